@@ -1,0 +1,31 @@
+package org.smartkampung.core.config;
+
+/**
+ * The RADIUS server role.
+ *
+ * @param enabled whether {@code kampung run} starts it
+ * @param bindAddress address to listen on
+ * @param authPort UDP port for Access-Request and Status-Server (1812)
+ * @param acctPort UDP port for Accounting-Request and Status-Server (1813)
+ * @param dedupWindowSeconds how long a reply is kept to answer a retransmit (RFC 5080)
+ * @param dictionary path of an extra RADIUS dictionary file; null for the built-in one
+ */
+public record RadiusSettings(
+    Boolean enabled,
+    String bindAddress,
+    Integer authPort,
+    Integer acctPort,
+    Integer dedupWindowSeconds,
+    String dictionary) {
+
+  public static final RadiusSettings DEFAULTS =
+      new RadiusSettings(null, null, null, null, null, null);
+
+  public RadiusSettings {
+    enabled = enabled == null || enabled;
+    bindAddress = bindAddress == null ? "0.0.0.0" : bindAddress;
+    authPort = authPort == null ? 1812 : authPort;
+    acctPort = acctPort == null ? 1813 : acctPort;
+    dedupWindowSeconds = dedupWindowSeconds == null ? 30 : dedupWindowSeconds;
+  }
+}

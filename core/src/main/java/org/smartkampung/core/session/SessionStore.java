@@ -1,0 +1,22 @@
+package org.smartkampung.core.session;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Live sessions, shared by every instance through the configured store. */
+public interface SessionStore {
+
+  /** Inserts or replaces the session. */
+  void put(Session session);
+
+  Optional<Session> find(String id);
+
+  /** Removes the session; returns the removed one. */
+  Optional<Session> remove(String id);
+
+  /** The village's live sessions, oldest first. */
+  List<Session> listByVillage(String villageId);
+
+  /** The live sessions reported by one NAS (for Accounting-On/Off). */
+  List<Session> listByNas(String nasName);
+}

@@ -1,0 +1,31 @@
+package org.smartkampung.core.store;
+
+import org.smartkampung.core.login.LoginTokenStore;
+import org.smartkampung.core.nas.NasStateStore;
+import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.subscriber.SubscriberStore;
+import org.smartkampung.core.voucher.VoucherStore;
+
+/**
+ * Every store a role needs, backed by one implementation: embedded (in-process, snapshotted to the
+ * data directory) or Redis. Made once per process by {@link StoreFactory}.
+ */
+public interface KampungStores extends AutoCloseable {
+
+  QuotaLedger ledger();
+
+  SubscriberStore subscribers();
+
+  VoucherStore vouchers();
+
+  SessionStore sessions();
+
+  LoginTokenStore loginTokens();
+
+  NasStateStore nasState();
+
+  /** Flushes what is held in memory and releases connections. */
+  @Override
+  void close();
+}

@@ -8,9 +8,13 @@ import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
-/** Opens the Jedis pool every Redis-backed store shares, and proves it reachable at start. */
+/**
+ * Opens the pooled Jedis client every Redis-backed store shares, and proves it reachable at start.
+ * Stores take a {@link UnifiedJedis} so the same code runs on a standalone Redis or a Cluster.
+ */
 public final class RedisConnector {
 
   private RedisConnector() {}
@@ -20,7 +24,7 @@ public final class RedisConnector {
    *
    * @throws StoreUnavailableException naming host:port when Redis does not answer
    */
-  public static JedisPooled connect(RedisSettings settings) {
+  public static UnifiedJedis connect(RedisSettings settings) {
     URI uri = URI.create(settings.uri());
     HostAndPort address =
         new HostAndPort(
@@ -54,7 +58,8 @@ public final class RedisConnector {
     pool.setMinIdle(Math.min(2, settings.poolSize()));
     // A caller waits for a free connection no longer than for Redis itself.
     pool.setMaxWait(java.time.Duration.ofMillis(settings.timeoutMillis()));
-    JedisPooled jedis = new JedisPooled(address, config, pool);
+    UnifiedJedis jedis =
+        RedisClient.builder().hostAndPort(address).clientConfig(config).poolConfig(pool).build();
     try {
       jedis.ping();
     } catch (RuntimeException e) {

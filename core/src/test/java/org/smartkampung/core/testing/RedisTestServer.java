@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.smartkampung.core.config.RedisSettings;
-import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * A real redis-server for tests. Uses {@code KAMPUNG_TEST_REDIS_URI} when the test command started
@@ -50,8 +51,8 @@ public final class RedisTestServer {
   }
 
   /** A client on the test Redis, for assertions on keys. */
-  public static JedisPooled client() {
-    return new JedisPooled(java.net.URI.create(uri()));
+  public static UnifiedJedis client() {
+    return RedisClient.create(java.net.URI.create(uri()));
   }
 
   private static String startLocal() {
@@ -81,7 +82,7 @@ public final class RedisTestServer {
       String candidate = "redis://127.0.0.1:" + port;
       Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
       while (Instant.now().isBefore(deadline)) {
-        try (JedisPooled jedis = new JedisPooled(java.net.URI.create(candidate))) {
+        try (UnifiedJedis jedis = RedisClient.create(java.net.URI.create(candidate))) {
           jedis.ping();
           uri = candidate;
           return null;

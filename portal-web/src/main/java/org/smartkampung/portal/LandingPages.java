@@ -192,9 +192,9 @@ final class LandingPages {
     String uri = ctx.request().uri();
     List<String> urls = new ArrayList<>();
     urls.add(parts.publicUrl() + uri);
-    String host = ctx.request().getHeader("Host");
-    if (host != null) {
-      urls.add((ctx.request().isSSL() ? "https://" : "http://") + host + uri);
+    // authority() covers HTTP/1.1 Host and HTTP/2 :authority alike.
+    if (ctx.request().authority() != null) {
+      urls.add((ctx.request().isSSL() ? "https://" : "http://") + ctx.request().authority() + uri);
     }
     return urls;
   }

@@ -205,7 +205,7 @@ final class LoginHandlers {
   /** The signed form state, if it is ours, fresh, for this address, and not posted cross-site. */
   private Optional<Map<String, String>> formState(RoutingContext ctx, String token) {
     String origin = ctx.request().getHeader("Origin");
-    String host = ctx.request().getHeader("Host");
+    String host = ctx.request().authority() == null ? null : ctx.request().authority().toString();
     if (origin != null && !origin.equals("null") && host != null) {
       URI o;
       try {

@@ -28,11 +28,12 @@ final class ConfigJson {
 
   static ObjectMapper mapper() {
     SimpleModule module = new SimpleModule("kampung-config");
+    // First: setDeserializers replaces the set that addDeserializer fills.
+    module.setDeserializers(new KebabEnums());
     module.addDeserializer(ZoneId.class, new FromText<>(ZoneId.class, t -> ZoneId.of(t.trim())));
     module.addDeserializer(
         OpeningHours.class, new FromText<>(OpeningHours.class, OpeningHours::parse));
     module.addDeserializer(Path.class, new FromText<>(Path.class, Path::of));
-    module.setDeserializers(new KebabEnums());
     return JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -88,7 +89,9 @@ final class ConfigJson {
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
       JsonToken token = p.currentToken();
       String text =
-          token == JsonToken.VALUE_TRUE ? "yes" : token == JsonToken.VALUE_FALSE ? "no" : p.getText();
+          token == JsonToken.VALUE_TRUE
+              ? "yes"
+              : token == JsonToken.VALUE_FALSE ? "no" : p.getText();
       for (Object constant : handledType().getEnumConstants()) {
         if (ConfigShape.kebab((Enum<?>) constant).equalsIgnoreCase(text.trim())) {
           return constant;

@@ -2,6 +2,7 @@ package org.smartkampung.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -43,14 +44,14 @@ public final class ConfigLoader {
   public static KampungConfig load(String fileName, String yaml, Map<String, String> env)
       throws ConfigException {
     Problems problems = new Problems(fileName);
-    Optional<YamlTree.Parsed> parsed =
-        YamlTree.parse(yaml, new EnvSubstitution(env), problems);
+    Optional<YamlTree.Parsed> parsed = YamlTree.parse(yaml, new EnvSubstitution(env), problems);
     if (parsed.isEmpty()) {
       throw new ConfigException(problems.sorted());
     }
     ObjectNode checked =
         ConfigShape.check(
             parsed.get().root(), KampungConfig.class, parsed.get().substitutedPaths(), problems);
+    applyRegencyZone(checked);
     KampungConfig config;
     try {
       config = MAPPER.treeToValue(checked, KampungConfig.class);
@@ -65,6 +66,20 @@ public final class ConfigLoader {
       throw new ConfigException(problems.sorted());
     }
     return config;
+  }
+
+  /** The regency's zone is the default for villages that name none (see {@link Regency}). */
+  private static void applyRegencyZone(ObjectNode checked) {
+    JsonNode zone = checked.path("regency").get("time-zone");
+    JsonNode villages = checked.get("villages");
+    if (zone == null || villages == null) {
+      return;
+    }
+    for (JsonNode village : villages) {
+      if (village instanceof ObjectNode v && !v.has("time-zone")) {
+        v.set("time-zone", zone);
+      }
+    }
   }
 
   private static String jacksonPath(JsonProcessingException e) {

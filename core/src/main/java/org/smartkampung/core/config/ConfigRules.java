@@ -15,9 +15,9 @@ import org.smartkampung.core.village.ServiceLink;
 import org.smartkampung.core.village.Village;
 
 /**
- * The meaning checks that run on a bound config: required fields, ids, references between
- * sections, ranges, addresses and URLs. Field paths are the YAML paths, so each problem gets the
- * line of the field it names.
+ * The meaning checks that run on a bound config: required fields, ids, references between sections,
+ * ranges, addresses and URLs. Field paths are the YAML paths, so each problem gets the line of the
+ * field it names.
  */
 final class ConfigRules {
 
@@ -65,7 +65,9 @@ final class ConfigRules {
     if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
       problems.at(
           "store.redis.uri",
-          "'" + uri + "' must start with redis:// (or rediss:// for TLS), e.g. redis://127.0.0.1:6379");
+          "'"
+              + uri
+              + "' must start with redis:// (or rediss:// for TLS), e.g. redis://127.0.0.1:6379");
     }
     atLeast("store.redis.timeout-millis", redis.timeoutMillis(), 1);
     atLeast("store.redis.pool-size", redis.poolSize(), 1);
@@ -165,13 +167,22 @@ final class ConfigRules {
       }
     }
     uniqueIds(
-        "subscribers", "username", "subscriber username", subscribers, SubscriberSeed::username,
+        "subscribers",
+        "username",
+        "subscriber username",
+        subscribers,
+        SubscriberSeed::username,
         false);
   }
 
   /** Checks presence, shape (when {@code idShape}) and uniqueness; returns the good ids. */
   private <T> Set<String> uniqueIds(
-      String list, String key, String what, List<T> items, Function<T, String> id, boolean idShape) {
+      String list,
+      String key,
+      String what,
+      List<T> items,
+      Function<T, String> id,
+      boolean idShape) {
     Map<String, Integer> firstLine = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
       String path = list + "[" + i + "]." + key;
@@ -205,8 +216,7 @@ final class ConfigRules {
     }
     if (!ID.matcher(value).matches()) {
       problems.at(
-          path,
-          "'" + value + "' is not a valid id: use lowercase letters, digits and '-' only");
+          path, "'" + value + "' is not a valid id: use lowercase letters, digits and '-' only");
       return false;
     }
     return true;

@@ -20,10 +20,10 @@ import java.util.Set;
 import org.smartkampung.core.quota.OpeningHours;
 
 /**
- * Checks the parsed tree against the shape of the config records: every key is a kebab-case
- * record component, every value has the type the component needs. Reports each problem with its
- * line and returns a tree that holds only the good values, in the form {@link ConfigJson} binds, so
- * that meaning checks can still run on everything else.
+ * Checks the parsed tree against the shape of the config records: every key is a kebab-case record
+ * component, every value has the type the component needs. Reports each problem with its line and
+ * returns a tree that holds only the good values, in the form {@link ConfigJson} binds, so that
+ * meaning checks can still run on everything else.
  */
 final class ConfigShape {
 
@@ -61,6 +61,10 @@ final class ConfigShape {
       return null;
     }
     Class<?> raw = rawClass(type);
+    // OpeningHours is a record too, but is written as one string: match it before records.
+    if (raw == OpeningHours.class) {
+      return openingHours(node, path);
+    }
     if (raw.isRecord()) {
       return record(node, raw, path);
     }
@@ -87,9 +91,6 @@ final class ConfigShape {
     }
     if (raw == ZoneId.class) {
       return zone(node, path);
-    }
-    if (raw == OpeningHours.class) {
-      return openingHours(node, path);
     }
     throw new IllegalStateException("no config shape for " + type + " at " + path);
   }
@@ -153,7 +154,8 @@ final class ConfigShape {
     if (names.contains(text)) {
       return NODES.textNode(text);
     }
-    String message = "expected one of " + String.join(", ", names) + ", got '" + node.asText() + "'";
+    String message =
+        "expected one of " + String.join(", ", names) + ", got '" + node.asText() + "'";
     problems.at(path, message + didYouMean(text, names));
     return null;
   }
@@ -173,7 +175,8 @@ final class ConfigShape {
         number = node;
       }
     }
-    if (number.isIntegralNumber() && (asInt ? number.canConvertToInt() : number.canConvertToLong())) {
+    if (number.isIntegralNumber()
+        && (asInt ? number.canConvertToInt() : number.canConvertToLong())) {
       return asInt ? NODES.numberNode(number.intValue()) : NODES.numberNode(number.longValue());
     }
     if (number.isIntegralNumber()) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /** Checks IP literals and CIDR blocks without ever doing a DNS lookup. */
 final class IpAddresses {
 
-  private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+  private static final Pattern IPV4 =
+      Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
   private static final Pattern IPV6_CHARS = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
   private IpAddresses() {}
@@ -32,7 +33,9 @@ final class IpAddresses {
       maxPrefix = 128;
     } else {
       return Optional.of(
-          "'" + text + "' is not an IP address or CIDR block (for example 10.20.0.1 or 10.20.0.0/24)");
+          "'"
+              + text
+              + "' is not an IP address or CIDR block (for example 10.20.0.1 or 10.20.0.0/24)");
     }
     if (prefix != null) {
       if (!prefix.matches("[0-9]{1,3}") || Integer.parseInt(prefix) > maxPrefix) {

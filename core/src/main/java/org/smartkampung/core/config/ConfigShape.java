@@ -104,20 +104,18 @@ final class ConfigShape {
       components.put(key(component), component);
     }
     ObjectNode out = NODES.objectNode();
-    node.fields()
-        .forEachRemaining(
-            field -> {
-              String child = Problems.child(path, field.getKey());
-              RecordComponent component = components.get(field.getKey());
-              if (component == null) {
-                problems.at(child, unknownKey(field.getKey(), components.keySet()));
-                return;
-              }
-              JsonNode checked = value(field.getValue(), component.getGenericType(), child);
-              if (checked != null) {
-                out.set(field.getKey(), checked);
-              }
-            });
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      String child = Problems.child(path, field.getKey());
+      RecordComponent component = components.get(field.getKey());
+      if (component == null) {
+        problems.at(child, unknownKey(field.getKey(), components.keySet()));
+        continue;
+      }
+      JsonNode checked = value(field.getValue(), component.getGenericType(), child);
+      if (checked != null) {
+        out.set(field.getKey(), checked);
+      }
+    }
     return out;
   }
 

@@ -185,7 +185,8 @@ class NasLoginFlowTest {
             token.secret());
     assertThat(q.get("response")).isEqualTo(expected);
     assertThat(q.get("userurl")).startsWith("http://portal.test/status?s=");
-    assertThat(portal.stores.voucherMap.get("ABCD2345").devices()).isEqualTo("3c:5a:b4:0a:0b:0c");
+    assertThat(portal.stores.vouchers().find("ABCD2345").orElseThrow().devices())
+        .isEqualTo("3c:5a:b4:0a:0b:0c");
   }
 
   @Test
@@ -251,7 +252,7 @@ class NasLoginFlowTest {
 
     portal.post("/masuk/voucher", form("s", state(landing), "kode", "ABCD2345"));
 
-    assertThat(portal.stores.voucherMap.get("ABCD2345").devices())
+    assertThat(portal.stores.vouchers().find("ABCD2345").orElseThrow().devices())
         .isEqualTo("3e:5a:b4:01:02:03@10.5.50.23");
   }
 

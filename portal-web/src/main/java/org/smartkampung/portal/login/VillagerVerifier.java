@@ -6,6 +6,7 @@ import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
+import org.smartkampung.core.voucher.VoucherCodes;
 import org.smartkampung.core.voucher.VoucherStore;
 import org.smartkampung.portal.device.Device;
 
@@ -74,19 +75,9 @@ public final class VillagerVerifier {
     return new Verification.Verified(subscriber.username(), LoginMethod.SUBSCRIBER);
   }
 
-  /** Uppercase without spaces or dashes, as codes are stored. */
+  /** The code as stored; empty when it has characters no code has (a paste of something else). */
   static String normaliseCode(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    StringBuilder sb = new StringBuilder();
-    for (char c : raw.toCharArray()) {
-      if (Character.isLetterOrDigit(c)) {
-        sb.append(Character.toUpperCase(c));
-      } else if (c != ' ' && c != '-') {
-        return "";
-      }
-    }
-    return sb.toString();
+    String code = VoucherCodes.normalize(raw);
+    return code.chars().allMatch(Character::isLetterOrDigit) ? code : "";
   }
 }

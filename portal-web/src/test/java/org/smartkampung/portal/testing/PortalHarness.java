@@ -8,10 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,7 @@ import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.PortalSettings;
@@ -40,7 +44,8 @@ public final class PortalHarness implements AutoCloseable {
   public static final String PUBLIC_URL = "http://portal.test";
   public static final String UAM_SECRET = "uamrahasia";
 
-  public final InMemoryStores stores = new InMemoryStores();
+  public final TestStores stores;
+  private final Path dataDir;
   public final KampungConfig config;
   public final PortalServer server;
   private final HttpClient http =
@@ -48,6 +53,8 @@ public final class PortalHarness implements AutoCloseable {
 
   private PortalHarness(KampungConfig config) throws Exception {
     this.config = config;
+    this.dataDir = Files.createTempDirectory("portal-test");
+    this.stores = new TestStores(dataDir, Clock.fixed(EVENING, ZoneOffset.UTC));
     this.server =
         PortalServer.start(
                 null,
@@ -196,6 +203,10 @@ public final class PortalHarness implements AutoCloseable {
   @Override
   public void close() throws Exception {
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    stores.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 
   /** How long tests wait for anything. */

@@ -75,6 +75,29 @@ public final class PortalHarness implements AutoCloseable {
     return new PortalHarness(config(hours, PUBLIC_URL));
   }
 
+  /**
+   * A portal whose public URL is its real loopback address, for browsers that must follow the NAS's
+   * redirects back to it.
+   */
+  public static PortalHarness startReachable() throws Exception {
+    int port;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      port = probe.getLocalPort();
+    }
+    KampungConfig c = config(OpeningHours.ALWAYS, "http://127.0.0.1:" + port);
+    return new PortalHarness(
+        new KampungConfig(
+            c.regency(),
+            c.store(),
+            c.radius(),
+            new PortalSettings(true, "127.0.0.1", port, "http://127.0.0.1:" + port),
+            c.loginMethods(),
+            c.policies(),
+            c.villages(),
+            c.hotspots(),
+            c.subscribers()));
+  }
+
   public static PortalHarness start(KampungConfig config) throws Exception {
     return new PortalHarness(config);
   }

@@ -225,17 +225,24 @@ final class LoginHandlers {
   }
 
   private long waitSeconds(RoutingContext ctx, NasContext nas) {
-    long ipWait = parts.failures().waitSeconds("ip:" + PortalParts.sourceIp(ctx));
-    long deviceWait =
-        nas.device().mac().isEmpty() ? 0 : parts.failures().waitSeconds("dev:" + nas.device().id());
-    return Math.max(ipWait, deviceWait);
+    long wait = parts.sourceFailures().waitSeconds(PortalParts.sourceIp(ctx));
+    for (String key : limitKeys(nas)) {
+      wait = Math.max(wait, parts.failures().waitSeconds(key));
+    }
+    return wait;
   }
 
   private void recordFailure(RoutingContext ctx, NasContext nas) {
-    parts.failures().recordFailure("ip:" + PortalParts.sourceIp(ctx));
-    if (!nas.device().mac().isEmpty()) {
-      parts.failures().recordFailure("dev:" + nas.device().id());
-    }
+    parts.sourceFailures().recordFailure(PortalParts.sourceIp(ctx));
+    limitKeys(nas).forEach(parts.failures()::recordFailure);
+  }
+
+  /** The device and the client address the NAS reported (the source address without a NAS). */
+  private static java.util.List<String> limitKeys(NasContext nas) {
+    String ip = "ip:" + nas.device().clientIp();
+    return nas.device().mac().isEmpty()
+        ? java.util.List.of(ip)
+        : java.util.List.of(ip, "dev:" + nas.device().id());
   }
 
   private void rerender(

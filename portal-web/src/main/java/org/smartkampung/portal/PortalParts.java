@@ -21,6 +21,10 @@ import org.smartkampung.portal.status.SessionLookup;
 
 /**
  * What the portal's handlers share; made once by {@link PortalServer}. Every part is thread-safe.
+ *
+ * <p>{@code failures} limits failed logins per device and per client address as the NAS reported
+ * them; {@code sourceFailures} is a looser limit per source address, because behind a NATing
+ * hotspot a whole village reaches the portal from one address.
  */
 record PortalParts(
     Vertx vertx,
@@ -31,6 +35,7 @@ record PortalParts(
     PageRenderer pages,
     StateSigner signer,
     FailureLimiter failures,
+    FailureLimiter sourceFailures,
     VillagerVerifier verifier,
     Admission admission,
     TokenMinter minter,

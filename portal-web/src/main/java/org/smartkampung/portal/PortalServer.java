@@ -38,6 +38,12 @@ public final class PortalServer {
 
   public static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
 
+  /**
+   * Failed logins one source address may make per {@link #FAILURE_WINDOW}, summed over every
+   * villager behind it (a NATing hotspot shows the portal one address for the whole village).
+   */
+  public static final int MAX_SOURCE_FAILURES = 30;
+
   private final Vertx vertx;
   private final boolean ownsVertx;
   private final HttpServer server;
@@ -134,6 +140,7 @@ public final class PortalServer {
         new PageRenderer(vx, Messages.load(), config),
         new StateSigner(stateKey, clock),
         new FailureLimiter(MAX_FAILURES, FAILURE_WINDOW, clock),
+        new FailureLimiter(MAX_SOURCE_FAILURES, FAILURE_WINDOW, clock),
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
         new Admission(config, stores.ledger(), clock),
         new TokenMinter(stores.loginTokens(), clock),

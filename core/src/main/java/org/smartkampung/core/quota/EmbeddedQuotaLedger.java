@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
 
   static final String SNAPSHOT_FILE = "counters.json";
 
-  private final Function<String, ZoneId> zones;
+  private final QuotaCalendar calendar;
   private final LimitsSource limits;
   private final Clock clock;
   private final Path snapshotFile;
@@ -63,7 +62,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       Function<String, ZoneId> zones,
       LimitsSource limits,
       Clock clock) {
-    this.zones = Objects.requireNonNull(zones, "zones");
+    this.calendar = new QuotaCalendar(zones);
     this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
     try {
@@ -251,8 +250,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
   }
 
   private QuotaPeriods periods(String villageId) {
-    Instant now = clock.instant();
-    return QuotaPeriods.at(now, zones.apply(villageId));
+    return calendar.periods(villageId, clock.instant());
   }
 
   /** Usage of one villager; {@code deviceId} non-null counts only the other devices online. */

@@ -11,11 +11,16 @@ import java.time.format.DateTimeFormatter;
  *
  * @param dayKey local date as {@code yyyyMMdd}
  * @param monthKey local month as {@code yyyyMM}
+ * @param dayStartEpochSecond first second of the local day, in Unix seconds
  * @param dayEndEpochSecond first second of the next local day, in Unix seconds
  * @param monthEndEpochSecond first second of the next local month, in Unix seconds
  */
 public record QuotaPeriods(
-    String dayKey, String monthKey, long dayEndEpochSecond, long monthEndEpochSecond) {
+    String dayKey,
+    String monthKey,
+    long dayStartEpochSecond,
+    long dayEndEpochSecond,
+    long monthEndEpochSecond) {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyyMM");
@@ -26,7 +31,18 @@ public record QuotaPeriods(
     // atStartOfDay(zone) rather than plus 24 h: zones with DST have 23 and 25 hour days.
     long dayEnd = date.plusDays(1).atStartOfDay(zone).toEpochSecond();
     long monthEnd = date.withDayOfMonth(1).plusMonths(1).atStartOfDay(zone).toEpochSecond();
-    return new QuotaPeriods(date.format(DAY), date.format(MONTH), dayEnd, monthEnd);
+    return new QuotaPeriods(
+        date.format(DAY),
+        date.format(MONTH),
+        date.atStartOfDay(zone).toEpochSecond(),
+        dayEnd,
+        monthEnd);
+  }
+
+  /** Whether {@code now} falls in this day (and so in this month). */
+  public boolean contains(Instant now) {
+    long second = now.getEpochSecond();
+    return second >= dayStartEpochSecond && second < dayEndEpochSecond;
   }
 
   /** Seconds from {@code now} until the day ends; at least 1. */

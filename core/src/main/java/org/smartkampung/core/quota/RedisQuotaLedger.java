@@ -71,7 +71,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
   private record UserKey(String villageId, String userId) {}
 
   private final UnifiedJedis jedis;
-  private final Function<String, ZoneId> zones;
+  private final QuotaCalendar calendar;
   private final LimitsSource limits;
   private final Clock clock;
   private final String script;
@@ -113,7 +113,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
       MeterRegistry registry,
       Ticker ticker) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
-    this.zones = Objects.requireNonNull(zones, "zones");
+    this.calendar = new QuotaCalendar(zones);
     this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.script = readScript();
@@ -231,7 +231,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
     long started = System.nanoTime();
     try {
       Instant now = clock.instant();
-      QuotaPeriods periods = QuotaPeriods.at(now, zones.apply(session.villageId()));
+      QuotaPeriods periods = calendar.periods(session.villageId(), now);
       List<String> keys = keys(session, periods);
       List<String> args =
           List.of(

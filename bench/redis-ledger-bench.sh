@@ -36,7 +36,7 @@ done
 export KAMPUNG_REDIS="redis://127.0.0.1:$PORT"
 echo "redis-server $(redis-server --version | sed 's/.*v=\([^ ]*\).*/\1/') on $KAMPUNG_REDIS, $THREADS threads/connections, $(nproc) cores"
 
-echo "== JMH: RedisQuotaLedger.charge (Throughput + SampleTime) =="
+echo "== JMH: RedisQuotaLedger.charge (Throughput + SampleTime) and raw Jedis EVALSHA baseline =="
 # shellcheck disable=SC2086
 java -jar "$JAR" 'RedisChargeBenchmark' -t "$THREADS" $JMH_OPTS 
 

@@ -1,5 +1,6 @@
 package org.smartkampung.bench.quota;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,11 +47,32 @@ public class RedisChargeBenchmark {
   public static class Session {
     private static final AtomicInteger NEXT = new AtomicInteger();
     SessionKey key;
+    List<String> keys;
+    List<String> args;
 
     @Setup(Level.Trial)
     public void pick() {
       int n = NEXT.incrementAndGet();
       key = new SessionKey("bench", "user" + n, "aa:00:00:00:00:" + n, "jmh-" + n);
+      String tag = "{v:raw}:";
+      keys =
+          List.of(
+              tag + "vd:d",
+              tag + "vm:m",
+              tag + "ud:d:user" + n,
+              tag + "dev:user" + n,
+              tag + "s:" + n);
+      args =
+          List.of(
+              "charge",
+              "1500",
+              "200",
+              "1",
+              key.deviceId(),
+              key.sessionId(),
+              "90000",
+              "2700000",
+              "172800");
     }
   }
 
@@ -68,6 +90,18 @@ public class RedisChargeBenchmark {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   public QuotaResult chargeLatency(Ledger ledger, Session session) {
     return charge(ledger, session);
+  }
+
+  /**
+   * Baseline: the same EVALSHA straight on Jedis, without the ledger (no period computation, no
+   * Usage, no metrics, no near-cache), to split the gap to redis-benchmark between our code and the
+   * client/JVM.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public Object rawEvalshaThroughput(Ledger ledger, Session session) {
+    return ledger.jedis.evalsha(ledger.ledger.scriptSha(), session.keys, session.args);
   }
 
   private static QuotaResult charge(Ledger ledger, Session session) {

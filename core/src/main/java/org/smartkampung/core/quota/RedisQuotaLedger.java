@@ -239,8 +239,8 @@ public final class RedisQuotaLedger implements QuotaLedger {
               Long.toString(in),
               Long.toString(out),
               Long.toString(seconds),
-              session.deviceId(),
-              session.sessionId(),
+              Objects.requireNonNullElse(session.deviceId(), ""),
+              Objects.requireNonNullElse(session.sessionId(), ""),
               Long.toString(periods.secondsUntilDayEnd(now) + PERIOD_GRACE_SECONDS),
               Long.toString(periods.secondsUntilMonthEnd(now) + PERIOD_GRACE_SECONDS),
               Long.toString(SESSION_TTL_SECONDS));

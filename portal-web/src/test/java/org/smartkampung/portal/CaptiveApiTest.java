@@ -6,8 +6,6 @@ import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.smartkampung.core.quota.Limits;
-import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.portal.captive.CaptiveApiHandler;
 import org.smartkampung.portal.testing.PortalHarness;
@@ -51,19 +49,13 @@ class CaptiveApiTest {
                   0,
                   0,
                   0));
-      portal.stores.usage =
-          new Usage(
-              300_000_000L,
-              600,
-              0,
-              0,
-              1,
-              new Limits(10_000_000_000L, Long.MAX_VALUE, 500_000_000L, 3600, 2));
+      // Policy: 500 MB and 120 minutes a day per villager.
+      portal.stores.used("tamansari", "ABCD2345", "3c:5a:b4:0a:0b:0c", 300_000_000L, 600);
 
       JsonObject json = new JsonObject(portal.get("/api/captive").body());
 
       assertThat(json.getBoolean("captive")).isFalse();
-      assertThat(json.getLong("seconds-remaining")).isEqualTo(3000);
+      assertThat(json.getLong("seconds-remaining")).isEqualTo(6600);
       assertThat(json.getLong("bytes-remaining")).isEqualTo(200_000_000L);
       assertThat(json.getBoolean("can-extend-session")).isFalse();
       assertThat(json.getString("venue-info-url"))

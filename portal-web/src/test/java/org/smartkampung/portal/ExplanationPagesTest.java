@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.OpeningHours;
-import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
 import org.smartkampung.portal.testing.PortalHarness;
@@ -19,7 +19,10 @@ import org.smartkampung.portal.testing.PortalHarness;
 /** The villager sees why they cannot get online instead of a failing NAS login. */
 class ExplanationPagesTest {
 
-  static final Limits LIMITS = new Limits(1_000_000_000L, Long.MAX_VALUE, 100_000_000L, 3600, 2);
+  /** The click-through identity of a browser that came without a hotspot, from loopback. */
+  static final String DIRECT_USER = "gratis-ip-127.0.0.1";
+
+  static final String DIRECT_DEVICE = "ip-127.0.0.1";
 
   static HttpResponse<String> clickThrough(PortalHarness portal) {
     String landing = portal.get("/").body();
@@ -29,7 +32,8 @@ class ExplanationPagesTest {
   @Test
   void spentUserQuotaShowsTheUserQuotaPageAndMintsNoToken() throws Exception {
     try (PortalHarness portal = PortalHarness.start()) {
-      portal.stores.usage = new Usage(100_000_000L, 60, 0, 0, 1, LIMITS);
+      // The harness policy allows 500 MB a day per villager.
+      portal.stores.used("kemiren", DIRECT_USER, DIRECT_DEVICE, 500_000_000L, 60);
 
       HttpResponse<String> r = clickThrough(portal);
 
@@ -41,27 +45,43 @@ class ExplanationPagesTest {
   @Test
   void spentVillageQuotaShowsTheVillageQuotaPage() throws Exception {
     try (PortalHarness portal = PortalHarness.start()) {
-      portal.stores.usage = new Usage(0, 0, 1_000_000_000L, 0, 1, LIMITS);
+      // ... and 20 GB a day for the whole village, used here by someone else.
+      portal.stores.used("kemiren", "tetangga", "aa:aa:aa:aa:aa:01", 20_000_000_000L, 60);
 
       assertThat(clickThrough(portal).body()).contains("Kuota desa sudah habis");
     }
   }
 
-  @Test
-  void aDeviceBeyondTheLimitShowsTheTooManyDevicesPage() throws Exception {
-    try (PortalHarness portal = PortalHarness.start()) {
-      portal.stores.usage = new Usage(0, 0, 0, 0, 3, LIMITS);
+  static HttpResponse<String> subscriberLogin(PortalHarness portal) {
+    portal
+        .stores
+        .subscribers()
+        .create(
+            new Subscriber(
+                "sari", "kemiren", new PasswordHasher(1000).hash("rahasia"), "Sari", true, null));
+    String landing = portal.get("/").body();
+    return portal.post(
+        "/masuk/pelanggan", form("s", state(landing), "nama", "sari", "sandi", "rahasia"));
+  }
 
-      assertThat(clickThrough(portal).body()).contains("Terlalu banyak perangkat");
+  @Test
+  void aThirdDeviceShowsTheTooManyDevicesPage() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      // The harness policy allows two devices per villager.
+      portal.stores.online("kemiren", "sari", "aa:aa:aa:aa:aa:01");
+      portal.stores.online("kemiren", "sari", "aa:aa:aa:aa:aa:02");
+
+      assertThat(subscriberLogin(portal).body()).contains("Terlalu banyak perangkat");
+      assertThat(portal.stores.tokens).isEmpty();
     }
   }
 
   @Test
-  void aDeviceAtTheLimitIsStillAdmitted() throws Exception {
+  void aSecondDeviceIsStillAdmitted() throws Exception {
     try (PortalHarness portal = PortalHarness.start()) {
-      portal.stores.usage = new Usage(0, 0, 0, 0, 2, LIMITS);
+      portal.stores.online("kemiren", "sari", "aa:aa:aa:aa:aa:01");
 
-      assertThat(clickThrough(portal).statusCode()).isEqualTo(303);
+      assertThat(subscriberLogin(portal).statusCode()).isEqualTo(303);
       assertThat(portal.stores.tokens).hasSize(1);
     }
   }

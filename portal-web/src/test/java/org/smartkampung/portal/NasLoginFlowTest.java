@@ -258,15 +258,9 @@ class NasLoginFlowTest {
 
   @Test
   void demoLoginWithoutHotspotLandsOnTheStatusPageWithRemainingQuota() {
-    portal.stores.usage =
-        new org.smartkampung.core.quota.Usage(
-            100_000_000L,
-            1800,
-            5_000_000_000L,
-            0,
-            1,
-            new org.smartkampung.core.quota.Limits(
-                20_000_000_000L, Long.MAX_VALUE, 500_000_000L, 7200, 2));
+    // Policy: 500 MB, 120 minutes a day per villager, 20 GB for the village.
+    portal.stores.used("kemiren", "gratis-ip-127.0.0.1", "ip-127.0.0.1", 100_000_000L, 1800);
+    portal.stores.used("kemiren", "tetangga", "aa:aa:aa:aa:aa:01", 4_900_000_000L, 60);
     String landing = portal.get("/").body();
 
     HttpResponse<String> r =

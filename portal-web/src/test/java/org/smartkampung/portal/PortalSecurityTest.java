@@ -258,6 +258,40 @@ class PortalSecurityTest {
       assertThat(limited.statusCode()).isEqualTo(429);
       assertThat(limited.body())
           .contains("Terlalu banyak percobaan gagal. Coba lagi dalam 60 detik");
+
+      // Another villager behind the same NATing hotspot is not locked out by the first one.
+      Map<String, String> neighbour = mikrotik();
+      neighbour.put("mac", "3C:5A:B4:09:09:09");
+      neighbour.put("ip", "10.5.50.99");
+      String other = fresh.get("/?" + PortalHarness.encode(neighbour)).body();
+      assertThat(fresh.post("/masuk/voucher", form("s", state(other), "kode", "SALAH8")).body())
+          .contains("Kode voucher tidak dikenal");
+    }
+  }
+
+  @Test
+  void oneSourceAddressIsLimitedAcrossAllDevicesItClaims() throws Exception {
+    try (PortalHarness fresh = PortalHarness.start()) {
+      for (int i = 0; i < PortalServer.MAX_SOURCE_FAILURES; i++) {
+        Map<String, String> p = mikrotik();
+        p.put("mac", String.format("3C:5A:B4:00:00:%02X", i));
+        p.put("ip", "10.5.50." + (i + 1));
+        String landing = fresh.get("/?" + PortalHarness.encode(p)).body();
+        assertThat(
+                fresh
+                    .post("/masuk/voucher", form("s", state(landing), "kode", "SALAH" + i))
+                    .statusCode())
+            .isEqualTo(400);
+      }
+      Map<String, String> p = mikrotik();
+      p.put("mac", "3C:5A:B4:00:01:00");
+      p.put("ip", "10.5.50.200");
+      String landing = fresh.get("/?" + PortalHarness.encode(p)).body();
+
+      HttpResponse<String> limited =
+          fresh.post("/masuk/voucher", form("s", state(landing), "kode", "SALAHX"));
+
+      assertThat(limited.statusCode()).isEqualTo(429);
     }
   }
 }

@@ -56,8 +56,8 @@ public final class Admission {
     if (usage.userExhausted()) {
       return Optional.of(Explanation.USER_QUOTA_SPENT);
     }
-    // check() counts this device as online, so only a device beyond the limit is refused.
-    if (usage.userDevices() > usage.limits().maxDevices()) {
+    // check() counts the villager's other devices online, so this one may join below the limit.
+    if (usage.userDevices() >= usage.limits().maxDevices()) {
       return Optional.of(Explanation.TOO_MANY_DEVICES);
     }
     return Optional.empty();

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.smartkampung.core.quota.Limits;
-import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.voucher.Voucher;
@@ -96,15 +94,15 @@ class VillagerBrowserTest {
             portal.stores.loginTokens(),
             portal.stores.sessions(),
             PortalHarness.EVENING);
-    // The villager used 100 MB and 30 minutes of 500 MB and 2 hours; the village 5 of 20 GB.
-    portal.stores.usage =
-        new Usage(
-            100_000_000L,
-            1800,
-            5_000_000_000L,
-            0,
-            1,
-            new Limits(20_000_000_000L, Limits.UNLIMITED, 500_000_000L, 7200, 2));
+    // Each villager used 100 MB and 30 minutes of 500 MB and 2 hours; the village 5 of 20 GB.
+    for (String[] who :
+        List.of(
+            new String[] {"gratis-3c:5a:b4:01:02:03", "3c:5a:b4:01:02:03"},
+            new String[] {"sari", "3c:5a:b4:01:02:03"},
+            new String[] {"K7M2QX9PWA", "3c:5a:b4:0a:0b:0c"})) {
+      portal.stores.used("kemiren", who[0], who[1], 100_000_000L, 1800);
+    }
+    portal.stores.used("kemiren", "tetangga", "aa:aa:aa:aa:aa:01", 4_700_000_000L, 60);
     portal
         .stores
         .vouchers()

@@ -54,7 +54,7 @@ public final class PortalHarness implements AutoCloseable {
   private PortalHarness(KampungConfig config) throws Exception {
     this.config = config;
     this.dataDir = Files.createTempDirectory("portal-test");
-    this.stores = new TestStores(dataDir, Clock.fixed(EVENING, ZoneOffset.UTC));
+    this.stores = new TestStores(config, dataDir, Clock.fixed(EVENING, ZoneOffset.UTC));
     this.server =
         PortalServer.start(
                 null,
@@ -84,6 +84,11 @@ public final class PortalHarness implements AutoCloseable {
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
       port = probe.getLocalPort();
     }
+    return startOn(port);
+  }
+
+  /** A portal on this loopback port whose public URL is that address. */
+  public static PortalHarness startOn(int port) throws Exception {
     KampungConfig c = config(OpeningHours.ALWAYS, "http://127.0.0.1:" + port);
     return new PortalHarness(
         new KampungConfig(

@@ -31,16 +31,19 @@ public final class StateSigner {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final int MAX_TOKEN_CHARS = 8192;
 
-  private final byte[] key;
   private final Clock clock;
+
+  // Mac is not thread-safe and costly to set up; one per thread, keyed once.
+  private final ThreadLocal<Mac> macs;
 
   /** A signer with the given key (at least 32 bytes). */
   public StateSigner(byte[] key, Clock clock) {
     if (key.length < 32) {
       throw new IllegalArgumentException("state signing key must have at least 32 bytes");
     }
-    this.key = key.clone();
+    byte[] copy = key.clone();
     this.clock = clock;
+    this.macs = ThreadLocal.withInitial(() -> newMac(copy));
   }
 
   /** Signs the values, adding the issue time. */
@@ -99,10 +102,14 @@ public final class StateSigner {
   }
 
   private byte[] mac(byte[] payload) {
+    return macs.get().doFinal(payload);
+  }
+
+  private static Mac newMac(byte[] key) {
     try {
       Mac hmac = Mac.getInstance("HmacSHA256");
       hmac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return hmac.doFinal(payload);
+      return hmac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
     }

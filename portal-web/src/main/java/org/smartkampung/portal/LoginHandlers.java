@@ -171,9 +171,7 @@ final class LoginHandlers {
       Map<String, Object> model = new HashMap<>();
       model.put("action", post.action());
       model.put("fields", post.fields());
-      model.put(
-          "langUrl",
-          "/desa/" + village.id() + "?lang=" + LandingPages.otherLang(parts.pages().language(ctx)));
+      // No language switch here: the page leaves for the hotspot at once.
       parts.pages().render(ctx, 200, "nas-post", model).onFailure(ctx::fail);
     } else if (completion instanceof NasCompletion.Redirect redirect) {
       ctx.redirect(redirect.url());

@@ -17,8 +17,9 @@ import org.smartkampung.radius.server.RadiusMetrics.DropReason;
 /**
  * Hands each checked, first-seen request to the bounded worker pool, so blocking store calls and
  * slow password hashes never run on the event loop, then encodes the handler's reply (with a
- * Message-Authenticator first) and writes it back on the request's channel. A full pool drops the
- * request (the NAS retransmits); a handler that throws is logged and gets no answer.
+ * Message-Authenticator first, except on Accounting-Response where RFC 2866 has none and FreeRADIUS
+ * would check it over a zero vector) and writes it back on the request's channel. A full pool drops
+ * the request (the NAS retransmits); a handler that throws is logged and gets no answer.
  */
 @ChannelHandler.Sharable
 final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest> {
@@ -81,7 +82,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest
             request.authenticator(),
             reply.get().attributes(),
             request.nas().secret().getBytes(StandardCharsets.UTF_8),
-            true);
+            request.code() != RadiusCode.ACCOUNTING_REQUEST);
     deduplicator.answered(request, bytes);
     channel.writeAndFlush(new OutgoingReply(bytes, request.sender()));
     metrics.request(type, reply.get().result(), request.nasName(), request.receivedNanos());

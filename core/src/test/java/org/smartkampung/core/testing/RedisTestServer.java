@@ -33,6 +33,7 @@ public final class RedisTestServer {
     String fromEnv = System.getenv("KAMPUNG_TEST_REDIS_URI");
     if (fromEnv != null && !fromEnv.isBlank()) {
       uri = fromEnv;
+      announce("started by the test command");
       return uri;
     }
     String problem = startLocal();
@@ -53,6 +54,21 @@ public final class RedisTestServer {
   /** A client on the test Redis, for assertions on keys. */
   public static UnifiedJedis client() {
     return RedisClient.create(java.net.URI.create(uri()));
+  }
+
+  /** Says in the test log which real Redis the tests use, so a reader can check they ran. */
+  private static void announce(String how) {
+    String version = "?";
+    try (UnifiedJedis jedis = RedisClient.create(java.net.URI.create(uri))) {
+      for (String line : jedis.info("server").split("\r?\n")) {
+        if (line.startsWith("redis_version:")) {
+          version = line.substring("redis_version:".length());
+        }
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("test Redis at " + uri + " does not answer", e);
+    }
+    System.out.println("RedisTestServer: real redis-server " + version + " at " + uri + " (" + how + ")");
   }
 
   private static String startLocal() {
@@ -85,6 +101,7 @@ public final class RedisTestServer {
         try (UnifiedJedis jedis = RedisClient.create(java.net.URI.create(candidate))) {
           jedis.ping();
           uri = candidate;
+          announce("started by RedisTestServer");
           return null;
         } catch (RuntimeException notYet) {
           if (!process.isAlive()) {

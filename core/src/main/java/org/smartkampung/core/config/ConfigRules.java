@@ -1,0 +1,278 @@
+package org.smartkampung.core.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.core.village.ServiceLink;
+import org.smartkampung.core.village.Village;
+
+/**
+ * The meaning checks that run on a bound config: required fields, ids, references between sections,
+ * ranges, addresses and URLs. Field paths are the YAML paths, so each problem gets the line of the
+ * field it names.
+ */
+final class ConfigRules {
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+  private static final int MAX_LISTED = 10;
+
+  private final Problems problems;
+
+  private ConfigRules(Problems problems) {
+    this.problems = problems;
+  }
+
+  static void check(KampungConfig config, Problems problems) {
+    new ConfigRules(problems).all(config);
+  }
+
+  private void all(KampungConfig config) {
+    regency(config.regency());
+    store(config.store());
+    radius(config.radius());
+    portal(config.portal());
+    if (config.loginMethods().isEmpty()) {
+      problems.at("login-methods", "name at least one login method");
+    }
+    Set<String> policyIds = policies(config.policies());
+    Set<String> villageIds = villages(config.villages(), policyIds);
+    hotspots(config.hotspots(), villageIds);
+    subscribers(config.subscribers(), villageIds);
+  }
+
+  private void regency(Regency regency) {
+    if (regency == null) {
+      problems.at("regency", "missing required section (id, name, time-zone)");
+      return;
+    }
+    id("regency.id", regency.id());
+    required("regency.name", regency.name());
+  }
+
+  private void store(StoreSettings store) {
+    atLeast("store.snapshot-interval-seconds", store.snapshotIntervalSeconds(), 1);
+    atLeast("store.near-cache-stale-millis", store.nearCacheStaleMillis(), 0);
+    RedisSettings redis = store.redis();
+    String uri = redis.uri();
+    if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
+      problems.at(
+          "store.redis.uri",
+          "'"
+              + uri
+              + "' must start with redis:// (or rediss:// for TLS), e.g. redis://127.0.0.1:6379");
+    }
+    atLeast("store.redis.timeout-millis", redis.timeoutMillis(), 1);
+    atLeast("store.redis.pool-size", redis.poolSize(), 1);
+  }
+
+  private void radius(RadiusSettings radius) {
+    address("radius.bind-address", radius.bindAddress(), false);
+    port("radius.auth-port", radius.authPort());
+    port("radius.acct-port", radius.acctPort());
+    atLeast("radius.dedup-window-seconds", radius.dedupWindowSeconds(), 0);
+  }
+
+  private void portal(PortalSettings portal) {
+    address("portal.bind-address", portal.bindAddress(), false);
+    port("portal.port", portal.port());
+    httpUrl("portal.public-url", portal.publicUrl());
+  }
+
+  private Set<String> policies(List<QuotaPolicy> policies) {
+    for (int i = 0; i < policies.size(); i++) {
+      QuotaPolicy p = policies.get(i);
+      String at = "policies[" + i + "]";
+      atLeast(at + ".village-daily-gb", p.villageDailyGb(), 0);
+      atLeast(at + ".village-monthly-gb", p.villageMonthlyGb(), 0);
+      atLeast(at + ".user-daily-mb", p.userDailyMb(), 0);
+      atLeast(at + ".user-daily-minutes", p.userDailyMinutes(), 0);
+      atLeast(at + ".user-rate-down-kbps", p.userRateDownKbps(), 0);
+      atLeast(at + ".user-rate-up-kbps", p.userRateUpKbps(), 0);
+      atLeast(at + ".max-devices-per-user", p.maxDevicesPerUser(), 1);
+      atLeast(at + ".session-timeout-seconds", p.sessionTimeoutSeconds(), 1);
+      atLeast(at + ".idle-timeout-seconds", p.idleTimeoutSeconds(), 1);
+      atLeast(at + ".interim-interval-seconds", p.interimIntervalSeconds(), 1);
+    }
+    return uniqueIds("policies", "id", "policy id", policies, QuotaPolicy::id, true);
+  }
+
+  private Set<String> villages(List<Village> villages, Set<String> policyIds) {
+    for (int i = 0; i < villages.size(); i++) {
+      Village v = villages.get(i);
+      String at = "villages[" + i + "]";
+      required(at + ".name", v.name());
+      if (v.policy() != null) {
+        reference(at + ".policy", v.policy(), "policy", policyIds);
+      }
+      BandwidthPackage bw = v.bandwidthPackage();
+      if (bw != null) {
+        String b = at + ".bandwidth-package";
+        atLeast(b + ".downlink-mbps", bw.downlinkMbps(), 0);
+        atLeast(b + ".uplink-mbps", bw.uplinkMbps(), 0);
+        atLeast(b + ".monthly-gb", bw.monthlyGb(), 0);
+        atLeast(b + ".budget-year", bw.budgetYear(), 0);
+        atLeast(b + ".budget-rupiah", bw.budgetRupiah(), 0);
+      }
+      for (int s = 0; s < v.services().size(); s++) {
+        ServiceLink link = v.services().get(s);
+        String l = at + ".services[" + s + "]";
+        required(l + ".name", link.name());
+        if (required(l + ".url", link.url())) {
+          httpUrl(l + ".url", link.url());
+        }
+      }
+    }
+    return uniqueIds("villages", "id", "village id", villages, Village::id, true);
+  }
+
+  private void hotspots(List<NasClientSettings> hotspots, Set<String> villageIds) {
+    for (int i = 0; i < hotspots.size(); i++) {
+      NasClientSettings h = hotspots.get(i);
+      String at = "hotspots[" + i + "]";
+      if (required(at + ".address", h.address())) {
+        address(at + ".address", h.address(), true);
+      }
+      required(at + ".secret", h.secret());
+      if (required(at + ".village", h.village())) {
+        reference(at + ".village", h.village(), "village", villageIds);
+      }
+      if (h.coaPort() != null) {
+        port(at + ".coa-port", h.coaPort());
+      }
+    }
+    uniqueIds("hotspots", "name", "hotspot name", hotspots, NasClientSettings::name, false);
+  }
+
+  private void subscribers(List<SubscriberSeed> subscribers, Set<String> villageIds) {
+    for (int i = 0; i < subscribers.size(); i++) {
+      SubscriberSeed s = subscribers.get(i);
+      String at = "subscribers[" + i + "]";
+      if (required(at + ".village", s.village())) {
+        reference(at + ".village", s.village(), "village", villageIds);
+      }
+      if (required(at + ".password-hash", s.passwordHash())
+          && !PasswordHasher.looksLikeHash(s.passwordHash())) {
+        problems.at(
+            at + ".password-hash",
+            "not a password hash (expected pbkdf2-sha256$<iterations>$<salt>$<hash>;"
+                + " make one with: kampung hash-password)");
+      }
+    }
+    uniqueIds(
+        "subscribers",
+        "username",
+        "subscriber username",
+        subscribers,
+        SubscriberSeed::username,
+        false);
+  }
+
+  /** Checks presence, shape (when {@code idShape}) and uniqueness; returns the good ids. */
+  private <T> Set<String> uniqueIds(
+      String list,
+      String key,
+      String what,
+      List<T> items,
+      Function<T, String> id,
+      boolean idShape) {
+    Map<String, Integer> firstLine = new HashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      String path = list + "[" + i + "]." + key;
+      String value = id.apply(items.get(i));
+      if (!(idShape ? id(path, value) : required(path, value))) {
+        continue;
+      }
+      Integer first = firstLine.putIfAbsent(value, problems.lineOf(path));
+      if (first != null) {
+        problems.at(path, "duplicate " + what + " '" + value + "' (first at line " + first + ")");
+      }
+    }
+    return Set.copyOf(firstLine.keySet());
+  }
+
+  private boolean required(String path, String value) {
+    if (value == null) {
+      problems.at(path, "missing required field");
+      return false;
+    }
+    if (value.isBlank()) {
+      problems.at(path, "must not be empty");
+      return false;
+    }
+    return true;
+  }
+
+  private boolean id(String path, String value) {
+    if (!required(path, value)) {
+      return false;
+    }
+    if (!ID.matcher(value).matches()) {
+      problems.at(
+          path, "'" + value + "' is not a valid id: use lowercase letters, digits and '-' only");
+      return false;
+    }
+    return true;
+  }
+
+  private void reference(String path, String value, String what, Set<String> known) {
+    if (known.contains(value)) {
+      return;
+    }
+    List<String> sorted = known.stream().sorted().toList();
+    String hint;
+    if (sorted.isEmpty()) {
+      hint = " (no " + what + " is defined)";
+    } else if (sorted.size() <= MAX_LISTED) {
+      hint = " (known: " + String.join(", ", sorted) + ")";
+    } else {
+      hint =
+          Suggestions.closest(value, sorted)
+              .map(s -> " (did you mean '" + s + "'?)")
+              .orElse(" (" + sorted.size() + " are defined)");
+    }
+    problems.at(path, "unknown " + what + " '" + value + "'" + hint);
+  }
+
+  private void atLeast(String path, Number value, long min) {
+    if (value != null && value.longValue() < min) {
+      String rule = min == 0 ? "must not be negative" : "must be at least " + min;
+      problems.at(path, rule + ", got " + value);
+    }
+  }
+
+  private void port(String path, Integer port) {
+    if (port != null && (port < 1 || port > 65535)) {
+      problems.at(path, "port " + port + " is out of range 1-65535");
+    }
+  }
+
+  private void address(String path, String value, boolean allowPrefix) {
+    if (value != null) {
+      IpAddresses.problem(value, allowPrefix).ifPresent(message -> problems.at(path, message));
+    }
+  }
+
+  private void httpUrl(String path, String value) {
+    if (value == null) {
+      return;
+    }
+    try {
+      URI uri = new URI(value.trim());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      // reported below
+    }
+    problems.at(path, "'" + value + "' is not an http:// or https:// address");
+  }
+}

@@ -1,0 +1,42 @@
+package org.smartkampung.core.store;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** Whole-file replacement that a crash cannot tear: temp file, fsync, atomic rename, fsync dir. */
+final class AtomicFiles {
+
+  private AtomicFiles() {}
+
+  static void write(Path file, byte[] content) throws IOException {
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+    try (FileChannel out =
+        FileChannel.open(
+            temp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+      out.force(true);
+    }
+    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory(file.toAbsolutePath().getParent());
+  }
+
+  /** Makes a rename durable; where the platform cannot open a directory the rename stays atomic. */
+  static void syncDirectory(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException notSupported) {
+      // Windows cannot open directories; the move is still atomic there.
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package org.smartkampung.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.session.SessionStoreContract;
+
+class EmbeddedSessionStoreTest extends SessionStoreContract {
+
+  @TempDir Path dataDir;
+  private EmbeddedSessionStore opened;
+
+  @Override
+  protected SessionStore newStore() {
+    opened = new EmbeddedSessionStore(dataDir);
+    return opened;
+  }
+
+  @AfterEach
+  void closeStore() {
+    opened.close();
+  }
+
+  @Test
+  void sessionsSurviveACleanRestartThroughTheSnapshot() {
+    Session live = session("1", village, nas, T0);
+    Session ended = session("2", village, nas, T0.plusSeconds(1));
+    store.put(live);
+    store.put(ended);
+    store.remove(ended.id());
+    opened.close();
+
+    opened = new EmbeddedSessionStore(dataDir);
+
+    assertThat(opened.listByVillage(village)).containsExactly(live);
+    assertThat(opened.listByNas(nas)).containsExactly(live);
+  }
+}

@@ -1,7 +1,6 @@
 package org.smartkampung.radius.acct;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +15,6 @@ import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
-import org.smartkampung.radius.auth.Credentials;
-import org.smartkampung.radius.auth.SessionClass;
 import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.server.InboundRequest;
 import org.smartkampung.radius.server.RadiusMetrics;
@@ -84,7 +81,7 @@ public final class AcctHandler implements RequestHandler {
     NasClient nas = request.nas();
     String id = nas.name() + "/" + record.acctSessionId();
     Optional<Session> previous = sessions.find(id);
-    SessionKey key = keyFor(nas, record, id, previous);
+    SessionKey key = SessionRecords.keyFor(nas, record, id, previous);
     Instant now = clock.instant();
     if (record.statusType() == AccountingRecord.START
         && !(ledger.sessionStarted(key) instanceof QuotaResult.Ok)) {
@@ -103,7 +100,8 @@ public final class AcctHandler implements RequestHandler {
       return true;
     }
     Session session =
-        toSession(nas, request.sender().getAddress().getHostAddress(), record, key, previous, now);
+        SessionRecords.toSession(
+            nas, request.sender().getAddress().getHostAddress(), record, key, previous, now);
     sessions.put(session);
     Usage usage = ok.usage();
     if (usage.userExhausted() || usage.villageExhausted()) {
@@ -127,54 +125,6 @@ public final class AcctHandler implements RequestHandler {
       sessions.remove(session.id());
     }
     return true;
-  }
-
-  private static SessionKey keyFor(
-      NasClient nas, AccountingRecord record, String id, Optional<Session> previous) {
-    Optional<SessionClass> bound = SessionClass.parse(record.sessionClass());
-    String village =
-        bound
-            .map(SessionClass::villageId)
-            .or(() -> previous.map(Session::villageId))
-            .orElse(nas.village());
-    String user =
-        bound
-            .map(SessionClass::userId)
-            .or(() -> previous.map(Session::userId))
-            .orElse(record.userName());
-    String mac = Credentials.normalizeMac(record.callingStationId());
-    return new SessionKey(village, user, mac == null ? user : mac, id);
-  }
-
-  private static Session toSession(
-      NasClient nas,
-      String sourceIp,
-      AccountingRecord record,
-      SessionKey key,
-      Optional<Session> previous,
-      Instant now) {
-    long rate = 0;
-    if (previous.isPresent()) {
-      Session p = previous.get();
-      long millis = Duration.between(p.updatedAt(), now).toMillis();
-      long bytes = (record.downloadBytes() + record.uploadBytes()) - (p.inBytes() + p.outBytes());
-      rate = millis > 0 && bytes > 0 ? bytes * 8000 / millis : 0;
-    }
-    String mac = Credentials.normalizeMac(record.callingStationId());
-    return new Session(
-        key.sessionId(),
-        key.villageId(),
-        key.userId(),
-        mac == null ? "" : mac,
-        nas.name(),
-        sourceIp,
-        record.acctSessionId(),
-        record.framedIp(),
-        previous.map(Session::startedAt).orElse(now.minusSeconds(record.sessionSeconds())),
-        now,
-        record.downloadBytes(),
-        record.uploadBytes(),
-        rate);
   }
 
   private static String deviceOf(Session session) {

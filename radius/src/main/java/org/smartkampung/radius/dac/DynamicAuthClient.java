@@ -137,7 +137,7 @@ public final class DynamicAuthClient implements AutoCloseable {
       return CompletableFuture.completedFuture(
           record(kind, session.id(), session.nasName(), DacResult.Outcome.UNKNOWN_SESSION, 0, 0));
     }
-    List<RadiusAttribute> attrs = new ArrayList<>(identify(session));
+    List<RadiusAttribute> attrs = new ArrayList<>(DacRequests.identify(attributes, session));
     attrs.addAll(extra);
     int code =
         kind == DacResult.Kind.DISCONNECT ? RadiusCode.DISCONNECT_REQUEST : RadiusCode.COA_REQUEST;
@@ -172,29 +172,6 @@ public final class DynamicAuthClient implements AutoCloseable {
     int id = identifier;
     channel.eventLoop().execute(() -> transmit(id, p));
     return result;
-  }
-
-  private List<RadiusAttribute> identify(Session session) {
-    List<RadiusAttribute> attrs = new ArrayList<>();
-    attrs.add(attributes.text("User-Name", session.userId()));
-    attrs.add(attributes.text("Acct-Session-Id", session.acctSessionId()));
-    if (!session.deviceMac().isEmpty()) {
-      attrs.add(
-          attributes.text(
-              "Calling-Station-Id", session.deviceMac().toUpperCase().replace(':', '-')));
-    }
-    if (session.framedIp().matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
-      byte[] ip =
-          Arrays.stream(session.framedIp().split("\\."))
-              .mapToInt(Integer::parseInt)
-              .collect(
-                  java.io.ByteArrayOutputStream::new,
-                  java.io.ByteArrayOutputStream::write,
-                  (a, b) -> a.writeBytes(b.toByteArray()))
-              .toByteArray();
-      attrs.add(attributes.octets("Framed-IP-Address", ip));
-    }
-    return attrs;
   }
 
   /** Runs on the channel's event loop. */
@@ -271,7 +248,7 @@ public final class DynamicAuthClient implements AutoCloseable {
       if (p == null || !datagram.sender().getAddress().equals(p.target().getAddress())) {
         return;
       }
-      if (!matches(p, response)) {
+      if (!DacResponses.answers(p.kind(), p.packet(), p.nas().secret(), response)) {
         log.warn(
             "ignoring a dynamic-authorization answer from {} that fails its checks",
             datagram.sender());
@@ -280,7 +257,7 @@ public final class DynamicAuthClient implements AutoCloseable {
       pending.remove(response[1] & 0xff, p);
       int code = response[0] & 0xff;
       boolean ack = code == RadiusCode.DISCONNECT_ACK || code == RadiusCode.COA_ACK;
-      long cause = errorCause(response);
+      long cause = DacResponses.errorCause(response);
       p.result()
           .complete(
               record(
@@ -290,35 +267,6 @@ public final class DynamicAuthClient implements AutoCloseable {
                   ack ? DacResult.Outcome.ACK : DacResult.Outcome.NAK,
                   p.attempts().get(),
                   cause));
-    }
-
-    private boolean matches(Pending p, byte[] response) {
-      int code = response[0] & 0xff;
-      boolean expected =
-          p.kind() == DacResult.Kind.DISCONNECT
-              ? code == RadiusCode.DISCONNECT_ACK || code == RadiusCode.DISCONNECT_NAK
-              : code == RadiusCode.COA_ACK || code == RadiusCode.COA_NAK;
-      byte[] secret = p.nas().secret().getBytes(StandardCharsets.UTF_8);
-      byte[] requestAuthenticator = Arrays.copyOfRange(p.packet(), 4, 20);
-      if (!expected
-          || !PacketCodec.hasValidResponseAuthenticator(response, requestAuthenticator, secret)) {
-        return false;
-      }
-      int offset = PacketCodec.findAttribute(response, RadiusCode.ATTR_MESSAGE_AUTHENTICATOR);
-      return offset < 0
-          || PacketCodec.hasValidMessageAuthenticator(
-              response, offset, requestAuthenticator, secret);
-    }
-
-    private long errorCause(byte[] response) {
-      int offset = PacketCodec.findAttribute(response, RadiusCode.ATTR_ERROR_CAUSE);
-      if (offset < 0 || (response[offset + 1] & 0xff) != 6) {
-        return 0;
-      }
-      return ((response[offset + 2] & 0xffL) << 24)
-          | ((response[offset + 3] & 0xffL) << 16)
-          | ((response[offset + 4] & 0xffL) << 8)
-          | (response[offset + 5] & 0xffL);
     }
   }
 

@@ -62,30 +62,34 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest
   private void process(Channel channel, InboundRequest request) {
     String type = RadiusCode.name(request.code());
     Optional<Reply> reply;
+    byte[] bytes;
     try {
       reply = handlerFor(request).handle(request);
+      bytes = reply.isEmpty() ? null : encode(request, reply.get());
     } catch (RuntimeException e) {
       log.error("{} from NAS {} failed", type, request.nasName(), e);
       deduplicator.unanswered(request);
       metrics.drop(DropReason.HANDLER_ERROR);
       return;
     }
-    if (reply.isEmpty()) {
+    if (bytes == null) {
       deduplicator.unanswered(request);
       metrics.request(type, "no_reply", request.nasName(), request.receivedNanos());
       return;
     }
-    byte[] bytes =
-        PacketCodec.encodeResponse(
-            reply.get().code(),
-            request.identifier(),
-            request.authenticator(),
-            reply.get().attributes(),
-            request.nas().secret().getBytes(StandardCharsets.UTF_8),
-            request.code() != RadiusCode.ACCOUNTING_REQUEST);
     deduplicator.answered(request, bytes);
     channel.writeAndFlush(new OutgoingReply(bytes, request.sender()));
     metrics.request(type, reply.get().result(), request.nasName(), request.receivedNanos());
+  }
+
+  private static byte[] encode(InboundRequest request, Reply reply) {
+    return PacketCodec.encodeResponse(
+        reply.code(),
+        request.identifier(),
+        request.authenticator(),
+        reply.attributes(),
+        request.nas().secret().getBytes(StandardCharsets.UTF_8),
+        request.code() != RadiusCode.ACCOUNTING_REQUEST);
   }
 
   private RequestHandler handlerFor(InboundRequest request) {

@@ -56,8 +56,11 @@ public final class RadiusServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RadiusServer.class);
 
-  /** Worker threads: store round trips and PBKDF2 (~100 ms each) must not stall the loop. */
-  static final int WORKER_THREADS = 16;
+  /**
+   * Worker threads: store round trips and PBKDF2 (~100 ms each) must not stall the loop, but more
+   * threads than a few per core only add switching.
+   */
+  static final int WORKER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
   /** Requests waiting for a worker before new ones are dropped (the NAS retransmits). */
   static final int WORKER_QUEUE = 8192;

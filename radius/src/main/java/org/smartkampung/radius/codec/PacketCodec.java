@@ -252,21 +252,40 @@ public final class PacketCodec {
     return MessageDigest.isEqual(md5.digest(), Arrays.copyOfRange(chapPassword, 1, 17));
   }
 
+  /** A reset MD5 digest for this thread (provider look-ups cost more than hashing a packet). */
   public static MessageDigest md5() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("MD5 is missing from this JDK", e);
-    }
+    MessageDigest md5 = MD5.get();
+    md5.reset();
+    return md5;
   }
+
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("MD5 is missing from this JDK", e);
+            }
+          });
+
+  private static final ThreadLocal<Mac> HMAC_MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return Mac.getInstance("HmacMD5");
+            } catch (GeneralSecurityException e) {
+              throw new IllegalStateException("HmacMD5 is missing from this JDK", e);
+            }
+          });
 
   private static byte[] hmacMd5(byte[] key, byte[] data) {
     try {
-      Mac mac = Mac.getInstance("HmacMD5");
+      Mac mac = HMAC_MD5.get();
       mac.init(new SecretKeySpec(key, "HmacMD5"));
       return mac.doFinal(data);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacMD5 is missing from this JDK", e);
+      throw new IllegalStateException("HmacMD5 cannot take this key", e);
     }
   }
 

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The RADIUS role's meters. Names: {@code kampung.radius.requests} (tags type, result, nas), {@code
@@ -29,7 +31,13 @@ public final class RadiusMetrics {
     }
   }
 
+  private record RequestTags(String type, String result, String nas) {}
+
   private final MeterRegistry registry;
+  // Meters are looked up once per tag set: registering on every request shows in profiles.
+  private final Map<RequestTags, Counter> requestCounters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
+  private final Map<DropReason, Counter> dropCounters = new ConcurrentHashMap<>();
 
   public RadiusMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -40,10 +48,14 @@ public final class RadiusMetrics {
   }
 
   public void drop(DropReason reason) {
-    Counter.builder("kampung.radius.drops")
-        .description("RADIUS packets dropped without an answer")
-        .tag("reason", reason.tag())
-        .register(registry)
+    dropCounters
+        .computeIfAbsent(
+            reason,
+            r ->
+                Counter.builder("kampung.radius.drops")
+                    .description("RADIUS packets dropped without an answer")
+                    .tag("reason", r.tag())
+                    .register(registry))
         .increment();
   }
 
@@ -55,20 +67,28 @@ public final class RadiusMetrics {
 
   /** Records one handled request; {@code result} is e.g. accept, reject, ok, no_reply. */
   public void request(String type, String result, String nas, long startNanos) {
-    Counter.builder("kampung.radius.requests")
-        .tag("type", type)
-        .tag("result", result)
-        .tag("nas", nas)
-        .register(registry)
+    requestCounters
+        .computeIfAbsent(
+            new RequestTags(type, result, nas),
+            t ->
+                Counter.builder("kampung.radius.requests")
+                    .tag("type", t.type())
+                    .tag("result", t.result())
+                    .tag("nas", t.nas())
+                    .register(registry))
         .increment();
-    Timer.builder("kampung.radius.latency")
-        .description("time from decode to reply written")
-        .tag("type", type)
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1).dividedBy(10))
-        .maximumExpectedValue(Duration.ofSeconds(5))
-        .register(registry)
-        .record(Duration.ofNanos(System.nanoTime() - startNanos));
+    latencyTimers
+        .computeIfAbsent(
+            type,
+            t ->
+                Timer.builder("kampung.radius.latency")
+                    .description("time from decode to reply written")
+                    .tag("type", t)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1).dividedBy(10))
+                    .maximumExpectedValue(Duration.ofSeconds(5))
+                    .register(registry))
+        .record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   public double requests(String type, String result) {

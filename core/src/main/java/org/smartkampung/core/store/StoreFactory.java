@@ -2,11 +2,26 @@ package org.smartkampung.core.store;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.StoreSettings;
+import org.smartkampung.core.config.StoreType;
+import org.smartkampung.core.config.SubscriberSeed;
+import org.smartkampung.core.quota.EmbeddedQuotaLedger;
 import org.smartkampung.core.quota.LimitsSource;
+import org.smartkampung.core.quota.RedisQuotaLedger;
+import org.smartkampung.core.subscriber.Subscriber;
+import org.smartkampung.core.subscriber.SubscriberStore;
+import org.smartkampung.core.village.Village;
+import redis.clients.jedis.UnifiedJedis;
 
 /** Opens the store the configuration names: embedded (default) or Redis. */
 public final class StoreFactory {
+
+  private static final Logger log = LoggerFactory.getLogger(StoreFactory.class);
 
   private StoreFactory() {}
 
@@ -18,6 +33,105 @@ public final class StoreFactory {
    */
   public static KampungStores open(
       KampungConfig config, LimitsSource limits, Clock clock, MeterRegistry registry) {
-    throw new UnsupportedOperationException("not yet");
+    StoreSettings settings = config.store();
+    Function<String, ZoneId> zones = villageZones(config);
+    KampungStores stores =
+        settings.type() == StoreType.REDIS
+            ? openRedis(settings, zones, limits, clock, registry)
+            : openEmbedded(settings, zones, limits, clock);
+    seedSubscribers(config, stores.subscribers());
+    return stores;
+  }
+
+  /**
+   * Creates the subscribers the config lists that the store does not have yet; an existing one is
+   * left as it is, so a password an admin reset is not overwritten at the next start.
+   */
+  static void seedSubscribers(KampungConfig config, SubscriberStore subscribers) {
+    for (SubscriberSeed seed : config.subscribers()) {
+      String name = seed.displayName() == null ? seed.username() : seed.displayName();
+      if (subscribers.create(
+          new Subscriber(seed.username(), seed.village(), seed.passwordHash(), name, true, null))) {
+        log.info(
+            "Created subscriber {} of village {} from the config", seed.username(), seed.village());
+      }
+    }
+  }
+
+  /** The embedded store in {@code settings.dataDir()}. */
+  public static KampungStores openEmbedded(
+      StoreSettings settings, Function<String, ZoneId> zones, LimitsSource limits, Clock clock) {
+    var dir = settings.dataDir();
+    var ledger =
+        new EmbeddedQuotaLedger(dir, settings.snapshotIntervalSeconds(), zones, limits, clock);
+    var subscribers = new EmbeddedSubscriberStore(dir);
+    var vouchers = new EmbeddedVoucherStore(dir);
+    var sessions = new EmbeddedSessionStore(dir);
+    var nasState = new EmbeddedNasStateStore(dir);
+    log.info("Embedded store in {}", dir.toAbsolutePath());
+    return new Bundle(
+        ledger,
+        subscribers,
+        vouchers,
+        sessions,
+        new EmbeddedLoginTokenStore(clock),
+        nasState,
+        () -> {
+          ledger.close();
+          sessions.close();
+          subscribers.close();
+          vouchers.close();
+          nasState.close();
+        });
+  }
+
+  /** The Redis store; every store shares one pooled client. */
+  public static KampungStores openRedis(
+      StoreSettings settings,
+      Function<String, ZoneId> zones,
+      LimitsSource limits,
+      Clock clock,
+      MeterRegistry registry) {
+    UnifiedJedis jedis = RedisConnector.connect(settings.redis());
+    var ledger =
+        new RedisQuotaLedger(
+            jedis, zones, limits, clock, settings.nearCacheStaleMillis(), registry);
+    log.info("Redis store at {}", redactedUri(settings.redis().uri()));
+    return new Bundle(
+        ledger,
+        new RedisSubscriberStore(jedis),
+        new RedisVoucherStore(jedis),
+        new RedisSessionStore(jedis),
+        new RedisLoginTokenStore(jedis),
+        new RedisNasStateStore(jedis),
+        () -> {
+          ledger.close();
+          jedis.close();
+        });
+  }
+
+  /** Each village's zone; an unknown village counts in the regency's zone. */
+  public static Function<String, ZoneId> villageZones(KampungConfig config) {
+    ZoneId fallback = config.regency() == null ? Village.DEFAULT_ZONE : config.regency().timeZone();
+    return id -> config.village(id).map(Village::timeZone).orElse(fallback);
+  }
+
+  private static String redactedUri(String uri) {
+    return uri.replaceFirst("//[^@/]*@", "//***@");
+  }
+
+  private record Bundle(
+      org.smartkampung.core.quota.QuotaLedger ledger,
+      SubscriberStore subscribers,
+      org.smartkampung.core.voucher.VoucherStore vouchers,
+      org.smartkampung.core.session.SessionStore sessions,
+      org.smartkampung.core.login.LoginTokenStore loginTokens,
+      org.smartkampung.core.nas.NasStateStore nasState,
+      Runnable closer)
+      implements KampungStores {
+    @Override
+    public void close() {
+      closer.run();
+    }
   }
 }

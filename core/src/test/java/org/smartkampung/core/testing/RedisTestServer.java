@@ -68,7 +68,8 @@ public final class RedisTestServer {
     } catch (RuntimeException e) {
       throw new IllegalStateException("test Redis at " + uri + " does not answer", e);
     }
-    System.out.println("RedisTestServer: real redis-server " + version + " at " + uri + " (" + how + ")");
+    System.out.println(
+        "RedisTestServer: real redis-server " + version + " at " + uri + " (" + how + ")");
   }
 
   private static String startLocal() {

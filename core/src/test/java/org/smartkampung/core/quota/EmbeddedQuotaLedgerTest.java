@@ -1,0 +1,99 @@
+package org.smartkampung.core.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedQuotaLedgerTest extends QuotaLedgerContract {
+
+  @TempDir Path dataDir;
+
+  @Override
+  protected QuotaLedger newLedger(Clock clock, LimitsSource limits) {
+    return open(dataDir, 0, clock);
+  }
+
+  private EmbeddedQuotaLedger open(Path dir, int snapshotIntervalSeconds, Clock clock) {
+    return new EmbeddedQuotaLedger(
+        dir, snapshotIntervalSeconds, v -> JAKARTA, (v, u) -> limits, clock);
+  }
+
+  @Test
+  void countersDevicesAndSessionCountersSurviveCloseAndReopen() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.sessionStarted(s).orThrow();
+    ledger.account(s, 1_000, 200, 60).orThrow();
+    ledger.close();
+
+    ledger = open(dataDir, 0, clock);
+
+    Usage usage = ledger.check(village, "alice", "aa:02").orThrow();
+    assertThat(usage.userDayBytes()).isEqualTo(1_200);
+    assertThat(usage.userDaySeconds()).isEqualTo(60);
+    assertThat(usage.villageMonthBytes()).isEqualTo(1_200);
+    assertThat(usage.userDevices()).isEqualTo(1);
+    // The session's last counters came back too: a repeated record still charges nothing.
+    assertThat(ledger.account(s, 1_000, 200, 60).orThrow().userDayBytes()).isEqualTo(1_200);
+    assertThat(Files.exists(dataDir.resolve("counters.json.tmp"))).isFalse();
+  }
+
+  @Test
+  void reopeningOnALaterDayDropsExpiredDaysButKeepsTheMonth() {
+    ledger.charge(session("alice", "aa:01", "s1"), 500, 0, 30).orThrow();
+    ledger.close();
+    clock.set(Instant.parse("2026-11-29T03:00:00Z"));
+
+    ledger = open(dataDir, 0, clock);
+
+    Usage usage = ledger.check(village, "alice", "aa:01").orThrow();
+    assertThat(usage.userDayBytes()).isZero();
+    assertThat(usage.villageDayBytes()).isZero();
+    assertThat(usage.villageMonthBytes()).isEqualTo(500);
+  }
+
+  @Test
+  void snapshotIsWrittenPeriodicallyWithoutClose(@TempDir Path copyDir) {
+    ledger.close();
+    ledger = open(dataDir, 1, clock);
+
+    ledger.charge(session("alice", "aa:01", "s1"), 4_321, 0, 0).orThrow();
+
+    // Read a copy, as a process restarted after a crash would find it.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .untilAsserted(
+            () -> {
+              Files.copy(
+                  dataDir.resolve("counters.json"),
+                  copyDir.resolve("counters.json"),
+                  StandardCopyOption.REPLACE_EXISTING);
+              EmbeddedQuotaLedger restarted = open(copyDir, 0, clock);
+              try {
+                assertThat(restarted.check(village, "alice", "x").orThrow().userDayBytes())
+                    .isEqualTo(4_321);
+              } finally {
+                restarted.close();
+              }
+            });
+  }
+
+  @Test
+  void unreadableSnapshotFailsTheStartLoudly() throws IOException {
+    ledger.close();
+    Files.writeString(dataDir.resolve("counters.json"), "{not json");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(dataDir, 0, clock))
+        .hasMessageContaining("counters.json");
+    ledger = open(Files.createTempDirectory(dataDir, "fresh"), 0, clock);
+  }
+}

@@ -1,0 +1,344 @@
+package org.smartkampung.core.quota;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartkampung.core.testing.MutableClock;
+
+/**
+ * The behaviour every {@link QuotaLedger} must show, run against each store by a subclass. Villages
+ * here keep their days and months in Asia/Jakarta (WIB, UTC+7).
+ */
+public abstract class QuotaLedgerContract {
+
+  protected static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+  /** 10:00 WIB on 28 November 2026. */
+  protected static final Instant MORNING = Instant.parse("2026-11-28T03:00:00Z");
+
+  protected final MutableClock clock = new MutableClock(MORNING);
+
+  /** Limits every village gets; tests set it before charging. */
+  protected volatile Limits limits = Limits.NONE;
+
+  /** Unique per test, so tests sharing a Redis never see each other's counters. */
+  protected final String village = "desa-" + UUID.randomUUID().toString().substring(0, 8);
+
+  protected QuotaLedger ledger;
+
+  /** A new ledger on the store under test, whose villages all live in {@link #JAKARTA}. */
+  protected abstract QuotaLedger newLedger(Clock clock, LimitsSource limits);
+
+  @BeforeEach
+  void openLedger() {
+    ledger = newLedger(clock, (villageId, userId) -> limits);
+  }
+
+  @AfterEach
+  void closeLedger() {
+    ledger.close();
+  }
+
+  protected SessionKey session(String user, String device, String sessionId) {
+    return new SessionKey(village, user, device, sessionId);
+  }
+
+  @Test
+  void chargesAddUpAndReportWhatRemainsForUserAndVillage() {
+    limits = new Limits(10_000, 100_000, 1_000, 600, 3);
+
+    ledger.charge(session("alice", "aa:01", "s1"), 100, 50, 10).orThrow();
+    Usage alice = ledger.charge(session("alice", "aa:01", "s1"), 200, 0, 5).orThrow();
+    Usage bob = ledger.charge(session("bob", "bb:01", "s2"), 1_000, 0, 0).orThrow();
+
+    assertThat(alice.userDayBytes()).isEqualTo(350);
+    assertThat(alice.userDaySeconds()).isEqualTo(15);
+    assertThat(alice.userBytesRemaining()).isEqualTo(650);
+    assertThat(alice.userSecondsRemaining()).isEqualTo(585);
+    assertThat(alice.villageDayBytes()).isEqualTo(350);
+    assertThat(bob.userDayBytes()).isEqualTo(1_000);
+    assertThat(bob.villageDayBytes()).isEqualTo(1_350);
+    assertThat(bob.villageMonthBytes()).isEqualTo(1_350);
+    assertThat(bob.villageDayBytesRemaining()).isEqualTo(8_650);
+    assertThat(bob.villageMonthBytesRemaining()).isEqualTo(98_650);
+    assertThat(bob.limits()).isEqualTo(limits);
+    Usage checked = ledger.check(village, "alice", "aa:01").orThrow();
+    assertThat(checked.userDayBytes()).isEqualTo(350);
+    assertThat(checked.villageDayBytes()).isEqualTo(1_350);
+  }
+
+  @Test
+  void userIsExhaustedExactlyAtTheDailyByteLimit() {
+    limits = new Limits(Limits.UNLIMITED, Limits.UNLIMITED, 1_000, Limits.UNLIMITED, 3);
+    SessionKey alice = session("alice", "aa:01", "s1");
+
+    Usage below = ledger.charge(alice, 600, 399, 0).orThrow();
+    assertThat(below.userExhausted()).isFalse();
+    assertThat(below.userBytesRemaining()).isEqualTo(1);
+    assertThat(ledger.isExhausted(village, "alice")).isFalse();
+
+    Usage at = ledger.charge(alice, 1, 0, 0).orThrow();
+    assertThat(at.userExhausted()).isTrue();
+    assertThat(at.villageExhausted()).isFalse();
+    assertThat(ledger.isExhausted(village, "alice")).isTrue();
+    assertThat(ledger.isExhausted(village, "bob")).isFalse();
+  }
+
+  @Test
+  void userIsExhaustedExactlyAtTheDailyTimeLimit() {
+    limits = new Limits(Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 3_600, 3);
+    SessionKey alice = session("alice", "aa:01", "s1");
+
+    assertThat(ledger.charge(alice, 0, 0, 3_599).orThrow().userExhausted()).isFalse();
+    assertThat(ledger.charge(alice, 0, 0, 1).orThrow().userExhausted()).isTrue();
+  }
+
+  @Test
+  void villageIsExhaustedForEveryoneExactlyAtItsDailyLimit() {
+    limits = new Limits(2_000, Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 3);
+
+    ledger.charge(session("alice", "aa:01", "s1"), 1_000, 0, 0).orThrow();
+    Usage below = ledger.charge(session("bob", "bb:01", "s2"), 999, 0, 0).orThrow();
+    assertThat(below.villageExhausted()).isFalse();
+    assertThat(below.villageBytesRemaining()).isEqualTo(1);
+
+    Usage at = ledger.charge(session("bob", "bb:01", "s2"), 1, 0, 0).orThrow();
+    assertThat(at.villageExhausted()).isTrue();
+    assertThat(at.userExhausted()).isFalse();
+    assertThat(ledger.check(village, "carol", "cc:01").orThrow().villageExhausted()).isTrue();
+    assertThat(ledger.isExhausted(village, "alice")).isTrue();
+  }
+
+  @Test
+  void villageIsExhaustedExactlyAtItsMonthlyLimit() {
+    limits = new Limits(Limits.UNLIMITED, 5_000, Limits.UNLIMITED, Limits.UNLIMITED, 3);
+
+    assertThat(ledger.charge(session("a", "d", "s"), 4_999, 0, 0).orThrow().villageExhausted())
+        .isFalse();
+    Usage at = ledger.charge(session("a", "d", "s"), 0, 1, 0).orThrow();
+    assertThat(at.villageExhausted()).isTrue();
+    assertThat(at.villageMonthBytesRemaining()).isZero();
+  }
+
+  @Test
+  void accountChargesOnlyWhatIsNewSinceTheSessionsPreviousRecord() {
+    SessionKey s = session("alice", "aa:01", "s1");
+
+    assertThat(ledger.account(s, 100, 10, 5).orThrow().userDayBytes()).isEqualTo(110);
+    Usage second = ledger.account(s, 300, 20, 60).orThrow();
+
+    assertThat(second.userDayBytes()).isEqualTo(320);
+    assertThat(second.userDaySeconds()).isEqualTo(60);
+    assertThat(second.villageDayBytes()).isEqualTo(320);
+  }
+
+  @Test
+  void repeatedAccountingRecordChargesNothing() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.account(s, 300, 20, 60).orThrow();
+
+    Usage repeated = ledger.account(s, 300, 20, 60).orThrow();
+
+    assertThat(repeated.userDayBytes()).isEqualTo(320);
+    assertThat(repeated.userDaySeconds()).isEqualTo(60);
+    assertThat(repeated.villageMonthBytes()).isEqualTo(320);
+  }
+
+  @Test
+  void countersLowerThanBeforeAreChargedAsCountedFromZero() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.account(s, 1_000, 0, 60).orThrow();
+
+    Usage afterReboot = ledger.account(s, 200, 0, 10).orThrow();
+    assertThat(afterReboot.userDayBytes()).isEqualTo(1_200);
+    assertThat(afterReboot.userDaySeconds()).isEqualTo(70);
+
+    Usage next = ledger.account(s, 250, 5, 12).orThrow();
+    assertThat(next.userDayBytes()).isEqualTo(1_255);
+    assertThat(next.userDaySeconds()).isEqualTo(72);
+  }
+
+  @Test
+  void sessionsAreAccountedIndependently() {
+    ledger.account(session("alice", "aa:01", "s1"), 100, 0, 0).orThrow();
+    ledger.account(session("alice", "aa:02", "s2"), 100, 0, 0).orThrow();
+
+    Usage usage = ledger.account(session("alice", "aa:01", "s1"), 150, 0, 0).orThrow();
+
+    assertThat(usage.userDayBytes()).isEqualTo(250);
+  }
+
+  @Test
+  void endedSessionForgetsItsLastCounters() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.account(s, 1_000, 0, 0).orThrow();
+    ledger.sessionEnded(s).orThrow();
+
+    // The same id later names a new session that counts from zero again.
+    assertThat(ledger.account(s, 1_000, 0, 0).orThrow().userDayBytes()).isEqualTo(2_000);
+  }
+
+  @Test
+  void dayRollsOverAtJakartaMidnightNotUtcMidnight() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    clock.set(Instant.parse("2026-11-28T16:59:59Z")); // 23:59:59 WIB
+    ledger.charge(s, 500, 0, 30).orThrow();
+
+    clock.set(Instant.parse("2026-11-28T17:00:00Z")); // 00:00:00 WIB, 29 November
+    Usage nextDay = ledger.check(village, "alice", "aa:01").orThrow();
+    assertThat(nextDay.userDayBytes()).isZero();
+    assertThat(nextDay.userDaySeconds()).isZero();
+    assertThat(nextDay.villageDayBytes()).isZero();
+    assertThat(nextDay.villageMonthBytes()).isEqualTo(500);
+
+    Usage charged = ledger.charge(s, 100, 0, 0).orThrow();
+    assertThat(charged.userDayBytes()).isEqualTo(100);
+    assertThat(charged.villageDayBytes()).isEqualTo(100);
+    assertThat(charged.villageMonthBytes()).isEqualTo(600);
+
+    // UTC midnight (07:00 WIB) is no boundary.
+    clock.set(Instant.parse("2026-11-29T00:00:00Z"));
+    assertThat(ledger.charge(s, 1, 0, 0).orThrow().userDayBytes()).isEqualTo(101);
+  }
+
+  @Test
+  void monthRollsOverAtJakartaMidnightOfTheFirst() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    clock.set(Instant.parse("2026-11-30T16:59:59Z")); // 23:59:59 WIB, 30 November
+    ledger.charge(s, 700, 0, 0).orThrow();
+
+    clock.set(Instant.parse("2026-11-30T17:00:00Z")); // 00:00:00 WIB, 1 December
+    Usage december = ledger.charge(s, 5, 0, 0).orThrow();
+
+    assertThat(december.villageMonthBytes()).isEqualTo(5);
+    assertThat(december.villageDayBytes()).isEqualTo(5);
+    assertThat(december.userDayBytes()).isEqualTo(5);
+  }
+
+  @Test
+  void devicesOnlineAreCountedAndReLoginOfTheSameDeviceTakesNoSecondSlot() {
+    limits = new Limits(Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 2);
+
+    assertThat(ledger.sessionStarted(session("alice", "aa:01", "s1")).orThrow().userDevices())
+        .isEqualTo(1);
+    assertThat(ledger.sessionStarted(session("alice", "aa:02", "s2")).orThrow().userDevices())
+        .isEqualTo(2);
+    ledger.sessionStarted(session("bob", "bb:01", "s3")).orThrow();
+
+    // check() counts the others: a third device finds both slots taken, a known one does not.
+    assertThat(ledger.check(village, "alice", "aa:03").orThrow().userDevices()).isEqualTo(2);
+    assertThat(ledger.check(village, "alice", "aa:01").orThrow().userDevices()).isEqualTo(1);
+
+    // aa:01 logs in again before the Stop of its old session arrives.
+    assertThat(ledger.sessionStarted(session("alice", "aa:01", "s4")).orThrow().userDevices())
+        .isEqualTo(2);
+    assertThat(ledger.sessionEnded(session("alice", "aa:01", "s1")).orThrow().userDevices())
+        .isEqualTo(2);
+    assertThat(ledger.sessionEnded(session("alice", "aa:01", "s4")).orThrow().userDevices())
+        .isEqualTo(1);
+    assertThat(ledger.sessionEnded(session("alice", "aa:02", "s2")).orThrow().userDevices())
+        .isZero();
+    assertThat(ledger.check(village, "bob", "bb:02").orThrow().userDevices()).isEqualTo(1);
+  }
+
+  @Test
+  void unlimitedLimitsStayUnlimited() {
+    limits = Limits.NONE;
+    SessionKey s = session("alice", "aa:01", "s1");
+
+    ledger.charge(s, 4_000_000_000_000L, 1_000_000_000_000L, 86_400).orThrow();
+    Usage usage = ledger.charge(s, 4_000_000_000_000L, 0, 86_400).orThrow();
+
+    assertThat(usage.userDayBytes()).isEqualTo(9_000_000_000_000L);
+    assertThat(usage.userBytesRemaining()).isEqualTo(Limits.UNLIMITED);
+    assertThat(usage.userSecondsRemaining()).isEqualTo(Limits.UNLIMITED);
+    assertThat(usage.villageBytesRemaining()).isEqualTo(Limits.UNLIMITED);
+    assertThat(usage.userExhausted()).isFalse();
+    assertThat(usage.villageExhausted()).isFalse();
+    assertThat(ledger.isExhausted(village, "alice")).isFalse();
+  }
+
+  @Test
+  void villagesCountSeparately() {
+    ledger.charge(session("alice", "aa:01", "s1"), 100, 0, 0).orThrow();
+
+    Usage other =
+        ledger.charge(new SessionKey(village + "-lain", "alice", "aa:01", "s1"), 7, 0, 0).orThrow();
+
+    assertThat(other.userDayBytes()).isEqualTo(7);
+    assertThat(other.villageDayBytes()).isEqualTo(7);
+  }
+
+  @Test
+  void concurrentChargesAndAccountingAddUpExactly() throws Exception {
+    int threads = 8;
+    int sessionsPerThread = 3;
+    int recordsPerSession = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<long[]>> results = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        String user = "user" + (t % 3);
+        int thread = t;
+        Callable<long[]> work =
+            () -> {
+              long bytes = 0;
+              long seconds = 0;
+              for (int s = 0; s < sessionsPerThread; s++) {
+                SessionKey key = session(user, "dev" + thread, "t" + thread + "s" + s);
+                long totalIn = 0;
+                for (int r = 1; r <= recordsPerSession; r++) {
+                  if (r % 2 == 0) {
+                    ledger.charge(key, r, 1, 1).orThrow();
+                    bytes += r + 1;
+                    seconds += 1;
+                  } else {
+                    totalIn += r * 10L;
+                    ledger.account(key, totalIn, 0, r).orThrow();
+                  }
+                }
+                // account() charged totalIn bytes and the last seconds total of this session.
+                bytes += totalIn;
+                seconds += recordsPerSession - 1;
+              }
+              return new long[] {bytes, seconds};
+            };
+        results.add(pool.submit(work));
+      }
+      long expectedBytes = 0;
+      long expectedSeconds = 0;
+      for (Future<long[]> result : results) {
+        long[] sums = result.get(2, TimeUnit.MINUTES);
+        expectedBytes += sums[0];
+        expectedSeconds += sums[1];
+      }
+      Usage usage = ledger.check(village, "user0", "x").orThrow();
+      assertThat(usage.villageDayBytes()).isEqualTo(expectedBytes);
+      assertThat(usage.villageMonthBytes()).isEqualTo(expectedBytes);
+      long userBytes = 0;
+      long userSeconds = 0;
+      for (int u = 0; u < 3; u++) {
+        Usage user = ledger.check(village, "user" + u, "x").orThrow();
+        userBytes += user.userDayBytes();
+        userSeconds += user.userDaySeconds();
+      }
+      assertThat(userBytes).isEqualTo(expectedBytes);
+      assertThat(userSeconds).isEqualTo(expectedSeconds);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

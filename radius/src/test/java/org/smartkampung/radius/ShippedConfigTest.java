@@ -12,52 +12,36 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.RadiusSettings;
-import org.smartkampung.core.config.SubscriberSeed;
-import org.smartkampung.core.login.LoginTokenStore;
-import org.smartkampung.core.nas.NasStateStore;
-import org.smartkampung.core.quota.QuotaLedger;
-import org.smartkampung.core.session.SessionStore;
-import org.smartkampung.core.store.EmbeddedLoginTokenStore;
-import org.smartkampung.core.store.EmbeddedNasStateStore;
-import org.smartkampung.core.store.EmbeddedSessionStore;
-import org.smartkampung.core.store.EmbeddedSubscriberStore;
-import org.smartkampung.core.store.EmbeddedVoucherStore;
+import org.smartkampung.core.config.StoreSettings;
+import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.store.KampungStores;
-import org.smartkampung.core.subscriber.Subscriber;
-import org.smartkampung.core.subscriber.SubscriberStore;
+import org.smartkampung.core.store.StoreFactory;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
-import org.smartkampung.core.voucher.VoucherStore;
 import org.smartkampung.radius.testing.ExternalTool;
 import org.smartkampung.radius.testing.ExternalTool.Run;
-import org.smartkampung.radius.testing.InMemoryStores;
 
 /**
- * The shipped {@code config/kampung.yaml} with the real embedded stores (the quota ledger is still
- * the test fixture until the embedded ledger lands), driven by radtest and radclient.
+ * What {@code kampung run} does on the embedded default: the shipped {@code config/kampung.yaml},
+ * the stores {@link StoreFactory} opens (in a temporary data directory), driven by radtest and
+ * radclient.
  */
 class ShippedConfigTest {
 
   private static final Path RADTEST = Path.of("/usr/bin/radtest");
   private static final Path RADCLIENT = Path.of("/usr/bin/radclient");
 
-  private record Stores(
-      QuotaLedger ledger,
-      SubscriberStore subscribers,
-      VoucherStore vouchers,
-      SessionStore sessions,
-      LoginTokenStore loginTokens,
-      NasStateStore nasState)
-      implements KampungStores {
-    @Override
-    public void close() {}
-  }
-
-  private static KampungConfig shippedConfig() throws Exception {
+  private static KampungConfig shippedConfig(Path dataDir) throws Exception {
     KampungConfig loaded = ConfigLoader.load(Path.of("../config/kampung.yaml"));
+    StoreSettings store = loaded.store();
     return new KampungConfig(
         loaded.regency(),
-        loaded.store(),
+        new StoreSettings(
+            store.type(),
+            dataDir,
+            store.snapshotIntervalSeconds(),
+            store.nearCacheStaleMillis(),
+            store.redis()),
         new RadiusSettings(true, "127.0.0.1", 0, 0, 30, null),
         loaded.portal(),
         loaded.loginMethods(),
@@ -67,25 +51,10 @@ class ShippedConfigTest {
         loaded.subscribers());
   }
 
-  private static Stores open(Path dir, KampungConfig config) {
-    EmbeddedSubscriberStore subscribers = new EmbeddedSubscriberStore(dir);
-    for (SubscriberSeed seed : config.subscribers()) {
-      subscribers.create(
-          new Subscriber(
-              seed.username(),
-              seed.village(),
-              seed.passwordHash(),
-              seed.displayName(),
-              true,
-              null));
-    }
-    return new Stores(
-        new InMemoryStores().ledger(),
-        subscribers,
-        new EmbeddedVoucherStore(dir),
-        new EmbeddedSessionStore(dir),
-        new EmbeddedLoginTokenStore(Clock.systemUTC()),
-        new EmbeddedNasStateStore(dir));
+  /** What {@code kampung run} opens on the embedded default. */
+  private static KampungStores open(KampungConfig config) {
+    return StoreFactory.open(
+        config, new ConfigLimitsSource(config), Clock.systemUTC(), new SimpleMeterRegistry());
   }
 
   private static Run radtest(RadiusServer server, String user, String password) throws Exception {
@@ -104,10 +73,10 @@ class ShippedConfigTest {
   void demoSubscriberFromTheReadmeIsAcceptedAndAWrongPasswordRejected(@TempDir Path dir)
       throws Exception {
     ExternalTool.require("radtest", RADTEST, RADCLIENT);
-    KampungConfig config = shippedConfig();
-    try (RadiusServer server =
-        RadiusServer.start(
-            config, open(dir, config), Clock.systemUTC(), new SimpleMeterRegistry())) {
+    KampungConfig config = shippedConfig(dir);
+    try (KampungStores stores = open(config);
+        RadiusServer server =
+            RadiusServer.start(config, stores, Clock.systemUTC(), new SimpleMeterRegistry())) {
       assertThat(radtest(server, "warga", "kampung123").output())
           .contains("Received Access-Accept");
       assertThat(radtest(server, "warga", "salah").output())
@@ -119,8 +88,8 @@ class ShippedConfigTest {
   @Test
   void voucherTypedIntoTheNasLoginWorksOnOneDeviceOnly(@TempDir Path dir) throws Exception {
     ExternalTool.require("radclient", RADCLIENT);
-    KampungConfig config = shippedConfig();
-    Stores stores = open(dir, config);
+    KampungConfig config = shippedConfig(dir);
+    KampungStores stores = open(config);
     Instant now = Instant.now();
     stores
         .vouchers()
@@ -138,8 +107,9 @@ class ShippedConfigTest {
                     VoucherStatus.UNUSED,
                     null,
                     "")));
-    try (RadiusServer server =
-        RadiusServer.start(config, stores, Clock.systemUTC(), new SimpleMeterRegistry())) {
+    try (stores;
+        RadiusServer server =
+            RadiusServer.start(config, stores, Clock.systemUTC(), new SimpleMeterRegistry())) {
       String request =
           "User-Name = kmr7-q2x9\nUser-Password = kmr7-q2x9\nMessage-Authenticator = 0x00\n";
       Run first = radclient(server, request + "Calling-Station-Id = \"AA-BB-CC-00-00-01\"\n");
@@ -156,19 +126,18 @@ class ShippedConfigTest {
   @Test
   void autoClientStaysHeldToMessageAuthenticatorAfterARestart(@TempDir Path dir) throws Exception {
     ExternalTool.require("radclient", RADCLIENT);
-    KampungConfig config = shippedConfig();
+    KampungConfig config = shippedConfig(dir);
     String withMa = "User-Name = warga\nUser-Password = kampung123\nMessage-Authenticator = 0x00\n";
     String without = "User-Name = warga\nUser-Password = kampung123\n";
-    try (RadiusServer server =
-        RadiusServer.start(
-            config, open(dir, config), Clock.systemUTC(), new SimpleMeterRegistry())) {
+    try (KampungStores stores = open(config);
+        RadiusServer server =
+            RadiusServer.start(config, stores, Clock.systemUTC(), new SimpleMeterRegistry())) {
       assertThat(radclient(server, withMa).output()).contains("Received Access-Accept");
     }
-    Stores reopened = new Stores(null, null, null, null, null, new EmbeddedNasStateStore(dir));
-    assertThat(reopened.nasState().messageAuthenticatorSeen("demo-loopback")).isTrue();
-    try (RadiusServer server =
-        RadiusServer.start(
-            config, open(dir, config), Clock.systemUTC(), new SimpleMeterRegistry())) {
+    try (KampungStores stores = open(config);
+        RadiusServer server =
+            RadiusServer.start(config, stores, Clock.systemUTC(), new SimpleMeterRegistry())) {
+      assertThat(stores.nasState().messageAuthenticatorSeen("demo-loopback")).isTrue();
       assertThat(radclient(server, without).output()).doesNotContain("Received Access-Accept");
     }
   }

@@ -1,25 +1,33 @@
 package org.smartkampung.radius;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.config.StoreSettings;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
+import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
+import org.smartkampung.core.village.Village;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
 import org.smartkampung.radius.testing.ExternalTool;
 import org.smartkampung.radius.testing.ExternalTool.Run;
+import org.smartkampung.radius.testing.TestNas;
 
 /**
  * What {@code kampung run} does on the embedded default: the shipped {@code config/kampung.yaml},
@@ -140,6 +148,84 @@ class ShippedConfigTest {
       assertThat(stores.nasState().messageAuthenticatorSeen("demo-loopback")).isTrue();
       assertThat(radclient(server, without).output()).doesNotContain("Received Access-Accept");
     }
+  }
+
+  @Test
+  void interimTakingTheVillageOverQuotaSendsDisconnectWithTheEmbeddedLedger(@TempDir Path dir)
+      throws Exception {
+    ExternalTool.require("radclient", RADCLIENT);
+    KampungConfig shipped = shippedConfig(dir);
+    try (TestNas nas = new TestNas("nas-secret")) {
+      QuotaPolicy tight =
+          new QuotaPolicy("ketat", 1L, null, null, null, null, null, null, null, null, null, null);
+      KampungConfig config =
+          new KampungConfig(
+              shipped.regency(),
+              shipped.store(),
+              shipped.radius(),
+              shipped.portal(),
+              shipped.loginMethods(),
+              List.of(tight),
+              shipped.villages().stream()
+                  .map(
+                      v ->
+                          new Village(
+                              v.id(),
+                              v.name(),
+                              v.kecamatan(),
+                              v.timeZone(),
+                              v.bandwidthPackage(),
+                              "ketat",
+                              v.macAuth(),
+                              v.services()))
+                  .toList(),
+              List.of(
+                  new NasClientSettings(
+                      "mikrotik-desa",
+                      "127.0.0.1",
+                      "nas-secret",
+                      NasType.MIKROTIK,
+                      "kemiren",
+                      MessageAuthenticatorPolicy.YES,
+                      nas.port())),
+              shipped.subscribers());
+      try (KampungStores stores = open(config);
+          RadiusServer server =
+              RadiusServer.start(config, stores, Clock.systemUTC(), new SimpleMeterRegistry())) {
+        String common =
+            "User-Name = warga\nAcct-Session-Id = q-1\nClass = \"kampung:kemiren:warga\"\n"
+                + "Calling-Station-Id = \"AA-BB-CC-00-00-09\"\nFramed-IP-Address = 10.5.50.9\n";
+        assertThat(acct(server, common + "Acct-Status-Type = Start\n").output())
+            .contains("Received Accounting-Response");
+        assertThat(nas.received()).isEmpty();
+        String interim =
+            common
+                + "Acct-Status-Type = Interim-Update\nAcct-Output-Octets = 900000000\n"
+                + "Acct-Input-Octets = 200000000\nAcct-Session-Time = 300\n";
+        assertThat(acct(server, interim).output()).contains("Received Accounting-Response");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !nas.received().isEmpty());
+        TestNas.Received disconnect = nas.received().get(0);
+        assertThat(disconnect.code()).isEqualTo(40);
+        assertThat(disconnect.authenticatorValid()).isTrue();
+        assertThat(disconnect.messageAuthenticatorValid()).isTrue();
+        assertThat(disconnect.attribute(44)).isEqualTo("q-1");
+      }
+    }
+  }
+
+  private static Run acct(RadiusServer server, String input) throws Exception {
+    return ExternalTool.run(
+        List.of(
+            RADCLIENT.toString(),
+            "-x",
+            "-r",
+            "1",
+            "-t",
+            "1",
+            "127.0.0.1:" + server.acctPort(),
+            "acct",
+            "nas-secret"),
+        input);
   }
 
   private static Run radclient(RadiusServer server, String input) throws Exception {

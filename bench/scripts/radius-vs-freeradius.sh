@@ -6,7 +6,7 @@ set -euo pipefail
 OUTSTANDING=${1:-64}
 SECONDS_EACH=${2:-10}
 SECRET=benchsecret
-CODE=KMRBENCH1
+CODE=KMR$(date +%s)
 OURS_PORT=28120
 FR_PORT=28220
 JAR=bench/target/benchmarks.jar
@@ -43,13 +43,22 @@ chmod -R a+rX "$WORK"
 freeradius -f -d "$WORK/raddb" -l "$WORK/freeradius.log" &
 PIDS+=($!)
 
-# Ours: a voucher whose PAP password is the code, embedded stores.
+# Ours: a voucher whose PAP password is the code; embedded stores, and a second instance on a
+# throwaway redis-server for accounting with Redis counter updates (one EVALSHA per record).
 java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$OURS_PORT" "$SECRET" "$CODE" \
   > "$WORK/ours.log" 2>&1 &
 PIDS+=($!)
+REDIS_PORT=28379
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+sleep 0.5
+java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$((OURS_PORT + 10))" "$SECRET" "$CODE" \
+  "redis://127.0.0.1:$REDIS_PORT" > "$WORK/ours-redis.log" 2>&1 &
+PIDS+=($!)
 
 for i in $(seq 1 50); do
-  grep -q ready "$WORK/ours.log" 2>/dev/null && grep -q "Ready to process" "$WORK/freeradius.log" 2>/dev/null && break
+  grep -q ready "$WORK/ours.log" 2>/dev/null && grep -q ready "$WORK/ours-redis.log" 2>/dev/null \
+    && grep -q "Ready to process" "$WORK/freeradius.log" 2>/dev/null && break
   sleep 0.2
 done
 
@@ -59,4 +68,6 @@ load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev
 load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
 echo "freeradius $(load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
 echo "kampung    $(load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
-echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH")"
+echo "freeradius $(load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (stock accounting: detail file, no Redis)"
+echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (embedded ledger)"
+echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 11))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (Redis ledger)"

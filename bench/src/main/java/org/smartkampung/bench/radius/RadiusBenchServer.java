@@ -10,80 +10,44 @@ import java.util.concurrent.CountDownLatch;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RadiusSettings;
-import org.smartkampung.core.login.LoginTokenStore;
+import org.smartkampung.core.config.RedisSettings;
+import org.smartkampung.core.config.StoreSettings;
+import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
-import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.nas.NasType;
-import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.QuotaPolicy;
-import org.smartkampung.core.session.SessionStore;
-import org.smartkampung.core.store.EmbeddedLoginTokenStore;
-import org.smartkampung.core.store.EmbeddedNasStateStore;
-import org.smartkampung.core.store.EmbeddedSessionStore;
-import org.smartkampung.core.store.EmbeddedSubscriberStore;
-import org.smartkampung.core.store.EmbeddedVoucherStore;
 import org.smartkampung.core.store.KampungStores;
-import org.smartkampung.core.subscriber.SubscriberStore;
+import org.smartkampung.core.store.StoreFactory;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
-import org.smartkampung.core.voucher.VoucherStore;
 import org.smartkampung.radius.RadiusServer;
 
 /**
  * Our RADIUS server for the benchmark: 127.0.0.1, the given auth port (acct = auth + 1), NAS
- * 127.0.0.1 with the given secret, embedded stores in a temporary directory, and a voucher {@code
- * code} whose PAP password is the code itself. Runs until killed.
+ * 127.0.0.1 with the given secret, the stores {@code kampung run} would open (embedded in a
+ * temporary directory, or Redis when a URI is given), and a voucher {@code CODE} whose PAP password
+ * is the code itself (use a fresh code per run against the same Redis). Runs until killed.
  *
- * <pre>RadiusBenchServer PORT SECRET CODE</pre>
+ * <pre>RadiusBenchServer PORT SECRET CODE [REDIS_URI]</pre>
  */
 public final class RadiusBenchServer {
-
-  private record Stores(
-      QuotaLedger ledger,
-      SubscriberStore subscribers,
-      VoucherStore vouchers,
-      SessionStore sessions,
-      LoginTokenStore loginTokens,
-      NasStateStore nasState)
-      implements KampungStores {
-    @Override
-    public void close() {}
-  }
 
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(args[0]);
     String secret = args[1];
     String code = args[2];
     Path dir = Files.createTempDirectory("kampung-radius-bench");
-    Instant now = Instant.now();
-    EmbeddedVoucherStore vouchers = new EmbeddedVoucherStore(dir);
-    vouchers.createAll(
-        List.of(
-            new Voucher(
-                code,
-                "kemiren",
-                "bench",
-                now,
-                now.plusSeconds(86400),
-                Long.MAX_VALUE,
-                0,
-                1,
-                VoucherStatus.UNUSED,
-                null,
-                "")));
-    KampungStores stores =
-        new Stores(
-            new BenchLedger(),
-            new EmbeddedSubscriberStore(dir),
-            vouchers,
-            new EmbeddedSessionStore(dir),
-            new EmbeddedLoginTokenStore(Clock.systemUTC()),
-            new EmbeddedNasStateStore(dir));
+    StoreSettings store =
+        args.length > 3
+            ? new StoreSettings(
+                StoreType.REDIS, dir, null, null, new RedisSettings(args[3], null, null))
+            : new StoreSettings(StoreType.EMBEDDED, dir, null, null, null);
     KampungConfig config =
         new KampungConfig(
             null,
-            null,
+            store,
             new RadiusSettings(true, "127.0.0.1", port, port + 1, 30, null),
             null,
             null,
@@ -99,9 +63,34 @@ public final class RadiusBenchServer {
                     MessageAuthenticatorPolicy.YES,
                     null)),
             null);
-    RadiusServer server =
-        RadiusServer.start(config, stores, Clock.systemUTC(), new SimpleMeterRegistry());
-    System.out.println("ready auth=" + server.authPort() + " acct=" + server.acctPort());
+    Clock clock = Clock.systemUTC();
+    KampungStores stores =
+        StoreFactory.open(config, new ConfigLimitsSource(config), clock, new SimpleMeterRegistry());
+    Instant now = Instant.now();
+    stores
+        .vouchers()
+        .createAll(
+            List.of(
+                new Voucher(
+                    code,
+                    "kemiren",
+                    "bench",
+                    now,
+                    now.plusSeconds(86400),
+                    Long.MAX_VALUE,
+                    0,
+                    1,
+                    VoucherStatus.UNUSED,
+                    null,
+                    "")));
+    RadiusServer server = RadiusServer.start(config, stores, clock, new SimpleMeterRegistry());
+    System.out.println(
+        "ready auth="
+            + server.authPort()
+            + " acct="
+            + server.acctPort()
+            + " store="
+            + store.type());
     new CountDownLatch(1).await();
   }
 

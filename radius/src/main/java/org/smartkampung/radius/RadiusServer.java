@@ -38,6 +38,7 @@ import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.codec.RadiusDictionary;
 import org.smartkampung.radius.dac.DynamicAuthClient;
+import org.smartkampung.radius.dac.KickCommandWorker;
 import org.smartkampung.radius.server.ClientTable;
 import org.smartkampung.radius.server.PortKind;
 import org.smartkampung.radius.server.RadiusMetrics;
@@ -70,6 +71,7 @@ public final class RadiusServer implements AutoCloseable {
   private final Channel auth;
   private final Channel acct;
   private final DynamicAuthClient dynamicAuthorization;
+  private final KickCommandWorker kicks;
   private final RadiusMetrics metrics;
 
   private RadiusServer(
@@ -78,12 +80,14 @@ public final class RadiusServer implements AutoCloseable {
       Channel auth,
       Channel acct,
       DynamicAuthClient dynamicAuthorization,
+      KickCommandWorker kicks,
       RadiusMetrics metrics) {
     this.group = group;
     this.workers = workers;
     this.auth = auth;
     this.acct = acct;
     this.dynamicAuthorization = dynamicAuthorization;
+    this.kicks = kicks;
     this.metrics = metrics;
   }
 
@@ -182,8 +186,9 @@ public final class RadiusServer implements AutoCloseable {
               PortKind.ACCT,
               settings.bindAddress(),
               settings.acctPort());
+      KickCommandWorker kicks = new KickCommandWorker(stores.sessionCommands(), dac, clock);
       RadiusServer server =
-          new RadiusServer(group, workers, authChannel, acctChannel, dac, metrics);
+          new RadiusServer(group, workers, authChannel, acctChannel, dac, kicks, metrics);
       log.info(
           "RADIUS listening on {} auth {} acct {} ({}), {} hotspot(s)",
           settings.bindAddress(),
@@ -249,6 +254,7 @@ public final class RadiusServer implements AutoCloseable {
 
   @Override
   public void close() {
+    kicks.close();
     auth.close().syncUninterruptibly();
     acct.close().syncUninterruptibly();
     dynamicAuthorization.close();

@@ -20,6 +20,8 @@ import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.OpeningHours;
+import org.smartkampung.core.session.KickRequest;
+import org.smartkampung.core.session.KickResult;
 import org.smartkampung.radius.codec.PacketCodec;
 import org.smartkampung.radius.dac.DacResult;
 import org.smartkampung.radius.server.RadiusMetrics.DropReason;
@@ -281,6 +283,30 @@ class RadiusServerTest {
               .kick("mikrotik-yes/none")
               .get(1, java.util.concurrent.TimeUnit.SECONDS);
       assertThat(unknown.outcome()).isEqualTo(DacResult.Outcome.UNKNOWN_SESSION);
+    }
+  }
+
+  @Test
+  void kickQueuedByTheAdminConsoleIsCarriedOutAndItsResultRecorded() throws Exception {
+    try (TestNas nas = new TestNas(RadiusHarness.SECRET);
+        RadiusHarness h =
+            new RadiusHarness(
+                List.of(
+                    hotspot(
+                        "mikrotik-yes",
+                        "127.0.0.1",
+                        NasType.MIKROTIK,
+                        MessageAuthenticatorPolicy.YES,
+                        nas.port())),
+                OpeningHours.ALWAYS,
+                Clock.systemUTC());
+        DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      acct(h, socket, 1, "c1", 0, 0, 0, 0);
+      KickRequest request = h.stores.sessionCommands().requestKick("mikrotik-yes/c1", "admin-desa");
+      await().atMost(WAIT).until(() -> h.stores.sessionCommands().result(request.id()).isPresent());
+      assertThat(h.stores.sessionCommands().result(request.id()).orElseThrow().outcome())
+          .isEqualTo(KickResult.Outcome.DISCONNECTED);
+      assertThat(nas.received()).extracting(TestNas.Received::code).containsExactly(40);
     }
   }
 

@@ -16,6 +16,7 @@ import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
+import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
@@ -131,6 +132,11 @@ public final class TestStores implements KampungStores {
   @Override
   public SessionStore sessions() {
     return real.sessions();
+  }
+
+  @Override
+  public SessionCommands sessionCommands() {
+    return real.sessionCommands();
   }
 
   @Override

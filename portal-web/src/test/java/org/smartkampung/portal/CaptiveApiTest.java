@@ -62,4 +62,37 @@ class CaptiveApiTest {
           .isEqualTo("http://portal.test/desa/tamansari/layanan");
     }
   }
+
+  @Test
+  void theStatusPageFindsTheLiveSessionBySourceAddressWithoutALink() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      assertThat(portal.get("/status").body()).contains("Anda belum masuk internet");
+      portal
+          .stores
+          .sessions()
+          .put(
+              new Session(
+                  "kemiren-mt/9",
+                  "kemiren",
+                  "sari",
+                  "3c:5a:b4:01:02:03",
+                  "kemiren-mt",
+                  "10.5.50.1",
+                  "9",
+                  "127.0.0.1",
+                  Instant.EPOCH,
+                  Instant.EPOCH,
+                  0,
+                  0,
+                  0));
+      portal.stores.used("kemiren", "sari", "3c:5a:b4:01:02:03", 250_000_000L, 3600);
+
+      String html = portal.get("/status").body();
+
+      assertThat(html)
+          .contains("Desa Kemiren")
+          .contains("<dd id=\"user-bytes\">250 MB</dd>")
+          .contains("<dd id=\"user-time\">1 jam 0 menit</dd>");
+    }
+  }
 }

@@ -185,7 +185,8 @@ final class Wiring {
                 + server.port()
                 + "/ (villagers reach it at "
                 + url
-                + ")");
+                + ")",
+            "Admin console on " + url.replaceAll("/+$", "") + "/admin");
       }
 
       @Override

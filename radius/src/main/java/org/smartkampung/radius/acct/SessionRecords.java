@@ -3,10 +3,10 @@ package org.smartkampung.radius.acct;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.session.Session;
-import org.smartkampung.radius.auth.Credentials;
 import org.smartkampung.radius.auth.SessionClass;
 
 /** Turns accounting records into ledger keys and stored sessions. Pure functions. */
@@ -31,8 +31,8 @@ final class SessionRecords {
             .map(SessionClass::userId)
             .or(() -> previous.map(Session::userId))
             .orElse(record.userName());
-    String mac = Credentials.normalizeMac(record.callingStationId());
-    return new SessionKey(village, user, mac == null ? user : mac, id);
+    String mac = Macs.normalize(record.callingStationId());
+    return new SessionKey(village, user, mac.isEmpty() ? user : mac, id);
   }
 
   static Session toSession(
@@ -49,12 +49,12 @@ final class SessionRecords {
       long bytes = (record.downloadBytes() + record.uploadBytes()) - (p.inBytes() + p.outBytes());
       rate = millis > 0 && bytes > 0 ? bytes * 8000 / millis : 0;
     }
-    String mac = Credentials.normalizeMac(record.callingStationId());
+    String mac = Macs.normalize(record.callingStationId());
     return new Session(
         key.sessionId(),
         key.villageId(),
         key.userId(),
-        mac == null ? "" : mac,
+        mac,
         nas.name(),
         sourceIp,
         record.acctSessionId(),

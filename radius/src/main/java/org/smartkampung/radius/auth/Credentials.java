@@ -1,7 +1,7 @@
 package org.smartkampung.radius.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.PacketCodec;
 import org.smartkampung.radius.codec.RadiusCode;
@@ -35,13 +35,12 @@ public record Credentials(
                 encrypted, authenticator, secret.getBytes(StandardCharsets.UTF_8));
     byte[] chap = Attributes.raw(packet, RadiusCode.ATTR_CHAP_PASSWORD);
     byte[] challenge = Attributes.raw(packet, RadiusCode.ATTR_CHAP_CHALLENGE);
-    String mac = normalizeMac(Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID));
     return new Credentials(
         username == null ? "" : username,
         pap,
         chap,
         challenge == null ? authenticator : challenge,
-        mac == null ? "" : mac);
+        Macs.normalize(Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID)));
   }
 
   /** Whether the request proves knowledge of {@code secret} by PAP or by CHAP. */
@@ -58,27 +57,5 @@ public record Credentials(
 
   public boolean isChap() {
     return papPassword == null && chapPassword != null;
-  }
-
-  /**
-   * A MAC address in lowercase colon form, from the forms NASes send (aa:bb.., AA-BB-..,
-   * aabb.ccdd.eeff, aabbccddeeff); null when the text is not a MAC.
-   */
-  public static String normalizeMac(String text) {
-    if (text == null) {
-      return null;
-    }
-    String hex = text.replaceAll("[:\\-.]", "").toLowerCase(Locale.ROOT);
-    if (!hex.matches("[0-9a-f]{12}")) {
-      return null;
-    }
-    StringBuilder mac = new StringBuilder(17);
-    for (int i = 0; i < 12; i += 2) {
-      if (i > 0) {
-        mac.append(':');
-      }
-      mac.append(hex, i, i + 2);
-    }
-    return mac.toString();
   }
 }

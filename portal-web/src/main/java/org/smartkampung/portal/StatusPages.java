@@ -50,7 +50,8 @@ final class StatusPages {
             () -> {
               Optional<Viewer> viewer = signed.flatMap(this::fromSigned);
               if (viewer.isEmpty()) {
-                viewer = parts.sessions().byFramedIp(sourceIp, "").flatMap(this::fromSession);
+                viewer =
+                    parts.stores().sessions().findByFramedIp(sourceIp).flatMap(this::fromSession);
               }
               return viewer.map(
                   v ->

@@ -4,6 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -132,6 +136,21 @@ class VillagerEndToEndTest {
     page.reload();
     assertStatus(page, "400 MB", "1 jam 30 menit", "19,9 GB");
     PhoneBrowser.shot(page, "e2e-02-status-mikrotik");
+
+    // Without the signed link, the portal finds the session RADIUS stored by the source address.
+    Page sameAddress = browser.phone(false);
+    sameAddress.navigate(kampung.portalUrl() + "/status");
+    assertStatus(sameAddress, "400 MB", "1 jam 30 menit", "19,9 GB");
+    HttpResponse<String> captive =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(kampung.portalUrl() + "/api/captive")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(captive.headers().firstValue("Content-Type")).contains("application/captive+json");
+    assertThat(captive.body())
+        .contains("\"captive\":false")
+        .contains("\"bytes-remaining\":400000000")
+        .contains("\"seconds-remaining\":5400");
 
     page.locator("text=Keluar").click();
     page.waitForURL(mikrotik.url() + "/logout");

@@ -9,7 +9,7 @@ import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
-import org.smartkampung.portal.status.SessionLookup;
+import org.smartkampung.core.session.SessionStore;
 
 /**
  * RFC 8908 Captive Portal API: tells the device whether it is still captive and, once online, how
@@ -23,9 +23,9 @@ public final class CaptiveApiHandler {
 
   private final KampungConfig config;
   private final QuotaLedger ledger;
-  private final SessionLookup sessions;
+  private final SessionStore sessions;
 
-  public CaptiveApiHandler(KampungConfig config, QuotaLedger ledger, SessionLookup sessions) {
+  public CaptiveApiHandler(KampungConfig config, QuotaLedger ledger, SessionStore sessions) {
     this.config = config;
     this.ledger = ledger;
     this.sessions = sessions;
@@ -49,7 +49,7 @@ public final class CaptiveApiHandler {
   /** The API document for the client at {@code ip}. */
   JsonObject answer(String ip) {
     String base = config.portal().publicUrl().replaceAll("/+$", "");
-    Optional<Session> session = sessions.byFramedIp(ip, "");
+    Optional<Session> session = sessions.findByFramedIp(ip);
     JsonObject json = new JsonObject().put("captive", session.isEmpty());
     json.put("user-portal-url", base + "/");
     String village =

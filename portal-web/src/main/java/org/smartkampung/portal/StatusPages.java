@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
@@ -120,7 +121,7 @@ final class StatusPages {
     return parts
         .config()
         .village(s.villageId())
-        .map(v -> new Viewer(v, s.userId(), s.deviceMac(), "", ""));
+        .map(v -> new Viewer(v, s.userId(), Macs.deviceId(s.deviceMac(), s.framedIp()), "", ""));
   }
 
   private void render(RoutingContext ctx, Viewer viewer, QuotaResult result, String token) {

@@ -34,8 +34,8 @@ import org.smartkampung.radius.RadiusServer;
 /**
  * TEST FIXTURE: the real RADIUS server and the real portal on one embedded store in a temporary
  * directory, as {@code kampung run} wires them, with one village (Kemiren: 500 MB and 2 hours a
- * villager a day, 20 GB for the village) and two hotspots: a MikroTik that talks RADIUS from
- * 127.0.0.1 and a CoovaChilli from 127.0.0.2.
+ * villager a day on one device at a time, 20 GB for the village) and two hotspots: a MikroTik that
+ * talks RADIUS from 127.0.0.1 and a CoovaChilli from 127.0.0.2.
  */
 final class KampungUnderTest implements AutoCloseable {
 
@@ -85,7 +85,7 @@ final class KampungUnderTest implements AutoCloseable {
             120L,
             2048L,
             512L,
-            2,
+            1,
             OpeningHours.ALWAYS,
             null,
             null,

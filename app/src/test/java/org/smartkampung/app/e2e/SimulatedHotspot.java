@@ -73,8 +73,9 @@ abstract class SimulatedHotspot implements AutoCloseable {
   /** The villager's address as the hotspot leased it. */
   abstract String clientIp();
 
-  /** After Access-Accept: remember the session and report its start. */
+  /** After Access-Accept: report the start of the session, which replaces any earlier one. */
   void start(String userName, String sessionClass) throws IOException {
+    stop();
     String id = Integer.toHexString(sessions.getAndIncrement()).toUpperCase(java.util.Locale.ROOT);
     live = new LiveSession(id, userName, sessionClass, System.nanoTime());
     radius.accountingRequest(1, sessionAttributes(0, 0, 0));

@@ -26,17 +26,23 @@ final class SimulatedMikrotik extends SimulatedHotspot {
   /** How RouterOS writes the villager's MAC: uppercase, colons. */
   static final String MAC = "3C:5A:B4:01:02:03";
 
+  /** A phone's private (randomised) MAC: the locally-administered bit 0x02 is set. */
+  static final String RANDOMISED_MAC = "DA:A1:19:00:00:01";
+
   static final String CLIENT_IP = "127.0.0.1";
   static final byte CHAP_ID = (byte) 0247;
   static final byte[] CHALLENGE = HexFormat.of().parseHex("d84bb90514c01f52761882c00922f962");
 
-  SimulatedMikrotik(String portalUrl, NasRadiusClient radius) throws IOException {
+  private final String mac;
+
+  SimulatedMikrotik(String portalUrl, NasRadiusClient radius, String mac) throws IOException {
     super(KampungUnderTest.MIKROTIK, portalUrl, radius);
+    this.mac = mac;
   }
 
   @Override
   String callingStationId() {
-    return MAC;
+    return mac;
   }
 
   @Override
@@ -71,7 +77,7 @@ final class SimulatedMikrotik extends SimulatedHotspot {
             .replace("$(identity)", name)
             .replace("$(link-login-only)", url() + "/login")
             .replace("$(link-orig)", "http://example.com/berita")
-            .replace("$(mac)", MAC)
+            .replace("$(mac)", mac)
             .replace("$(ip)", CLIENT_IP)
             .replace("$(chap-id)", octal(new byte[] {CHAP_ID}))
             .replace("$(chap-challenge)", octal(CHALLENGE))

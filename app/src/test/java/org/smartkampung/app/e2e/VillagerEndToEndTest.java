@@ -65,7 +65,8 @@ class VillagerEndToEndTest {
                 KampungUnderTest.MIKROTIK_ADDRESS,
                 KampungUnderTest.MIKROTIK_SECRET,
                 kampung.radius.authPort(),
-                kampung.radius.acctPort()));
+                kampung.radius.acctPort()),
+            SimulatedMikrotik.MAC);
     chilli =
         new SimulatedChilli(
             kampung.portalUrl(),
@@ -217,6 +218,35 @@ class VillagerEndToEndTest {
     page.locator("text=Keluar").click();
     page.waitForURL(mikrotik.url() + "/logout");
     assertThat(kampung.stores.sessions().listByNas(KampungUnderTest.MIKROTIK)).isEmpty();
+  }
+
+  @Test
+  void phoneWithARandomisedMacLogsInAgainWithoutCountingAsASecondDevice() throws Exception {
+    mikrotik.close();
+    mikrotik =
+        new SimulatedMikrotik(
+            kampung.portalUrl(),
+            new NasRadiusClient(
+                KampungUnderTest.MIKROTIK_ADDRESS,
+                KampungUnderTest.MIKROTIK_SECRET,
+                kampung.radius.authPort(),
+                kampung.radius.acctPort()),
+            SimulatedMikrotik.RANDOMISED_MAC);
+    Page page = browser.phone(true);
+    for (int login = 1; login <= 2; login++) {
+      // The sign-in sheet opens again (it dropped the status page): same phone, same lease.
+      page.navigate(mikrotik.url() + "/login");
+      page.locator("#nama").fill("sari");
+      page.locator("#sandi").fill("rahasia-sari");
+      page.locator("form[action='/masuk/pelanggan'] button").click();
+      assertThat(page.locator("h1")).hasText("Status Internet");
+      PhoneBrowser.shot(page, "e2e-10-randomised-mac-login-" + login);
+    }
+
+    assertThat(mikrotik.radius.accessRequests)
+        .hasSize(2)
+        .allMatch(NasRadiusClient.Exchange::accepted);
+    assertThat(onlySession(KampungUnderTest.MIKROTIK).deviceMac()).isEqualTo("da:a1:19:00:00:01");
   }
 
   @Test

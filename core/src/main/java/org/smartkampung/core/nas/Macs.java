@@ -65,6 +65,23 @@ public final class Macs {
   }
 
   /**
+   * The device id the ledger counts for a normalised MAC seen at a client address: the MAC itself,
+   * or, for a randomised MAC, the MAC and the address ({@code mac@ip}), because the phone shows
+   * that MAC for one network only and the lease tells its connections apart. The portal (from the
+   * NAS's redirect) and the RADIUS server (from Calling-Station-Id and Framed-IP-Address) must
+   * build the same id, or a re-login of the same phone counts as a second device. Empty for an
+   * empty MAC.
+   */
+  public static String deviceId(String normalizedMac, String clientIp) {
+    if (normalizedMac.isEmpty()) {
+      return "";
+    }
+    boolean perConnection =
+        locallyAdministered(normalizedMac) && clientIp != null && !clientIp.isEmpty();
+    return perConnection ? normalizedMac + "@" + clientIp : normalizedMac;
+  }
+
+  /**
    * Whether a normalised MAC has the locally-administered bit (0x02 of the first octet) set: a
    * randomised (private) address that phones rotate, so it names a connection, not a device.
    */

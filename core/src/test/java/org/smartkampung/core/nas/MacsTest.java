@@ -44,6 +44,15 @@ class MacsTest {
   }
 
   @Test
+  void deviceIdOfARandomisedMacNamesTheConnectionAndOfARealMacTheDevice() {
+    assertThat(Macs.deviceId("da:a1:19:00:00:01", "10.5.50.7"))
+        .isEqualTo("da:a1:19:00:00:01@10.5.50.7");
+    assertThat(Macs.deviceId("da:a1:19:00:00:01", "")).isEqualTo("da:a1:19:00:00:01");
+    assertThat(Macs.deviceId("3c:5a:b4:01:02:03", "10.5.50.7")).isEqualTo("3c:5a:b4:01:02:03");
+    assertThat(Macs.deviceId("", "10.5.50.7")).isEmpty();
+  }
+
+  @Test
   void locallyAdministeredBitMarksRandomisedMacs() {
     assertThat(Macs.locallyAdministered("da:a1:19:00:00:01")).isTrue();
     assertThat(Macs.locallyAdministered("3e:5a:b4:01:02:03")).isTrue();

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
@@ -61,7 +62,8 @@ public final class CaptiveApiHandler {
     }
     if (session.isPresent()) {
       Session s = session.get();
-      QuotaResult result = ledger.check(s.villageId(), s.userId(), s.deviceMac());
+      QuotaResult result =
+          ledger.check(s.villageId(), s.userId(), Macs.deviceId(s.deviceMac(), s.framedIp()));
       if (result instanceof QuotaResult.Ok ok) {
         Usage usage = ok.usage();
         long seconds = usage.userSecondsRemaining();

@@ -46,6 +46,6 @@ public record Device(String mac, String clientIp) {
     if (mac.isEmpty()) {
       return "ip-" + clientIp;
     }
-    return randomised() ? mac + "@" + clientIp : mac;
+    return Macs.deviceId(mac, clientIp);
   }
 }

@@ -16,7 +16,8 @@ final class SessionRecords {
 
   /**
    * The ledger key: village and user from our Class when the NAS echoed it, else from the stored
-   * session, else the NAS's village and the User-Name; the device is the MAC, else the user.
+   * session, else the NAS's village and the User-Name; the device is {@link Macs#deviceId}, else
+   * the user.
    */
   static SessionKey keyFor(
       NasClient nas, AccountingRecord record, String id, Optional<Session> previous) {
@@ -31,8 +32,8 @@ final class SessionRecords {
             .map(SessionClass::userId)
             .or(() -> previous.map(Session::userId))
             .orElse(record.userName());
-    String mac = Macs.normalize(record.callingStationId());
-    return new SessionKey(village, user, mac.isEmpty() ? user : mac, id);
+    String device = Macs.deviceId(Macs.normalize(record.callingStationId()), record.framedIp());
+    return new SessionKey(village, user, device.isEmpty() ? user : device, id);
   }
 
   static Session toSession(

@@ -95,7 +95,7 @@ public final class CredentialChecker {
     if (!proven) {
       return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
     }
-    String device = credentials.deviceMac().isEmpty() ? code : credentials.deviceMac();
+    String device = credentials.deviceId().isEmpty() ? code : credentials.deviceId();
     RedeemResult result = vouchers.redeem(nasVillage, code, device, now);
     return switch (result) {
       case REDEEMED, ALREADY_YOURS ->

@@ -27,7 +27,6 @@ import org.smartkampung.portal.nas.NasLoginCompleter;
 import org.smartkampung.portal.page.PageRenderer;
 import org.smartkampung.portal.security.FailureLimiter;
 import org.smartkampung.portal.security.StateSigner;
-import org.smartkampung.portal.status.SessionLookup;
 
 /**
  * The villager portal's HTTP server: landing, login, status and explanation pages, the NAS login
@@ -163,8 +162,7 @@ public final class PortalServer {
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
         new Admission(config, stores.ledger(), clock),
         new TokenMinter(stores.loginTokens(), clock),
-        new NasLoginCompleter(uamSecrets),
-        new SessionLookup(config, stores.sessions()));
+        new NasLoginCompleter(uamSecrets));
   }
 
   private static Router withAdmin(

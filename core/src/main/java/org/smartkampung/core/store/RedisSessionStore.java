@@ -54,12 +54,19 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public void put(Session session) {
-    jedis.zadd(villageKey(session.villageId()), session.startedAt().toEpochMilli(), session.id());
-    jedis.sadd(nasKey(session.nasName()), session.id());
-    if (hasFramedIp(session)) {
-      jedis.zadd(framedIpKey(session.framedIp()), session.startedAt().toEpochMilli(), session.id());
+    // One round trip per accounting record: the writes go as one pipeline, index entries first.
+    // A standalone Redis runs them in that order; on a Cluster they may land on different nodes
+    // in any order, but every Interim-Update puts again, so a missing index entry heals itself.
+    try (AbstractPipeline pipeline = jedis.pipelined()) {
+      long startedMillis = session.startedAt().toEpochMilli();
+      pipeline.zadd(villageKey(session.villageId()), startedMillis, session.id());
+      pipeline.sadd(nasKey(session.nasName()), session.id());
+      if (hasFramedIp(session)) {
+        pipeline.zadd(framedIpKey(session.framedIp()), startedMillis, session.id());
+      }
+      pipeline.set(key(session.id()), StoreJson.write(session));
+      pipeline.sync();
     }
-    jedis.set(key(session.id()), StoreJson.write(session));
   }
 
   @Override

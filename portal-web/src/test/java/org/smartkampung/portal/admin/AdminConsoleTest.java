@@ -88,6 +88,8 @@ class AdminConsoleTest {
           "/admin/desa/%s/voucher",
           "/admin/desa/%s/voucher/cetak?batch=x",
           "/admin/desa/%s/sesi",
+          "/admin/desa/%s/pelanggan",
+          "/api/admin/v1/villages/%s/subscribers",
           "/api/admin/v1/villages/%s/settings",
           "/api/admin/v1/villages/%s/vouchers",
           "/api/admin/v1/villages/%s/sessions");
@@ -95,7 +97,13 @@ class AdminConsoleTest {
   static final List<String> VILLAGE_POSTS =
       List.of(
           "/admin/desa/%s/kuota",
-          "/admin/desa/%s/voucher", "/admin/desa/%s/voucher/cabut", "/admin/desa/%s/sesi/putus");
+          "/admin/desa/%s/voucher",
+          "/admin/desa/%s/voucher/cabut",
+          "/admin/desa/%s/sesi/putus",
+          "/admin/desa/%s/pelanggan",
+          "/admin/desa/%s/pelanggan/joko/sandi",
+          "/admin/desa/%s/pelanggan/joko/status",
+          "/admin/desa/%s/pelanggan/joko/kuota");
 
   @Test
   void aDesaAdminGets403OnEveryRouteOfAnotherVillageKnownOrNot() {
@@ -121,6 +129,14 @@ class AdminConsoleTest {
           .isEqualTo(403);
       assertThat(
               budi.json("POST", "/api/admin/v1/villages/" + other + "/sessions/kick", "{}", csrf)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              budi.json("POST", "/api/admin/v1/villages/" + other + "/subscribers", "{}", csrf)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              budi.json("PUT", "/api/admin/v1/villages/" + other + "/subscribers/joko", "{}", csrf)
                   .statusCode())
           .isEqualTo(403);
     }

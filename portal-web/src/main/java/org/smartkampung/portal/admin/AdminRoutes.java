@@ -31,6 +31,7 @@ public final class AdminRoutes {
     VoucherPages vouchers = new VoucherPages(parts);
     SessionPages sessions = new SessionPages(parts);
     SubscriberPages subscribers = new SubscriberPages(parts);
+    LandingContentPages landing = new LandingContentPages(parts);
     KabupatenPages kabupaten = new KabupatenPages(parts);
     AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
 
@@ -70,6 +71,9 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/voucher/cetak").handler(vouchers::print);
     router.get(ROOT + "/desa/:village/sesi").handler(sessions::list);
     router.post(ROOT + "/desa/:village/sesi/putus").handler(sessions::kick);
+    router.get(ROOT + "/desa/:village/beranda").handler(landing::form);
+    router.post(ROOT + "/desa/:village/beranda/hapus").handler(landing::remove);
+    router.post(ROOT + "/desa/:village/beranda/:kind").handler(landing::add);
     router.get(ROOT + "/desa/:village/pelanggan").handler(subscribers::list);
     router.post(ROOT + "/desa/:village/pelanggan").handler(subscribers::create);
     router.get(ROOT + "/desa/:village/pelanggan/:username").handler(subscribers::detail);

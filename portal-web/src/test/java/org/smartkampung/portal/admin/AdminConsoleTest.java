@@ -89,6 +89,7 @@ class AdminConsoleTest {
           "/admin/desa/%s/voucher/cetak?batch=x",
           "/admin/desa/%s/sesi",
           "/admin/desa/%s/pelanggan",
+          "/admin/desa/%s/beranda",
           "/api/admin/v1/villages/%s/subscribers",
           "/api/admin/v1/villages/%s/settings",
           "/api/admin/v1/villages/%s/vouchers",
@@ -103,7 +104,11 @@ class AdminConsoleTest {
           "/admin/desa/%s/pelanggan",
           "/admin/desa/%s/pelanggan/joko/sandi",
           "/admin/desa/%s/pelanggan/joko/status",
-          "/admin/desa/%s/pelanggan/joko/kuota");
+          "/admin/desa/%s/pelanggan/joko/kuota",
+          "/admin/desa/%s/beranda/tautan",
+          "/admin/desa/%s/beranda/berita",
+          "/admin/desa/%s/beranda/produk",
+          "/admin/desa/%s/beranda/hapus");
 
   @Test
   void aDesaAdminGets403OnEveryRouteOfAnotherVillageKnownOrNot() {

@@ -39,6 +39,28 @@ def fix(block):
 text = re.sub(r"(?ms)^listen \{.*?^\}", fix, text)
 open(path, "w").write(text)
 PY
+# Accounting with a Redis counter update: rlm_redis (Debian freeradius-redis) does one INCRBY of
+# the record's input octets per Accounting-Request, on the same throwaway redis-server as ours.
+REDIS_PORT=28379
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+if [ -f "$WORK/raddb/mods-available/redis" ]; then
+  sed -i "s|^\(\s*\)port = 6379|\1port = $REDIS_PORT|" "$WORK/raddb/mods-available/redis"
+  ln -sf ../mods-available/redis "$WORK/raddb/mods-enabled/redis"
+  python3 - "$WORK/raddb/sites-enabled/default" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path).read()
+incr = ('accounting {\n\tupdate control {\n\t\tTmp-Integer-9 := '
+        '"%{redis:INCRBY kampung-bench:%{User-Name} %{%{Acct-Input-Octets}:-0}}"\n\t}\n')
+text = re.sub(r"(?m)^accounting \{\n", incr, text, count=1)
+open(path, "w").write(text)
+PY
+  FR_ACCT="rlm_redis INCRBY per record"
+else
+  echo "# freeradius-redis is not installed: FreeRADIUS accounting runs without Redis" >&2
+  FR_ACCT="stock accounting: detail file, no Redis"
+fi
 chmod -R a+rX "$WORK"
 freeradius -f -d "$WORK/raddb" -l "$WORK/freeradius.log" &
 PIDS+=($!)
@@ -47,9 +69,6 @@ PIDS+=($!)
 # throwaway redis-server for accounting with Redis counter updates (one EVALSHA per record).
 java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$OURS_PORT" "$SECRET" "$CODE" \
   > "$WORK/ours.log" 2>&1 &
-PIDS+=($!)
-REDIS_PORT=28379
-redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 sleep 0.5
 java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$((OURS_PORT + 10))" "$SECRET" "$CODE" \
@@ -68,6 +87,6 @@ load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev
 load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
 echo "freeradius $(load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
 echo "kampung    $(load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
-echo "freeradius $(load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (stock accounting: detail file, no Redis)"
+echo "freeradius $(load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") ($FR_ACCT)"
 echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (embedded ledger)"
 echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 11))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (Redis ledger)"

@@ -10,6 +10,12 @@ CODE=KMR$(date +%s)
 OURS_PORT=28120
 FR_PORT=28220
 JAR=bench/target/benchmarks.jar
+
+missing=()
+for p in freeradius freeradius-redis redis-server; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 [ -f "$JAR" ] || ./mvnw -B -q -pl bench -am package -DskipTests -Dspotless.check.skip=true
 
 WORK=$(mktemp -d /tmp/kampung-radius-bench.XXXXXX)

@@ -4,7 +4,13 @@ import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.nas.NasType;
 
-/** A hotspot entry as written in the config file; see {@link NasClient} for the fields. */
+/**
+ * A hotspot entry as written in the config file; see {@link NasClient} for the fields.
+ *
+ * <p>{@code uamSecret} is the CoovaChilli {@code uamsecret} of the hotspot (the portal checks the
+ * redirect's {@code md} and mixes it into the CHAP challenge); null for other NAS types or a Chilli
+ * without one.
+ */
 public record NasClientSettings(
     String name,
     String address,
@@ -12,7 +18,20 @@ public record NasClientSettings(
     NasType type,
     String village,
     MessageAuthenticatorPolicy requireMessageAuthenticator,
-    Integer coaPort) {
+    Integer coaPort,
+    String uamSecret) {
+
+  /** A hotspot without a CoovaChilli uamsecret. */
+  public NasClientSettings(
+      String name,
+      String address,
+      String secret,
+      NasType type,
+      String village,
+      MessageAuthenticatorPolicy requireMessageAuthenticator,
+      Integer coaPort) {
+    this(name, address, secret, type, village, requireMessageAuthenticator, coaPort, null);
+  }
 
   public NasClient toNasClient() {
     return new NasClient(

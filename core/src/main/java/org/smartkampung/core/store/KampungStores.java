@@ -3,6 +3,7 @@ package org.smartkampung.core.store;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.voucher.VoucherStore;
@@ -24,6 +25,9 @@ public interface KampungStores extends AutoCloseable {
   LoginTokenStore loginTokens();
 
   NasStateStore nasState();
+
+  /** The admin console's channel to the RADIUS role (disconnect requests and their results). */
+  SessionCommands sessionCommands();
 
   /** Flushes what is held in memory and releases connections. */
   @Override

@@ -76,6 +76,7 @@ public final class StoreFactory {
         sessions,
         new EmbeddedLoginTokenStore(clock),
         nasState,
+        new EmbeddedSessionCommands(clock),
         () -> {
           ledger.close();
           sessions.close();
@@ -104,6 +105,7 @@ public final class StoreFactory {
         new RedisSessionStore(jedis),
         new RedisLoginTokenStore(jedis),
         new RedisNasStateStore(jedis),
+        new RedisSessionCommands(jedis, clock),
         () -> {
           ledger.close();
           jedis.close();
@@ -127,6 +129,7 @@ public final class StoreFactory {
       org.smartkampung.core.session.SessionStore sessions,
       org.smartkampung.core.login.LoginTokenStore loginTokens,
       org.smartkampung.core.nas.NasStateStore nasState,
+      org.smartkampung.core.session.SessionCommands sessionCommands,
       Runnable closer)
       implements KampungStores {
     @Override

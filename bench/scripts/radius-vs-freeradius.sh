@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Side-by-side RADIUS load test on loopback: our server vs FreeRADIUS 3.2 (Debian package),
+# same PAP user and secret, same load generator (bench RadiusLoad), one after the other.
+# usage: bench/scripts/radius-vs-freeradius.sh [OUTSTANDING] [SECONDS]   (run from the repo root, as root)
+set -euo pipefail
+OUTSTANDING=${1:-64}
+SECONDS_EACH=${2:-10}
+SECRET=benchsecret
+CODE=KMR$(date +%s)
+OURS_PORT=28120
+FR_PORT=28220
+JAR=bench/target/benchmarks.jar
+[ -f "$JAR" ] || ./mvnw -B -q -pl bench -am package -DskipTests -Dspotless.check.skip=true
+
+WORK=$(mktemp -d /tmp/kampung-radius-bench.XXXXXX)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# FreeRADIUS: the stock Debian configuration, with one client and one user in the files module.
+cp -rL /etc/freeradius/3.0 "$WORK/raddb"
+sed -i "s|^raddbdir = .*|raddbdir = $WORK/raddb|" "$WORK/raddb/radiusd.conf"
+printf 'client bench {\n  ipaddr = 127.0.0.1\n  secret = %s\n  require_message_authenticator = yes\n}\n' \
+  "$SECRET" > "$WORK/raddb/clients.conf"
+{ printf '%s Cleartext-Password := "%s"\n' "$CODE" "$CODE"; cat "$WORK/raddb/mods-config/files/authorize"; } \
+  > "$WORK/authorize" && mv "$WORK/authorize" "$WORK/raddb/mods-config/files/authorize"
+# Listen on 127.0.0.1 only, on our ports (-i/-p would bypass the default virtual server).
+python3 - "$WORK/raddb/sites-enabled/default" "$FR_PORT" <<'PY'
+import re, sys
+path, port = sys.argv[1], int(sys.argv[2])
+text = open(path).read()
+def fix(block):
+    body = block.group(0)
+    if re.search(r"(?m)^\s*ipv6addr\s*=", body):
+        return ""
+    kind = re.search(r"(?m)^\s*type\s*=\s*(\w+)", body).group(1)
+    body = re.sub(r"(?m)^(\s*)ipaddr\s*=\s*\*", r"\1ipaddr = 127.0.0.1", body)
+    return re.sub(r"(?m)^(\s*)port\s*=\s*0", r"\g<1>port = %d" % (port if kind == "auth" else port + 1), body)
+text = re.sub(r"(?ms)^listen \{.*?^\}", fix, text)
+open(path, "w").write(text)
+PY
+chmod -R a+rX "$WORK"
+freeradius -f -d "$WORK/raddb" -l "$WORK/freeradius.log" &
+PIDS+=($!)
+
+# Ours: a voucher whose PAP password is the code; embedded stores, and a second instance on a
+# throwaway redis-server for accounting with Redis counter updates (one EVALSHA per record).
+java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$OURS_PORT" "$SECRET" "$CODE" \
+  > "$WORK/ours.log" 2>&1 &
+PIDS+=($!)
+REDIS_PORT=28379
+redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+sleep 0.5
+java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$((OURS_PORT + 10))" "$SECRET" "$CODE" \
+  "redis://127.0.0.1:$REDIS_PORT" > "$WORK/ours-redis.log" 2>&1 &
+PIDS+=($!)
+
+for i in $(seq 1 50); do
+  grep -q ready "$WORK/ours.log" 2>/dev/null && grep -q ready "$WORK/ours-redis.log" 2>/dev/null \
+    && grep -q "Ready to process" "$WORK/freeradius.log" 2>/dev/null && break
+  sleep 0.2
+done
+
+load() { java -cp "$JAR" org.smartkampung.bench.radius.RadiusLoad "$@"; }
+echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null  # warm-up
+load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
+echo "freeradius $(load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
+echo "kampung    $(load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
+echo "freeradius $(load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (stock accounting: detail file, no Redis)"
+echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (embedded ledger)"
+echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 11))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (Redis ledger)"

@@ -1,0 +1,98 @@
+package org.smartkampung.bench.radius;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.config.RedisSettings;
+import org.smartkampung.core.config.StoreSettings;
+import org.smartkampung.core.config.StoreType;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
+import org.smartkampung.core.nas.NasType;
+import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.store.StoreFactory;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.voucher.VoucherStatus;
+import org.smartkampung.radius.RadiusServer;
+
+/**
+ * Our RADIUS server for the benchmark: 127.0.0.1, the given auth port (acct = auth + 1), NAS
+ * 127.0.0.1 with the given secret, the stores {@code kampung run} would open (embedded in a
+ * temporary directory, or Redis when a URI is given), and a voucher {@code CODE} whose PAP password
+ * is the code itself (use a fresh code per run against the same Redis). Runs until killed.
+ *
+ * <pre>RadiusBenchServer PORT SECRET CODE [REDIS_URI]</pre>
+ */
+public final class RadiusBenchServer {
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    String secret = args[1];
+    String code = args[2];
+    Path dir = Files.createTempDirectory("kampung-radius-bench");
+    StoreSettings store =
+        args.length > 3
+            ? new StoreSettings(
+                StoreType.REDIS, dir, null, null, new RedisSettings(args[3], null, null))
+            : new StoreSettings(StoreType.EMBEDDED, dir, null, null, null);
+    KampungConfig config =
+        new KampungConfig(
+            null,
+            store,
+            new RadiusSettings(true, "127.0.0.1", port, port + 1, 30, null),
+            null,
+            null,
+            List.of(QuotaPolicy.unlimited("bebas")),
+            List.of(new Village("kemiren", "Kemiren", "Glagah", null, null, "bebas", false, null)),
+            List.of(
+                new NasClientSettings(
+                    "bench",
+                    "127.0.0.1",
+                    secret,
+                    NasType.MIKROTIK,
+                    "kemiren",
+                    MessageAuthenticatorPolicy.YES,
+                    null)),
+            null);
+    Clock clock = Clock.systemUTC();
+    KampungStores stores =
+        StoreFactory.open(config, new ConfigLimitsSource(config), clock, new SimpleMeterRegistry());
+    Instant now = Instant.now();
+    stores
+        .vouchers()
+        .createAll(
+            List.of(
+                new Voucher(
+                    code,
+                    "kemiren",
+                    "bench",
+                    now,
+                    now.plusSeconds(86400),
+                    Long.MAX_VALUE,
+                    0,
+                    1,
+                    VoucherStatus.UNUSED,
+                    null,
+                    "")));
+    RadiusServer server = RadiusServer.start(config, stores, clock, new SimpleMeterRegistry());
+    System.out.println(
+        "ready auth="
+            + server.authPort()
+            + " acct="
+            + server.acctPort()
+            + " store="
+            + store.type());
+    new CountDownLatch(1).await();
+  }
+
+  private RadiusBenchServer() {}
+}

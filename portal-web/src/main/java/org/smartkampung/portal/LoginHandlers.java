@@ -1,0 +1,261 @@
+package org.smartkampung.portal;
+
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.login.LoginMethod;
+import org.smartkampung.core.login.LoginToken;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.login.Explanation;
+import org.smartkampung.portal.login.Verification;
+import org.smartkampung.portal.nas.NasCompletion;
+import org.smartkampung.portal.nas.NasContext;
+
+/**
+ * The three login forms. Each verifies the villager itself, checks opening hours and quota so the
+ * villager sees the right page, mints a one-time token and finishes the NAS's own login with it.
+ */
+final class LoginHandlers {
+
+  private static final Logger log = LoggerFactory.getLogger(LoginHandlers.class);
+
+  /** A verified login ready for its NAS, or the page to show instead. */
+  private sealed interface Outcome {
+    record Refused(String messageKey, boolean failure) implements Outcome {}
+
+    record Explained(Explanation explanation) implements Outcome {}
+
+    record Minted(LoginToken token) implements Outcome {}
+  }
+
+  /** One login method's own check, run off the event loop. */
+  @FunctionalInterface
+  private interface Check {
+    Verification verify(Map<String, String> form, Village village, NasContext nas);
+  }
+
+  private final PortalParts parts;
+  private final LandingPages landing;
+
+  LoginHandlers(PortalParts parts) {
+    this.parts = parts;
+    this.landing = new LandingPages(parts);
+  }
+
+  /** {@code POST /masuk/gratis}: one tap after accepting the short terms. */
+  void clickThrough(RoutingContext ctx) {
+    login(
+        ctx,
+        LoginMethod.CLICK_THROUGH,
+        (form, village, nas) ->
+            parts.verifier().clickThrough("on".equals(form.get("setuju")), nas.device()));
+  }
+
+  /** {@code POST /masuk/voucher}: a printed voucher code. */
+  void voucher(RoutingContext ctx) {
+    login(
+        ctx,
+        LoginMethod.VOUCHER,
+        (form, village, nas) ->
+            parts.verifier().voucher(village.id(), form.get("kode"), nas.device()));
+  }
+
+  /** {@code POST /masuk/pelanggan}: a subscriber's username and password. */
+  void subscriber(RoutingContext ctx) {
+    login(
+        ctx,
+        LoginMethod.SUBSCRIBER,
+        (form, village, nas) ->
+            parts.verifier().subscriber(village.id(), form.get("nama"), form.get("sandi")));
+  }
+
+  private void login(RoutingContext ctx, LoginMethod method, Check check) {
+    Map<String, String> form = new HashMap<>();
+    ctx.request().formAttributes().forEach((k, v) -> form.putIfAbsent(k, v));
+    Optional<Map<String, String>> state = formState(ctx, form.get("s"));
+    if (state.isEmpty()) {
+      count(method, "expired");
+      Village fallback = parts.village(form.get("desa")).or(() -> parts.village("")).orElse(null);
+      if (fallback == null) {
+        landing.notFound(ctx);
+        return;
+      }
+      rerender(ctx, 403, fallback, NasContext.none(PortalParts.sourceIp(ctx)), "error.expired");
+      return;
+    }
+    Optional<Village> maybeVillage = parts.village(state.get().get("v"));
+    if (maybeVillage.isEmpty()) {
+      landing.notFound(ctx);
+      return;
+    }
+    Village village = maybeVillage.get();
+    NasContext nas = NasContext.fromState(state.get());
+    if (!parts.config().loginMethods().contains(method)) {
+      count(method, "disabled");
+      rerender(ctx, 400, village, nas, "error.method");
+      return;
+    }
+    long wait = waitSeconds(ctx, nas);
+    if (wait > 0) {
+      count(method, "limited");
+      Map<String, Object> extra = new HashMap<>();
+      extra.put("error", parts.pages().text(ctx, "error.wait", wait));
+      landing.render(ctx, 429, village, nas, extra);
+      return;
+    }
+    Optional<Explanation> closed = parts.admission().openingHours(village);
+    if (closed.isPresent()) {
+      count(method, closed.get().slug());
+      landing.renderExplanation(ctx, closed.get(), village);
+      return;
+    }
+    Future<Outcome> outcome =
+        parts
+            .vertx()
+            .executeBlocking(() -> decide(check.verify(form, village, nas), village, nas), false);
+    outcome
+        .onSuccess(o -> answer(ctx, method, village, nas, o))
+        .onFailure(
+            e -> {
+              log.warn("login by {} failed in the store", method, e);
+              count(method, Explanation.SERVICE_UNAVAILABLE.slug());
+              landing.renderExplanation(ctx, Explanation.SERVICE_UNAVAILABLE, village);
+            });
+  }
+
+  private Outcome decide(Verification verification, Village village, NasContext nas) {
+    if (verification instanceof Verification.Refused r) {
+      return new Outcome.Refused(r.messageKey(), r.failure());
+    }
+    if (verification instanceof Verification.Explained e) {
+      return new Outcome.Explained(e.explanation());
+    }
+    Verification.Verified v = (Verification.Verified) verification;
+    Optional<Explanation> quota = parts.admission().quota(village, v.userId(), nas.device().id());
+    if (quota.isPresent()) {
+      return new Outcome.Explained(quota.get());
+    }
+    return new Outcome.Minted(
+        parts.minter().mint(village.id(), v.userId(), v.method(), nas.device().mac()));
+  }
+
+  private void answer(
+      RoutingContext ctx, LoginMethod method, Village village, NasContext nas, Outcome outcome) {
+    if (outcome instanceof Outcome.Refused r) {
+      if (r.failure()) {
+        recordFailure(ctx, nas);
+      }
+      count(method, "refused");
+      rerender(ctx, 400, village, nas, r.messageKey());
+    } else if (outcome instanceof Outcome.Explained e) {
+      count(method, e.explanation().slug());
+      landing.renderExplanation(ctx, e.explanation(), village);
+    } else if (outcome instanceof Outcome.Minted m) {
+      count(method, "ok");
+      completeAtNas(ctx, village, nas, m.token());
+    }
+  }
+
+  private void completeAtNas(
+      RoutingContext ctx, Village village, NasContext nas, LoginToken token) {
+    String statusUrl = statusUrl(village, nas, token);
+    NasCompletion completion = parts.completer().complete(nas, token, statusUrl);
+    if (completion instanceof NasCompletion.AutoPost post) {
+      Map<String, Object> model = new HashMap<>();
+      model.put("action", post.action());
+      model.put("fields", post.fields());
+      // No language switch here: the page leaves for the hotspot at once.
+      parts.pages().render(ctx, 200, "nas-post", model).onFailure(ctx::fail);
+    } else if (completion instanceof NasCompletion.Redirect redirect) {
+      ctx.redirect(redirect.url());
+    } else if (completion instanceof NasCompletion.NoHotspot) {
+      // No NAS to finish (the demo, or the portal opened directly): show what the login gives.
+      ctx.response().setStatusCode(303).putHeader("Location", relative(statusUrl)).end();
+    } else if (completion instanceof NasCompletion.Failed failed) {
+      log.warn("could not finish the NAS login: {}", failed.reason());
+      rerender(ctx, 400, village, nas, "error.nas");
+    }
+  }
+
+  /** The signed status link the NAS sends the villager to after a successful login. */
+  private String statusUrl(Village village, NasContext nas, LoginToken token) {
+    Map<String, String> status = new LinkedHashMap<>();
+    status.put("v", village.id());
+    status.put("u", token.userId());
+    status.put("d", nas.device().id());
+    status.put("lo", nas.logoutUrl());
+    status.put("orig", nas.originalUrl());
+    return parts.publicUrl() + "/status?s=" + parts.signer().sign(status);
+  }
+
+  private static String relative(String absolute) {
+    URI uri = URI.create(absolute);
+    return uri.getRawPath() + "?" + uri.getRawQuery();
+  }
+
+  /** The signed form state, if it is ours, fresh, for this address, and not posted cross-site. */
+  private Optional<Map<String, String>> formState(RoutingContext ctx, String token) {
+    String origin = ctx.request().getHeader("Origin");
+    String host = ctx.request().authority() == null ? null : ctx.request().authority().toString();
+    if (origin != null && !origin.equals("null") && host != null) {
+      URI o;
+      try {
+        o = URI.create(origin);
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+      String originHost = o.getPort() < 0 ? o.getHost() : o.getHost() + ":" + o.getPort();
+      if (originHost == null || !originHost.equalsIgnoreCase(host)) {
+        return Optional.empty();
+      }
+    }
+    return parts
+        .signer()
+        .verify(token, PortalParts.FORM_MAX_AGE)
+        .filter(m -> PortalParts.sourceIp(ctx).equals(m.get("ip")));
+  }
+
+  private long waitSeconds(RoutingContext ctx, NasContext nas) {
+    long wait = parts.sourceFailures().waitSeconds(PortalParts.sourceIp(ctx));
+    for (String key : limitKeys(nas)) {
+      wait = Math.max(wait, parts.failures().waitSeconds(key));
+    }
+    return wait;
+  }
+
+  private void recordFailure(RoutingContext ctx, NasContext nas) {
+    parts.sourceFailures().recordFailure(PortalParts.sourceIp(ctx));
+    limitKeys(nas).forEach(parts.failures()::recordFailure);
+  }
+
+  /** The device and the client address the NAS reported (the source address without a NAS). */
+  private static java.util.List<String> limitKeys(NasContext nas) {
+    String ip = "ip:" + nas.device().clientIp();
+    return nas.device().mac().isEmpty()
+        ? java.util.List.of(ip)
+        : java.util.List.of(ip, "dev:" + nas.device().id());
+  }
+
+  private void rerender(
+      RoutingContext ctx, int status, Village village, NasContext nas, String key) {
+    Map<String, Object> extra = new HashMap<>();
+    extra.put("error", parts.pages().text(ctx, key));
+    landing.render(ctx, status, village, nas, extra);
+  }
+
+  private void count(LoginMethod method, String result) {
+    Counter.builder("kampung.portal.logins")
+        .description("Portal login attempts by method and result")
+        .tag("method", method.name().toLowerCase(java.util.Locale.ROOT))
+        .tag("result", result)
+        .register(parts.registry())
+        .increment();
+  }
+}

@@ -1,0 +1,162 @@
+package org.smartkampung.portal;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.portal.i18n.Messages;
+import org.smartkampung.portal.login.Admission;
+import org.smartkampung.portal.login.TokenMinter;
+import org.smartkampung.portal.login.VillagerVerifier;
+import org.smartkampung.portal.nas.NasLoginCompleter;
+import org.smartkampung.portal.page.PageRenderer;
+import org.smartkampung.portal.security.FailureLimiter;
+import org.smartkampung.portal.security.StateSigner;
+import org.smartkampung.portal.status.SessionLookup;
+
+/**
+ * The villager portal's HTTP server: landing, login, status and explanation pages, the NAS login
+ * adapters and the RFC 8908 API. Start with {@link #start}; stop with {@link #close}.
+ */
+public final class PortalServer {
+
+  private static final Logger log = LoggerFactory.getLogger(PortalServer.class);
+
+  /** Failed logins a device or address may make per {@link #FAILURE_WINDOW}. */
+  public static final int MAX_FAILURES = 5;
+
+  public static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+
+  /**
+   * Failed logins one source address may make per {@link #FAILURE_WINDOW}, summed over every
+   * villager behind it (a NATing hotspot shows the portal one address for the whole village).
+   */
+  public static final int MAX_SOURCE_FAILURES = 30;
+
+  private final Vertx vertx;
+  private final boolean ownsVertx;
+  private final HttpServer server;
+
+  private PortalServer(Vertx vertx, boolean ownsVertx, HttpServer server) {
+    this.vertx = vertx;
+    this.ownsVertx = ownsVertx;
+    this.server = server;
+  }
+
+  /**
+   * Starts the portal on {@code config.portal()}'s address and port (0 picks a free port) with a
+   * per-process signing key: forms and status links survive as long as the process does.
+   *
+   * @param vertx the Vert.x to run on; null to create one that {@link #close} also closes
+   */
+  public static Future<PortalServer> start(
+      Vertx vertx,
+      KampungConfig config,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry) {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return start(vertx, config, stores, clock, registry, key);
+  }
+
+  /**
+   * Starts the portal with a given state-signing key (at least 32 bytes), which several portal
+   * instances behind one address must share.
+   */
+  public static Future<PortalServer> start(
+      Vertx vertx,
+      KampungConfig config,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry,
+      byte[] stateKey) {
+    boolean owns = vertx == null;
+    Vertx vx = owns ? Vertx.vertx() : vertx;
+    try {
+      PortalParts parts = parts(vx, config, stores, clock, registry, stateKey);
+      HttpServerOptions options =
+          new HttpServerOptions()
+              .setHost(config.portal().bindAddress())
+              .setPort(config.portal().port())
+              .setCompressionSupported(true);
+      return vx.createHttpServer(options)
+          .requestHandler(PortalRoutes.create(parts))
+          .listen()
+          .map(
+              server -> {
+                log.info(
+                    "villager portal listening on {}:{} (public URL {})",
+                    config.portal().bindAddress(),
+                    server.actualPort(),
+                    config.portal().publicUrl());
+                return new PortalServer(vx, owns, server);
+              })
+          .recover(
+              e -> {
+                if (owns) {
+                  vx.close();
+                }
+                return Future.failedFuture(e);
+              });
+    } catch (RuntimeException e) {
+      if (owns) {
+        vx.close();
+      }
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static PortalParts parts(
+      Vertx vx,
+      KampungConfig config,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry,
+      byte[] stateKey) {
+    Map<String, String> uamSecrets = new HashMap<>();
+    for (NasClientSettings hotspot : config.hotspots()) {
+      if (hotspot.uamSecret() != null) {
+        uamSecrets.put(hotspot.name(), hotspot.uamSecret());
+      }
+    }
+    return new PortalParts(
+        vx,
+        config,
+        stores,
+        clock,
+        registry,
+        new PageRenderer(vx, Messages.load(), config),
+        new StateSigner(stateKey, clock),
+        new FailureLimiter(MAX_FAILURES, FAILURE_WINDOW, clock),
+        new FailureLimiter(MAX_SOURCE_FAILURES, FAILURE_WINDOW, clock),
+        new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
+        new Admission(config, stores.ledger(), clock),
+        new TokenMinter(stores.loginTokens(), clock),
+        new NasLoginCompleter(uamSecrets),
+        new SessionLookup(config, stores.sessions()));
+  }
+
+  /** The port the server listens on (the real one when 0 was configured). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /** Stops listening; closes Vert.x too when the portal created it. The stores stay open. */
+  public Future<Void> close() {
+    // Closing our own Vert.x closes the server too; composing on the server's close would need
+    // the event loop that vertx.close() is shutting down.
+    return ownsVertx ? vertx.close() : server.close();
+  }
+}

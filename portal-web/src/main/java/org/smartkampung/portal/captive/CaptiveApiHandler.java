@@ -1,0 +1,81 @@
+package org.smartkampung.portal.captive;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.quota.QuotaResult;
+import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.portal.status.SessionLookup;
+
+/**
+ * RFC 8908 Captive Portal API: tells the device whether it is still captive and, once online, how
+ * many seconds and bytes it has left. The client is found by the request's source address among
+ * live sessions, so this works where the portal sees client addresses (no NAT in between).
+ */
+public final class CaptiveApiHandler {
+
+  /** The RFC 8908 media type. */
+  public static final String MEDIA_TYPE = "application/captive+json";
+
+  private final KampungConfig config;
+  private final QuotaLedger ledger;
+  private final SessionLookup sessions;
+
+  public CaptiveApiHandler(KampungConfig config, QuotaLedger ledger, SessionLookup sessions) {
+    this.config = config;
+    this.ledger = ledger;
+    this.sessions = sessions;
+  }
+
+  /** {@code GET /api/captive}. */
+  public void handle(RoutingContext ctx) {
+    String ip =
+        ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+    ctx.vertx()
+        .executeBlocking(() -> answer(ip), false)
+        .onSuccess(
+            json ->
+                ctx.response()
+                    .putHeader("Content-Type", MEDIA_TYPE)
+                    .putHeader("Cache-Control", "private, no-store")
+                    .end(json.encode()))
+        .onFailure(ctx::fail);
+  }
+
+  /** The API document for the client at {@code ip}. */
+  JsonObject answer(String ip) {
+    String base = config.portal().publicUrl().replaceAll("/+$", "");
+    Optional<Session> session = sessions.byFramedIp(ip, "");
+    JsonObject json = new JsonObject().put("captive", session.isEmpty());
+    json.put("user-portal-url", base + "/");
+    String village =
+        session
+            .map(Session::villageId)
+            .orElseGet(() -> config.villages().isEmpty() ? "" : config.villages().get(0).id());
+    if (!village.isEmpty()) {
+      json.put("venue-info-url", base + "/desa/" + village + "/layanan");
+    }
+    if (session.isPresent()) {
+      Session s = session.get();
+      QuotaResult result = ledger.check(s.villageId(), s.userId(), s.deviceMac());
+      if (result instanceof QuotaResult.Ok ok) {
+        Usage usage = ok.usage();
+        long seconds = usage.userSecondsRemaining();
+        long bytes = Math.min(usage.userBytesRemaining(), usage.villageBytesRemaining());
+        // Unlimited has no number in RFC 8908: the field is left out.
+        if (seconds != Limits.UNLIMITED) {
+          json.put("seconds-remaining", seconds);
+        }
+        if (bytes != Limits.UNLIMITED) {
+          json.put("bytes-remaining", bytes);
+        }
+      }
+      json.put("can-extend-session", false);
+    }
+    return json;
+  }
+}

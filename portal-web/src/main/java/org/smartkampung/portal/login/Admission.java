@@ -1,0 +1,65 @@
+package org.smartkampung.portal.login;
+
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.Optional;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.quota.OpeningHours;
+import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.quota.QuotaResult;
+import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.village.Village;
+
+/**
+ * Decides, before a login token is minted, whether the NAS login could succeed, so the villager
+ * sees the right explanation page instead of a failing NAS login. RADIUS makes the same checks
+ * again; this is for the villager's benefit, not the enforcement.
+ */
+public final class Admission {
+
+  private final KampungConfig config;
+  private final QuotaLedger ledger;
+  private final Clock clock;
+
+  public Admission(KampungConfig config, QuotaLedger ledger, Clock clock) {
+    this.config = config;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  /** Whether the village's hotspots serve villagers at this moment. */
+  public Optional<Explanation> openingHours(Village village) {
+    OpeningHours hours = openingHoursOf(village);
+    LocalTime now = LocalTime.now(clock.withZone(village.timeZone()));
+    return hours.isOpen(now) ? Optional.empty() : Optional.of(Explanation.OUTSIDE_OPENING_HOURS);
+  }
+
+  /** The village's opening hours; always open when it names no policy. */
+  public OpeningHours openingHoursOf(Village village) {
+    return config
+        .policy(village.policy() == null ? "" : village.policy())
+        .map(QuotaPolicy::openingHours)
+        .orElse(OpeningHours.ALWAYS);
+  }
+
+  /** The quota verdict for this villager on this device. */
+  public Optional<Explanation> quota(Village village, String userId, String deviceId) {
+    QuotaResult result = ledger.check(village.id(), userId, deviceId);
+    if (!(result instanceof QuotaResult.Ok ok)) {
+      return Optional.of(Explanation.SERVICE_UNAVAILABLE);
+    }
+    Usage usage = ok.usage();
+    if (usage.villageExhausted()) {
+      return Optional.of(Explanation.VILLAGE_QUOTA_SPENT);
+    }
+    if (usage.userExhausted()) {
+      return Optional.of(Explanation.USER_QUOTA_SPENT);
+    }
+    // check() counts the villager's other devices online, so this one may join below the limit.
+    if (usage.userDevices() >= usage.limits().maxDevices()) {
+      return Optional.of(Explanation.TOO_MANY_DEVICES);
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,16 @@
+package org.smartkampung.portal.nas;
+
+/** Which NAS login protocol sent the villager to the portal. */
+public enum NasKind {
+  /** No NAS parameters: the villager opened the portal directly (demo, services page). */
+  NONE,
+  /** MikroTik RouterOS hotspot (external login page, CHAP or PAP post to link-login-only). */
+  MIKROTIK,
+  /** CoovaChilli UAM (redirect to uamip:uamport/logon). */
+  CHILLI,
+  /**
+   * Our own gateway's signed parameters; the login call is added with the gateway issue (see {@link
+   * NasLoginCompleter}).
+   */
+  GATEWAY
+}

@@ -1,0 +1,175 @@
+package org.smartkampung.portal.nas;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.portal.device.Device;
+import org.smartkampung.portal.security.SafeUrl;
+
+/**
+ * Reads the parameters a NAS puts on its redirect to the portal into a checked {@link NasContext}.
+ * Anything malformed yields {@link NasKind#NONE} plus a message key, never an exception.
+ *
+ * @param context the checked context
+ * @param villageId the village of the hotspot that identified itself; empty when none did
+ * @param errorKey message key to show when the redirect was refused; empty when it was fine
+ * @param chilliRes Chilli's {@code res} (notyet, success, failed, logoff, already); empty otherwise
+ * @param nasMessage text the NAS passed for the villager (Chilli {@code reply}, MikroTik {@code
+ *     error}); shown escaped; empty when none
+ */
+public record NasRedirect(
+    NasContext context,
+    String villageId,
+    Optional<String> errorKey,
+    String chilliRes,
+    String nasMessage) {
+
+  private static final Pattern IPV4 =
+      Pattern.compile("^(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}$");
+  private static final Pattern HEX32 = Pattern.compile("^[0-9a-fA-F]{32}$");
+  private static final int MAX_MESSAGE_CHARS = 200;
+
+  /**
+   * Parses a redirect.
+   *
+   * @param param the request's query parameters by name (null when absent)
+   * @param absoluteUrls the request URL as Chilli may have built it (the portal's public URL and
+   *     the URL the request arrived at), for the {@code md} check
+   * @param sourceIp the request's source address, used when the NAS sent no client IP
+   */
+  public static NasRedirect parse(
+      Function<String, String> param,
+      List<String> absoluteUrls,
+      KampungConfig config,
+      String sourceIp) {
+    String message = clip(firstNonEmpty(param.apply("reply"), param.apply("error")));
+    if (param.apply("link-login-only") != null || param.apply("chap-id") != null) {
+      return mikrotik(param, config, sourceIp, message);
+    }
+    if (param.apply("uamip") != null || param.apply("res") != null) {
+      return chilli(param, absoluteUrls, config, sourceIp, message);
+    }
+    return new NasRedirect(NasContext.none(sourceIp), "", Optional.empty(), "", message);
+  }
+
+  private static NasRedirect mikrotik(
+      Function<String, String> param, KampungConfig config, String sourceIp, String message) {
+    Optional<NasClientSettings> hotspot =
+        hotspot(config, firstNonEmpty(param.apply("nasid"), param.apply("identity")));
+    String village = hotspot.map(NasClientSettings::village).orElse("");
+    Optional<String> loginUrl = SafeUrl.httpTarget(param.apply("link-login-only"));
+    String chapId = nz(param.apply("chap-id"));
+    String chapChallenge = nz(param.apply("chap-challenge"));
+    boolean chapOk =
+        chapChallenge.isEmpty()
+            || MikrotikChap.decodeOctal(chapId).filter(b -> b.length == 1).isPresent()
+                && MikrotikChap.decodeOctal(chapChallenge).isPresent();
+    if (loginUrl.isEmpty() || !chapOk) {
+      return refused(sourceIp, village, message);
+    }
+    String orig =
+        SafeUrl.httpTarget(firstNonEmpty(param.apply("link-orig"), param.apply("dst"))).orElse("");
+    Device device = Device.of(param.apply("mac"), clientIp(param.apply("ip"), sourceIp));
+    NasContext context =
+        new NasContext(
+            NasKind.MIKROTIK,
+            hotspot.map(NasClientSettings::name).orElse(""),
+            device,
+            loginUrl.get(),
+            chapId,
+            chapChallenge,
+            "",
+            0,
+            "",
+            orig);
+    return new NasRedirect(context, village, Optional.empty(), "", message);
+  }
+
+  private static NasRedirect chilli(
+      Function<String, String> param,
+      List<String> absoluteUrls,
+      KampungConfig config,
+      String sourceIp,
+      String message) {
+    Optional<NasClientSettings> hotspot = hotspot(config, param.apply("nasid"));
+    String village = hotspot.map(NasClientSettings::village).orElse("");
+    String uamSecret = hotspot.map(NasClientSettings::uamSecret).orElse(null);
+    String md = param.apply("md");
+    boolean mdOk;
+    if (uamSecret != null && !uamSecret.isEmpty()) {
+      mdOk = md != null && absoluteUrls.stream().anyMatch(u -> ChilliUam.mdValid(u, uamSecret));
+    } else {
+      // Without a configured uamsecret we cannot check an md, so we refuse one rather than trust
+      // it.
+      mdOk = md == null;
+    }
+    String uamIp = nz(param.apply("uamip"));
+    int uamPort = port(param.apply("uamport"));
+    String res = nz(param.apply("res"));
+    String challenge = nz(param.apply("challenge"));
+    boolean loginPossible =
+        IPV4.matcher(uamIp).matches() && uamPort > 0 && HEX32.matcher(challenge).matches();
+    boolean needsLogin = res.isEmpty() || res.equals("notyet") || res.equals("failed");
+    if (!mdOk || (needsLogin && !loginPossible) || !IPV4.matcher(uamIp).matches()) {
+      return refused(sourceIp, village, message);
+    }
+    String orig = SafeUrl.httpTarget(param.apply("userurl")).orElse("");
+    Device device = Device.of(param.apply("mac"), clientIp(param.apply("ip"), sourceIp));
+    NasContext context =
+        new NasContext(
+            NasKind.CHILLI,
+            hotspot.map(NasClientSettings::name).orElse(""),
+            device,
+            "",
+            "",
+            "",
+            uamIp,
+            uamPort,
+            challenge,
+            orig);
+    return new NasRedirect(context, village, Optional.empty(), res, message);
+  }
+
+  private static NasRedirect refused(String sourceIp, String village, String message) {
+    return new NasRedirect(
+        NasContext.none(sourceIp), village, Optional.of("error.nas"), "", message);
+  }
+
+  private static Optional<NasClientSettings> hotspot(KampungConfig config, String name) {
+    if (name == null || name.isEmpty()) {
+      return Optional.empty();
+    }
+    return config.hotspots().stream().filter(h -> h.name().equals(name)).findFirst();
+  }
+
+  private static String clientIp(String reported, String sourceIp) {
+    return reported != null && IPV4.matcher(reported).matches() ? reported : sourceIp;
+  }
+
+  private static int port(String text) {
+    try {
+      int p = Integer.parseInt(nz(text));
+      return p > 0 && p < 65536 ? p : 0;
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static String firstNonEmpty(String a, String b) {
+    return a != null && !a.isEmpty() ? a : b;
+  }
+
+  private static String clip(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.length() > MAX_MESSAGE_CHARS ? s.substring(0, MAX_MESSAGE_CHARS) : s;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

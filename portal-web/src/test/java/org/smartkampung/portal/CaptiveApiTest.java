@@ -1,0 +1,98 @@
+package org.smartkampung.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.portal.captive.CaptiveApiHandler;
+import org.smartkampung.portal.testing.PortalHarness;
+
+/** RFC 8908: the device learns whether it is captive and what it has left. */
+class CaptiveApiTest {
+
+  @Test
+  void aClientWithoutSessionIsCaptiveAndPointedAtThePortal() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      HttpResponse<String> r = portal.get("/api/captive");
+
+      assertThat(r.headers().firstValue("Content-Type")).hasValue(CaptiveApiHandler.MEDIA_TYPE);
+      JsonObject json = new JsonObject(r.body());
+      assertThat(json.getBoolean("captive")).isTrue();
+      assertThat(json.getString("user-portal-url")).isEqualTo("http://portal.test/");
+      assertThat(json.getString("venue-info-url"))
+          .isEqualTo("http://portal.test/desa/kemiren/layanan");
+      assertThat(json.containsKey("seconds-remaining")).isFalse();
+    }
+  }
+
+  @Test
+  void aClientWithALiveSessionSeesItsRemainingSecondsAndBytes() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      portal
+          .stores
+          .sessions()
+          .put(
+              new Session(
+                  "kemiren-chilli/1",
+                  "tamansari",
+                  "ABCD2345",
+                  "3c:5a:b4:0a:0b:0c",
+                  "kemiren-chilli",
+                  "10.1.0.1",
+                  "1",
+                  "127.0.0.1",
+                  Instant.EPOCH,
+                  Instant.EPOCH,
+                  0,
+                  0,
+                  0));
+      // Policy: 500 MB and 120 minutes a day per villager.
+      portal.stores.used("tamansari", "ABCD2345", "3c:5a:b4:0a:0b:0c", 300_000_000L, 600);
+
+      JsonObject json = new JsonObject(portal.get("/api/captive").body());
+
+      assertThat(json.getBoolean("captive")).isFalse();
+      assertThat(json.getLong("seconds-remaining")).isEqualTo(6600);
+      assertThat(json.getLong("bytes-remaining")).isEqualTo(200_000_000L);
+      assertThat(json.getBoolean("can-extend-session")).isFalse();
+      assertThat(json.getString("venue-info-url"))
+          .isEqualTo("http://portal.test/desa/tamansari/layanan");
+    }
+  }
+
+  @Test
+  void theStatusPageFindsTheLiveSessionBySourceAddressWithoutALink() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      assertThat(portal.get("/status").body()).contains("Anda belum masuk internet");
+      portal
+          .stores
+          .sessions()
+          .put(
+              new Session(
+                  "kemiren-mt/9",
+                  "kemiren",
+                  "sari",
+                  "3c:5a:b4:01:02:03",
+                  "kemiren-mt",
+                  "10.5.50.1",
+                  "9",
+                  "127.0.0.1",
+                  Instant.EPOCH,
+                  Instant.EPOCH,
+                  0,
+                  0,
+                  0));
+      portal.stores.used("kemiren", "sari", "3c:5a:b4:01:02:03", 250_000_000L, 3600);
+
+      String html = portal.get("/status").body();
+
+      assertThat(html)
+          .contains("Desa Kemiren")
+          .contains("<dd id=\"user-bytes\">250 MB</dd>")
+          .contains("<dd id=\"user-time\">1 jam 0 menit</dd>");
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.smartkampung.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.smartkampung.portal.i18n.Messages;
+import org.smartkampung.portal.login.Explanation;
+
+/** Both languages have every text the pages and handlers ask for. */
+class MessagesTest {
+
+  static final Path MAIN = Path.of("src/main");
+
+  @Test
+  void bothLanguagesHaveTheSameKeys() {
+    Messages messages = Messages.load();
+
+    assertThat(messages.all(Messages.EN).keySet())
+        .containsExactlyInAnyOrderElementsOf(messages.all(Messages.ID).keySet());
+    assertThat(messages.get(Messages.ID, "login.free.title")).isEqualTo("Internet Gratis");
+    assertThat(messages.get(Messages.EN, "login.free.title")).isEqualTo("Free Internet");
+  }
+
+  @Test
+  void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
+    Set<String> used = new HashSet<>();
+    collect(
+        MAIN.resolve("resources/templates"), Pattern.compile("t\\['([a-zA-Z0-9.-]+)'\\]"), used);
+    collect(
+        MAIN.resolve("java"),
+        Pattern.compile("\"((?:error|notice|greeting|amount|info|status|nas)\\.[a-zA-Z0-9.-]+)\""),
+        used);
+    for (Explanation e : Explanation.values()) {
+      used.add("info." + e.slug() + ".title");
+      used.add("info." + e.slug() + ".body");
+    }
+    assertThat(used).hasSizeGreaterThan(30);
+
+    Messages messages = Messages.load();
+    for (String lang : new String[] {Messages.ID, Messages.EN}) {
+      assertThat(messages.all(lang).keySet()).as(lang).containsAll(used);
+    }
+  }
+
+  @Test
+  void languageChoiceFollowsExplicitChoiceThenAcceptLanguageThenBahasaIndonesia() {
+    assertThat(Messages.choose(null, null)).isEqualTo("id");
+    assertThat(Messages.choose(null, "en-US,en;q=0.8")).isEqualTo("en");
+    assertThat(Messages.choose(null, "id-ID,id;q=0.9,en;q=0.8")).isEqualTo("id");
+    assertThat(Messages.choose(null, "fr-FR,de;q=0.5")).isEqualTo("id");
+    assertThat(Messages.choose("id", "en")).isEqualTo("id");
+    assertThat(Messages.choose("xx", "en")).isEqualTo("en");
+    assertThat(Messages.choose(null, ";;;garbage")).isEqualTo("id");
+  }
+
+  private static void collect(Path dir, Pattern pattern, Set<String> into) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Matcher m = pattern.matcher(Files.readString(file));
+        while (m.find()) {
+          into.add(m.group(1));
+        }
+      }
+    }
+  }
+}

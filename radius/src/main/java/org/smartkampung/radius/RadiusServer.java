@@ -1,0 +1,269 @@
+package org.smartkampung.radius;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
+import org.smartkampung.core.nas.NasClient;
+import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.radius.acct.AcctHandler;
+import org.smartkampung.radius.auth.AuthHandler;
+import org.smartkampung.radius.auth.CredentialChecker;
+import org.smartkampung.radius.auth.RememberedDevices;
+import org.smartkampung.radius.auth.VillageDirectory;
+import org.smartkampung.radius.codec.Attributes;
+import org.smartkampung.radius.codec.RadiusCode;
+import org.smartkampung.radius.codec.RadiusDictionary;
+import org.smartkampung.radius.dac.DynamicAuthClient;
+import org.smartkampung.radius.dac.KickCommandWorker;
+import org.smartkampung.radius.server.ClientTable;
+import org.smartkampung.radius.server.PortKind;
+import org.smartkampung.radius.server.RadiusMetrics;
+import org.smartkampung.radius.server.RadiusPipeline;
+import org.smartkampung.radius.server.Reply;
+import org.smartkampung.radius.server.RequestHandler;
+import org.tinyradius.dictionary.Dictionary;
+
+/**
+ * The RADIUS role: authentication and Status-Server on the auth port, accounting and Status-Server
+ * on the accounting port (Netty UDP, epoll where available), and the dynamic-authorization client.
+ * Blocking work (stores, password hashes) runs on a bounded worker pool, never on the event loop.
+ * {@link #start} returns once both ports are bound; {@link #close} stops everything.
+ */
+public final class RadiusServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RadiusServer.class);
+
+  /**
+   * Worker threads: store round trips and PBKDF2 (~100 ms each) must not stall the loop, but more
+   * threads than a few per core only add switching.
+   */
+  static final int WORKER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+  /** Requests waiting for a worker before new ones are dropped (the NAS retransmits). */
+  static final int WORKER_QUEUE = 8192;
+
+  private final EventLoopGroup group;
+  private final ThreadPoolExecutor workers;
+  private final Channel auth;
+  private final Channel acct;
+  private final DynamicAuthClient dynamicAuthorization;
+  private final KickCommandWorker kicks;
+  private final RadiusMetrics metrics;
+
+  private RadiusServer(
+      EventLoopGroup group,
+      ThreadPoolExecutor workers,
+      Channel auth,
+      Channel acct,
+      DynamicAuthClient dynamicAuthorization,
+      KickCommandWorker kicks,
+      RadiusMetrics metrics) {
+    this.group = group;
+    this.workers = workers;
+    this.auth = auth;
+    this.acct = acct;
+    this.dynamicAuthorization = dynamicAuthorization;
+    this.kicks = kicks;
+    this.metrics = metrics;
+  }
+
+  /**
+   * Binds the ports named in {@code config.radius()} (0 picks a free port) and starts serving.
+   *
+   * @throws IllegalArgumentException when a hotspot address is not an IP or CIDR
+   */
+  public static RadiusServer start(
+      KampungConfig config, KampungStores stores, Clock clock, MeterRegistry registry) {
+    RadiusSettings settings = config.radius();
+    Dictionary dictionary =
+        RadiusDictionary.load(
+            settings.dictionary() == null ? null : Path.of(settings.dictionary()));
+    Attributes attributes = new Attributes(dictionary);
+    List<NasClient> nasClients = config.nasClients();
+    ClientTable clients = new ClientTable(nasClients);
+    warnAboutWeakClients(nasClients);
+    RadiusMetrics metrics = new RadiusMetrics(registry);
+
+    boolean epoll = Epoll.isAvailable();
+    EventLoopGroup group =
+        new MultiThreadIoEventLoopGroup(
+            1,
+            new DefaultThreadFactory("radius-io", true),
+            epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    Class<? extends DatagramChannel> channelType =
+        epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            WORKER_THREADS,
+            WORKER_THREADS,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(WORKER_QUEUE),
+            new DefaultThreadFactory("radius-worker", true),
+            new ThreadPoolExecutor.AbortPolicy());
+    try {
+      DynamicAuthClient dac =
+          new DynamicAuthClient(
+              group,
+              channelType,
+              settings.bindAddress(),
+              clients,
+              stores.sessions(),
+              attributes,
+              metrics,
+              clock,
+              Duration.ofSeconds(2),
+              3);
+      RememberedDevices devices = new RememberedDevices(clock, RememberedDevices.DEFAULT_MEMORY);
+      AuthHandler authHandler =
+          new AuthHandler(
+              new VillageDirectory(config),
+              new CredentialChecker(
+                  stores.loginTokens(), stores.subscribers(), stores.vouchers(), devices),
+              stores.ledger(),
+              devices,
+              attributes,
+              clock);
+      AcctHandler acctHandler =
+          new AcctHandler(stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock);
+      RequestHandler status =
+          request ->
+              Optional.of(
+                  new Reply(
+                      request.port() == PortKind.AUTH
+                          ? RadiusCode.ACCESS_ACCEPT
+                          : RadiusCode.ACCOUNTING_RESPONSE,
+                      List.of(),
+                      "alive"));
+      RadiusPipeline pipeline =
+          new RadiusPipeline(
+              dictionary,
+              clients,
+              stores.nasState(),
+              Duration.ofSeconds(settings.dedupWindowSeconds()),
+              workers,
+              authHandler,
+              acctHandler,
+              status,
+              metrics);
+      Channel authChannel =
+          bind(
+              group,
+              channelType,
+              pipeline,
+              PortKind.AUTH,
+              settings.bindAddress(),
+              settings.authPort());
+      Channel acctChannel =
+          bind(
+              group,
+              channelType,
+              pipeline,
+              PortKind.ACCT,
+              settings.bindAddress(),
+              settings.acctPort());
+      KickCommandWorker kicks = new KickCommandWorker(stores.sessionCommands(), dac, clock);
+      RadiusServer server =
+          new RadiusServer(group, workers, authChannel, acctChannel, dac, kicks, metrics);
+      log.info(
+          "RADIUS listening on {} auth {} acct {} ({}), {} hotspot(s)",
+          settings.bindAddress(),
+          server.authPort(),
+          server.acctPort(),
+          epoll ? "epoll" : "nio",
+          nasClients.size());
+      return server;
+    } catch (RuntimeException e) {
+      workers.shutdownNow();
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  private static Channel bind(
+      EventLoopGroup group,
+      Class<? extends DatagramChannel> channelType,
+      RadiusPipeline pipeline,
+      PortKind port,
+      String address,
+      int portNumber) {
+    return new Bootstrap()
+        .group(group)
+        .channel(channelType)
+        .option(ChannelOption.SO_RCVBUF, 4 * 1024 * 1024)
+        .option(ChannelOption.SO_SNDBUF, 1024 * 1024)
+        .handler(pipeline.initializer(port))
+        .bind(new InetSocketAddress(address, portNumber))
+        .syncUninterruptibly()
+        .channel();
+  }
+
+  private static void warnAboutWeakClients(List<NasClient> clients) {
+    for (NasClient client : clients) {
+      if (client.requireMessageAuthenticator() == MessageAuthenticatorPolicy.NO) {
+        log.warn(
+            "hotspot {} does not require Message-Authenticator: its Access-Requests are open to"
+                + " BlastRADIUS (CVE-2024-3596) forgery; update its firmware and set 'yes'",
+            client.name());
+      }
+    }
+  }
+
+  /** The bound authentication port. */
+  public int authPort() {
+    return ((InetSocketAddress) auth.localAddress()).getPort();
+  }
+
+  /** The bound accounting port. */
+  public int acctPort() {
+    return ((InetSocketAddress) acct.localAddress()).getPort();
+  }
+
+  /** Disconnect and CoA, also for the admin console's "kick". */
+  public DynamicAuthClient dynamicAuthorization() {
+    return dynamicAuthorization;
+  }
+
+  public RadiusMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public void close() {
+    kicks.close();
+    auth.close().syncUninterruptibly();
+    acct.close().syncUninterruptibly();
+    dynamicAuthorization.close();
+    workers.shutdown();
+    try {
+      workers.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+}

@@ -1,0 +1,59 @@
+package org.smartkampung.radius.acct;
+
+import org.smartkampung.radius.codec.Attributes;
+import org.smartkampung.radius.codec.RadiusCode;
+import org.tinyradius.packet.RadiusPacket;
+
+/**
+ * The fields of an Accounting-Request, with Gigawords applied and directions turned to the
+ * villager's view: the NAS's Acct-Output (what it sent to the villager) is the villager's download.
+ *
+ * @param statusType Acct-Status-Type, -1 when absent
+ * @param acctSessionId the NAS's Acct-Session-Id, or null
+ * @param userName User-Name, or ""
+ * @param sessionClass the Class we set at Accept, or null
+ * @param callingStationId Calling-Station-Id, or null
+ * @param framedIp Framed-IP-Address as text, or ""
+ * @param downloadBytes cumulative bytes the villager received
+ * @param uploadBytes cumulative bytes the villager sent
+ * @param sessionSeconds Acct-Session-Time
+ */
+public record AccountingRecord(
+    int statusType,
+    String acctSessionId,
+    String userName,
+    String sessionClass,
+    String callingStationId,
+    String framedIp,
+    long downloadBytes,
+    long uploadBytes,
+    long sessionSeconds) {
+
+  public static final int START = 1;
+  public static final int STOP = 2;
+  public static final int INTERIM_UPDATE = 3;
+  public static final int ACCOUNTING_ON = 7;
+  public static final int ACCOUNTING_OFF = 8;
+
+  public static AccountingRecord from(RadiusPacket packet) {
+    String user = Attributes.string(packet, RadiusCode.ATTR_USER_NAME);
+    byte[] ip = Attributes.raw(packet, RadiusCode.ATTR_FRAMED_IP_ADDRESS);
+    return new AccountingRecord(
+        (int) Attributes.unsignedOr(packet, RadiusCode.ATTR_ACCT_STATUS_TYPE, -1),
+        Attributes.string(packet, RadiusCode.ATTR_ACCT_SESSION_ID),
+        user == null ? "" : user,
+        Attributes.string(packet, RadiusCode.ATTR_CLASS),
+        Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID),
+        ip == null || ip.length != 4
+            ? ""
+            : (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff),
+        octets(packet, RadiusCode.ATTR_ACCT_OUTPUT_OCTETS, RadiusCode.ATTR_ACCT_OUTPUT_GIGAWORDS),
+        octets(packet, RadiusCode.ATTR_ACCT_INPUT_OCTETS, RadiusCode.ATTR_ACCT_INPUT_GIGAWORDS),
+        Attributes.unsignedOr(packet, RadiusCode.ATTR_ACCT_SESSION_TIME, 0));
+  }
+
+  private static long octets(RadiusPacket packet, int octetsType, int gigawordsType) {
+    return (Attributes.unsignedOr(packet, gigawordsType, 0) << 32)
+        + Attributes.unsignedOr(packet, octetsType, 0);
+  }
+}

@@ -1,0 +1,68 @@
+package org.smartkampung.radius.acct;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.smartkampung.core.nas.NasClient;
+import org.smartkampung.core.quota.SessionKey;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.radius.auth.Credentials;
+import org.smartkampung.radius.auth.SessionClass;
+
+/** Turns accounting records into ledger keys and stored sessions. Pure functions. */
+final class SessionRecords {
+
+  private SessionRecords() {}
+
+  /**
+   * The ledger key: village and user from our Class when the NAS echoed it, else from the stored
+   * session, else the NAS's village and the User-Name; the device is the MAC, else the user.
+   */
+  static SessionKey keyFor(
+      NasClient nas, AccountingRecord record, String id, Optional<Session> previous) {
+    Optional<SessionClass> bound = SessionClass.parse(record.sessionClass());
+    String village =
+        bound
+            .map(SessionClass::villageId)
+            .or(() -> previous.map(Session::villageId))
+            .orElse(nas.village());
+    String user =
+        bound
+            .map(SessionClass::userId)
+            .or(() -> previous.map(Session::userId))
+            .orElse(record.userName());
+    String mac = Credentials.normalizeMac(record.callingStationId());
+    return new SessionKey(village, user, mac == null ? user : mac, id);
+  }
+
+  static Session toSession(
+      NasClient nas,
+      String sourceIp,
+      AccountingRecord record,
+      SessionKey key,
+      Optional<Session> previous,
+      Instant now) {
+    long rate = 0;
+    if (previous.isPresent()) {
+      Session p = previous.get();
+      long millis = Duration.between(p.updatedAt(), now).toMillis();
+      long bytes = (record.downloadBytes() + record.uploadBytes()) - (p.inBytes() + p.outBytes());
+      rate = millis > 0 && bytes > 0 ? bytes * 8000 / millis : 0;
+    }
+    String mac = Credentials.normalizeMac(record.callingStationId());
+    return new Session(
+        key.sessionId(),
+        key.villageId(),
+        key.userId(),
+        mac == null ? "" : mac,
+        nas.name(),
+        sourceIp,
+        record.acctSessionId(),
+        record.framedIp(),
+        previous.map(Session::startedAt).orElse(now.minusSeconds(record.sessionSeconds())),
+        now,
+        record.downloadBytes(),
+        record.uploadBytes(),
+        rate);
+  }
+}

@@ -1,0 +1,26 @@
+package org.smartkampung.radius.auth;
+
+import java.time.LocalTime;
+import org.smartkampung.core.nas.NasType;
+import org.smartkampung.core.subscriber.QuotaOverride;
+import org.smartkampung.core.village.BandwidthPackage;
+
+/**
+ * The facts of one Access-Request that the decision needs, gathered before it is made.
+ *
+ * @param credential what the credential check found
+ * @param nasType the kind of NAS, which decides the reply attributes
+ * @param villageId the village the session will charge
+ * @param userId the identity the session will charge
+ * @param localTime wall-clock time now in the village's time zone
+ * @param villagePackage what the village bought; null when unknown
+ * @param override per-subscriber limits replacing the policy's user limits; null for none
+ */
+public record AuthFacts(
+    CredentialOutcome credential,
+    NasType nasType,
+    String villageId,
+    String userId,
+    LocalTime localTime,
+    BandwidthPackage villagePackage,
+    QuotaOverride override) {}

@@ -1,0 +1,30 @@
+package org.smartkampung.radius.auth;
+
+import org.smartkampung.core.login.LoginMethod;
+import org.smartkampung.core.subscriber.QuotaOverride;
+
+/**
+ * Who an Access-Request turned out to be.
+ *
+ * @param outcome whether the credentials held
+ * @param villageId the village the session charges
+ * @param userId the identity the session charges; "" when the credentials failed
+ * @param method how the villager was recognized; null when the credentials failed
+ * @param override the subscriber's own limits; null for none
+ */
+public record CheckedIdentity(
+    CredentialOutcome outcome,
+    String villageId,
+    String userId,
+    LoginMethod method,
+    QuotaOverride override) {
+
+  static CheckedIdentity failed(CredentialOutcome outcome, String villageId) {
+    return new CheckedIdentity(outcome, villageId, "", null, null);
+  }
+
+  static CheckedIdentity valid(
+      String villageId, String userId, LoginMethod method, QuotaOverride override) {
+    return new CheckedIdentity(CredentialOutcome.VALID, villageId, userId, method, override);
+  }
+}

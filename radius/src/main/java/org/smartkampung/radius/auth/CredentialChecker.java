@@ -1,0 +1,107 @@
+package org.smartkampung.radius.auth;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.smartkampung.core.login.LoginMethod;
+import org.smartkampung.core.login.LoginToken;
+import org.smartkampung.core.login.LoginTokenStore;
+import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.subscriber.Subscriber;
+import org.smartkampung.core.subscriber.SubscriberStore;
+import org.smartkampung.core.voucher.RedeemResult;
+import org.smartkampung.core.voucher.VoucherStore;
+
+/**
+ * The authenticate section: finds who an Access-Request is, trying in order a one-time login token
+ * minted by the portal, a subscriber (PAP against the salted hash; CHAP cannot be checked against a
+ * hash and fails), a voucher code typed into the NAS's own login page (password = the code, or
+ * empty), and, where the village enables it, a remembered device by MAC. Blocking: run it on a
+ * worker thread.
+ */
+public final class CredentialChecker {
+
+  private final LoginTokenStore tokens;
+  private final SubscriberStore subscribers;
+  private final VoucherStore vouchers;
+  private final RememberedDevices devices;
+
+  public CredentialChecker(
+      LoginTokenStore tokens,
+      SubscriberStore subscribers,
+      VoucherStore vouchers,
+      RememberedDevices devices) {
+    this.tokens = tokens;
+    this.subscribers = subscribers;
+    this.vouchers = vouchers;
+    this.devices = devices;
+  }
+
+  /**
+   * @param nasVillage the village of the NAS that asks
+   * @param macAuth whether that village lets remembered devices in by MAC
+   */
+  public CheckedIdentity check(
+      Credentials credentials, String nasVillage, boolean macAuth, Instant now) {
+    String username = credentials.username();
+    if (username.isEmpty()) {
+      return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+    }
+    Optional<LoginToken> token = tokens.consume(username, now);
+    if (token.isPresent()) {
+      LoginToken t = token.get();
+      return credentials.matches(t.secret())
+          ? CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), null)
+          : CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+    }
+    Optional<Subscriber> subscriber = subscribers.find(username.toLowerCase(Locale.ROOT));
+    if (subscriber.isPresent()) {
+      return subscriber(credentials, subscriber.get(), nasVillage);
+    }
+    String code = username.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    if (!code.isEmpty() && vouchers.find(code).isPresent()) {
+      return voucher(credentials, code, nasVillage, now);
+    }
+    if (macAuth) {
+      String mac = Credentials.normalizeMac(username);
+      if (mac != null && mac.equals(credentials.deviceMac())) {
+        Optional<String> user = devices.userOf(nasVillage, mac);
+        if (user.isPresent()) {
+          return CheckedIdentity.valid(nasVillage, user.get(), LoginMethod.MAC, null);
+        }
+      }
+    }
+    return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+  }
+
+  private CheckedIdentity subscriber(Credentials credentials, Subscriber s, String nasVillage) {
+    // CHAP needs the cleartext secret; we keep only a salted hash, so CHAP cannot succeed here.
+    if (!s.enabled()
+        || credentials.papPassword() == null
+        || !PasswordHasher.verify(credentials.papPassword(), s.passwordHash())) {
+      return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+    }
+    return CheckedIdentity.valid(
+        nasVillage, s.username(), LoginMethod.SUBSCRIBER, s.quotaOverride());
+  }
+
+  private CheckedIdentity voucher(
+      Credentials credentials, String code, String nasVillage, Instant now) {
+    boolean proven =
+        credentials.matches("")
+            || credentials.matches(code)
+            || credentials.matches(credentials.username());
+    if (!proven) {
+      return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+    }
+    String device = credentials.deviceMac().isEmpty() ? code : credentials.deviceMac();
+    RedeemResult result = vouchers.redeem(nasVillage, code, device, now);
+    return switch (result) {
+      case REDEEMED, ALREADY_YOURS ->
+          CheckedIdentity.valid(nasVillage, code, LoginMethod.VOUCHER, null);
+      case USED, REVOKED -> CheckedIdentity.failed(CredentialOutcome.VOUCHER_USED, nasVillage);
+      case EXPIRED -> CheckedIdentity.failed(CredentialOutcome.VOUCHER_EXPIRED, nasVillage);
+      case UNKNOWN -> CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+    };
+  }
+}

@@ -1,0 +1,9 @@
+package org.smartkampung.radius.auth;
+
+/** What checking the credentials of an Access-Request found. */
+public enum CredentialOutcome {
+  VALID,
+  BAD_CREDENTIALS,
+  VOUCHER_USED,
+  VOUCHER_EXPIRED
+}

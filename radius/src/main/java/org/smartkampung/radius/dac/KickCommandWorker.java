@@ -1,0 +1,96 @@
+package org.smartkampung.radius.dac;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.session.KickRequest;
+import org.smartkampung.core.session.KickResult;
+import org.smartkampung.core.session.SessionCommands;
+
+/**
+ * Carries out the admin console's "kick" requests from the {@link SessionCommands} channel: takes
+ * each request, sends the Disconnect-Request through {@link DynamicAuthClient#kick}, and records
+ * the result for the console. One daemon thread; {@link #close} stops it.
+ */
+public final class KickCommandWorker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(KickCommandWorker.class);
+  private static final Duration POLL = Duration.ofSeconds(1);
+
+  private final SessionCommands commands;
+  private final DynamicAuthClient client;
+  private final Clock clock;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public KickCommandWorker(SessionCommands commands, DynamicAuthClient client, Clock clock) {
+    this.commands = commands;
+    this.client = client;
+    this.clock = clock;
+    this.thread = new Thread(this::run, "radius-kick-commands");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        Optional<KickRequest> next = commands.nextKick(POLL);
+        next.ifPresent(this::carryOut);
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) { // store down: keep polling, it may come back
+        log.warn("cannot read kick requests: {}", e.getMessage());
+        try {
+          Thread.sleep(POLL.toMillis()); // back off before polling a failing store again
+        } catch (InterruptedException stop) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void carryOut(KickRequest request) {
+    log.info("kick of session {} requested by {}", request.sessionId(), request.requestedBy());
+    client
+        .kick(request.sessionId())
+        .whenComplete(
+            (result, error) -> {
+              KickResult.Outcome outcome =
+                  error != null ? KickResult.Outcome.FAILED : outcomeOf(result.outcome());
+              String detail =
+                  error != null
+                      ? error.toString()
+                      : result.attempts()
+                          + " attempt(s)"
+                          + (result.errorCause() == 0
+                              ? ""
+                              : ", Error-Cause " + result.errorCause());
+              try {
+                commands.recordResult(
+                    new KickResult(
+                        request.id(), request.sessionId(), outcome, detail, clock.instant()));
+              } catch (RuntimeException e) {
+                log.warn("cannot record kick result {}: {}", request.id(), e.getMessage());
+              }
+            });
+  }
+
+  static KickResult.Outcome outcomeOf(DacResult.Outcome outcome) {
+    return switch (outcome) {
+      case ACK -> KickResult.Outcome.DISCONNECTED;
+      case NAK -> KickResult.Outcome.REFUSED;
+      case TIMEOUT -> KickResult.Outcome.NO_ANSWER;
+      case UNKNOWN_SESSION -> KickResult.Outcome.UNKNOWN_SESSION;
+      case ERROR -> KickResult.Outcome.FAILED;
+    };
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}

@@ -1,0 +1,53 @@
+package org.smartkampung.radius.server;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
+import org.smartkampung.core.nas.NasClient;
+import org.smartkampung.core.nas.NasStateStore;
+
+/**
+ * Which {@code auto} clients have sent a Message-Authenticator and are therefore held to it. Read
+ * from the {@link NasStateStore} once at start-up; answered from memory on the event loop; a new
+ * sighting is written back to the store off the event loop, so it survives a restart.
+ */
+final class AutoClientMemory {
+
+  private static final Logger log = LoggerFactory.getLogger(AutoClientMemory.class);
+
+  private final Set<String> seen = ConcurrentHashMap.newKeySet();
+  private final NasStateStore store;
+  private final Executor writer;
+
+  AutoClientMemory(Iterable<NasClient> clients, NasStateStore store, Executor writer) {
+    this.store = store;
+    this.writer = writer;
+    for (NasClient client : clients) {
+      if (client.requireMessageAuthenticator() == MessageAuthenticatorPolicy.AUTO
+          && store.messageAuthenticatorSeen(client.name())) {
+        seen.add(client.name());
+      }
+    }
+  }
+
+  boolean seen(String nasName) {
+    return seen.contains(nasName);
+  }
+
+  void markSeen(String nasName) {
+    if (seen.add(nasName)) {
+      log.info("NAS {} sent a Message-Authenticator; it is required from now on", nasName);
+      writer.execute(
+          () -> {
+            try {
+              store.markMessageAuthenticatorSeen(nasName);
+            } catch (RuntimeException e) {
+              log.warn("could not remember Message-Authenticator for NAS {}", nasName, e);
+            }
+          });
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.smartkampung.radius.server;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The RADIUS role's meters. Names: {@code kampung.radius.requests} (tags type, result, nas), {@code
+ * kampung.radius.latency} (tag type; a histogram), {@code kampung.radius.drops} (tag reason),
+ * {@code kampung.radius.dac} (tags type, result).
+ */
+public final class RadiusMetrics {
+
+  /** Why a packet got no answer. */
+  public enum DropReason {
+    UNKNOWN_CLIENT,
+    BAD_AUTHENTICATOR,
+    MISSING_MESSAGE_AUTHENTICATOR,
+    BAD_MESSAGE_AUTHENTICATOR,
+    MALFORMED,
+    DUPLICATE,
+    OVERLOAD,
+    STORE_UNAVAILABLE,
+    HANDLER_ERROR;
+
+    public String tag() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private record RequestTags(String type, String result, String nas) {}
+
+  private final MeterRegistry registry;
+  // Meters are looked up once per tag set: registering on every request shows in profiles.
+  private final Map<RequestTags, Counter> requestCounters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> latencyTimers = new ConcurrentHashMap<>();
+  private final Map<DropReason, Counter> dropCounters = new ConcurrentHashMap<>();
+
+  public RadiusMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void drop(DropReason reason) {
+    dropCounters
+        .computeIfAbsent(
+            reason,
+            r ->
+                Counter.builder("kampung.radius.drops")
+                    .description("RADIUS packets dropped without an answer")
+                    .tag("reason", r.tag())
+                    .register(registry))
+        .increment();
+  }
+
+  /** Count of drops for one reason so far (for tests and health pages). */
+  public double drops(DropReason reason) {
+    Counter counter = registry.find("kampung.radius.drops").tag("reason", reason.tag()).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** Records one handled request; {@code result} is e.g. accept, reject, ok, no_reply. */
+  public void request(String type, String result, String nas, long startNanos) {
+    requestCounters
+        .computeIfAbsent(
+            new RequestTags(type, result, nas),
+            t ->
+                Counter.builder("kampung.radius.requests")
+                    .tag("type", t.type())
+                    .tag("result", t.result())
+                    .tag("nas", t.nas())
+                    .register(registry))
+        .increment();
+    latencyTimers
+        .computeIfAbsent(
+            type,
+            t ->
+                Timer.builder("kampung.radius.latency")
+                    .description("time from decode to reply written")
+                    .tag("type", t)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1).dividedBy(10))
+                    .maximumExpectedValue(Duration.ofSeconds(5))
+                    .register(registry))
+        .record(System.nanoTime() - startNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  public double requests(String type, String result) {
+    return registry
+        .find("kampung.radius.requests")
+        .tag("type", type)
+        .tag("result", result)
+        .counters()
+        .stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  public void dac(String type, String result) {
+    Counter.builder("kampung.radius.dac")
+        .description("Disconnect and CoA requests sent, by outcome")
+        .tag("type", type)
+        .tag("result", result)
+        .register(registry)
+        .increment();
+  }
+}

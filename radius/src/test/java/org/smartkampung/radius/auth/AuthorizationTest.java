@@ -1,0 +1,189 @@
+package org.smartkampung.radius.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.smartkampung.core.nas.NasType;
+import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.quota.OpeningHours;
+import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.subscriber.QuotaOverride;
+import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.radius.codec.Attributes;
+import org.smartkampung.radius.codec.RadiusDictionary;
+import org.tinyradius.attribute.RadiusAttribute;
+import org.tinyradius.attribute.VendorSpecificAttribute;
+
+class AuthorizationTest {
+
+  private static final LocalTime EVENING = LocalTime.of(19, 0);
+  private static final BandwidthPackage PACKAGE = new BandwidthPackage(20, 5, 0, 2026, 0);
+
+  private static QuotaPolicy policy(Long userDailyMb, Long minutes, OpeningHours hours) {
+    return new QuotaPolicy(
+        "p", null, null, userDailyMb, minutes, 4096L, 1024L, 2, hours, 3600, 300, 60);
+  }
+
+  private static AuthFacts facts(CredentialOutcome outcome, LocalTime time) {
+    return new AuthFacts(outcome, NasType.MIKROTIK, "kemiren", "siti", time, PACKAGE, null);
+  }
+
+  private static Usage usage(long userBytes, long villageBytes, int devices, Limits limits) {
+    return new Usage(userBytes, 0, villageBytes, villageBytes, devices, limits);
+  }
+
+  @Test
+  void acceptTakesTheSmallestOfUserVillageAndPolicyLimits() {
+    Limits limits =
+        new Limits(10_000_000_000L, Limits.UNLIMITED, 800_000_000L, Limits.UNLIMITED, 5);
+    // user: policy 500 MB, ledger 800 MB, used 100 MB -> 400 MB; village: 10 GB - 9.8 GB = 200 MB
+    AuthDecision decision =
+        Authorization.decide(
+            facts(CredentialOutcome.VALID, EVENING),
+            policy(500L, null, OpeningHours.ALWAYS),
+            usage(100_000_000L, 9_800_000_000L, 0, limits));
+    assertThat(decision).isInstanceOf(AuthDecision.Accept.class);
+    AuthDecision.Accept accept = (AuthDecision.Accept) decision;
+    assertThat(accept.bytesRemaining()).isEqualTo(200_000_000L);
+    assertThat(accept.downBitsPerSecond()).isEqualTo(4_096_000L);
+    assertThat(accept.upBitsPerSecond()).isEqualTo(1_024_000L);
+    assertThat(accept.sessionClass()).isEqualTo("kampung:kemiren:siti");
+    assertThat(accept.sessionTimeoutSeconds()).isEqualTo(3600);
+  }
+
+  @Test
+  void sessionTimeoutStopsAtClosingTimeAndAtTheUsersMinutes() {
+    QuotaPolicy hours = policy(null, null, OpeningHours.parse("16:00-22:00"));
+    AuthDecision.Accept closing =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                facts(CredentialOutcome.VALID, LocalTime.of(21, 40)),
+                hours,
+                usage(0, 0, 0, Limits.NONE));
+    assertThat(closing.sessionTimeoutSeconds()).isEqualTo(20 * 60);
+
+    AuthDecision.Accept minutes =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                facts(CredentialOutcome.VALID, EVENING),
+                policy(null, 30L, OpeningHours.ALWAYS),
+                new Usage(0, 25 * 60, 0, 0, 0, Limits.NONE));
+    assertThat(minutes.sessionTimeoutSeconds()).isEqualTo(5 * 60);
+  }
+
+  @Test
+  void rateIsCappedByTheVillagesLink() {
+    AuthFacts slowVillage =
+        new AuthFacts(
+            CredentialOutcome.VALID,
+            NasType.MIKROTIK,
+            "kemiren",
+            "siti",
+            EVENING,
+            new BandwidthPackage(2, 1, 0, 2026, 0),
+            null);
+    AuthDecision.Accept accept =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                slowVillage, policy(null, null, OpeningHours.ALWAYS), usage(0, 0, 0, Limits.NONE));
+    assertThat(accept.downBitsPerSecond()).isEqualTo(2_000_000L);
+    assertThat(accept.upBitsPerSecond()).isEqualTo(1_000_000L);
+  }
+
+  @Test
+  void subscriberOverrideReplacesPolicyUserLimits() {
+    AuthFacts withOverride =
+        new AuthFacts(
+            CredentialOutcome.VALID,
+            NasType.MIKROTIK,
+            "kemiren",
+            "pak-kades",
+            EVENING,
+            PACKAGE,
+            new QuotaOverride(2000L, null, 8192L, 2048L, 4));
+    AuthDecision.Accept accept =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                withOverride, policy(500L, null, OpeningHours.ALWAYS), usage(0, 0, 3, Limits.NONE));
+    assertThat(accept.bytesRemaining()).isEqualTo(2_000_000_000L);
+    assertThat(accept.downBitsPerSecond()).isEqualTo(8_192_000L);
+  }
+
+  @Test
+  void rejectsCarryTheReasonInBahasaIndonesia() {
+    QuotaPolicy p = policy(500L, null, OpeningHours.parse("16:00-22:00"));
+    Limits villageCap = new Limits(1_000L, Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 9);
+    assertThat(reject(facts(CredentialOutcome.BAD_CREDENTIALS, EVENING), p, null))
+        .isEqualTo(RejectReason.BAD_CREDENTIALS);
+    assertThat(reject(facts(CredentialOutcome.VOUCHER_USED, EVENING), p, null))
+        .isEqualTo(RejectReason.VOUCHER_USED);
+    assertThat(reject(facts(CredentialOutcome.VOUCHER_EXPIRED, EVENING), p, null))
+        .isEqualTo(RejectReason.VOUCHER_EXPIRED);
+    assertThat(
+            reject(
+                facts(CredentialOutcome.VALID, LocalTime.of(8, 0)), p, usage(0, 0, 0, Limits.NONE)))
+        .isEqualTo(RejectReason.OUTSIDE_OPENING_HOURS);
+    assertThat(reject(facts(CredentialOutcome.VALID, EVENING), p, usage(0, 1_000L, 0, villageCap)))
+        .isEqualTo(RejectReason.VILLAGE_QUOTA_SPENT);
+    assertThat(
+            reject(
+                facts(CredentialOutcome.VALID, EVENING), p, usage(500_000_000L, 0, 0, Limits.NONE)))
+        .isEqualTo(RejectReason.USER_QUOTA_SPENT);
+    assertThat(reject(facts(CredentialOutcome.VALID, EVENING), p, usage(0, 0, 2, Limits.NONE)))
+        .isEqualTo(RejectReason.TOO_MANY_DEVICES);
+
+    AuthDecision.Reject closed =
+        (AuthDecision.Reject)
+            Authorization.decide(
+                facts(CredentialOutcome.VALID, LocalTime.of(8, 0)), p, usage(0, 0, 0, Limits.NONE));
+    assertThat(closed.replyMessage())
+        .isEqualTo("Layanan internet desa sedang tutup. Jam buka: 16:00-22:00.");
+  }
+
+  private static RejectReason reject(AuthFacts facts, QuotaPolicy policy, Usage usage) {
+    AuthDecision decision = Authorization.decide(facts, policy, usage);
+    assertThat(decision).isInstanceOf(AuthDecision.Reject.class);
+    return ((AuthDecision.Reject) decision).reason();
+  }
+
+  @Test
+  void mikrotikGetsRateLimitAsRxTxAndTotalLimitWithGigawords() {
+    Attributes attributes = new Attributes(RadiusDictionary.load());
+    AuthDecision.Accept accept =
+        new AuthDecision.Accept(
+            3600, 300, 60, 5L * (1L << 32) + 7, 4_096_000, 1_024_000, "kampung:k:u");
+    List<RadiusAttribute> attrs =
+        new ReplyAttributes(attributes).forAccept(NasType.MIKROTIK, accept);
+    assertThat(vendorValue(attrs, 14988, 8)).isEqualTo("1024k/4096k");
+    assertThat(vendorInt(attrs, 14988, 17)).isEqualTo(7);
+    assertThat(vendorInt(attrs, 14988, 18)).isEqualTo(5);
+
+    List<RadiusAttribute> chilli =
+        new ReplyAttributes(attributes).forAccept(NasType.COOVACHILLI, accept);
+    assertThat(vendorInt(chilli, 14122, 7)).isEqualTo(1_024_000);
+    assertThat(vendorInt(chilli, 14122, 8)).isEqualTo(4_096_000);
+    assertThat(vendorInt(chilli, 14559, 3)).isEqualTo(7);
+    assertThat(vendorInt(chilli, 14559, 23)).isEqualTo(5);
+  }
+
+  private static String vendorValue(List<RadiusAttribute> attrs, int vendor, int type) {
+    return new String(sub(attrs, vendor, type).getAttributeData());
+  }
+
+  private static long vendorInt(List<RadiusAttribute> attrs, int vendor, int type) {
+    byte[] d = sub(attrs, vendor, type).getAttributeData();
+    return ((d[0] & 0xffL) << 24) | ((d[1] & 0xffL) << 16) | ((d[2] & 0xffL) << 8) | (d[3] & 0xffL);
+  }
+
+  private static RadiusAttribute sub(List<RadiusAttribute> attrs, int vendor, int type) {
+    return attrs.stream()
+        .filter(a -> a instanceof VendorSpecificAttribute v && v.getChildVendorId() == vendor)
+        .map(a -> ((VendorSpecificAttribute) a).getSubAttribute(type))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + vendor + "/" + type));
+  }
+}

@@ -263,7 +263,7 @@ public final class GatewayServer implements AutoCloseable {
       }
     }
     boolean keep = settings.keepTableOnStop();
-    clients.close(keep);
+    clients.close();
     if (!keep) {
       firewall.apply(firewall.rules().delete());
       if (shaper != null) {

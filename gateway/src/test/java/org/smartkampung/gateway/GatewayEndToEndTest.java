@@ -44,6 +44,8 @@ class GatewayEndToEndTest {
   private static final String CLIENT_IP = "10.77.0.2";
   private static final String GATEWAY_IP = "10.77.0.1";
   private static final String UPSTREAM_IP = "192.168.77.2";
+  private static final String GARDEN_IP = "192.168.77.3";
+  private static final String GARDEN_NAME = "layanan.desa.test";
   private static final String PORTAL = "http://" + GATEWAY_IP + ":8080/hotspot/gateway";
   private static final int API_PORT = 8003;
   private static final long SHAPED_DOWN_BITS_PER_SECOND = 8_000_000;
@@ -72,6 +74,7 @@ class GatewayEndToEndTest {
       upstream = lab.namespace("u");
       lab.link(client, "cg0", CLIENT_IP + "/24", gw, "gc0", GATEWAY_IP + "/24");
       lab.link(gw, "gu0", "192.168.77.1/24", upstream, "ug0", UPSTREAM_IP + "/24");
+      lab.sh(upstream, "ip addr add " + GARDEN_IP + "/24 dev ug0");
       lab.sh(client, "ip route add default via " + GATEWAY_IP);
       lab.sh(gw, "sysctl -qw net.ipv4.ip_forward=1");
       clientMac = lab.sh(client, "cat /sys/class/net/cg0/address").trim();
@@ -88,11 +91,23 @@ class GatewayEndToEndTest {
               "http.server",
               "80",
               "--bind",
-              UPSTREAM_IP,
+              "0.0.0.0",
               "--directory",
               www.toString()),
           tmp.resolve("http.log"));
       lab.spawn(upstream, List.of("iperf3", "-s", "-B", UPSTREAM_IP), tmp.resolve("iperf3.log"));
+      lab.spawn(
+          upstream,
+          List.of(
+              "dnsmasq",
+              "--no-daemon",
+              "--no-resolv",
+              "--no-hosts",
+              "--bind-interfaces",
+              "--listen-address=" + UPSTREAM_IP,
+              "--local-ttl=300",
+              "--address=/" + GARDEN_NAME + "/" + GARDEN_IP),
+          tmp.resolve("dnsmasq.log"));
 
       radius =
           FreeRadius.start(
@@ -138,6 +153,25 @@ class GatewayEndToEndTest {
     }
   }
 
+  private void startGateway(String logName) throws IOException {
+    gatewayLog = tmp.resolve(logName);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    gateway =
+        lab.spawn(
+            gw,
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.smartkampung.gateway.GatewayMain",
+                tmp.resolve("kampung.yaml").toString()),
+            gatewayLog);
+    await("gateway ready")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !gateway.isAlive() || Files.readString(gatewayLog).contains("GATEWAY READY"));
+    assertThat(gateway.isAlive()).as("gateway died:\n%s", Files.readString(gatewayLog)).isTrue();
+  }
+
   private static String gatewayConfig(Path data) {
     return """
         regency:
@@ -172,9 +206,10 @@ class GatewayEndToEndTest {
           radius-secret: %s
           api-port: %d
           upstream-dns: %s
+          walled-garden: [%s]
           poll-interval-seconds: 1
         """
-        .formatted(data, PORTAL, KEY, RADIUS_SECRET, API_PORT, UPSTREAM_IP);
+        .formatted(data, PORTAL, KEY, RADIUS_SECRET, API_PORT, UPSTREAM_IP, GARDEN_NAME);
   }
 
   @AfterAll
@@ -310,13 +345,26 @@ class GatewayEndToEndTest {
 
   @Test
   @Order(4)
+  void walledGardenNameResolvedThroughTheGatewayIsReachableBeforeLogin() {
+    assertThat(curlFromClient("http://" + GARDEN_IP + "/")).startsWith("302 ");
+    // The client asks the resolver it was given; nftables hands the query to our forwarder.
+    String answer =
+        lab.sh(client, "dig +short +time=3 +tries=1 @" + UPSTREAM_IP + " " + GARDEN_NAME);
+    assertThat(answer.trim()).isEqualTo(GARDEN_IP);
+    assertThat(lab.sh(gw, "nft list set inet kampung_gateway garden")).contains(GARDEN_IP);
+    assertThat(curlFromClient("http://" + GARDEN_IP + "/")).isEqualTo("200");
+    assertThat(curlFromClient("http://" + UPSTREAM_IP + "/")).startsWith("302 ");
+  }
+
+  @Test
+  @Order(5)
   void forgedAuthorizeIsRefusedAndTheClientStaysCaptive() {
     assertThat(authorize("warga1", "sandi-warga1", true)).startsWith("403 ");
     assertThat(clientIsCaptive()).isTrue();
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void rejectedLoginCarriesTheReplyMessageAndStaysCaptive() {
     String out = authorize("ditolak", "benar", false);
     assertThat(out).startsWith("403 ").contains("Kuota desa habis");
@@ -324,7 +372,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void afterAuthorizeTheUpstreamIsReachableAndBytesAppearInInterimAccounting() {
     assertThat(authorize("warga1", "sandi-warga1", false)).startsWith("200 ").contains("accept");
     assertThat(curlFromClient("http://" + UPSTREAM_IP + "/")).isEqualTo("200");
@@ -347,7 +395,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void shapedClientDownloadsWithinTenPercentOfItsRate() throws IOException {
     String json = lab.sh(client, "iperf3 -c " + UPSTREAM_IP + " -R -t 6 -O 1 -J");
     Matcher m =
@@ -360,7 +408,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void disconnectWithAWrongSecretIsDroppedAndChangesNothing() {
     CommandRunner.Result r =
         lab.runner(gw)
@@ -380,7 +428,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void disconnectRequestMakesTheClientCaptiveAndSendsStop() {
     CommandRunner.Result r =
         lab.runner(gw)
@@ -407,7 +455,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void disconnectForAnUnknownSessionIsNaked() {
     CommandRunner.Result r =
         lab.runner(gw)
@@ -427,7 +475,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void octetLimitReachedMakesTheClientCaptiveAgain() {
     assertThat(authorize("kuota", "sandi-kuota", false)).startsWith("200 ");
     assertThat(clientIsCaptive()).isFalse();
@@ -458,11 +506,22 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(12)
-  void stoppingTheGatewayRemovesItsTable() throws Exception {
-    assertThat(lab.sh(gw, "nft list tables")).contains("kampung_gateway");
+  @Order(13)
+  void sessionsSurviveAGatewayRestartAndStopRemovesTheTable() throws Exception {
+    assertThat(authorize("warga1", "sandi-warga1", false)).startsWith("200 ");
+    assertThat(clientIsCaptive()).isFalse();
+    await().atMost(Duration.ofSeconds(10)).until(() -> accounting("Start").size() == 3);
+
     assertThat(NetnsLab.stop(gateway, 20)).isTrue();
     assertThat(lab.sh(gw, "nft list tables")).doesNotContain("kampung_gateway");
     assertThat(lab.sh(gw, "tc qdisc show dev gc0")).doesNotContain("htb");
+
+    startGateway("gateway-restarted.log");
+    assertThat(curlFromClient("http://" + UPSTREAM_IP + "/")).isEqualTo("200");
+    assertThat(accounting("Start")).hasSize(3); // the same session goes on: no new Start
+    assertThat(lab.sh(gw, "tc class show dev gc0")).contains("rate 8Mbit");
+
+    assertThat(NetnsLab.stop(gateway, 20)).isTrue();
+    assertThat(lab.sh(gw, "nft list tables")).doesNotContain("kampung_gateway");
   }
 }

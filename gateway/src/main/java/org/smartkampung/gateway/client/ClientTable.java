@@ -80,20 +80,22 @@ public final class ClientTable implements AutoCloseable {
    */
   public synchronized void start(List<String> staticGarden) {
     Instant now = parts.clock().instant();
-    Map<String, AccessReply> limits = limitsFile.read();
+    Map<String, LimitsFile.Saved> saved = limitsFile.read();
     List<NftRuleset.Client> elements = new ArrayList<>();
     for (Session s : parts.sessions().listByNas(parts.gatewayId())) {
       if (s.framedIp().isEmpty()) {
         continue;
       }
-      AccessReply l = limits.getOrDefault(s.acctSessionId(), AccessReply.of(true, List.of()));
+      LimitsFile.Saved known =
+          saved.getOrDefault(
+              s.acctSessionId(), new LimitsFile.Saved(s.userId(), AccessReply.of(true, List.of())));
       ClientSession c =
           new ClientSession(
               s.framedIp(),
               s.deviceMac(),
-              s.userId(),
+              known.username(),
               s.acctSessionId(),
-              l,
+              known.limits(),
               s.startedAt(),
               s.outBytes(),
               s.inBytes(),
@@ -194,7 +196,6 @@ public final class ClientTable implements AutoCloseable {
         end(c, cause.get());
       } else if (CutOff.interimDue(c, now)) {
         byIp.put(c.ip(), c.interimSent(now));
-        parts.sessions().put(toSession(c, now));
         send(c, Status.INTERIM_UPDATE, null, now);
       }
     }
@@ -241,19 +242,17 @@ public final class ClientTable implements AutoCloseable {
   }
 
   /**
-   * Stops the table. With {@code keepSessions} the sessions stay in the store (with their latest
-   * counters) for the next start; otherwise each gets an Accounting Stop (NAS-Reboot).
+   * Stops the table. Sessions are not ended: they stay in the store with their latest counters and
+   * the next start restores them (a restart is not a logout). A session whose time ran out
+   * meanwhile gets its Stop at the first poll after that start.
    */
-  public void close(boolean keepSessions) {
+  @Override
+  public void close() {
     synchronized (this) {
       poll();
       Instant now = parts.clock().instant();
-      for (ClientSession c : List.copyOf(byIp.values())) {
-        if (keepSessions) {
-          parts.sessions().put(toSession(c, now));
-        } else {
-          end(c, TerminateCause.NAS_REBOOT);
-        }
+      for (ClientSession c : byIp.values()) {
+        parts.sessions().put(toSession(c, now));
       }
     }
     accounting.shutdown();
@@ -262,11 +261,6 @@ public final class ClientTable implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  @Override
-  public void close() {
-    close(false);
   }
 
   /** Returns the client to the captive state and sends its Stop; caller holds the lock. */
@@ -332,9 +326,10 @@ public final class ClientTable implements AutoCloseable {
   }
 
   private void saveLimits() {
-    Map<String, AccessReply> limits = new HashMap<>();
-    byIp.values().forEach(c -> limits.put(c.acctSessionId(), c.limits()));
-    limitsFile.write(limits);
+    Map<String, LimitsFile.Saved> saved = new HashMap<>();
+    byIp.values()
+        .forEach(c -> saved.put(c.acctSessionId(), new LimitsFile.Saved(c.username(), c.limits())));
+    limitsFile.write(saved);
   }
 
   private Session toSession(ClientSession c, Instant now) {

@@ -13,10 +13,14 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.gateway.radius.AccessReply;
 
 /**
- * The RADIUS limits of live sessions by Acct-Session-Id, kept in a small file so a restarted
- * gateway enforces the same limits (the shared session store holds everything else).
+ * What the shared session store does not hold about live sessions, by Acct-Session-Id: the
+ * User-Name the gateway logged in with and the RADIUS limits. Kept in a small local file so a
+ * restarted gateway sends the same User-Name and enforces the same limits.
  */
 final class LimitsFile {
+
+  /** One session's saved facts. */
+  record Saved(String username, AccessReply limits) {}
 
   private static final Logger log = LoggerFactory.getLogger(LimitsFile.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,19 +31,19 @@ final class LimitsFile {
     this.file = file;
   }
 
-  Map<String, AccessReply> read() {
+  Map<String, Saved> read() {
     if (!Files.exists(file)) {
       return Map.of();
     }
     try {
-      return JSON.readValue(file.toFile(), new TypeReference<Map<String, AccessReply>>() {});
+      return JSON.readValue(file.toFile(), new TypeReference<Map<String, Saved>>() {});
     } catch (IOException e) {
       log.warn("cannot read {}, restored sessions get no limits: {}", file, e.getMessage());
       return Map.of();
     }
   }
 
-  void write(Map<String, AccessReply> limits) {
+  void write(Map<String, Saved> limits) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

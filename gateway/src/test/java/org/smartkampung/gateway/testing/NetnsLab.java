@@ -28,8 +28,17 @@ public final class NetnsLab implements AutoCloseable {
 
   /** Skips (or fails when required) unless running as root with every command on the PATH. */
   public static void requireRootAnd(String... commands) {
+    require(true, commands);
+  }
+
+  /** Skips (or fails when required) unless every command is on the PATH. */
+  public static void requireCommands(String... commands) {
+    require(false, commands);
+  }
+
+  private static void require(boolean root, String... commands) {
     List<String> missing = new ArrayList<>();
-    if (!isRoot()) {
+    if (root && !isRoot()) {
       missing.add("root (network namespaces, nft and tc need it)");
     }
     for (String command : commands) {

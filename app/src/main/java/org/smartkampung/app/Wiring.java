@@ -8,12 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.smartkampung.app.RunCommand.RoleStartException;
+import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
+import org.smartkampung.gateway.GatewayServer;
 import org.smartkampung.portal.PortalServer;
 import org.smartkampung.radius.RadiusServer;
 
@@ -37,6 +39,9 @@ final class Wiring {
       }
       if (config.portal().enabled()) {
         roles.add(startPortal(config, stores, clock, registry));
+      }
+      if (config.gateway().enabled()) {
+        roles.add(startGateway(config, stores, clock, registry));
       }
     } catch (RuntimeException e) {
       roles.forEach(Role::close);
@@ -75,6 +80,43 @@ final class Wiring {
                 + settings.bindAddress()
                 + ":"
                 + server.acctPort());
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  private static Role startGateway(
+      KampungConfig config, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
+    GatewaySettings settings = config.gateway();
+    GatewayServer server;
+    try {
+      server = GatewayServer.start(config, stores, clock, registry);
+    } catch (RuntimeException e) {
+      throw new RoleStartException(
+          "Gateway cannot take interface " + settings.clientInterface() + ": " + e.getMessage(), e);
+    }
+    return new Role() {
+      @Override
+      public List<String> describe() {
+        return List.of(
+            "Gateway "
+                + settings.id()
+                + " on "
+                + settings.clientInterface()
+                + ": captive HTTP on tcp :"
+                + settings.httpPort()
+                + ", authorize API on http://"
+                + settings.apiBindAddress()
+                + ":"
+                + settings.apiPort()
+                + ", DNS on udp :"
+                + settings.dnsPort()
+                + ", Disconnect/CoA on udp :"
+                + settings.dacPort());
       }
 
       @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.session.Session;
@@ -57,6 +58,10 @@ public final class ClientTable implements AutoCloseable {
       Path limitsFile,
       Clock clock,
       MeterRegistry metrics) {}
+
+  private static final Pattern IPV4 =
+      Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+  private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
   private final Parts parts;
   private final NftRuleset rules;
@@ -122,6 +127,11 @@ public final class ClientTable implements AutoCloseable {
    * trips and nft); call it off the event loops.
    */
   public AuthorizeResult authorize(String ip, String mac, String username, String password) {
+    // The address goes into nft batch text: only a plain IPv4 literal may get that far.
+    if (!IPV4.matcher(ip).matches() || !(mac.isEmpty() || MAC.matcher(mac).matches())) {
+      count("malformed");
+      return new AuthorizeResult(Outcome.REJECTED, "Permintaan tidak sah.");
+    }
     Optional<String> kernelMac = parts.neighbours().macOf(ip);
     if (!mac.isEmpty() && kernelMac.isPresent() && !kernelMac.get().equals(mac)) {
       count("wrong-device");

@@ -183,6 +183,9 @@ public final class DacListener implements AutoCloseable {
         switch (a.type()) {
           case 1 -> which = which.and(c -> c.username().equals(text));
           case 8 -> {
+            if (a.value().length != 4) {
+              return null;
+            }
             String ip =
                 (a.value()[0] & 0xff)
                     + "."

@@ -34,6 +34,7 @@ public final class CaptiveInterceptor implements AutoCloseable {
   public static CaptiveInterceptor start(
       EventLoopGroup group, InetSocketAddress address, InterceptSettings settings)
       throws InterruptedException {
+    InterceptMeters meters = new InterceptMeters(settings.metrics());
     ServerBootstrap bootstrap =
         new ServerBootstrap()
             .group(group)
@@ -49,7 +50,7 @@ public final class CaptiveInterceptor implements AutoCloseable {
                             new HttpServerCodec(
                                 MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_HEADER_BYTES))
                         .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
-                        .addLast(new InterceptHandler(settings));
+                        .addLast(new InterceptHandler(settings, meters));
                   }
                 });
     return new CaptiveInterceptor(bootstrap.bind(address).sync().channel());

@@ -29,10 +29,12 @@ import org.smartkampung.gateway.intercept.CaptiveProbes.Kind;
 final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final InterceptSettings shared;
+  private final InterceptMeters meters;
   private ScheduledFuture<?> deadline;
 
-  InterceptHandler(InterceptSettings shared) {
+  InterceptHandler(InterceptSettings shared, InterceptMeters meters) {
     this.shared = shared;
+    this.meters = meters;
   }
 
   @Override
@@ -44,10 +46,7 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (!request.decoderResult().isSuccess()) {
-      shared
-          .metrics()
-          .counter("kampung.gateway.intercept.refused", "reason", "bad-request")
-          .increment();
+      meters.badRequest.increment();
       respond(ctx, HttpResponseStatus.BAD_REQUEST, null, false);
       return;
     }
@@ -64,10 +63,7 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
     params.put("url", probe == Kind.NONE && !host.isEmpty() ? original : "");
     QueryStringEncoder location = new QueryStringEncoder(shared.portalUrl());
     shared.signature().sign("redirect", params).forEach(location::addParam);
-    shared
-        .metrics()
-        .counter("kampung.gateway.intercept.redirects", "probe", probe.name().toLowerCase())
-        .increment();
+    meters.redirect(probe).increment();
     respond(ctx, HttpResponseStatus.FOUND, location.toString(), HttpUtil.isKeepAlive(request));
   }
 
@@ -97,10 +93,7 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
         ctx.executor()
             .schedule(
                 () -> {
-                  shared
-                      .metrics()
-                      .counter("kampung.gateway.intercept.refused", "reason", "slow")
-                      .increment();
+                  meters.slow.increment();
                   ctx.close();
                 },
                 shared.requestDeadlineMillis(),

@@ -9,14 +9,21 @@ import java.util.Optional;
 
 /**
  * MAC addresses of clients from the kernel's neighbour table ({@code /proc/net/arp} of the
- * gateway's network namespace). Read on demand: the table is small and always current.
+ * gateway's network namespace). The file is read at most once per {@link #MAX_AGE_MILLIS}, so a
+ * burst of captive requests does not read it for each one. Thread-safe.
  */
 public final class NeighbourTable {
 
+  /** How long one reading of the table answers lookups. */
+  public static final long MAX_AGE_MILLIS = 1000;
+
   private static final String INCOMPLETE = "00:00:00:00:00:00";
+
+  private record Reading(long atNanos, List<String> lines) {}
 
   private final Path arpFile;
   private final String device;
+  private volatile Reading last = new Reading(0, List.of());
 
   /**
    * @param arpFile usually {@code /proc/net/arp}
@@ -29,13 +36,20 @@ public final class NeighbourTable {
 
   /** The MAC for {@code ip} in lowercase colon form, or empty when the kernel has none. */
   public Optional<String> macOf(String ip) {
-    List<String> lines;
+    Reading reading = last;
+    long now = System.nanoTime();
+    Optional<String> cached = macOf(ip, reading.lines(), device);
+    // A client new since the last reading is looked up afresh (phones arrive all the time).
+    if (cached.isPresent() && now - reading.atNanos() < MAX_AGE_MILLIS * 1_000_000) {
+      return cached;
+    }
     try {
-      lines = Files.readAllLines(arpFile);
+      reading = new Reading(now, Files.readAllLines(arpFile));
     } catch (IOException e) {
       return Optional.empty();
     }
-    return macOf(ip, lines, device);
+    last = reading;
+    return macOf(ip, reading.lines(), device);
   }
 
   /** Pure lookup over the lines of {@code /proc/net/arp}; for tests. */

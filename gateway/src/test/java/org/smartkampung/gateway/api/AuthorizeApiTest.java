@@ -158,4 +158,15 @@ class AuthorizeApiTest {
     assertThat(metrics.counter("kampung.gateway.authorize", "result", "radius-failed").count())
         .isEqualTo(1);
   }
+
+  @Test
+  void signedButMalformedAddressNeverReachesNft() throws Exception {
+    Map<String, String> evil = login();
+    evil.put("ip", "10.5.50.9 }\nflush ruleset\nadd element inet t clients_up { 10.5.50.9");
+    HttpResponse<String> response =
+        post(new GatewaySignature(KEY, Clock.systemUTC(), 120).sign("authorize", evil));
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(metrics.counter("kampung.gateway.authorize", "result", "malformed").count())
+        .isEqualTo(1);
+  }
 }

@@ -1,9 +1,6 @@
 package org.smartkampung.gateway;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -52,7 +49,7 @@ public final class GatewayServer implements AutoCloseable {
   private static final long INTERCEPT_DEADLINE_MILLIS = 10_000;
 
   private final GatewaySettings settings;
-  private final EventLoopGroup group;
+  private final Transport transport;
   private final ExecutorService blocking;
   private final ScheduledExecutorService poller;
   private final Firewall firewall;
@@ -70,7 +67,7 @@ public final class GatewayServer implements AutoCloseable {
     this.firewall = firewall;
     this.shaper = shaper;
     this.clients = clients;
-    this.group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    this.transport = Transport.create(2);
     this.blocking = Executors.newFixedThreadPool(4, r -> new Thread(r, "gateway-blocking"));
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gateway-poller"));
   }
@@ -170,14 +167,14 @@ public final class GatewayServer implements AutoCloseable {
         new GatewaySignature(s.signingKey(), clock, s.signatureMaxAgeSeconds());
     interceptor =
         CaptiveInterceptor.start(
-            group,
+            transport,
             new InetSocketAddress(s.httpPort()),
             new InterceptSettings(
                 s.id(), s.portalUrl(), signature, neighbours, metrics, INTERCEPT_DEADLINE_MILLIS));
     servers.add(interceptor);
     api =
         AuthorizeApi.start(
-            group,
+            transport,
             new InetSocketAddress(s.apiBindAddress(), s.apiPort()),
             s.id(),
             signature,
@@ -187,7 +184,7 @@ public final class GatewayServer implements AutoCloseable {
     servers.add(api);
     dac =
         DacListener.start(
-            group,
+            transport,
             new InetSocketAddress(s.dacPort()),
             resolve(s.radiusServer()),
             s.radiusSecret(),
@@ -197,7 +194,7 @@ public final class GatewayServer implements AutoCloseable {
     servers.add(dac);
     dns =
         DnsForwarder.start(
-            group,
+            transport,
             new InetSocketAddress(s.dnsPort()),
             upstream(s.upstreamDns()),
             new WalledGarden(gardenNames),
@@ -271,7 +268,7 @@ public final class GatewayServer implements AutoCloseable {
       }
     }
     blocking.shutdown();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    transport.close();
     log.info("gateway {} stopped{}", settings.id(), keep ? " (table kept)" : "");
   }
 }

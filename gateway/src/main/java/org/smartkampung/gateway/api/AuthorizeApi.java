@@ -4,15 +4,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import org.smartkampung.core.gateway.GatewaySignature;
+import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.client.ClientTable;
 
 /** The HTTP server of the portal-facing signed API (see {@link AuthorizeHandler}). */
@@ -28,7 +27,7 @@ public final class AuthorizeApi implements AutoCloseable {
   }
 
   public static AuthorizeApi start(
-      EventLoopGroup group,
+      Transport transport,
       InetSocketAddress address,
       String gatewayId,
       GatewaySignature signature,
@@ -38,8 +37,8 @@ public final class AuthorizeApi implements AutoCloseable {
       throws InterruptedException {
     ServerBootstrap bootstrap =
         new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
+            .group(transport.group())
+            .channel(transport.serverChannel())
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override

@@ -6,10 +6,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.client.ClientSession;
 import org.smartkampung.gateway.client.ClientTable;
 import org.smartkampung.gateway.radius.AccessReply;
@@ -53,7 +52,7 @@ public final class DacListener implements AutoCloseable {
   }
 
   public static DacListener start(
-      EventLoopGroup group,
+      Transport transport,
       InetSocketAddress bind,
       InetAddress radiusServer,
       String secret,
@@ -64,8 +63,8 @@ public final class DacListener implements AutoCloseable {
     Handler handler = new Handler(radiusServer, secret, clients, blocking, metrics);
     Channel ch =
         new Bootstrap()
-            .group(group)
-            .channel(NioDatagramChannel.class)
+            .group(transport.group())
+            .channel(transport.datagramChannel())
             .handler(handler)
             .bind(bind)
             .sync()

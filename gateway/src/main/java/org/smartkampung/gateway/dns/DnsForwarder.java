@@ -6,10 +6,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.handler.codec.dns.DatagramDnsQuery;
 import io.netty.handler.codec.dns.DatagramDnsQueryDecoder;
 import io.netty.handler.codec.dns.DatagramDnsQueryEncoder;
@@ -30,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.smartkampung.gateway.Transport;
 
 /**
  * The DNS forwarder clients use (nftables sends their port-53 traffic here before login). It relays
@@ -65,7 +64,7 @@ public final class DnsForwarder implements AutoCloseable {
    *     after the address passes the firewall
    */
   public static DnsForwarder start(
-      EventLoopGroup group,
+      Transport transport,
       InetSocketAddress bind,
       InetSocketAddress upstream,
       WalledGarden garden,
@@ -76,8 +75,8 @@ public final class DnsForwarder implements AutoCloseable {
     DnsForwarder[] self = new DnsForwarder[1];
     Channel up =
         new Bootstrap()
-            .group(group)
-            .channel(NioDatagramChannel.class)
+            .group(transport.group())
+            .channel(transport.datagramChannel())
             .handler(
                 new ChannelInitializer<DatagramChannel>() {
                   @Override
@@ -100,8 +99,8 @@ public final class DnsForwarder implements AutoCloseable {
             .channel();
     Channel down =
         new Bootstrap()
-            .group(group)
-            .channel(NioDatagramChannel.class)
+            .group(transport.group())
+            .channel(transport.datagramChannel())
             .handler(
                 new ChannelInitializer<DatagramChannel>() {
                   @Override
@@ -123,7 +122,7 @@ public final class DnsForwarder implements AutoCloseable {
             .sync()
             .channel();
     self[0] = new DnsForwarder(down, up);
-    group.next().scheduleAtFixedRate(self[0]::expire, 1, 1, TimeUnit.SECONDS);
+    transport.group().next().scheduleAtFixedRate(self[0]::expire, 1, 1, TimeUnit.SECONDS);
     return self[0];
   }
 

@@ -4,13 +4,12 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import org.smartkampung.gateway.Transport;
 
 /**
  * The HTTP server that nftables sends unauthenticated clients' port-80 traffic to. Limits: request
@@ -32,13 +31,13 @@ public final class CaptiveInterceptor implements AutoCloseable {
 
   /** Binds the interceptor on {@code address}; port 0 picks a free port. */
   public static CaptiveInterceptor start(
-      EventLoopGroup group, InetSocketAddress address, InterceptSettings settings)
+      Transport transport, InetSocketAddress address, InterceptSettings settings)
       throws InterruptedException {
     InterceptMeters meters = new InterceptMeters(settings.metrics());
     ServerBootstrap bootstrap =
         new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
+            .group(transport.group())
+            .channel(transport.serverChannel())
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {

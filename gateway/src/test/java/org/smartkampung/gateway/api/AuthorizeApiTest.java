@@ -3,9 +3,6 @@ package org.smartkampung.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.gateway.GatewaySignature;
 import org.smartkampung.core.store.EmbeddedSessionStore;
+import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.client.ClientTable;
 import org.smartkampung.gateway.firewall.CommandRunner;
 import org.smartkampung.gateway.firewall.Firewall;
@@ -42,7 +40,7 @@ class AuthorizeApiTest {
 
   private static final String KEY = "kunci-api-uji-0123456789";
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-  private EventLoopGroup group;
+  private Transport transport;
   private AuthorizeApi api;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -74,10 +72,10 @@ class AuthorizeApiTest {
                 dir.resolve("limits.json"),
                 Clock.systemUTC(),
                 metrics));
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    transport = Transport.create(1);
     api =
         AuthorizeApi.start(
-            group,
+            transport,
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             "kemiren-gw",
             new GatewaySignature(KEY, Clock.systemUTC(), 120),
@@ -89,7 +87,7 @@ class AuthorizeApiTest {
   @AfterEach
   void stop() {
     api.close();
-    group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+    transport.close();
   }
 
   private HttpResponse<String> post(Map<String, String> form) throws Exception {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,13 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.firewall.CommandRunner;
 
 /** The forwarder between dig and a real resolver (dnsmasq), all on loopback. */
 class DnsForwarderTest {
 
   private final Map<String, Long> garden = new ConcurrentHashMap<>();
-  private EventLoopGroup group;
+  private Transport transport;
   private DnsForwarder forwarder;
   private Process dnsmasq;
 
@@ -54,10 +52,10 @@ class DnsForwarderTest {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("dnsmasq.log").toFile())
             .start();
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    transport = Transport.create(1);
     forwarder =
         DnsForwarder.start(
-            group,
+            transport,
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new InetSocketAddress("127.0.0.1", upstreamPort),
             new WalledGarden(List.of("desa.test")),
@@ -73,7 +71,7 @@ class DnsForwarderTest {
   void stop() throws Exception {
     if (forwarder != null) {
       forwarder.close();
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+      transport.close();
     }
     if (dnsmasq != null) {
       dnsmasq.destroy();

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.gateway.GatewaySignature;
+import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
 
 class CaptiveInterceptorTest {
@@ -33,7 +31,7 @@ class CaptiveInterceptorTest {
   private final GatewaySignature signature =
       new GatewaySignature("kunci-uji-interceptor-123", Clock.systemUTC(), 120);
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-  private EventLoopGroup group;
+  private Transport transport;
   private CaptiveInterceptor interceptor;
 
   @BeforeEach
@@ -43,10 +41,10 @@ class CaptiveInterceptorTest {
         arp,
         "IP address       HW type     Flags       HW address            Mask     Device\n"
             + "127.0.0.1        0x1         0x2         aa:bb:cc:dd:ee:01     *        lo\n");
-    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    transport = Transport.create(1);
     interceptor =
         CaptiveInterceptor.start(
-            group,
+            transport,
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new InterceptSettings(
                 "kemiren-gw", PORTAL, signature, new NeighbourTable(arp, "lo"), metrics, 500));
@@ -55,7 +53,7 @@ class CaptiveInterceptorTest {
   @AfterEach
   void stop() {
     interceptor.close();
-    group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).awaitUninterruptibly();
+    transport.close();
   }
 
   /** Sends raw request bytes and returns everything the server answered before closing. */

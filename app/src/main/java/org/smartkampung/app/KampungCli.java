@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       CheckConfigCommand.class,
       HashPasswordCommand.class,
+      VoucherCommand.class,
       VersionCommand.class
     })
 public final class KampungCli implements Runnable {

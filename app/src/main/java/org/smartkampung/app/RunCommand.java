@@ -12,8 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.ConfigException;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.metrics.KampungMetrics;
+import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.StoreUnavailableException;
+import org.smartkampung.core.store.AdminStoreFactory;
+import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,26 +84,42 @@ final class RunCommand implements Callable<Integer> {
   /** Everything one process runs: the store, the registry and the started roles. */
   static final class Kampung implements AutoCloseable {
     private final KampungStores stores;
+    private final AdminStores admin;
     private final PrometheusMeterRegistry registry;
     private final List<Role> roles;
 
-    private Kampung(KampungStores stores, PrometheusMeterRegistry registry, List<Role> roles) {
+    private Kampung(
+        KampungStores stores,
+        AdminStores admin,
+        PrometheusMeterRegistry registry,
+        List<Role> roles) {
       this.stores = stores;
+      this.admin = admin;
       this.registry = registry;
       this.roles = roles;
     }
 
     static Kampung start(KampungConfig config, Clock clock, PrometheusMeterRegistry registry) {
-      KampungStores stores = Wiring.openStores(config, clock, registry);
-      List<Role> roles = new ArrayList<>();
+      ConfigLimitsSource limits = new ConfigLimitsSource(config);
+      KampungStores stores = Wiring.openStores(config, limits, clock, registry);
+      AdminStores admin;
       try {
-        roles.addAll(Wiring.startRoles(config, stores, clock, registry));
+        admin = AdminStoreFactory.open(config.store());
       } catch (RuntimeException e) {
-        roles.forEach(Role::close);
         stores.close();
         throw e;
       }
-      return new Kampung(stores, registry, roles);
+      List<Role> roles = new ArrayList<>();
+      try {
+        LiveConfig live = Wiring.liveConfig(config, admin, limits, clock);
+        roles.addAll(Wiring.startRoles(config, live, admin, stores, clock, registry));
+      } catch (RuntimeException e) {
+        roles.forEach(Role::close);
+        admin.close();
+        stores.close();
+        throw e;
+      }
+      return new Kampung(stores, admin, registry, roles);
     }
 
     List<String> describe() {
@@ -122,6 +142,7 @@ final class RunCommand implements Callable<Integer> {
       for (int i = roles.size() - 1; i >= 0; i--) {
         roles.get(i).close();
       }
+      admin.close();
       stores.close();
     }
   }

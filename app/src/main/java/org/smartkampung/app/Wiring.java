@@ -1,22 +1,29 @@
 package org.smartkampung.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.smartkampung.app.RunCommand.RoleStartException;
+import org.smartkampung.core.admin.FirstOperator;
 import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
+import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.gateway.GatewayServer;
 import org.smartkampung.portal.PortalServer;
+import org.smartkampung.portal.admin.AdminSetup;
 import org.smartkampung.radius.RadiusServer;
 
 /** Builds the store and starts the roles the configuration enables. */
@@ -24,21 +31,58 @@ final class Wiring {
 
   private Wiring() {}
 
+  /** How soon console edits saved by another process reach this one's RADIUS and ledger. */
+  static final Duration LIVE_CONFIG_REFRESH = Duration.ofSeconds(10);
+
+  /** The stores with the ledger counting against {@code limits}. */
   static KampungStores openStores(
-      KampungConfig config, Clock clock, PrometheusMeterRegistry registry) {
-    return StoreFactory.open(config, new ConfigLimitsSource(config), clock, registry);
+      KampungConfig config,
+      ConfigLimitsSource limits,
+      Clock clock,
+      PrometheusMeterRegistry registry) {
+    return StoreFactory.open(config, limits, clock, registry);
+  }
+
+  /**
+   * The configuration in force (file plus console edits), feeding the ledger's limits on every
+   * change; makes the first kabupaten operator and prints a generated password once.
+   */
+  static LiveConfig liveConfig(
+      KampungConfig config, AdminStores admin, ConfigLimitsSource limits, Clock clock) {
+    LiveConfig live = new LiveConfig(config, admin.villageSettings(), clock, LIVE_CONFIG_REFRESH);
+    live.onChange(limits::update);
+    FirstOperator.ensure(
+            admin.admins(), System.getenv(FirstOperator.PASSWORD_ENV), new PasswordHasher(), clock)
+        .ifPresent(
+            password -> {
+              System.out.println(
+                  "First admin console sign-in: username "
+                      + FirstOperator.USERNAME
+                      + ", password "
+                      + password
+                      + " (shown once; change it under /admin/sandi, or set "
+                      + FirstOperator.PASSWORD_ENV
+                      + " before the first start)");
+              System.out.flush();
+            });
+    return live;
   }
 
   /** Starts the enabled roles; if one fails, those already started are closed again. */
   static List<Role> startRoles(
-      KampungConfig config, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
+      KampungConfig config,
+      LiveConfig live,
+      AdminStores admin,
+      KampungStores stores,
+      Clock clock,
+      PrometheusMeterRegistry registry) {
     List<Role> roles = new ArrayList<>();
     try {
       if (config.radius().enabled()) {
-        roles.add(startRadius(config, stores, clock, registry));
+        roles.add(startRadius(config, live, stores, clock, registry));
       }
       if (config.portal().enabled()) {
-        roles.add(startPortal(config, stores, clock, registry));
+        roles.add(startPortal(config, live, admin, stores, clock, registry));
       }
       if (config.gateway().enabled()) {
         roles.add(startGateway(config, stores, clock, registry));
@@ -51,11 +95,15 @@ final class Wiring {
   }
 
   private static Role startRadius(
-      KampungConfig config, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
+      KampungConfig config,
+      LiveConfig live,
+      KampungStores stores,
+      Clock clock,
+      PrometheusMeterRegistry registry) {
     RadiusSettings settings = config.radius();
     RadiusServer server;
     try {
-      server = RadiusServer.start(config, stores, clock, registry);
+      server = RadiusServer.start(config, live::current, stores, clock, registry);
     } catch (RuntimeException e) {
       throw new RoleStartException(
           "RADIUS server cannot listen on udp "
@@ -126,13 +174,31 @@ final class Wiring {
     };
   }
 
+  private static byte[] randomKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
+  }
+
   private static Role startPortal(
-      KampungConfig config, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
+      KampungConfig config,
+      LiveConfig live,
+      AdminStores admin,
+      KampungStores stores,
+      Clock clock,
+      PrometheusMeterRegistry registry) {
     PortalSettings settings = config.portal();
     PortalServer server;
     try {
       server =
-          PortalServer.start(null, config, stores, clock, registry)
+          PortalServer.start(
+                  null,
+                  config,
+                  stores,
+                  clock,
+                  registry,
+                  randomKey(),
+                  new AdminSetup(live, admin, new PasswordHasher()))
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
@@ -161,7 +227,8 @@ final class Wiring {
                 + server.port()
                 + "/ (villagers reach it at "
                 + url
-                + ")");
+                + ")",
+            "Admin console on " + url.replaceAll("/+$", "") + "/admin");
       }
 
       @Override

@@ -17,7 +17,6 @@ import org.smartkampung.portal.nas.NasLoginCompleter;
 import org.smartkampung.portal.page.PageRenderer;
 import org.smartkampung.portal.security.FailureLimiter;
 import org.smartkampung.portal.security.StateSigner;
-import org.smartkampung.portal.status.SessionLookup;
 
 /**
  * What the portal's handlers share; made once by {@link PortalServer}. Every part is thread-safe.
@@ -39,8 +38,7 @@ record PortalParts(
     VillagerVerifier verifier,
     Admission admission,
     TokenMinter minter,
-    NasLoginCompleter completer,
-    SessionLookup sessions) {
+    NasLoginCompleter completer) {
 
   /** How long a landing page's form stays usable. */
   static final Duration FORM_MAX_AGE = Duration.ofHours(1);

@@ -21,7 +21,7 @@ final class PortalRoutes {
     StatusPages status = new StatusPages(parts);
     StaticAssets assets = StaticAssets.load();
     CaptiveApiHandler captive =
-        new CaptiveApiHandler(parts.config(), parts.stores().ledger(), parts.sessions());
+        new CaptiveApiHandler(parts.config(), parts.stores().ledger(), parts.stores().sessions());
 
     router.route().handler(SecurityHeaders::apply);
     router

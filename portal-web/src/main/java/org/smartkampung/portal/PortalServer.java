@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.portal.admin.AdminParts;
+import org.smartkampung.portal.admin.AdminRoutes;
+import org.smartkampung.portal.admin.AdminSetup;
 import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.login.Admission;
 import org.smartkampung.portal.login.TokenMinter;
@@ -23,7 +27,6 @@ import org.smartkampung.portal.nas.NasLoginCompleter;
 import org.smartkampung.portal.page.PageRenderer;
 import org.smartkampung.portal.security.FailureLimiter;
 import org.smartkampung.portal.security.StateSigner;
-import org.smartkampung.portal.status.SessionLookup;
 
 /**
  * The villager portal's HTTP server: landing, login, status and explanation pages, the NAS login
@@ -82,6 +85,21 @@ public final class PortalServer {
       Clock clock,
       MeterRegistry registry,
       byte[] stateKey) {
+    return start(vertx, config, stores, clock, registry, stateKey, null);
+  }
+
+  /**
+   * Starts the portal and, when {@code admin} is not null, the admin console under {@code /admin}
+   * and its JSON API under {@code /api/admin/v1}, signed with the same key.
+   */
+  public static Future<PortalServer> start(
+      Vertx vertx,
+      KampungConfig config,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry,
+      byte[] stateKey,
+      AdminSetup admin) {
     boolean owns = vertx == null;
     Vertx vx = owns ? Vertx.vertx() : vertx;
     try {
@@ -92,7 +110,7 @@ public final class PortalServer {
               .setPort(config.portal().port())
               .setCompressionSupported(true);
       return vx.createHttpServer(options)
-          .requestHandler(PortalRoutes.create(parts))
+          .requestHandler(withAdmin(PortalRoutes.create(parts), parts, admin, stateKey))
           .listen()
           .map(
               server -> {
@@ -144,8 +162,22 @@ public final class PortalServer {
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
         new Admission(config, stores.ledger(), clock),
         new TokenMinter(stores.loginTokens(), clock),
-        new NasLoginCompleter(uamSecrets),
-        new SessionLookup(config, stores.sessions()));
+        new NasLoginCompleter(uamSecrets));
+  }
+
+  private static Router withAdmin(
+      Router router, PortalParts parts, AdminSetup admin, byte[] stateKey) {
+    if (admin != null) {
+      AdminRoutes.mount(
+          router,
+          AdminParts.create(
+              parts.vertx(),
+              admin,
+              parts.stores(),
+              parts.clock(),
+              new StateSigner(stateKey, parts.clock())));
+    }
+    return router;
   }
 
   /** The port the server listens on (the real one when 0 was configured). */

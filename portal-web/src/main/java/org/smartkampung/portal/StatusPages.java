@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
@@ -50,7 +51,8 @@ final class StatusPages {
             () -> {
               Optional<Viewer> viewer = signed.flatMap(this::fromSigned);
               if (viewer.isEmpty()) {
-                viewer = parts.sessions().byFramedIp(sourceIp, "").flatMap(this::fromSession);
+                viewer =
+                    parts.stores().sessions().findByFramedIp(sourceIp).flatMap(this::fromSession);
               }
               return viewer.map(
                   v ->
@@ -119,7 +121,7 @@ final class StatusPages {
     return parts
         .config()
         .village(s.villageId())
-        .map(v -> new Viewer(v, s.userId(), s.deviceMac(), "", ""));
+        .map(v -> new Viewer(v, s.userId(), Macs.deviceId(s.deviceMac(), s.framedIp()), "", ""));
   }
 
   private void render(RoutingContext ctx, Viewer viewer, QuotaResult result, String token) {

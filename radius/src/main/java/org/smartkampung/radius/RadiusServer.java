@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
@@ -98,6 +99,20 @@ public final class RadiusServer implements AutoCloseable {
    */
   public static RadiusServer start(
       KampungConfig config, KampungStores stores, Clock clock, MeterRegistry registry) {
+    return start(config, () -> config, stores, clock, registry);
+  }
+
+  /**
+   * Like {@link #start(KampungConfig, KampungStores, Clock, MeterRegistry)}, with villages and
+   * policies read from {@code live} at every Access-Request (admin console edits apply to the next
+   * login); ports and NAS clients stay those of {@code config}.
+   */
+  public static RadiusServer start(
+      KampungConfig config,
+      Supplier<KampungConfig> live,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry) {
     RadiusSettings settings = config.radius();
     Dictionary dictionary =
         RadiusDictionary.load(
@@ -141,7 +156,7 @@ public final class RadiusServer implements AutoCloseable {
       RememberedDevices devices = new RememberedDevices(clock, RememberedDevices.DEFAULT_MEMORY);
       AuthHandler authHandler =
           new AuthHandler(
-              new VillageDirectory(config),
+              new VillageDirectory(live),
               new CredentialChecker(
                   stores.loginTokens(), stores.subscribers(), stores.vouchers(), devices),
               stores.ledger(),

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.smartkampung.core.session.Session;
@@ -28,6 +30,9 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
   private final Path snapshot;
   private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
 
+  /** Session ids by framed IP; kept in step with {@link #sessions} inside its per-id compute. */
+  private final ConcurrentMap<String, Set<String>> idsByFramedIp = new ConcurrentHashMap<>();
+
   public EmbeddedSessionStore(Path dataDir) {
     this.snapshot = dataDir.resolve("sessions.json");
     try {
@@ -35,7 +40,7 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
       if (Files.exists(snapshot)) {
         List<Session> saved =
             StoreJson.MAPPER.readValue(snapshot.toFile(), new TypeReference<List<Session>>() {});
-        saved.forEach(s -> sessions.put(s.id(), s));
+        saved.forEach(this::put);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read session snapshot " + snapshot, e);
@@ -44,7 +49,15 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void put(Session session) {
-    sessions.put(session.id(), session);
+    sessions.compute(
+        session.id(),
+        (id, old) -> {
+          if (old != null && !Objects.equals(old.framedIp(), session.framedIp())) {
+            unindex(old);
+          }
+          index(session);
+          return session;
+        });
   }
 
   @Override
@@ -54,7 +67,52 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public Optional<Session> remove(String id) {
-    return Optional.ofNullable(sessions.remove(id));
+    Session[] removed = new Session[1];
+    sessions.computeIfPresent(
+        id,
+        (key, old) -> {
+          unindex(old);
+          removed[0] = old;
+          return null;
+        });
+    return Optional.ofNullable(removed[0]);
+  }
+
+  @Override
+  public Optional<Session> findByFramedIp(String framedIp) {
+    Set<String> ids = framedIp == null ? null : idsByFramedIp.get(framedIp);
+    if (ids == null) {
+      return Optional.empty();
+    }
+    return ids.stream()
+        .map(sessions::get)
+        .filter(s -> s != null && framedIp.equals(s.framedIp()))
+        .max(OLDEST_FIRST);
+  }
+
+  private void index(Session s) {
+    if (s.framedIp() != null && !s.framedIp().isEmpty()) {
+      // Added inside compute so a concurrent unindex cannot drop the set between get and add.
+      idsByFramedIp.compute(
+          s.framedIp(),
+          (ip, ids) -> {
+            Set<String> set = ids == null ? ConcurrentHashMap.newKeySet() : ids;
+            set.add(s.id());
+            return set;
+          });
+    }
+  }
+
+  private void unindex(Session s) {
+    if (s.framedIp() == null) {
+      return;
+    }
+    idsByFramedIp.computeIfPresent(
+        s.framedIp(),
+        (ip, ids) -> {
+          ids.remove(s.id());
+          return ids.isEmpty() ? null : ids;
+        });
   }
 
   @Override

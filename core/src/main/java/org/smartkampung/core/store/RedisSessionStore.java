@@ -17,10 +17,13 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Keys: {@code kampung:session:{<id>}} the session as JSON; {@code
  * kampung:sessions:{v:<village>}} a sorted set of the village's session ids scored by start time
- * (epoch millis); {@code kampung:sessions:{nas:<name>}} a set of the NAS's session ids. They sit in
- * three Cluster slots, so writes are ordered instead of atomic: put adds both index entries before
- * the data, remove takes the data (GETDEL) before the index entries. A crash in between leaves a
- * dangling index entry, which reads skip; it never leaves an unlisted session.
+ * (epoch millis); {@code kampung:sessions:{nas:<name>}} a set of the NAS's session ids; {@code
+ * kampung:sessions:{ip:<framed ip>}} a sorted set of the ids of sessions at that address, scored by
+ * start time. They sit in different Cluster slots, so writes are ordered instead of atomic: put
+ * adds the index entries before the data, remove takes the data (GETDEL) before the index entries.
+ * A crash in between leaves a dangling index entry, which reads skip; it never leaves an unlisted
+ * session. A session whose address changed leaves its old address entry behind; {@link
+ * #findByFramedIp} removes such an entry when it meets it.
  */
 public final class RedisSessionStore implements SessionStore {
 
@@ -45,11 +48,25 @@ public final class RedisSessionStore implements SessionStore {
     return "kampung:sessions:{nas:" + nasName + "}";
   }
 
+  static String framedIpKey(String framedIp) {
+    return "kampung:sessions:{ip:" + framedIp + "}";
+  }
+
   @Override
   public void put(Session session) {
-    jedis.zadd(villageKey(session.villageId()), session.startedAt().toEpochMilli(), session.id());
-    jedis.sadd(nasKey(session.nasName()), session.id());
-    jedis.set(key(session.id()), StoreJson.write(session));
+    // One round trip per accounting record: the writes go as one pipeline, index entries first.
+    // A standalone Redis runs them in that order; on a Cluster they may land on different nodes
+    // in any order, but every Interim-Update puts again, so a missing index entry heals itself.
+    try (AbstractPipeline pipeline = jedis.pipelined()) {
+      long startedMillis = session.startedAt().toEpochMilli();
+      pipeline.zadd(villageKey(session.villageId()), startedMillis, session.id());
+      pipeline.sadd(nasKey(session.nasName()), session.id());
+      if (hasFramedIp(session)) {
+        pipeline.zadd(framedIpKey(session.framedIp()), startedMillis, session.id());
+      }
+      pipeline.set(key(session.id()), StoreJson.write(session));
+      pipeline.sync();
+    }
   }
 
   @Override
@@ -64,8 +81,35 @@ public final class RedisSessionStore implements SessionStore {
         s -> {
           jedis.zrem(villageKey(s.villageId()), s.id());
           jedis.srem(nasKey(s.nasName()), s.id());
+          if (hasFramedIp(s)) {
+            jedis.zrem(framedIpKey(s.framedIp()), s.id());
+          }
         });
     return removed;
+  }
+
+  @Override
+  public Optional<Session> findByFramedIp(String framedIp) {
+    if (framedIp == null || framedIp.isEmpty()) {
+      return Optional.empty();
+    }
+    String indexKey = framedIpKey(framedIp);
+    // Newest first: the first one still at this address is the answer.
+    for (String id : jedis.zrevrange(indexKey, 0, -1)) {
+      Optional<Session> session = find(id);
+      if (session.isEmpty()) {
+        continue; // ended, or a put still on its way: left for remove or put to settle
+      }
+      if (framedIp.equals(session.get().framedIp())) {
+        return session;
+      }
+      jedis.zrem(indexKey, id); // the session moved to another address
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasFramedIp(Session s) {
+    return s.framedIp() != null && !s.framedIp().isEmpty();
   }
 
   @Override

@@ -121,6 +121,78 @@ public abstract class SessionStoreContract {
     assertThat(store.listByNas(otherNas)).containsExactly(c);
   }
 
+  /** A session at {@code framedIp}, otherwise like {@link #session}. */
+  protected Session at(Session s, String framedIp) {
+    return new Session(
+        s.id(),
+        s.villageId(),
+        s.userId(),
+        s.deviceMac(),
+        s.nasName(),
+        s.nasAddress(),
+        s.acctSessionId(),
+        framedIp,
+        s.startedAt(),
+        s.updatedAt(),
+        s.inBytes(),
+        s.outBytes(),
+        s.rateBitsPerSecond());
+  }
+
+  /** An address no other test uses, since Redis is shared between tests. */
+  protected String freshIp() {
+    int n = Math.floorMod(suffix.hashCode(), 250);
+    return "10." + (n + 1) + "." + Math.floorMod(UUID.randomUUID().hashCode(), 250) + ".7";
+  }
+
+  @Test
+  void findByFramedIpFindsTheSessionAtThatAddressOnly() {
+    String ip = freshIp();
+    Session here = at(session("8200001", village, nas, T0), ip);
+    Session elsewhere = at(session("8200002", village, nas, T0), ip + "0");
+    store.put(here);
+    store.put(elsewhere);
+
+    assertThat(store.findByFramedIp(ip)).contains(here);
+    assertThat(store.findByFramedIp(ip + "0")).contains(elsewhere);
+  }
+
+  @Test
+  void findByFramedIpPrefersTheSessionThatStartedLastEvenInAnotherVillage() {
+    String ip = freshIp();
+    Session stale = at(session("8200011", village, nas, T0), ip);
+    Session fresh =
+        at(session("8200012", "desa-lain-" + suffix, "chilli-" + suffix, T0.plusSeconds(90)), ip);
+    store.put(fresh);
+    store.put(stale);
+
+    assertThat(store.findByFramedIp(ip)).contains(fresh);
+  }
+
+  @Test
+  void findByFramedIpForgetsRemovedSessionsAndFollowsAnAddressChange() {
+    String ip = freshIp();
+    Session first = at(session("8200021", village, nas, T0), ip);
+    Session second = at(session("8200022", village, nas, T0.plusSeconds(5)), ip);
+    store.put(first);
+    store.put(second);
+
+    store.remove(second.id());
+    assertThat(store.findByFramedIp(ip)).contains(first);
+
+    store.put(at(first, ip + "1"));
+    assertThat(store.findByFramedIp(ip)).isEmpty();
+    assertThat(store.findByFramedIp(ip + "1")).contains(at(first, ip + "1"));
+  }
+
+  @Test
+  void noSessionHasAnEmptyOrUnknownAddress() {
+    store.put(at(session("8200031", village, nas, T0), ""));
+
+    assertThat(store.findByFramedIp("")).isEmpty();
+    assertThat(store.findByFramedIp(freshIp())).isEmpty();
+  }
+
   @Test
   void unknownSessionIsNotFound() {
     assertThat(store.find("nas/none-" + suffix)).isEmpty();

@@ -39,5 +39,6 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
 
     assertThat(opened.listByVillage(village)).containsExactly(live);
     assertThat(opened.listByNas(nas)).containsExactly(live);
+    assertThat(opened.findByFramedIp(live.framedIp())).contains(live);
   }
 }

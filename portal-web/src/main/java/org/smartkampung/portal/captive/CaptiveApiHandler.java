@@ -4,12 +4,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
-import org.smartkampung.portal.status.SessionLookup;
+import org.smartkampung.core.session.SessionStore;
 
 /**
  * RFC 8908 Captive Portal API: tells the device whether it is still captive and, once online, how
@@ -23,9 +24,9 @@ public final class CaptiveApiHandler {
 
   private final KampungConfig config;
   private final QuotaLedger ledger;
-  private final SessionLookup sessions;
+  private final SessionStore sessions;
 
-  public CaptiveApiHandler(KampungConfig config, QuotaLedger ledger, SessionLookup sessions) {
+  public CaptiveApiHandler(KampungConfig config, QuotaLedger ledger, SessionStore sessions) {
     this.config = config;
     this.ledger = ledger;
     this.sessions = sessions;
@@ -49,7 +50,7 @@ public final class CaptiveApiHandler {
   /** The API document for the client at {@code ip}. */
   JsonObject answer(String ip) {
     String base = config.portal().publicUrl().replaceAll("/+$", "");
-    Optional<Session> session = sessions.byFramedIp(ip, "");
+    Optional<Session> session = sessions.findByFramedIp(ip);
     JsonObject json = new JsonObject().put("captive", session.isEmpty());
     json.put("user-portal-url", base + "/");
     String village =
@@ -61,7 +62,8 @@ public final class CaptiveApiHandler {
     }
     if (session.isPresent()) {
       Session s = session.get();
-      QuotaResult result = ledger.check(s.villageId(), s.userId(), s.deviceMac());
+      QuotaResult result =
+          ledger.check(s.villageId(), s.userId(), Macs.deviceId(s.deviceMac(), s.framedIp()));
       if (result instanceof QuotaResult.Ok ok) {
         Usage usage = ok.usage();
         long seconds = usage.userSecondsRemaining();

@@ -1,7 +1,6 @@
 package org.smartkampung.portal.device;
 
-import java.util.Locale;
-import java.util.regex.Pattern;
+import org.smartkampung.core.nas.Macs;
 
 /**
  * The villager's device as the NAS reported it.
@@ -16,34 +15,22 @@ import java.util.regex.Pattern;
  */
 public record Device(String mac, String clientIp) {
 
-  private static final Pattern MAC =
-      Pattern.compile("^[0-9a-f]{2}([:-])[0-9a-f]{2}(\\1[0-9a-f]{2}){4}$");
-
   public Device {
     mac = mac == null ? "" : mac;
     clientIp = clientIp == null ? "" : clientIp;
   }
 
-  /** Parses a MAC as MikroTik ({@code AA:BB:..}) or CoovaChilli ({@code AA-BB-..}) send it. */
+  /**
+   * Parses a MAC as MikroTik ({@code AA:BB:..}) or CoovaChilli ({@code AA-BB-..}) send it, in the
+   * same form the RADIUS server reads Calling-Station-Id ({@link Macs#normalize}).
+   */
   public static Device of(String rawMac, String clientIp) {
-    return new Device(normaliseMac(rawMac), clientIp);
-  }
-
-  /** Lowercase colon form, or empty when the text is not a MAC address. */
-  public static String normaliseMac(String raw) {
-    if (raw == null) {
-      return "";
-    }
-    String lower = raw.trim().toLowerCase(Locale.ROOT);
-    if (!MAC.matcher(lower).matches()) {
-      return "";
-    }
-    return lower.replace('-', ':');
+    return new Device(Macs.normalize(rawMac), clientIp);
   }
 
   /** Whether the MAC is randomised: the locally-administered bit (0x02 of the first octet) set. */
   public boolean randomised() {
-    return !mac.isEmpty() && (Integer.parseInt(mac.substring(0, 2), 16) & 0x02) != 0;
+    return Macs.locallyAdministered(mac);
   }
 
   /** Whether a later login may recognise this device again by its MAC. */
@@ -59,6 +46,6 @@ public record Device(String mac, String clientIp) {
     if (mac.isEmpty()) {
       return "ip-" + clientIp;
     }
-    return randomised() ? mac + "@" + clientIp : mac;
+    return Macs.deviceId(mac, clientIp);
   }
 }

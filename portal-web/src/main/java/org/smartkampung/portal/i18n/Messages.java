@@ -26,13 +26,18 @@ public final class Messages {
     this.byLanguage = byLanguage;
   }
 
-  /** Loads both bundles from the classpath. */
+  /** Loads both bundles of the villager portal from the classpath. */
   public static Messages load() {
+    return load("i18n.messages");
+  }
+
+  /** Loads both languages of the bundle {@code baseName} (e.g. {@code i18n.admin}). */
+  public static Messages load(String baseName) {
     Map<String, Map<String, String>> all = new HashMap<>();
     for (String lang : new String[] {ID, EN}) {
       ResourceBundle bundle =
           ResourceBundle.getBundle(
-              "i18n.messages",
+              baseName,
               Locale.forLanguageTag(lang),
               ResourceBundle.Control.getNoFallbackControl(
                   ResourceBundle.Control.FORMAT_PROPERTIES));

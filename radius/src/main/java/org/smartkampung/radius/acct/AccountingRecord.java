@@ -37,16 +37,13 @@ public record AccountingRecord(
 
   public static AccountingRecord from(RadiusPacket packet) {
     String user = Attributes.string(packet, RadiusCode.ATTR_USER_NAME);
-    byte[] ip = Attributes.raw(packet, RadiusCode.ATTR_FRAMED_IP_ADDRESS);
     return new AccountingRecord(
         (int) Attributes.unsignedOr(packet, RadiusCode.ATTR_ACCT_STATUS_TYPE, -1),
         Attributes.string(packet, RadiusCode.ATTR_ACCT_SESSION_ID),
         user == null ? "" : user,
         Attributes.string(packet, RadiusCode.ATTR_CLASS),
         Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID),
-        ip == null || ip.length != 4
-            ? ""
-            : (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff),
+        Attributes.ipv4(packet, RadiusCode.ATTR_FRAMED_IP_ADDRESS),
         octets(packet, RadiusCode.ATTR_ACCT_OUTPUT_OCTETS, RadiusCode.ATTR_ACCT_OUTPUT_GIGAWORDS),
         octets(packet, RadiusCode.ATTR_ACCT_INPUT_OCTETS, RadiusCode.ATTR_ACCT_INPUT_GIGAWORDS),
         Attributes.unsignedOr(packet, RadiusCode.ATTR_ACCT_SESSION_TIME, 0));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
@@ -128,6 +129,7 @@ public final class AcctHandler implements RequestHandler {
   }
 
   private static String deviceOf(Session session) {
-    return session.deviceMac().isEmpty() ? session.userId() : session.deviceMac();
+    String device = Macs.deviceId(session.deviceMac(), session.framedIp());
+    return device.isEmpty() ? session.userId() : device;
   }
 }

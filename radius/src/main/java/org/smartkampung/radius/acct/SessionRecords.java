@@ -3,10 +3,10 @@ package org.smartkampung.radius.acct;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.session.Session;
-import org.smartkampung.radius.auth.Credentials;
 import org.smartkampung.radius.auth.SessionClass;
 
 /** Turns accounting records into ledger keys and stored sessions. Pure functions. */
@@ -16,7 +16,8 @@ final class SessionRecords {
 
   /**
    * The ledger key: village and user from our Class when the NAS echoed it, else from the stored
-   * session, else the NAS's village and the User-Name; the device is the MAC, else the user.
+   * session, else the NAS's village and the User-Name; the device is {@link Macs#deviceId}, else
+   * the user.
    */
   static SessionKey keyFor(
       NasClient nas, AccountingRecord record, String id, Optional<Session> previous) {
@@ -31,8 +32,8 @@ final class SessionRecords {
             .map(SessionClass::userId)
             .or(() -> previous.map(Session::userId))
             .orElse(record.userName());
-    String mac = Credentials.normalizeMac(record.callingStationId());
-    return new SessionKey(village, user, mac == null ? user : mac, id);
+    String device = Macs.deviceId(Macs.normalize(record.callingStationId()), record.framedIp());
+    return new SessionKey(village, user, device.isEmpty() ? user : device, id);
   }
 
   static Session toSession(
@@ -49,12 +50,12 @@ final class SessionRecords {
       long bytes = (record.downloadBytes() + record.uploadBytes()) - (p.inBytes() + p.outBytes());
       rate = millis > 0 && bytes > 0 ? bytes * 8000 / millis : 0;
     }
-    String mac = Credentials.normalizeMac(record.callingStationId());
+    String mac = Macs.normalize(record.callingStationId());
     return new Session(
         key.sessionId(),
         key.villageId(),
         key.userId(),
-        mac == null ? "" : mac,
+        mac,
         nas.name(),
         sourceIp,
         record.acctSessionId(),

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.login.LoginMethod;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaPolicy;
@@ -76,7 +77,7 @@ public final class AuthHandler implements RequestHandler {
             who.override());
     Usage usage = null;
     if (who.outcome() == CredentialOutcome.VALID) {
-      String device = credentials.deviceMac().isEmpty() ? who.userId() : credentials.deviceMac();
+      String device = credentials.deviceId().isEmpty() ? who.userId() : credentials.deviceId();
       QuotaResult result = ledger.check(village.id(), who.userId(), device);
       if (result instanceof QuotaResult.StoreUnavailable down) {
         log.warn(
@@ -91,7 +92,8 @@ public final class AuthHandler implements RequestHandler {
       log.debug("reject {} on NAS {}: {}", credentials.username(), nas.name(), rejected.reason());
       return Optional.of(reject(rejected.replyMessage(), "reject"));
     }
-    if (who.method() != LoginMethod.MAC) {
+    // A randomised MAC is this phone's for one network only: never a key for MAC login.
+    if (who.method() != LoginMethod.MAC && !Macs.locallyAdministered(credentials.deviceMac())) {
       devices.remember(village.id(), credentials.deviceMac(), who.userId());
     }
     return Optional.of(

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
@@ -63,8 +64,8 @@ public final class CredentialChecker {
       return voucher(credentials, code, nasVillage, now);
     }
     if (macAuth) {
-      String mac = Credentials.normalizeMac(username);
-      if (mac != null && mac.equals(credentials.deviceMac())) {
+      String mac = Macs.normalize(username);
+      if (!mac.isEmpty() && mac.equals(credentials.deviceMac())) {
         Optional<String> user = devices.userOf(nasVillage, mac);
         if (user.isPresent()) {
           return CheckedIdentity.valid(nasVillage, user.get(), LoginMethod.MAC, null);
@@ -94,7 +95,7 @@ public final class CredentialChecker {
     if (!proven) {
       return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
     }
-    String device = credentials.deviceMac().isEmpty() ? code : credentials.deviceMac();
+    String device = credentials.deviceId().isEmpty() ? code : credentials.deviceId();
     RedeemResult result = vouchers.redeem(nasVillage, code, device, now);
     return switch (result) {
       case REDEEMED, ALREADY_YOURS ->

@@ -1,7 +1,7 @@
 package org.smartkampung.radius.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.PacketCodec;
 import org.smartkampung.radius.codec.RadiusCode;
@@ -16,13 +16,16 @@ import org.tinyradius.packet.RadiusPacket;
  * @param chapPassword CHAP-Password (identifier + 16-byte response), or null
  * @param chapChallenge CHAP-Challenge, or the request authenticator when absent (RFC 2865 2.2)
  * @param deviceMac Calling-Station-Id as a lowercase colon MAC, or "" when absent or not a MAC
+ * @param deviceId the device the ledger counts ({@link Macs#deviceId} of the MAC and
+ *     Framed-IP-Address), or "" without a MAC
  */
 public record Credentials(
     String username,
     String papPassword,
     byte[] chapPassword,
     byte[] chapChallenge,
-    String deviceMac) {
+    String deviceMac,
+    String deviceId) {
 
   /** Reads the credentials, decrypting a PAP password with the NAS's secret. */
   public static Credentials from(RadiusPacket packet, byte[] authenticator, String secret) {
@@ -35,13 +38,14 @@ public record Credentials(
                 encrypted, authenticator, secret.getBytes(StandardCharsets.UTF_8));
     byte[] chap = Attributes.raw(packet, RadiusCode.ATTR_CHAP_PASSWORD);
     byte[] challenge = Attributes.raw(packet, RadiusCode.ATTR_CHAP_CHALLENGE);
-    String mac = normalizeMac(Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID));
+    String mac = Macs.normalize(Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID));
     return new Credentials(
         username == null ? "" : username,
         pap,
         chap,
         challenge == null ? authenticator : challenge,
-        mac == null ? "" : mac);
+        mac,
+        Macs.deviceId(mac, Attributes.ipv4(packet, RadiusCode.ATTR_FRAMED_IP_ADDRESS)));
   }
 
   /** Whether the request proves knowledge of {@code secret} by PAP or by CHAP. */
@@ -58,27 +62,5 @@ public record Credentials(
 
   public boolean isChap() {
     return papPassword == null && chapPassword != null;
-  }
-
-  /**
-   * A MAC address in lowercase colon form, from the forms NASes send (aa:bb.., AA-BB-..,
-   * aabb.ccdd.eeff, aabbccddeeff); null when the text is not a MAC.
-   */
-  public static String normalizeMac(String text) {
-    if (text == null) {
-      return null;
-    }
-    String hex = text.replaceAll("[:\\-.]", "").toLowerCase(Locale.ROOT);
-    if (!hex.matches("[0-9a-f]{12}")) {
-      return null;
-    }
-    StringBuilder mac = new StringBuilder(17);
-    for (int i = 0; i < 12; i += 2) {
-      if (i > 0) {
-        mac.append(':');
-      }
-      mac.append(hex, i, i + 2);
-    }
-    return mac.toString();
   }
 }

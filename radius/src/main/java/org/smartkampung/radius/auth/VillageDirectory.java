@@ -1,5 +1,6 @@
 package org.smartkampung.radius.auth;
 
+import java.util.function.Supplier;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.village.Village;
@@ -10,19 +11,25 @@ import org.smartkampung.core.village.Village;
  */
 public final class VillageDirectory {
 
-  private final KampungConfig config;
+  private final Supplier<KampungConfig> live;
 
   public VillageDirectory(KampungConfig config) {
-    this.config = config;
+    this(() -> config);
+  }
+
+  /** Reads the configuration in force at every lookup, so console edits apply to the next login. */
+  public VillageDirectory(Supplier<KampungConfig> live) {
+    this.live = live;
   }
 
   public Village village(String id) {
-    return config
+    return live.get()
         .village(id)
         .orElseGet(() -> new Village(id, id, "", null, null, null, false, null));
   }
 
   public QuotaPolicy policyOf(Village village) {
+    KampungConfig config = live.get();
     return village.policy() == null
         ? QuotaPolicy.unlimited("none")
         : config.policy(village.policy()).orElseGet(() -> QuotaPolicy.unlimited(village.policy()));

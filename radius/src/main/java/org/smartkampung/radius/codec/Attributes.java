@@ -85,6 +85,14 @@ public final class Attributes {
         | (data[3] & 0xffL);
   }
 
+  /** The first standard attribute of that type as a dotted IPv4 address, or "" when absent. */
+  public static String ipv4(RadiusPacket packet, int type) {
+    byte[] ip = raw(packet, type);
+    return ip == null || ip.length != 4
+        ? ""
+        : (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff);
+  }
+
   /** Every standard attribute of that type as text, in packet order. */
   public static List<String> strings(RadiusPacket packet, int type) {
     @SuppressWarnings("unchecked")

@@ -294,6 +294,12 @@ public final class InMemoryStores implements KampungStores {
         public List<Session> listByNas(String nas) {
           return sessionMap.values().stream().filter(s -> s.nasName().equals(nas)).toList();
         }
+
+        public Optional<Session> findByFramedIp(String ip) {
+          return sessionMap.values().stream()
+              .filter(s -> !ip.isEmpty() && ip.equals(s.framedIp()))
+              .max(Comparator.comparing(Session::startedAt));
+        }
       };
 
   private final LoginTokenStore tokens =

@@ -1,0 +1,86 @@
+package org.smartkampung.app.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * TEST FIXTURE: Debian's headless Chromium driven by Playwright (never a downloaded browser), with
+ * 360x640 phone pages and full-page screenshots into {@code target/screenshots/}. When Chromium is
+ * missing the calling tests are skipped, or fail under {@code -Dkampung.requireExternal=true}.
+ */
+final class PhoneBrowser implements AutoCloseable {
+
+  static final List<Path> CHROMIUM =
+      List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  private final Playwright playwright;
+  private final Browser browser;
+
+  private PhoneBrowser(Playwright playwright, Browser browser) {
+    this.playwright = playwright;
+    this.browser = browser;
+  }
+
+  /** Launches Chromium, or aborts the calling test when it is not installed. */
+  static PhoneBrowser launch() throws IOException {
+    Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    if (chromium == null) {
+      String why = "Debian chromium is not installed (apt-get install chromium)";
+      if (Boolean.getBoolean("kampung.requireExternal")) {
+        throw new IllegalStateException(why);
+      }
+      Assumptions.abort(why + "; browser tests skipped");
+    }
+    Files.createDirectories(SCREENSHOTS);
+    Playwright playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    Browser browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-dev-shm-usage",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--no-first-run")));
+    return new PhoneBrowser(playwright, browser);
+  }
+
+  /** A fresh 360x640 phone in Bahasa Indonesia, with or without JavaScript. */
+  Page phone(boolean javaScript) {
+    return browser
+        .newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(360, 640)
+                .setJavaScriptEnabled(javaScript)
+                .setLocale("id-ID"))
+        .newPage();
+  }
+
+  static void shot(Page page, String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}

@@ -1,0 +1,155 @@
+package org.smartkampung.core.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.core.village.VillageSettingsStore;
+
+/**
+ * The configuration in force: the file's {@link KampungConfig} with the admins' {@link
+ * VillageSettings} from the store laid over it. RADIUS authorization, the ledger's limits and the
+ * console all read it, so an edit applies to the next session.
+ *
+ * <p>A save in this process applies at once. Edits saved by another process (a console instance on
+ * another host sharing Redis) are picked up when {@link #current()} finds its copy older than the
+ * refresh interval. If the store cannot be read, the last good copy stays in force.
+ *
+ * <p>A village with settings gets its own policy, with the id {@code desa:<village>}, so editing
+ * one village never changes another that shared a policy in the file. Thread-safe.
+ */
+public final class LiveConfig {
+
+  private static final Logger log = LoggerFactory.getLogger(LiveConfig.class);
+
+  /** Prefix of the policy id a village with console settings gets. */
+  public static final String OWN_POLICY_PREFIX = "desa:";
+
+  private final KampungConfig base;
+  private final VillageSettingsStore store;
+  private final Clock clock;
+  private final Duration refreshInterval;
+  private final List<Consumer<KampungConfig>> listeners = new CopyOnWriteArrayList<>();
+  private volatile KampungConfig current;
+  private volatile Instant loadedAt;
+
+  public LiveConfig(
+      KampungConfig base, VillageSettingsStore store, Clock clock, Duration refreshInterval) {
+    this.base = Objects.requireNonNull(base, "base");
+    this.store = store;
+    this.clock = clock;
+    this.refreshInterval = refreshInterval;
+    this.current = merge(base, store.all());
+    this.loadedAt = clock.instant();
+  }
+
+  /** The file's configuration, without console edits. */
+  public KampungConfig base() {
+    return base;
+  }
+
+  /** The configuration in force, reloaded from the store when older than the refresh interval. */
+  public KampungConfig current() {
+    if (clock.instant().isAfter(loadedAt.plus(refreshInterval))) {
+      refresh();
+    }
+    return current;
+  }
+
+  /** Calls {@code listener} now and after every change with the configuration in force. */
+  public void onChange(Consumer<KampungConfig> listener) {
+    listeners.add(listener);
+    listener.accept(current);
+  }
+
+  /** The village's settings: saved ones, else those from the file. */
+  public VillageSettings settingsOf(Village village) {
+    return store
+        .find(village.id())
+        .orElseGet(() -> VillageSettings.of(village, policyOf(base, village)));
+  }
+
+  /** Saves the settings durably and puts them in force in this process before returning. */
+  public void save(VillageSettings settings) {
+    store.put(settings);
+    refresh();
+  }
+
+  /** Reloads the settings from the store now. */
+  public synchronized void refresh() {
+    KampungConfig next;
+    try {
+      next = merge(base, store.all());
+    } catch (RuntimeException e) {
+      log.warn("Cannot reload village settings, keeping the last ones: {}", e.toString());
+      loadedAt = clock.instant();
+      return;
+    }
+    loadedAt = clock.instant();
+    if (!next.equals(current)) {
+      current = next;
+      listeners.forEach(l -> l.accept(next));
+    }
+  }
+
+  /** The policy that applies to the village in {@code config}; unlimited when it names none. */
+  public static QuotaPolicy policyOf(KampungConfig config, Village village) {
+    return village.policy() == null
+        ? QuotaPolicy.unlimited("none")
+        : config.policy(village.policy()).orElseGet(() -> QuotaPolicy.unlimited(village.policy()));
+  }
+
+  /**
+   * {@code base} with each village's settings laid over it; settings of unknown villages ignored.
+   */
+  public static KampungConfig merge(KampungConfig base, Collection<VillageSettings> settings) {
+    Map<String, VillageSettings> byVillage =
+        settings.stream()
+            .collect(
+                Collectors.toMap(VillageSettings::villageId, Function.identity(), (a, b) -> b));
+    List<Village> villages = new ArrayList<>();
+    List<QuotaPolicy> policies = new ArrayList<>(base.policies());
+    for (Village village : base.villages()) {
+      VillageSettings own = byVillage.get(village.id());
+      if (own == null) {
+        villages.add(village);
+        continue;
+      }
+      String policyId = OWN_POLICY_PREFIX + village.id();
+      policies.add(own.applyTo(policyOf(base, village), policyId));
+      villages.add(
+          new Village(
+              village.id(),
+              village.name(),
+              village.kecamatan(),
+              village.timeZone(),
+              own.bandwidthPackage(),
+              policyId,
+              village.macAuth(),
+              village.services()));
+    }
+    return new KampungConfig(
+        base.regency(),
+        base.store(),
+        base.radius(),
+        base.portal(),
+        base.loginMethods(),
+        policies,
+        villages,
+        base.hotspots(),
+        base.subscribers());
+  }
+}

@@ -1,0 +1,82 @@
+package org.smartkampung.core.store;
+
+import java.nio.file.Path;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.admin.AdminAccountStore;
+import org.smartkampung.core.admin.AuditEntry;
+import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.config.StoreSettings;
+import org.smartkampung.core.config.StoreType;
+import org.smartkampung.core.village.LandingContent;
+import org.smartkampung.core.village.LandingContentStore;
+import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.core.village.VillageSettingsStore;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Opens the admin stores on the configured backend. */
+public final class AdminStoreFactory {
+
+  private AdminStoreFactory() {}
+
+  /**
+   * Opens the configured backend: embedded journals in {@code settings.dataDir()}, or Redis (its
+   * own small connection pool).
+   *
+   * @throws org.smartkampung.core.quota.StoreUnavailableException when Redis cannot be reached
+   */
+  public static AdminStores open(StoreSettings settings) {
+    if (settings.type() == StoreType.REDIS) {
+      UnifiedJedis jedis = RedisConnector.connect(settings.redis());
+      return redis(jedis, "kampung:", jedis::close);
+    }
+    return embedded(settings.dataDir());
+  }
+
+  /** Journals {@code admins.jsonl}, {@code village-settings.jsonl}... in the data directory. */
+  public static AdminStores embedded(Path dataDir) {
+    var admins = new JournalTable<>(dataDir.resolve("admins.jsonl"), AdminAccount.class);
+    var settings =
+        new JournalTable<>(dataDir.resolve("village-settings.jsonl"), VillageSettings.class);
+    var landing = new JournalTable<>(dataDir.resolve("landing.jsonl"), LandingContent.class);
+    var audit = new JournalTable<>(dataDir.resolve("audit.jsonl"), AuditEntry.class);
+    return new Bundle(
+        new TableAdminAccounts(admins),
+        new TableVillageSettings(settings),
+        new TableLandingContent(landing),
+        new TableAuditLog(audit),
+        () -> {
+          admins.close();
+          settings.close();
+          landing.close();
+          audit.close();
+        });
+  }
+
+  /**
+   * Hashes {@code <prefix>admins}, {@code <prefix>village-settings}, {@code <prefix>landing} and
+   * {@code <prefix>audit}; {@code closer} runs on close (the caller's client stays open if it
+   * passes a no-op).
+   */
+  public static AdminStores redis(UnifiedJedis jedis, String prefix, Runnable closer) {
+    return new Bundle(
+        new TableAdminAccounts(new RedisTable<>(jedis, prefix + "admins", AdminAccount.class)),
+        new TableVillageSettings(
+            new RedisTable<>(jedis, prefix + "village-settings", VillageSettings.class)),
+        new TableLandingContent(new RedisTable<>(jedis, prefix + "landing", LandingContent.class)),
+        new TableAuditLog(new RedisTable<>(jedis, prefix + "audit", AuditEntry.class)),
+        closer);
+  }
+
+  private record Bundle(
+      AdminAccountStore admins,
+      VillageSettingsStore villageSettings,
+      LandingContentStore landingContent,
+      AuditLog audit,
+      Runnable closer)
+      implements AdminStores {
+    @Override
+    public void close() {
+      closer.run();
+    }
+  }
+}

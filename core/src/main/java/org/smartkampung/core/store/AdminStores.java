@@ -1,0 +1,25 @@
+package org.smartkampung.core.store;
+
+import org.smartkampung.core.admin.AdminAccountStore;
+import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.village.LandingContentStore;
+import org.smartkampung.core.village.VillageSettingsStore;
+
+/**
+ * The admin console's stores, on the same backend as {@link KampungStores}: embedded journals in
+ * the data directory, or hashes in Redis. Opened by {@link AdminStoreFactory}.
+ */
+public interface AdminStores extends AutoCloseable {
+
+  AdminAccountStore admins();
+
+  VillageSettingsStore villageSettings();
+
+  LandingContentStore landingContent();
+
+  AuditLog audit();
+
+  /** Releases files or connections. */
+  @Override
+  void close();
+}

@@ -1,0 +1,50 @@
+package org.smartkampung.core.village;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the desa admin shows on the village's landing page besides the login: public-service links,
+ * news and the "Produk Desa" board. Lists are never null.
+ *
+ * @param villageId the village
+ * @param links public-service links; replace the config file's links when not empty
+ * @param news village news, newest first
+ * @param products local products villagers sell
+ */
+public record LandingContent(
+    String villageId, List<ServiceLink> links, List<News> news, List<Product> products) {
+
+  public LandingContent {
+    links = links == null ? List.of() : List.copyOf(links);
+    news = news == null ? List.of() : List.copyOf(news);
+    products = products == null ? List.of() : List.copyOf(products);
+  }
+
+  public static LandingContent empty(String villageId) {
+    return new LandingContent(villageId, List.of(), List.of(), List.of());
+  }
+
+  /**
+   * A village news item.
+   *
+   * @param title headline
+   * @param body text, plain (never HTML)
+   * @param publishedAt when it was posted
+   */
+  public record News(String title, String body, Instant publishedAt) {}
+
+  /**
+   * A local product on the "Produk Desa" board.
+   *
+   * @param name what it is
+   * @param photoUrl an https or http address of a photo; empty for none
+   * @param priceRupiah price in Rupiah
+   * @param whatsapp the seller's WhatsApp number in international form without '+', e.g. 6281234
+   */
+  public record Product(String name, String photoUrl, long priceRupiah, String whatsapp) {
+    public Product {
+      photoUrl = photoUrl == null ? "" : photoUrl;
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.Optional;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.session.KickRequest;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.voucher.VoucherBatch;
+
+/**
+ * The JSON admin API under {@code /api/admin/v1} (see {@code docs/admin-api.yaml}): the same
+ * actions and the same {@link AdminGuard} as the console. Authentication is the console's session
+ * cookie; every call that changes something carries the {@code X-CSRF-Token} header from {@code GET
+ * /me}.
+ */
+final class AdminApi {
+
+  private final AdminParts parts;
+  private final KabupatenPages kabupaten;
+
+  AdminApi(AdminParts parts, VillagePages village, KabupatenPages kabupaten) {
+    this.parts = parts;
+    this.kabupaten = kabupaten;
+  }
+
+  void me(RoutingContext ctx) {
+    AdminAccount me = AdminParts.account(ctx);
+    AdminSessions.Session session = ctx.get(AdminParts.SESSION);
+    JsonObject json =
+        new JsonObject()
+            .put("username", me.username())
+            .put("role", me.role().name())
+            .put("village", me.villageId())
+            .put("csrfToken", parts.sessions.csrfToken(session));
+    parts.send(ctx, Reply.json(200, json.encode()));
+  }
+
+  void settings(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    parts.run(
+        ctx,
+        () -> {
+          VillageSettings s =
+              parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
+          return Reply.json(200, settingsJson(s).encode());
+        });
+  }
+
+  /** Same fields and rules as the quota form; 400 with a message per field, nothing saved. */
+  void saveSettings(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    JsonObject body = bodyJson(ctx);
+    if (body == null) {
+      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
+      return;
+    }
+    FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
+    VillageSettings next = VillagePages.read(form, village.id(), me.username());
+    if (!form.ok()) {
+      parts.send(
+          ctx,
+          Reply.json(
+              400,
+              new JsonObject().put("errors", new JsonObject(Map.copyOf(form.errors()))).encode()));
+      return;
+    }
+    parts.run(
+        ctx,
+        () -> {
+          VillageSettings before =
+              parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
+          parts.live.save(next);
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "quota.update",
+              village.id(),
+              VillagePages.describe(before),
+              VillagePages.describe(next));
+          return Reply.json(200, settingsJson(next).encode());
+        });
+  }
+
+  void vouchers(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    parts.run(
+        ctx,
+        () -> {
+          JsonArray list = new JsonArray();
+          for (Voucher v : parts.stores.vouchers().listByVillage(village.id())) {
+            list.add(voucherJson(v));
+          }
+          return Reply.json(200, new JsonObject().put("vouchers", list).encode());
+        });
+  }
+
+  void createVouchers(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    JsonObject body = bodyJson(ctx);
+    if (body == null) {
+      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
+      return;
+    }
+    FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
+    VoucherBatch batch =
+        new VoucherBatch(
+            village.id(),
+            (int) form.requiredLong("count", 1, VoucherBatch.MAX_COUNT),
+            (int) form.requiredLong("validityDays", 1, 366),
+            form.requiredLong("megabytes", 0, 10_000_000),
+            form.requiredLong("minutes", 0, 60 * 24 * 366),
+            (int) form.requiredLong("maxDevices", 1, 10));
+    if (!form.ok()) {
+      parts.send(
+          ctx,
+          Reply.json(
+              400,
+              new JsonObject().put("errors", new JsonObject(Map.copyOf(form.errors()))).encode()));
+      return;
+    }
+    parts.run(
+        ctx,
+        () -> {
+          var made = parts.voucherBatches.create(batch);
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "voucher.create",
+              made.get(0).batchId(),
+              "",
+              made.size() + " voucher");
+          JsonArray list = new JsonArray();
+          made.forEach(v -> list.add(voucherJson(v)));
+          return Reply.json(201, new JsonObject().put("vouchers", list).encode());
+        });
+  }
+
+  void sessions(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    parts.run(
+        ctx,
+        () -> {
+          JsonArray list = new JsonArray();
+          for (Session s : parts.stores.sessions().listByVillage(village.id())) {
+            list.add(
+                new JsonObject()
+                    .put("id", s.id())
+                    .put("user", s.userId())
+                    .put("mac", s.deviceMac())
+                    .put("hotspot", s.nasName())
+                    .put("startedAt", s.startedAt().toString())
+                    .put("inBytes", s.inBytes())
+                    .put("outBytes", s.outBytes())
+                    .put("rateBitsPerSecond", s.rateBitsPerSecond()));
+          }
+          return Reply.json(200, new JsonObject().put("sessions", list).encode());
+        });
+  }
+
+  void kick(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    JsonObject body = bodyJson(ctx);
+    String sessionId = body == null ? "" : text(body, "session");
+    parts.run(
+        ctx,
+        () -> {
+          Optional<Session> session =
+              parts.stores.sessions().find(sessionId == null ? "" : sessionId);
+          if (session.isEmpty()) {
+            return Reply.json(404, "{\"error\":\"no such session\"}");
+          }
+          if (!session.get().villageId().equals(village.id())) {
+            return Reply.json(403, "{\"error\":\"forbidden\"}");
+          }
+          KickRequest request =
+              parts.stores.sessionCommands().requestKick(sessionId, me.username());
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "session.kick",
+              sessionId,
+              "",
+              "request " + request.id());
+          return Reply.json(202, new JsonObject().put("requestId", request.id()).encode());
+        });
+  }
+
+  void overview(RoutingContext ctx) {
+    String sort = ctx.request().getParam("urut", "name");
+    parts.run(
+        ctx,
+        () -> {
+          JsonArray list = new JsonArray();
+          for (KabupatenPages.Line l : kabupaten.lines(sort)) {
+            list.add(JsonObject.mapFrom(l));
+          }
+          return Reply.json(200, new JsonObject().put("villages", list).encode());
+        });
+  }
+
+  private static JsonObject bodyJson(RoutingContext ctx) {
+    try {
+      return ctx.body() == null ? null : ctx.body().asJsonObject();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static String text(JsonObject body, String field) {
+    Object v = body.getValue(field);
+    return v == null ? null : v.toString();
+  }
+
+  private static JsonObject settingsJson(VillageSettings s) {
+    JsonObject json = new JsonObject();
+    VillagePages.formValues(s).forEach((k, v) -> json.put(k, v.isEmpty() ? null : v));
+    return json;
+  }
+
+  private JsonObject voucherJson(Voucher v) {
+    return new JsonObject()
+        .put("code", v.code())
+        .put("batch", v.batchId())
+        .put("status", v.statusAt(parts.clock.instant()).name())
+        .put("expiresAt", v.expiresAt().toString())
+        .put("bytesLimit", v.bytesLimit() == Long.MAX_VALUE ? null : v.bytesLimit())
+        .put("minutesLimit", v.minutesLimit())
+        .put("maxDevices", v.maxDevices());
+  }
+}

@@ -1,0 +1,140 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.config.LiveConfig;
+import org.smartkampung.core.store.AdminStores;
+import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.core.voucher.VoucherBatches;
+import org.smartkampung.core.voucher.VoucherCodes;
+import org.smartkampung.portal.i18n.Messages;
+import org.smartkampung.portal.page.PageRenderer;
+import org.smartkampung.portal.security.FailureLimiter;
+import org.smartkampung.portal.security.StateSigner;
+
+/** What the admin console's handlers share; made once per portal. Every part is thread-safe. */
+public final class AdminParts {
+
+  private static final Logger log = LoggerFactory.getLogger(AdminParts.class);
+
+  /** Failed sign-ins one account may have per {@link #SIGN_IN_WINDOW}. */
+  static final int MAX_ACCOUNT_FAILURES = 5;
+
+  /** Failed sign-ins one source address may have per {@link #SIGN_IN_WINDOW}, over all names. */
+  static final int MAX_SOURCE_FAILURES = 20;
+
+  static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(15);
+
+  static final String ACCOUNT = "admin.account";
+  static final String SESSION = "admin.session";
+  static final String VILLAGE = "admin.village";
+
+  final Vertx vertx;
+  final LiveConfig live;
+  final KampungStores stores;
+  final AdminStores admin;
+  final PasswordHasher hasher;
+  final Clock clock;
+  final PageRenderer pages;
+  final AdminSessions sessions;
+  final FailureLimiter accountFailures;
+  final FailureLimiter sourceFailures;
+  final VoucherBatches voucherBatches;
+  final AuditTrail audit;
+
+  private AdminParts(
+      Vertx vertx, AdminSetup setup, KampungStores stores, Clock clock, StateSigner signer) {
+    this.vertx = vertx;
+    this.live = setup.live();
+    this.stores = stores;
+    this.admin = setup.stores();
+    this.hasher = setup.hasher();
+    this.clock = clock;
+    this.pages = new PageRenderer(vertx, Messages.load("i18n.admin"), live.base());
+    this.sessions =
+        new AdminSessions(signer, live.base().portal().publicUrl().startsWith("https:"));
+    this.accountFailures = new FailureLimiter(MAX_ACCOUNT_FAILURES, SIGN_IN_WINDOW, clock);
+    this.sourceFailures = new FailureLimiter(MAX_SOURCE_FAILURES, SIGN_IN_WINDOW, clock);
+    this.voucherBatches = new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock);
+    this.audit = new AuditTrail(setup.stores().audit(), clock);
+  }
+
+  /** The console's parts on the portal's Vert.x, stores, clock and signing key. */
+  public static AdminParts create(
+      Vertx vertx, AdminSetup setup, KampungStores stores, Clock clock, StateSigner signer) {
+    return new AdminParts(vertx, setup, stores, clock, signer);
+  }
+
+  static AdminAccount account(RoutingContext ctx) {
+    return ctx.get(ACCOUNT);
+  }
+
+  static Village village(RoutingContext ctx) {
+    return ctx.get(VILLAGE);
+  }
+
+  /** Runs {@code work} on a worker thread (store round trips, PBKDF2) and sends its reply. */
+  void run(RoutingContext ctx, Callable<Reply> work) {
+    vertx
+        .executeBlocking(work, false)
+        .onSuccess(reply -> send(ctx, reply))
+        .onFailure(
+            e -> {
+              log.error("admin request {} failed", ctx.request().path(), e);
+              ctx.fail(500, e);
+            });
+  }
+
+  void send(RoutingContext ctx, Reply reply) {
+    if (reply instanceof Reply.Redirect r) {
+      ctx.response().setStatusCode(303).putHeader("Location", r.path()).end();
+    } else if (reply instanceof Reply.Body b) {
+      ctx.response()
+          .setStatusCode(b.status())
+          .putHeader("Content-Type", b.contentType())
+          .putHeader("Cache-Control", "no-store");
+      if (b.fileName() != null) {
+        ctx.response()
+            .putHeader("Content-Disposition", "attachment; filename=\"" + b.fileName() + "\"");
+      }
+      ctx.response().end(b.body());
+    } else if (reply instanceof Reply.Page p) {
+      Map<String, Object> model = new HashMap<>(p.model());
+      AdminAccount me = account(ctx);
+      AdminSessions.Session session = ctx.get(SESSION);
+      if (me != null) {
+        model.put("me", me.username());
+        model.put("kabupaten", me.role() == org.smartkampung.core.admin.AdminRole.KABUPATEN);
+        model.put("homeVillage", me.villageId() == null ? "" : me.villageId());
+      }
+      if (session != null) {
+        model.put("csrf", sessions.csrfToken(session));
+      }
+      model.putIfAbsent("langUrl", "");
+      pages.render(ctx, p.status(), "admin/" + p.template(), model).onFailure(ctx::fail);
+    }
+  }
+
+  /** A plain message page with a status (403, 404). */
+  void status(RoutingContext ctx, int status) {
+    String key = status == 403 ? "error.forbidden" : "error.notFound";
+    if (ctx.request().path().startsWith(AdminRoutes.API)) {
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("Content-Type", "application/json; charset=utf-8")
+          .end("{\"error\":\"" + (status == 403 ? "forbidden" : "not found") + "\"}");
+      return;
+    }
+    send(ctx, new Reply.Page(status, "message", Map.of("message", pages.text(ctx, key))));
+  }
+}

@@ -1,0 +1,88 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Every route of the admin console and its JSON API, in one place. Authorization runs before any
+ * handler: {@link AdminGuard#signedIn} on everything but the sign-in page, {@link
+ * AdminGuard#village} on every {@code :village} route, {@link AdminGuard#kabupaten} on the
+ * kabupaten pages.
+ */
+public final class AdminRoutes {
+
+  static final String ROOT = "/admin";
+  static final String SIGN_IN = "/admin/masuk";
+  static final String KABUPATEN = "/admin/kabupaten";
+  static final String API = "/api/admin/v1";
+
+  private AdminRoutes() {}
+
+  static String villagePath(String villageId) {
+    return ROOT + "/desa/" + villageId;
+  }
+
+  /** Adds the console's routes to the portal's router (after its security headers and body). */
+  public static void mount(Router router, AdminParts parts) {
+    AdminGuard guard = new AdminGuard(parts);
+    SignInPages signIn = new SignInPages(parts);
+    VillagePages village = new VillagePages(parts);
+    VoucherPages vouchers = new VoucherPages(parts);
+    SessionPages sessions = new SessionPages(parts);
+    KabupatenPages kabupaten = new KabupatenPages(parts);
+    AdminApi api = new AdminApi(parts, village, kabupaten);
+
+    // Open to everyone: the sign-in form (with its own address-bound token).
+    router.get(SIGN_IN).handler(signIn::form);
+    router.post(SIGN_IN).handler(signIn::signIn);
+
+    router
+        .route(API + "/*")
+        .method(HttpMethod.PUT)
+        .handler(BodyHandler.create().setBodyLimit(16 * 1024));
+
+    // Everything else needs a session, and a CSRF token unless it only reads.
+    router.route(ROOT).handler(guard::signedIn);
+    router.route(ROOT + "/*").handler(guard::signedIn);
+    router.route(API + "/*").handler(guard::signedIn);
+    router.route(ROOT + "/desa/:village").handler(guard::village);
+    router.route(ROOT + "/desa/:village/*").handler(guard::village);
+    router.route(KABUPATEN).handler(guard::kabupaten);
+    router.route(KABUPATEN + "/*").handler(guard::kabupaten);
+    router.route(API + "/villages/:village").handler(guard::village);
+    router.route(API + "/villages/:village/*").handler(guard::village);
+    router.route(API + "/overview").handler(guard::kabupaten);
+
+    router.get(ROOT).handler(signIn::home);
+    router.post(ROOT + "/keluar").handler(signIn::signOut);
+    router.get(ROOT + "/sandi").handler(signIn::passwordForm);
+    router.post(ROOT + "/sandi").handler(signIn::changePassword);
+
+    // One village (desa admin of that village, or a kabupaten operator).
+    router.get(ROOT + "/desa/:village").handler(village::dashboard);
+    router.get(ROOT + "/desa/:village/kuota").handler(village::quotaForm);
+    router.post(ROOT + "/desa/:village/kuota").handler(village::saveQuota);
+    router.get(ROOT + "/desa/:village/voucher").handler(vouchers::list);
+    router.post(ROOT + "/desa/:village/voucher").handler(vouchers::create);
+    router.post(ROOT + "/desa/:village/voucher/cabut").handler(vouchers::revoke);
+    router.get(ROOT + "/desa/:village/voucher/cetak").handler(vouchers::print);
+    router.get(ROOT + "/desa/:village/sesi").handler(sessions::list);
+    router.post(ROOT + "/desa/:village/sesi/putus").handler(sessions::kick);
+
+    // The whole kabupaten (kabupaten operators only).
+    router.get(KABUPATEN).handler(kabupaten::overview);
+    router.get(KABUPATEN + "/csv").handler(kabupaten::csv);
+    router.get(KABUPATEN + "/audit").handler(kabupaten::audit);
+
+    // JSON API: the same guard; the session cookie plus the X-CSRF-Token header.
+    router.get(API + "/me").handler(api::me);
+    router.get(API + "/villages/:village/settings").handler(api::settings);
+    router.put(API + "/villages/:village/settings").handler(api::saveSettings);
+    router.get(API + "/villages/:village/vouchers").handler(api::vouchers);
+    router.post(API + "/villages/:village/vouchers").handler(api::createVouchers);
+    router.get(API + "/villages/:village/sessions").handler(api::sessions);
+    router.post(API + "/villages/:village/sessions/kick").handler(api::kick);
+    router.get(API + "/overview").handler(api::overview);
+  }
+}

@@ -1,0 +1,74 @@
+package org.smartkampung.portal.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Reads numbers from a submitted form and collects a message per bad field, so a form re-renders
+ * with every problem at once and nothing is saved while any remains. Not thread-safe: one per
+ * request.
+ */
+final class FormFields {
+
+  private final Function<String, String> values;
+  private final Function<String, String> texts;
+  private final Map<String, String> errors = new LinkedHashMap<>();
+
+  /**
+   * @param values the submitted value of a field, null when absent
+   * @param texts a message by key in the admin's language
+   */
+  FormFields(Function<String, String> values, Function<String, String> texts) {
+    this.values = values;
+    this.texts = texts;
+  }
+
+  /** The trimmed value, "" when absent. */
+  String text(String field) {
+    String v = values.apply(field);
+    return v == null ? "" : v.trim();
+  }
+
+  /** An optional whole number in [min, max]; null when empty; an error when malformed. */
+  Long optionalLong(String field, long min, long max) {
+    String v = text(field);
+    if (v.isEmpty()) {
+      return null;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n < min || n > max) {
+        errors.put(field, texts.apply("form.range").formatted(min, max));
+        return null;
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      errors.put(field, texts.apply("form.number"));
+      return null;
+    }
+  }
+
+  /** A required whole number in [min, max]. */
+  long requiredLong(String field, long min, long max) {
+    if (text(field).isEmpty()) {
+      errors.put(field, texts.apply("form.required"));
+      return 0;
+    }
+    Long n = optionalLong(field, min, max);
+    return n == null ? 0 : n;
+  }
+
+  /** Records the message with key {@code key} for the field. */
+  void error(String field, String key) {
+    errors.put(field, texts.apply(key));
+  }
+
+  boolean ok() {
+    return errors.isEmpty();
+  }
+
+  Map<String, String> errors() {
+    return errors;
+  }
+}

@@ -1,0 +1,177 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.smartkampung.core.admin.AuditEntry;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.quota.QuotaResult;
+import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.core.village.Village;
+
+/** The kabupaten operator's pages: every village on one screen (HTML or CSV) and the audit log. */
+final class KabupatenPages {
+
+  /** A village counts as connected when a session reported within this time. */
+  static final Duration CONNECTED_WITHIN = Duration.ofMinutes(15);
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private final AdminParts parts;
+
+  KabupatenPages(AdminParts parts) {
+    this.parts = parts;
+  }
+
+  /** One village's line on the overview. */
+  record Line(
+      String id,
+      String name,
+      String kecamatan,
+      boolean connected,
+      int hotspots,
+      int sessions,
+      long monthBytes,
+      long monthLimitBytes,
+      long percent,
+      boolean noBudgetLine) {}
+
+  /** {@code GET /admin/kabupaten?urut=<column>}. */
+  void overview(RoutingContext ctx) {
+    String sort = ctx.request().getParam("urut", "name");
+    parts.run(
+        ctx,
+        () -> {
+          Map<String, Object> model = new HashMap<>();
+          model.put("lines", lines(sort));
+          model.put("sort", sort);
+          model.put("year", year());
+          return Reply.page("kabupaten", model);
+        });
+  }
+
+  /** {@code GET /admin/kabupaten/csv?urut=}. */
+  void csv(RoutingContext ctx) {
+    String sort = ctx.request().getParam("urut", "name");
+    parts.run(
+        ctx,
+        () -> {
+          StringBuilder csv =
+              new StringBuilder(
+                  "desa,nama,kecamatan,terhubung,hotspot,sesi,bulan_ini_bytes,paket_bytes,persen,tanpa_anggaran_"
+                      + year()
+                      + "\r\n");
+          for (Line l : lines(sort)) {
+            csv.append(
+                Csv.row(
+                    l.id(),
+                    l.name(),
+                    l.kecamatan(),
+                    l.connected() ? "ya" : "tidak",
+                    Integer.toString(l.hotspots()),
+                    Integer.toString(l.sessions()),
+                    Long.toString(l.monthBytes()),
+                    l.monthLimitBytes() == Limits.UNLIMITED
+                        ? ""
+                        : Long.toString(l.monthLimitBytes()),
+                    Long.toString(l.percent()),
+                    l.noBudgetLine() ? "ya" : "tidak"));
+          }
+          return new Reply.Body(200, "text/csv; charset=utf-8", csv.toString(), "kabupaten.csv");
+        });
+  }
+
+  /** {@code GET /admin/kabupaten/audit}. */
+  void audit(RoutingContext ctx) {
+    parts.run(
+        ctx,
+        () -> {
+          List<Map<String, String>> rows = new ArrayList<>();
+          for (AuditEntry e : parts.admin.audit().newest(500)) {
+            rows.add(
+                Map.of(
+                    "at",
+                        WHEN.format(
+                            e.at()
+                                .atZone(
+                                    parts.live.base().regency() == null
+                                        ? Village.DEFAULT_ZONE
+                                        : parts.live.base().regency().timeZone())),
+                    "actor", e.actor(),
+                    "village", e.villageId(),
+                    "action", e.action(),
+                    "target", e.target(),
+                    "before", e.before(),
+                    "after", e.after()));
+          }
+          return Reply.page("audit", Map.of("entries", rows));
+        });
+  }
+
+  List<Line> lines(String sort) {
+    KampungConfig config = parts.live.current();
+    Instant now = parts.clock.instant();
+    int year = year();
+    List<Line> lines = new ArrayList<>();
+    for (Village v : config.villages()) {
+      List<Session> sessions = parts.stores.sessions().listByVillage(v.id());
+      boolean connected =
+          sessions.stream().anyMatch(s -> s.updatedAt().isAfter(now.minus(CONNECTED_WITHIN)));
+      int hotspots =
+          (int) config.hotspots().stream().filter(h -> v.id().equals(h.village())).count();
+      long month = 0;
+      long limit = Limits.UNLIMITED;
+      QuotaResult r = parts.stores.ledger().check(v.id(), "~admin", "");
+      if (r instanceof QuotaResult.Ok ok) {
+        Usage u = ok.usage();
+        month = u.villageMonthBytes();
+        limit = u.limits().villageMonthlyBytes();
+      }
+      boolean noLine = v.bandwidthPackage() == null || v.bandwidthPackage().budgetYear() != year;
+      lines.add(
+          new Line(
+              v.id(),
+              v.name(),
+              v.kecamatan() == null ? "" : v.kecamatan(),
+              connected,
+              hotspots,
+              sessions.size(),
+              month,
+              limit,
+              Units.percent(month, limit),
+              noLine));
+    }
+    lines.sort(order(sort));
+    return lines;
+  }
+
+  private int year() {
+    KampungConfig config = parts.live.base();
+    return LocalDate.ofInstant(
+            parts.clock.instant(),
+            config.regency() == null ? Village.DEFAULT_ZONE : config.regency().timeZone())
+        .getYear();
+  }
+
+  static Comparator<Line> order(String sort) {
+    Comparator<Line> byName = Comparator.comparing(Line::name);
+    return switch (sort) {
+      case "sesi" -> Comparator.comparingInt(Line::sessions).reversed().thenComparing(byName);
+      case "pemakaian" -> Comparator.comparingLong(Line::percent).reversed().thenComparing(byName);
+      case "hotspot" -> Comparator.comparingInt(Line::hotspots).reversed().thenComparing(byName);
+      case "terhubung" -> Comparator.comparing(Line::connected).thenComparing(byName);
+      case "anggaran" -> Comparator.comparing(Line::noBudgetLine).reversed().thenComparing(byName);
+      case "kecamatan" -> Comparator.comparing(Line::kecamatan).thenComparing(byName);
+      default -> byName;
+    };
+  }
+}

@@ -1,0 +1,102 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.session.KickRequest;
+import org.smartkampung.core.session.KickResult;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.core.village.Village;
+
+/**
+ * Live sessions of a village and "kick": the console queues a disconnect on the session command
+ * channel; the RADIUS role sends the Disconnect-Request and records the result, which this page
+ * shows on reload (no JavaScript).
+ */
+final class SessionPages {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM HH:mm");
+
+  private final AdminParts parts;
+
+  SessionPages(AdminParts parts) {
+    this.parts = parts;
+  }
+
+  /** {@code GET /admin/desa/:village/sesi[?putus=<request id>]}. */
+  void list(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    String kickId = ctx.request().getParam("putus", "");
+    parts.run(
+        ctx,
+        () -> {
+          Map<String, Object> model = new HashMap<>();
+          model.put("village", VillagePages.view(village));
+          model.put(
+              "sessions",
+              parts.stores.sessions().listByVillage(village.id()).stream()
+                  .map(s -> row(s, village))
+                  .toList());
+          if (!kickId.isEmpty()) {
+            Optional<KickResult> result = parts.stores.sessionCommands().result(kickId);
+            model.put(
+                "kick",
+                result
+                    .map(r -> parts.pages.text(ctx, "kick." + r.outcome().name()) + detail(r))
+                    .orElse(parts.pages.text(ctx, "kick.pending")));
+            model.put("kickUrl", AdminRoutes.villagePath(village.id()) + "/sesi?putus=" + kickId);
+          }
+          return Reply.page("sessions", model);
+        });
+  }
+
+  /** {@code POST /admin/desa/:village/sesi/putus}: only a session of this village. */
+  void kick(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    String sessionId = SignInPages.value(ctx, "session");
+    parts.run(
+        ctx,
+        () -> {
+          Optional<Session> session = parts.stores.sessions().find(sessionId);
+          if (session.isEmpty()) {
+            return new Reply.Page(
+                404, "message", Map.of("message", parts.pages.text(ctx, "kick.unknown")));
+          }
+          if (!session.get().villageId().equals(village.id())) {
+            return new Reply.Page(
+                403, "message", Map.of("message", parts.pages.text(ctx, "error.forbidden")));
+          }
+          KickRequest request =
+              parts.stores.sessionCommands().requestKick(sessionId, me.username());
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "session.kick",
+              sessionId,
+              session.get().userId() + " " + session.get().deviceMac(),
+              "request " + request.id());
+          return new Reply.Redirect(
+              AdminRoutes.villagePath(village.id()) + "/sesi?putus=" + request.id());
+        });
+  }
+
+  private static String detail(KickResult r) {
+    return r.detail() == null || r.detail().isEmpty() ? "" : " (" + r.detail() + ")";
+  }
+
+  private static Map<String, String> row(Session s, Village village) {
+    Map<String, String> row = new HashMap<>();
+    row.put("id", s.id());
+    row.put("user", s.userId());
+    row.put("mac", s.deviceMac());
+    row.put("hotspot", s.nasName());
+    row.put("start", TIME.format(s.startedAt().atZone(village.timeZone())));
+    row.put("bytes", Units.bytes(s.inBytes() + s.outBytes()));
+    row.put("rate", Units.rate(s.rateBitsPerSecond()));
+    return row;
+  }
+}

@@ -1,0 +1,207 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.quota.OpeningHours;
+import org.smartkampung.core.quota.QuotaResult;
+import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.core.village.VillageSettings;
+
+/** A village's start page (usage against its package) and its quota form. */
+final class VillagePages {
+
+  private final AdminParts parts;
+
+  VillagePages(AdminParts parts) {
+    this.parts = parts;
+  }
+
+  /** {@code GET /admin/desa/:village}. */
+  void dashboard(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    parts.run(
+        ctx,
+        () -> {
+          Map<String, Object> model = new HashMap<>();
+          model.put("village", view(village));
+          QuotaResult result = parts.stores.ledger().check(village.id(), "~admin", "");
+          if (result instanceof QuotaResult.Ok ok) {
+            Usage usage = ok.usage();
+            model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
+            model.put("monthBytes", Units.bytes(usage.villageMonthBytes()));
+            model.put("monthLimit", Units.limitBytes(usage.limits().villageMonthlyBytes()));
+            model.put(
+                "monthPercent",
+                Units.percent(usage.villageMonthBytes(), usage.limits().villageMonthlyBytes()));
+          }
+          model.put("sessionsNow", parts.stores.sessions().listByVillage(village.id()).size());
+          BandwidthPackage pkg = village.bandwidthPackage();
+          model.put("package", pkg == null ? "" : Units.packageText(pkg));
+          return Reply.page("village", model);
+        });
+  }
+
+  /** {@code GET /admin/desa/:village/kuota}. */
+  void quotaForm(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    parts.run(
+        ctx,
+        () -> {
+          VillageSettings settings =
+              parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
+          return Reply.page("quota", quotaModel(village, formValues(settings), Map.of(), false));
+        });
+  }
+
+  /** {@code POST /admin/desa/:village/kuota}: validates every field, saves all or nothing. */
+  void saveQuota(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    FormFields form =
+        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    VillageSettings next = read(form, village.id(), me.username());
+    if (!form.ok()) {
+      Map<String, String> submitted = new LinkedHashMap<>();
+      for (String field : FIELDS) {
+        submitted.put(field, form.text(field));
+      }
+      parts.send(
+          ctx, new Reply.Page(400, "quota", quotaModel(village, submitted, form.errors(), false)));
+      return;
+    }
+    parts.run(
+        ctx,
+        () -> {
+          VillageSettings before =
+              parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
+          parts.live.save(next);
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "quota.update",
+              village.id(),
+              describe(before),
+              describe(next));
+          return Reply.page("quota", quotaModel(village, formValues(next), Map.of(), true));
+        });
+  }
+
+  static final String[] FIELDS = {
+    "downlinkMbps",
+    "uplinkMbps",
+    "monthlyGb",
+    "budgetYear",
+    "budgetRupiah",
+    "userDailyMb",
+    "userDailyMinutes",
+    "userRateDownKbps",
+    "userRateUpKbps",
+    "maxDevicesPerUser",
+    "openingHours"
+  };
+
+  /** The settings in the form, or null with errors recorded in {@code form}. */
+  static VillageSettings read(FormFields form, String villageId, String admin) {
+    Long down = form.optionalLong("downlinkMbps", 1, 100_000);
+    Long up = form.optionalLong("uplinkMbps", 1, 100_000);
+    Long monthlyGb = form.optionalLong("monthlyGb", 0, 10_000_000);
+    Long year = form.optionalLong("budgetYear", 2000, 2100);
+    Long rupiah = form.optionalLong("budgetRupiah", 0, 1_000_000_000_000L);
+    BandwidthPackage pkg = null;
+    boolean anyPackage =
+        down != null || up != null || monthlyGb != null || year != null || rupiah != null;
+    if (anyPackage && form.ok()) {
+      if (down == null) form.error("downlinkMbps", "form.packageIncomplete");
+      if (up == null) form.error("uplinkMbps", "form.packageIncomplete");
+      if (year == null) form.error("budgetYear", "form.packageIncomplete");
+      if (form.ok()) {
+        pkg =
+            new BandwidthPackage(
+                down.intValue(),
+                up.intValue(),
+                monthlyGb == null ? 0 : monthlyGb,
+                year.intValue(),
+                rupiah == null ? 0 : rupiah);
+      }
+    }
+    Long dailyMb = form.optionalLong("userDailyMb", 1, 10_000_000);
+    Long minutes = form.optionalLong("userDailyMinutes", 1, 1440);
+    Long downKbps = form.optionalLong("userRateDownKbps", 64, 10_000_000);
+    Long upKbps = form.optionalLong("userRateUpKbps", 64, 10_000_000);
+    Long devices = form.optionalLong("maxDevicesPerUser", 1, 20);
+    String hours = form.text("openingHours");
+    if (hours.isEmpty()) {
+      hours = OpeningHours.ALWAYS.toString();
+    }
+    try {
+      hours = OpeningHours.parse(hours).toString();
+    } catch (IllegalArgumentException e) {
+      form.error("openingHours", "form.hours");
+    }
+    if (!form.ok()) {
+      return null;
+    }
+    return new VillageSettings(
+        villageId,
+        pkg,
+        dailyMb,
+        minutes,
+        downKbps,
+        upKbps,
+        devices == null ? null : devices.intValue(),
+        hours,
+        admin,
+        null);
+  }
+
+  private Map<String, Object> quotaModel(
+      Village village, Map<String, String> values, Map<String, String> errors, boolean saved) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("village", view(village));
+    model.put("v", values);
+    model.put("errors", errors);
+    model.put("saved", saved);
+    return model;
+  }
+
+  static Map<String, String> formValues(VillageSettings s) {
+    Map<String, String> v = new LinkedHashMap<>();
+    BandwidthPackage p = s.bandwidthPackage();
+    v.put("downlinkMbps", p == null ? "" : Integer.toString(p.downlinkMbps()));
+    v.put("uplinkMbps", p == null ? "" : Integer.toString(p.uplinkMbps()));
+    v.put("monthlyGb", p == null ? "" : Long.toString(p.monthlyGb()));
+    v.put("budgetYear", p == null ? "" : Integer.toString(p.budgetYear()));
+    v.put("budgetRupiah", p == null ? "" : Long.toString(p.budgetRupiah()));
+    v.put("userDailyMb", str(s.userDailyMb()));
+    v.put("userDailyMinutes", str(s.userDailyMinutes()));
+    v.put("userRateDownKbps", str(s.userRateDownKbps()));
+    v.put("userRateUpKbps", str(s.userRateUpKbps()));
+    v.put("maxDevicesPerUser", str(s.maxDevicesPerUser()));
+    v.put("openingHours", s.openingHours() == null ? "" : s.openingHours());
+    return v;
+  }
+
+  static String describe(VillageSettings s) {
+    Map<String, String> v = formValues(s);
+    StringBuilder sb = new StringBuilder();
+    v.forEach(
+        (k, val) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=').append(val));
+    return sb.toString();
+  }
+
+  static Map<String, String> view(Village village) {
+    return Map.of(
+        "id", village.id(),
+        "name", village.name(),
+        "kecamatan", village.kecamatan() == null ? "" : village.kecamatan());
+  }
+
+  private static String str(Object o) {
+    return o == null ? "" : o.toString();
+  }
+}

@@ -1,0 +1,171 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.voucher.VoucherBatch;
+import org.smartkampung.core.voucher.VoucherCodes;
+
+/** Voucher batches: create, list with status, revoke, and the printable A4 sheet. */
+final class VoucherPages {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+  private static final int LISTED = 300;
+
+  private final AdminParts parts;
+
+  VoucherPages(AdminParts parts) {
+    this.parts = parts;
+  }
+
+  /** {@code GET /admin/desa/:village/voucher}. */
+  void list(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    parts.run(ctx, () -> Reply.page("vouchers", model(village, defaults(), Map.of(), null)));
+  }
+
+  /** {@code POST /admin/desa/:village/voucher}: a new batch, then its print sheet. */
+  void create(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    FormFields form =
+        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    long count = form.requiredLong("count", 1, VoucherBatch.MAX_COUNT);
+    long days = form.requiredLong("validityDays", 1, 366);
+    long megabytes = form.requiredLong("megabytes", 0, 10_000_000);
+    long minutes = form.requiredLong("minutes", 0, 60 * 24 * 366);
+    long devices = form.requiredLong("maxDevices", 1, 10);
+    if (!form.ok()) {
+      Map<String, String> submitted = new HashMap<>();
+      for (String f : List.of("count", "validityDays", "megabytes", "minutes", "maxDevices")) {
+        submitted.put(f, form.text(f));
+      }
+      parts.run(ctx, () -> withStatus(400, model(village, submitted, form.errors(), null)));
+      return;
+    }
+    VoucherBatch batch =
+        new VoucherBatch(village.id(), (int) count, (int) days, megabytes, minutes, (int) devices);
+    parts.run(
+        ctx,
+        () -> {
+          List<Voucher> made = parts.voucherBatches.create(batch);
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "voucher.create",
+              made.get(0).batchId(),
+              "",
+              made.size()
+                  + " voucher, "
+                  + days
+                  + " hari, "
+                  + megabytes
+                  + " MB, "
+                  + minutes
+                  + " menit");
+          return new Reply.Redirect(
+              AdminRoutes.villagePath(village.id())
+                  + "/voucher/cetak?batch="
+                  + made.get(0).batchId());
+        });
+  }
+
+  /** {@code POST /admin/desa/:village/voucher/cabut}: revokes a code of this village only. */
+  void revoke(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    String code = VoucherCodes.normalize(ctx.request().getFormAttribute("code"));
+    parts.run(
+        ctx,
+        () -> {
+          Optional<Voucher> voucher = parts.stores.vouchers().find(code);
+          if (voucher.isEmpty() || !voucher.get().villageId().equals(village.id())) {
+            return new Reply.Page(
+                404, "message", Map.of("message", parts.pages.text(ctx, "voucher.unknown")));
+          }
+          parts.stores.vouchers().revoke(code);
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "voucher.revoke",
+              code,
+              voucher.get().status().name(),
+              "REVOKED");
+          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/voucher");
+        });
+  }
+
+  /** {@code GET /admin/desa/:village/voucher/cetak?batch=}: the A4 sheet of one batch. */
+  void print(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    String batchId = ctx.request().getParam("batch", "");
+    parts.run(
+        ctx,
+        () -> {
+          List<Map<String, String>> cards =
+              parts.stores.vouchers().listByVillage(village.id()).stream()
+                  .filter(v -> batchId.equals(v.batchId()))
+                  .map(v -> row(v, village))
+                  .toList();
+          Map<String, Object> model = new HashMap<>();
+          model.put("village", VillagePages.view(village));
+          model.put("cards", cards);
+          model.put("portalUrl", parts.live.base().portal().publicUrl());
+          return Reply.page("voucher-print", model);
+        });
+  }
+
+  private Reply withStatus(int status, Map<String, Object> model) {
+    return new Reply.Page(status, "vouchers", model);
+  }
+
+  private Map<String, Object> model(
+      Village village, Map<String, String> values, Map<String, String> errors, String notice) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("village", VillagePages.view(village));
+    model.put("v", values);
+    model.put("errors", errors);
+    model.put(
+        "vouchers",
+        parts.stores.vouchers().listByVillage(village.id()).stream()
+            .limit(LISTED)
+            .map(v -> row(v, village))
+            .toList());
+    return model;
+  }
+
+  private Map<String, String> row(Voucher v, Village village) {
+    ZoneId zone = village.timeZone();
+    Map<String, String> row = new HashMap<>();
+    row.put("code", v.code());
+    row.put("printed", VoucherCodes.format(v.code()));
+    row.put("status", v.statusAt(parts.clock.instant()).name());
+    row.put("expires", DATE.format(v.expiresAt().atZone(zone)));
+    row.put("bytes", v.bytesLimit() == Long.MAX_VALUE ? "-" : Units.bytes(v.bytesLimit()));
+    row.put("minutes", v.minutesLimit() == 0 ? "-" : Long.toString(v.minutesLimit()));
+    row.put("devices", Integer.toString(v.maxDevices()));
+    row.put("batch", v.batchId() == null ? "" : v.batchId());
+    return row;
+  }
+
+  private static Map<String, String> defaults() {
+    return Map.of(
+        "count",
+        "20",
+        "validityDays",
+        "30",
+        "megabytes",
+        "1000",
+        "minutes",
+        "0",
+        "maxDevices",
+        "1");
+  }
+}

@@ -1,0 +1,207 @@
+package org.smartkampung.portal.admin;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.RequestOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartkampung.core.session.Session;
+
+/**
+ * A desa admin and the kabupaten operator in headless Debian Chromium (JavaScript off: the console
+ * needs none). Screenshots of every admin page go to {@code target/screenshots/admin-*.png}.
+ */
+class AdminBrowserTest {
+
+  static final List<Path> CHROMIUM =
+      List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  static Playwright playwright;
+  static Browser browser;
+
+  AdminHarness h;
+  BrowserContext context;
+  Page page;
+
+  @BeforeAll
+  static void launch() throws Exception {
+    Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
+    if (chromium == null) {
+      String why = "Debian chromium is not installed (apt-get install chromium)";
+      if (Boolean.getBoolean("kampung.requireExternal")) {
+        throw new IllegalStateException(why);
+      }
+      Assumptions.abort(why + "; browser tests skipped");
+    }
+    Files.createDirectories(SCREENSHOTS);
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(chromium)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-dev-shm-usage",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--no-first-run")));
+  }
+
+  @AfterAll
+  static void quit() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new AdminHarness();
+    context =
+        browser.newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(1024, 768)
+                .setLocale("id-ID")
+                .setJavaScriptEnabled(false));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    context.close();
+    h.close();
+  }
+
+  private void signIn(String user, String password) {
+    page.navigate(h.base() + "/admin/masuk");
+    shot("signin");
+    page.fill("#username", user);
+    page.fill("#password", password);
+    page.click("button[type=submit]");
+  }
+
+  private void shot(String name) {
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve("admin-" + name + ".png"))
+            .setFullPage(true));
+  }
+
+  @Test
+  void desaAdminChangesTheDailyQuotaCreatesVouchersAndIsRefusedAnotherVillage() {
+    Instant now = h.clock.instant();
+    h.stores
+        .sessions()
+        .put(
+            new Session(
+                "kemiren-mt/81a",
+                "kemiren",
+                "sari",
+                "3c:5a:b4:01:02:03",
+                "kemiren-mt",
+                "10.5.50.1",
+                "81a",
+                "10.5.50.23",
+                now.minusSeconds(900),
+                now,
+                120_000_000,
+                8_000_000,
+                2_400_000));
+
+    signIn("budi", AdminHarness.BUDI_PASSWORD);
+    page.waitForURL("**/admin/desa/kemiren");
+    assertThat(page.locator("h1")).hasText("Desa Kemiren");
+    shot("village");
+
+    page.navigate(h.base() + "/admin/desa/kemiren/kuota");
+    page.fill("#userDailyMb", "-1");
+    page.click("#save");
+    assertThat(page.locator("#userDailyMb-error")).hasText("Harus antara 1 dan 10000000.");
+    shot("quota-error");
+    page.fill("#userDailyMb", "750");
+    page.click("#save");
+    assertThat(page.locator("#saved")).isVisible();
+    shot("quota");
+    assertThat(h.limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(750_000_000L);
+
+    page.navigate(h.base() + "/admin/desa/kemiren/voucher");
+    page.fill("#count", "9");
+    page.fill("#megabytes", "500");
+    page.click("#create");
+    page.waitForURL("**/voucher/cetak?batch=*");
+    assertThat(page.locator(".voucher-card")).hasCount(9);
+    shot("voucher-print");
+    assertThat(h.stores.vouchers().listByVillage("kemiren")).hasSize(9);
+    page.navigate(h.base() + "/admin/desa/kemiren/voucher");
+    shot("vouchers");
+
+    page.navigate(h.base() + "/admin/desa/kemiren/sesi");
+    assertThat(page.locator("#sessions")).containsText("3c:5a:b4:01:02:03");
+    page.click("#sessions button[type=submit]");
+    assertThat(page.locator("#kick-result")).containsText("sedang diproses");
+    shot("sessions");
+
+    Response other = page.navigate(h.base() + "/admin/desa/tamansari/kuota");
+    assertThat(other.status()).isEqualTo(403);
+    assertThat(page.locator("#message")).containsText("Akses ditolak");
+    shot("forbidden");
+
+    // A form post without the CSRF token, from the same signed-in browser.
+    var post =
+        context
+            .request()
+            .post(
+                h.base() + "/admin/desa/kemiren/kuota",
+                RequestOptions.create()
+                    .setForm(
+                        com.microsoft.playwright.options.FormData.create()
+                            .set("userDailyMb", "1")));
+    assertThat(post.status()).isEqualTo(403);
+    assertThat(h.limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(750_000_000L);
+
+    page.navigate(h.base() + "/admin/sandi");
+    shot("password");
+  }
+
+  @Test
+  void kabupatenOperatorSeesEveryVillageAndTheAuditLog() {
+    signIn("admin", AdminHarness.ADMIN_PASSWORD);
+    page.waitForURL("**/admin/kabupaten");
+    assertThat(page.locator("#villages")).containsText("Tamansari");
+    shot("kabupaten");
+    page.navigate(h.base() + "/admin/desa/tamansari/kuota");
+    page.fill("#userDailyMinutes", "60");
+    page.click("#save");
+    assertThat(page.locator("#saved")).isVisible();
+    page.navigate(h.base() + "/admin/kabupaten/audit");
+    assertThat(page.locator("#audit")).containsText("quota.update");
+    shot("audit");
+  }
+}

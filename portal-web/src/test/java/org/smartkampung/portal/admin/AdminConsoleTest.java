@@ -1,0 +1,399 @@
+package org.smartkampung.portal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartkampung.portal.testing.PortalHarness.form;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartkampung.core.admin.AuditEntry;
+import org.smartkampung.core.session.KickRequest;
+import org.smartkampung.core.session.KickResult;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.voucher.VoucherStatus;
+
+class AdminConsoleTest {
+
+  AdminHarness h;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new AdminHarness();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    h.close();
+  }
+
+  AdminHarness.Client budi() {
+    AdminHarness.Client c = h.client();
+    assertThat(c.signIn("budi", AdminHarness.BUDI_PASSWORD).statusCode()).isEqualTo(303);
+    return c;
+  }
+
+  @Test
+  void signInSetsAStrictHttpOnlyCookieAndSendsTheDesaAdminToTheirVillage() {
+    AdminHarness.Client c = h.client();
+    HttpResponse<String> r = c.signIn("budi", AdminHarness.BUDI_PASSWORD);
+
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("Location")).contains("/admin/desa/kemiren");
+    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie)
+        .contains("kampung_admin=")
+        .containsIgnoringCase("HttpOnly")
+        .contains("SameSite=Strict");
+    assertThat(cookie).doesNotContain("Secure");
+    assertThat(c.get("/admin/desa/kemiren").body()).contains("Kemiren");
+  }
+
+  @Test
+  void wrongPasswordsAreRefusedAndTheAccountIsThrottledAfterFive() {
+    AdminHarness.Client c = h.client();
+    for (int i = 0; i < AdminParts.MAX_ACCOUNT_FAILURES; i++) {
+      HttpResponse<String> r = c.signIn("budi", "salah-" + i);
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).contains("Nama pengguna atau kata sandi salah.");
+    }
+
+    HttpResponse<String> throttled = c.signIn("budi", AdminHarness.BUDI_PASSWORD);
+
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.body()).contains("Terlalu banyak percobaan gagal");
+  }
+
+  @Test
+  void withoutASessionPagesGoToSignInAndTheApiAnswers401() {
+    AdminHarness.Client c = h.client();
+
+    assertThat(c.get("/admin/desa/kemiren/kuota").headers().firstValue("Location"))
+        .contains("/admin/masuk");
+    assertThat(c.get("/api/admin/v1/villages/kemiren/settings").statusCode()).isEqualTo(401);
+  }
+
+  /** Every route with a village id, as a desa admin of Kemiren would try them on Tamansari. */
+  static final List<String> VILLAGE_GETS =
+      List.of(
+          "/admin/desa/%s",
+          "/admin/desa/%s/kuota",
+          "/admin/desa/%s/voucher",
+          "/admin/desa/%s/voucher/cetak?batch=x",
+          "/admin/desa/%s/sesi",
+          "/api/admin/v1/villages/%s/settings",
+          "/api/admin/v1/villages/%s/vouchers",
+          "/api/admin/v1/villages/%s/sessions");
+
+  static final List<String> VILLAGE_POSTS =
+      List.of(
+          "/admin/desa/%s/kuota",
+          "/admin/desa/%s/voucher", "/admin/desa/%s/voucher/cabut", "/admin/desa/%s/sesi/putus");
+
+  @Test
+  void aDesaAdminGets403OnEveryRouteOfAnotherVillageKnownOrNot() {
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/kuota");
+    for (String other : List.of("tamansari", "atlantis")) {
+      for (String path : VILLAGE_GETS) {
+        assertThat(budi.get(path.formatted(other)).statusCode()).as(path).isEqualTo(403);
+        assertThat(budi.get(path.formatted("kemiren")).statusCode()).as(path).isEqualTo(200);
+      }
+      for (String path : VILLAGE_POSTS) {
+        assertThat(budi.post(path.formatted(other), form("csrf", csrf, "count", "1")).statusCode())
+            .as(path)
+            .isEqualTo(403);
+      }
+      assertThat(
+              budi.json("PUT", "/api/admin/v1/villages/" + other + "/settings", "{}", csrf)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              budi.json("POST", "/api/admin/v1/villages/" + other + "/vouchers", "{}", csrf)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              budi.json("POST", "/api/admin/v1/villages/" + other + "/sessions/kick", "{}", csrf)
+                  .statusCode())
+          .isEqualTo(403);
+    }
+    for (String kabupaten :
+        List.of(
+            "/admin/kabupaten",
+            "/admin/kabupaten/csv",
+            "/admin/kabupaten/audit",
+            "/api/admin/v1/overview")) {
+      assertThat(budi.get(kabupaten).statusCode()).as(kabupaten).isEqualTo(403);
+    }
+    assertThat(h.admin.villageSettings().all()).isEmpty();
+    assertThat(h.stores.vouchers().listByVillage("tamansari")).isEmpty();
+  }
+
+  @Test
+  void theKabupatenOperatorSeesEveryVillageAndUnknownOnesAre404() {
+    AdminHarness.Client admin = h.client();
+    admin.signIn("admin", AdminHarness.ADMIN_PASSWORD);
+
+    assertThat(admin.get("/admin/desa/tamansari/kuota").statusCode()).isEqualTo(200);
+    assertThat(admin.get("/admin/desa/atlantis").statusCode()).isEqualTo(404);
+    HttpResponse<String> overview = admin.get("/admin/kabupaten");
+    assertThat(overview.statusCode()).isEqualTo(200);
+    assertThat(overview.body()).contains("Kemiren").contains("Tamansari");
+  }
+
+  @Test
+  void aFormPostWithoutOrWithAForeignCsrfTokenIs403AndChangesNothing() {
+    AdminHarness.Client budi = budi();
+    AdminHarness.Client admin = h.client();
+    admin.signIn("admin", AdminHarness.ADMIN_PASSWORD);
+    String adminsToken = admin.csrf("/admin/desa/kemiren/kuota");
+
+    assertThat(budi.post("/admin/desa/kemiren/kuota", form("userDailyMb", "750")).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            budi.post("/admin/desa/kemiren/kuota", form("csrf", adminsToken, "userDailyMb", "750"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            budi.json(
+                    "PUT", "/api/admin/v1/villages/kemiren/settings", "{\"userDailyMb\":750}", null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(h.admin.villageSettings().all()).isEmpty();
+  }
+
+  @Test
+  void savingTheDailyQuotaAppliesToTheNextLimitsLookupAndIsAudited() {
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/kuota");
+    Map<String, String> values = quotaForm(csrf);
+    values.put("userDailyMb", "750");
+
+    HttpResponse<String> r = budi.post("/admin/desa/kemiren/kuota", values);
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("Kuota tersimpan");
+    assertThat(h.limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(750_000_000L);
+    assertThat(h.limits.limitsFor("tamansari", "sari").userDailyBytes()).isEqualTo(500_000_000L);
+    VillageSettings saved = h.admin.villageSettings().find("kemiren").orElseThrow();
+    assertThat(saved.updatedBy()).isEqualTo("budi");
+    AuditEntry entry = h.admin.audit().newest(1).get(0);
+    assertThat(entry.action()).isEqualTo("quota.update");
+    assertThat(entry.actor()).isEqualTo("budi");
+    assertThat(entry.before()).contains("userDailyMb=500");
+    assertThat(entry.after()).contains("userDailyMb=750");
+  }
+
+  @Test
+  void absurdQuotasReRenderWithIndonesianMessagesNextToTheFieldsAndSaveNothing() {
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/kuota");
+    Map<String, String> values = quotaForm(csrf);
+    values.put("userDailyMb", "-5");
+    values.put("userDailyMinutes", "99999");
+    values.put("maxDevicesPerUser", "dua");
+    values.put("openingHours", "sore");
+
+    HttpResponse<String> r = budi.post("/admin/desa/kemiren/kuota", values);
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body())
+        .contains("id=\"userDailyMb-error\">Harus antara 1 dan 10000000.")
+        .contains("id=\"userDailyMinutes-error\">Harus antara 1 dan 1440.")
+        .contains("id=\"maxDevicesPerUser-error\">Isi dengan angka bulat")
+        .contains("id=\"openingHours-error\">Tulis jam buka seperti 16:00-23:00.")
+        .contains("value=\"-5\"");
+    assertThat(h.admin.villageSettings().all()).isEmpty();
+    assertThat(h.limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(500_000_000L);
+  }
+
+  @Test
+  void aVoucherBatchIsCreatedListedPrintedAndCanBeRevoked() {
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/voucher");
+
+    HttpResponse<String> made =
+        budi.post(
+            "/admin/desa/kemiren/voucher",
+            form(
+                "csrf",
+                csrf,
+                "count",
+                "6",
+                "validityDays",
+                "30",
+                "megabytes",
+                "1000",
+                "minutes",
+                "0",
+                "maxDevices",
+                "1"));
+
+    assertThat(made.statusCode()).isEqualTo(303);
+    List<Voucher> vouchers = h.stores.vouchers().listByVillage("kemiren");
+    assertThat(vouchers).hasSize(6);
+    String sheet = budi.get(made.headers().firstValue("Location").orElseThrow()).body();
+    assertThat(sheet).contains("WiFi Desa Kemiren").contains("class=\"voucher-card\"");
+    for (Voucher v : vouchers) {
+      assertThat(sheet).contains(v.code().substring(0, 5) + "-" + v.code().substring(5));
+    }
+    String code = vouchers.get(0).code();
+    assertThat(
+            budi.post("/admin/desa/kemiren/voucher/cabut", form("csrf", csrf, "code", code))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(h.stores.vouchers().find(code).orElseThrow().status())
+        .isEqualTo(VoucherStatus.REVOKED);
+    assertThat(budi.get("/admin/desa/kemiren/voucher").body())
+        .contains("Dicabut")
+        .contains("Belum dipakai");
+  }
+
+  @Test
+  void absurdVoucherBatchesAreRefusedWithMessagesAndStoreNothing() {
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/voucher");
+
+    HttpResponse<String> r =
+        budi.post(
+            "/admin/desa/kemiren/voucher",
+            form(
+                "csrf",
+                csrf,
+                "count",
+                "100000",
+                "validityDays",
+                "0",
+                "megabytes",
+                "x",
+                "minutes",
+                "0",
+                "maxDevices",
+                "1"));
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body())
+        .contains("id=\"count-error\">Harus antara 1 dan 500.")
+        .contains("id=\"validityDays-error\">Harus antara 1 dan 366.")
+        .contains("id=\"megabytes-error\">Isi dengan angka bulat");
+    assertThat(h.stores.vouchers().listByVillage("kemiren")).isEmpty();
+  }
+
+  @Test
+  void kickQueuesADisconnectForTheRadiusRoleAndTheResultShowsOnReload() throws Exception {
+    Instant now = h.clock.instant();
+    h.stores.sessions().put(session("kemiren-mt/abc", "kemiren", now));
+    h.stores.sessions().put(session("tamansari-mt/xyz", "tamansari", now));
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/sesi");
+    assertThat(budi.get("/admin/desa/kemiren/sesi").body())
+        .contains("3c:5a:b4:01:02:03")
+        .contains("kemiren-mt");
+
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/sesi/putus",
+                    form("csrf", csrf, "session", "tamansari-mt/xyz"))
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> kicked =
+        budi.post(
+            "/admin/desa/kemiren/sesi/putus", form("csrf", csrf, "session", "kemiren-mt/abc"));
+
+    assertThat(kicked.statusCode()).isEqualTo(303);
+    Optional<KickRequest> request = h.stores.sessionCommands().nextKick(Duration.ofSeconds(2));
+    assertThat(request)
+        .hasValueSatisfying(k -> assertThat(k.sessionId()).isEqualTo("kemiren-mt/abc"));
+    assertThat(h.stores.sessionCommands().nextKick(Duration.ofMillis(100))).isEmpty();
+    String resultPage = kicked.headers().firstValue("Location").orElseThrow();
+    assertThat(budi.get(resultPage).body()).contains("sedang diproses");
+
+    h.stores
+        .sessionCommands()
+        .recordResult(
+            new KickResult(
+                request.get().id(), "kemiren-mt/abc", KickResult.Outcome.DISCONNECTED, "", now));
+
+    assertThat(budi.get(resultPage).body()).contains("Sesi sudah diputus oleh hotspot.");
+  }
+
+  @Test
+  void theApiSavesSettingsWithTheCsrfHeaderAndRefusesBadValuesPerField() {
+    AdminHarness.Client budi = budi();
+    String csrf =
+        new io.vertx.core.json.JsonObject(budi.get("/api/admin/v1/me").body())
+            .getString("csrfToken");
+
+    HttpResponse<String> bad =
+        budi.json("PUT", "/api/admin/v1/villages/kemiren/settings", "{\"userDailyMb\":-1}", csrf);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("userDailyMb");
+    assertThat(h.admin.villageSettings().all()).isEmpty();
+
+    HttpResponse<String> ok =
+        budi.json(
+            "PUT",
+            "/api/admin/v1/villages/kemiren/settings",
+            "{\"userDailyMb\":300,\"openingHours\":\"16:00-23:00\"}",
+            csrf);
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(h.limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(300_000_000L);
+  }
+
+  @Test
+  void theOverviewSortsServerSideAndExportsCsv() {
+    AdminHarness.Client admin = h.client();
+    admin.signIn("admin", AdminHarness.ADMIN_PASSWORD);
+    h.stores.sessions().put(session("kemiren-mt/abc", "kemiren", h.clock.instant()));
+
+    String bySessions = admin.get("/admin/kabupaten?urut=anggaran").body();
+    assertThat(bySessions.indexOf("Tamansari")).isLessThan(bySessions.indexOf("Kemiren"));
+    HttpResponse<String> csv = admin.get("/admin/kabupaten/csv?urut=sesi");
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines[1]).startsWith("kemiren,Kemiren,Glagah,ya,2,1,");
+    assertThat(lines[2]).startsWith("tamansari,Tamansari,Licin,tidak,0,0,").endsWith(",ya");
+  }
+
+  private static Session session(String id, String village, Instant now) {
+    return new Session(
+        id,
+        village,
+        "sari",
+        "3c:5a:b4:01:02:03",
+        village + "-mt",
+        "10.5.50.1",
+        id.substring(id.indexOf('/') + 1),
+        "10.5.50.23",
+        now.minusSeconds(600),
+        now,
+        40_000_000,
+        2_000_000,
+        1_500_000);
+  }
+
+  private static Map<String, String> quotaForm(String csrf) {
+    return new java.util.LinkedHashMap<>(
+        form(
+            "csrf", csrf,
+            "downlinkMbps", "50",
+            "uplinkMbps", "10",
+            "monthlyGb", "1000",
+            "budgetYear", "2026",
+            "budgetRupiah", "12000000",
+            "userDailyMb", "500",
+            "userDailyMinutes", "120",
+            "userRateDownKbps", "2048",
+            "userRateUpKbps", "512",
+            "maxDevicesPerUser", "2",
+            "openingHours", "00:00-00:00"));
+  }
+}

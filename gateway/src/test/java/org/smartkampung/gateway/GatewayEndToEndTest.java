@@ -409,6 +409,30 @@ class GatewayEndToEndTest {
 
   @Test
   @Order(9)
+  void coaRequestChangesTheClientsRate() {
+    CommandRunner.Result r =
+        lab.runner(gw)
+            .run(
+                List.of(
+                    "radclient",
+                    "-x",
+                    "-r",
+                    "2",
+                    "-t",
+                    "3",
+                    "127.0.0.1:3799",
+                    "coa",
+                    RADIUS_SECRET),
+                "Framed-IP-Address = "
+                    + CLIENT_IP
+                    + "\nWISPr-Bandwidth-Max-Down = 4000000\nMessage-Authenticator = 0x00\n");
+    assertThat(r.stdout()).contains("CoA-ACK");
+    assertThat(lab.sh(gw, "tc class show dev gc0")).contains("rate 4Mbit ceil 4Mbit");
+    assertThat(clientIsCaptive()).isFalse();
+  }
+
+  @Test
+  @Order(10)
   void disconnectWithAWrongSecretIsDroppedAndChangesNothing() {
     CommandRunner.Result r =
         lab.runner(gw)
@@ -428,7 +452,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void disconnectRequestMakesTheClientCaptiveAndSendsStop() {
     CommandRunner.Result r =
         lab.runner(gw)
@@ -455,7 +479,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void disconnectForAnUnknownSessionIsNaked() {
     CommandRunner.Result r =
         lab.runner(gw)
@@ -475,7 +499,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void octetLimitReachedMakesTheClientCaptiveAgain() {
     assertThat(authorize("kuota", "sandi-kuota", false)).startsWith("200 ");
     assertThat(clientIsCaptive()).isFalse();
@@ -506,7 +530,7 @@ class GatewayEndToEndTest {
   }
 
   @Test
-  @Order(13)
+  @Order(14)
   void sessionsSurviveAGatewayRestartAndStopRemovesTheTable() throws Exception {
     assertThat(authorize("warga1", "sandi-warga1", false)).startsWith("200 ");
     assertThat(clientIsCaptive()).isFalse();

@@ -175,10 +175,11 @@ public final class ClientTable implements AutoCloseable {
       byIp.put(ip, session);
       parts.sessions().put(toSession(session, now));
       saveLimits();
+      // Queued under the lock, so a poll cannot queue this session's Stop before its Start.
+      send(session, Status.START, null, now);
     }
     count("accepted");
     log.info("client {} ({}) online as {}, session {}", ip, deviceMac, username, acctSessionId);
-    send(session, Status.START, null, now);
     return new AuthorizeResult(Outcome.ACCEPTED, reply.replyMessage());
   }
 

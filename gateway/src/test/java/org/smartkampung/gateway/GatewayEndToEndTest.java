@@ -65,7 +65,16 @@ class GatewayEndToEndTest {
   @BeforeAll
   void buildNetwork() throws Exception {
     NetnsLab.requireRootAnd(
-        "ip", "nft", "tc", "curl", "freeradius", "radclient", "iperf3", "python3");
+        "ip",
+        "nft",
+        "tc",
+        "curl",
+        "freeradius",
+        "radclient",
+        "iperf3",
+        "python3",
+        "dnsmasq",
+        "dig");
     lab = new NetnsLab();
     tmp = Files.createTempDirectory("kampung-gateway-e2e");
     try {

@@ -75,14 +75,21 @@ public final class CommandRunner {
     return run(command, "");
   }
 
+  /** Reads a stream to its end on a thread of its own (not a shared pool: reads block). */
   private static CompletableFuture<String> drain(InputStream stream) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (stream) {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            return "";
-          }
-        });
+    CompletableFuture<String> text = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (stream) {
+                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException e) {
+                text.complete("");
+              }
+            },
+            "command-output");
+    reader.setDaemon(true);
+    reader.start();
+    return text;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.login.LoginMethod;
+import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.ServiceLink;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.portal.login.Explanation;
@@ -24,6 +25,8 @@ final class LandingPages {
 
   private static final Logger log = LoggerFactory.getLogger(LandingPages.class);
   private static final int SERVICES_ON_LANDING = 4;
+  private static final int NEWS_ON_LANDING = 3;
+  private static final int PRODUCTS_ON_LANDING = 6;
 
   private final PortalParts parts;
 
@@ -94,12 +97,37 @@ final class LandingPages {
     model.put("clickThrough", methods.contains(LoginMethod.CLICK_THROUGH));
     model.put("voucher", methods.contains(LoginMethod.VOUCHER));
     model.put("subscriber", methods.contains(LoginMethod.SUBSCRIBER));
-    List<Map<String, String>> services = services(village);
-    model.put("services", services.subList(0, Math.min(SERVICES_ON_LANDING, services.size())));
-    model.put("moreServices", services.size() > SERVICES_ON_LANDING);
     model.put("servicesUrl", "/desa/" + village.id() + "/layanan");
     model.put("langUrl", "/desa/" + village.id() + "?s=" + token + "&lang=" + otherLang(lang));
-    parts.pages().render(ctx, status, "landing", model).onFailure(ctx::fail);
+    withContent(
+        village,
+        content -> {
+          List<Map<String, String>> services = services(village, content);
+          model.put(
+              "services", services.subList(0, Math.min(SERVICES_ON_LANDING, services.size())));
+          model.put("moreServices", services.size() > SERVICES_ON_LANDING);
+          model.put("news", LandingViews.news(content, village.timeZone(), NEWS_ON_LANDING));
+          model.put("products", LandingViews.products(content, PRODUCTS_ON_LANDING));
+          parts.pages().render(ctx, status, "landing", model).onFailure(ctx::fail);
+        });
+  }
+
+  /**
+   * Reads the village's landing content off the event loop (it may be a Redis round trip); a store
+   * that cannot answer leaves the page with the config file's links, never without a login form.
+   */
+  private void withContent(Village village, java.util.function.Consumer<LandingContent> then) {
+    parts
+        .vertx()
+        .executeBlocking(() -> parts.landing().find(village.id()), false)
+        .onComplete(
+            ar -> {
+              if (ar.failed()) {
+                log.warn(
+                    "landing content of {} unavailable: {}", village.id(), ar.cause().toString());
+              }
+              then.accept(ar.succeeded() ? ar.result() : LandingContent.empty(village.id()));
+            });
   }
 
   /** {@code GET /desa/:village/layanan}: the village's public services, no login needed. */
@@ -111,10 +139,14 @@ final class LandingPages {
     }
     Map<String, Object> model = new HashMap<>();
     model.put("village", villageView(village.get()));
-    model.put("services", services(village.get()));
     model.put("homeUrl", "/desa/" + village.get().id());
     model.put("langUrl", langUrl(ctx));
-    parts.pages().render(ctx, 200, "services", model).onFailure(ctx::fail);
+    withContent(
+        village.get(),
+        content -> {
+          model.put("services", services(village.get(), content));
+          parts.pages().render(ctx, 200, "services", model).onFailure(ctx::fail);
+        });
   }
 
   /** {@code GET /info/:reason}: an explanation page by its slug. */
@@ -206,9 +238,10 @@ final class LandingPages {
         "kecamatan", village.kecamatan() == null ? "" : village.kecamatan());
   }
 
-  static List<Map<String, String>> services(Village village) {
+  /** The desa admin's links when there are any, else the config file's. */
+  static List<Map<String, String>> services(Village village, LandingContent content) {
     List<Map<String, String>> list = new ArrayList<>();
-    for (ServiceLink link : village.services()) {
+    for (ServiceLink link : content.links().isEmpty() ? village.services() : content.links()) {
       // A bad URL in the config must not become a javascript: link on the page.
       SafeUrl.httpTarget(link.url())
           .ifPresent(

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.portal.login.Admission;
 import org.smartkampung.portal.login.TokenMinter;
@@ -38,7 +39,8 @@ record PortalParts(
     VillagerVerifier verifier,
     Admission admission,
     TokenMinter minter,
-    NasLoginCompleter completer) {
+    NasLoginCompleter completer,
+    LandingContentStore landing) {
 
   /** How long a landing page's form stays usable. */
   static final Duration FORM_MAX_AGE = Duration.ofHours(1);

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.village.LandingContent;
+import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.portal.admin.AdminParts;
 import org.smartkampung.portal.admin.AdminRoutes;
 import org.smartkampung.portal.admin.AdminSetup;
@@ -103,7 +105,10 @@ public final class PortalServer {
     boolean owns = vertx == null;
     Vertx vx = owns ? Vertx.vertx() : vertx;
     try {
-      PortalParts parts = parts(vx, config, stores, clock, registry, stateKey);
+      // The console's landing content when it runs here; else only the config file's links.
+      LandingContentStore landing =
+          admin == null ? NO_LANDING_CONTENT : admin.stores().landingContent();
+      PortalParts parts = parts(vx, config, stores, clock, registry, stateKey, landing);
       HttpServerOptions options =
           new HttpServerOptions()
               .setHost(config.portal().bindAddress())
@@ -142,7 +147,8 @@ public final class PortalServer {
       KampungStores stores,
       Clock clock,
       MeterRegistry registry,
-      byte[] stateKey) {
+      byte[] stateKey,
+      LandingContentStore landing) {
     Map<String, String> uamSecrets = new HashMap<>();
     for (NasClientSettings hotspot : config.hotspots()) {
       if (hotspot.uamSecret() != null) {
@@ -162,8 +168,22 @@ public final class PortalServer {
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
         new Admission(config, stores.ledger(), clock),
         new TokenMinter(stores.loginTokens(), clock),
-        new NasLoginCompleter(uamSecrets));
+        new NasLoginCompleter(uamSecrets),
+        landing);
   }
+
+  private static final LandingContentStore NO_LANDING_CONTENT =
+      new LandingContentStore() {
+        @Override
+        public LandingContent find(String villageId) {
+          return LandingContent.empty(villageId);
+        }
+
+        @Override
+        public void put(LandingContent content) {
+          throw new UnsupportedOperationException("no admin store");
+        }
+      };
 
   private static Router withAdmin(
       Router router, PortalParts parts, AdminSetup admin, byte[] stateKey) {

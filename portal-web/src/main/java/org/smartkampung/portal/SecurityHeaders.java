@@ -8,10 +8,12 @@ final class SecurityHeaders {
 
   /**
    * Only our own stylesheet and script; forms may post to the hotspot's login URL (any http or
-   * https origin, since that is the NAS's address); no framing; no plugins.
+   * https origin, since that is the NAS's address); no framing; no plugins. Images may come from
+   * any https origin: the desa admin's "Produk Desa" photos are links to wherever sellers host them
+   * (only https addresses are accepted by the console).
    */
   static final String CSP =
-      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; "
+      "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data: https:; "
           + "form-action 'self' http: https:; base-uri 'none'; frame-ancestors 'none'";
 
   private SecurityHeaders() {}

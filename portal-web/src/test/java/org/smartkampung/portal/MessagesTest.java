@@ -19,6 +19,12 @@ class MessagesTest {
 
   static final Path MAIN = Path.of("src/main");
 
+  /** The admin console's pages and code use their own bundle, checked on their own below. */
+  private static final String ADMIN = "/admin";
+
+  private static final String ADMIN_BUNDLE = "i18n.admin";
+  private static final Pattern TEMPLATE_KEY = Pattern.compile("t\\['([a-zA-Z0-9.-]+)'\\]");
+
   @Test
   void bothLanguagesHaveTheSameKeys() {
     Messages messages = Messages.load();
@@ -32,11 +38,11 @@ class MessagesTest {
   @Test
   void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
     Set<String> used = new HashSet<>();
-    collect(
-        MAIN.resolve("resources/templates"), Pattern.compile("t\\['([a-zA-Z0-9.-]+)'\\]"), used);
+    collect(MAIN.resolve("resources/templates"), TEMPLATE_KEY, ADMIN, used);
     collect(
         MAIN.resolve("java"),
         Pattern.compile("\"((?:error|notice|greeting|amount|info|status|nas)\\.[a-zA-Z0-9.-]+)\""),
+        ADMIN,
         used);
     for (Explanation e : Explanation.values()) {
       used.add("info." + e.slug() + ".title");
@@ -61,9 +67,27 @@ class MessagesTest {
     assertThat(Messages.choose(null, ";;;garbage")).isEqualTo("id");
   }
 
-  private static void collect(Path dir, Pattern pattern, Set<String> into) throws IOException {
+  @Test
+  void everyKeyTheAdminTemplatesUseExistsInBothLanguagesOfTheAdminBundle() throws IOException {
+    Set<String> used = new HashSet<>();
+    collect(MAIN.resolve("resources/templates/admin"), TEMPLATE_KEY, null, used);
+    assertThat(used).hasSizeGreaterThan(30);
+
+    Messages admin = Messages.load(ADMIN_BUNDLE);
+    for (String lang : new String[] {Messages.ID, Messages.EN}) {
+      assertThat(admin.all(lang).keySet()).as("admin " + lang).containsAll(used);
+    }
+  }
+
+  /** Collects pattern matches from files under dir, leaving out paths that contain skip. */
+  private static void collect(Path dir, Pattern pattern, String skip, Set<String> into)
+      throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
+      for (Path file :
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> skip == null || !f.toString().contains(skip))
+              .toList()) {
         Matcher m = pattern.matcher(Files.readString(file));
         while (m.find()) {
           into.add(m.group(1));

@@ -12,13 +12,18 @@ import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.config.SubscriberSeed;
 import org.smartkampung.core.quota.EmbeddedQuotaLedger;
 import org.smartkampung.core.quota.LimitsSource;
+import org.smartkampung.core.quota.OverrideLimitsSource;
 import org.smartkampung.core.quota.RedisQuotaLedger;
+import org.smartkampung.core.subscriber.OverrideCache;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.village.Village;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Opens the store the configuration names: embedded (default) or Redis. */
+/**
+ * Opens the store the configuration names: embedded (default) or Redis. The ledger counts against
+ * the given limits with each subscriber's quota override laid over them ({@link OverrideCache}).
+ */
 public final class StoreFactory {
 
   private static final Logger log = LoggerFactory.getLogger(StoreFactory.class);
@@ -62,16 +67,22 @@ public final class StoreFactory {
   public static KampungStores openEmbedded(
       StoreSettings settings, Function<String, ZoneId> zones, LimitsSource limits, Clock clock) {
     var dir = settings.dataDir();
-    var ledger =
-        new EmbeddedQuotaLedger(dir, settings.snapshotIntervalSeconds(), zones, limits, clock);
     var subscribers = new EmbeddedSubscriberStore(dir);
+    var overrides = new OverrideCache(subscribers, clock);
+    var ledger =
+        new EmbeddedQuotaLedger(
+            dir,
+            settings.snapshotIntervalSeconds(),
+            zones,
+            new OverrideLimitsSource(limits, overrides::overrideOf),
+            clock);
     var vouchers = new EmbeddedVoucherStore(dir);
     var sessions = new EmbeddedSessionStore(dir);
     var nasState = new EmbeddedNasStateStore(dir);
     log.info("Embedded store in {}", dir.toAbsolutePath());
     return new Bundle(
         ledger,
-        subscribers,
+        overrides,
         vouchers,
         sessions,
         new EmbeddedLoginTokenStore(clock),
@@ -94,13 +105,19 @@ public final class StoreFactory {
       Clock clock,
       MeterRegistry registry) {
     UnifiedJedis jedis = RedisConnector.connect(settings.redis());
+    var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock);
     var ledger =
         new RedisQuotaLedger(
-            jedis, zones, limits, clock, settings.nearCacheStaleMillis(), registry);
+            jedis,
+            zones,
+            new OverrideLimitsSource(limits, overrides::overrideOf),
+            clock,
+            settings.nearCacheStaleMillis(),
+            registry);
     log.info("Redis store at {}", redactedUri(settings.redis().uri()));
     return new Bundle(
         ledger,
-        new RedisSubscriberStore(jedis),
+        overrides,
         new RedisVoucherStore(jedis),
         new RedisSessionStore(jedis),
         new RedisLoginTokenStore(jedis),

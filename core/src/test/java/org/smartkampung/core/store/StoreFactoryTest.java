@@ -13,10 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.subscriber.QuotaOverride;
+import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.testing.RedisTestServer;
 
 class StoreFactoryTest {
@@ -99,6 +102,59 @@ class StoreFactoryTest {
     assertThatThrownBy(() -> open(config))
         .isInstanceOf(StoreUnavailableException.class)
         .hasMessageContaining("127.0.0.1:" + port);
+  }
+
+  @Test
+  void theEmbeddedLedgerCountsASubscribersOverrideInsteadOfThePolicyAndSeesEditsAtOnce()
+      throws Exception {
+    try (KampungStores stores = open(config("type: embedded\ndata-dir: " + dir))) {
+      assertOverrideApplies(stores, "kuat");
+    }
+  }
+
+  @Test
+  void theRedisLedgerCountsASubscribersOverrideInsteadOfThePolicyAndSeesEditsAtOnce()
+      throws Exception {
+    KampungConfig config = config("type: redis\nredis: {uri: \"" + RedisTestServer.uri() + "\"}");
+    try (KampungStores stores = open(config)) {
+      assertOverrideApplies(stores, "kuat-" + System.nanoTime());
+    }
+  }
+
+  private static void assertOverrideApplies(KampungStores stores, String username) {
+    stores
+        .subscribers()
+        .create(
+            new Subscriber(
+                username,
+                "kemiren",
+                "x",
+                username,
+                true,
+                new QuotaOverride(5L, 30L, null, null, 3)));
+
+    Limits limits = stores.ledger().check("kemiren", username, "dev").orThrow().limits();
+    assertThat(limits.userDailyBytes()).isEqualTo(5_000_000L);
+    assertThat(limits.userDailySeconds()).isEqualTo(1_800L);
+    assertThat(limits.maxDevices()).isEqualTo(3);
+    assertThat(stores.ledger().check("kemiren", "warga", "dev").orThrow().limits().userDailyBytes())
+        .isEqualTo(1_000_000L);
+
+    Subscriber s = stores.subscribers().find(username).orElseThrow();
+    stores
+        .subscribers()
+        .update(
+            new Subscriber(
+                username,
+                "kemiren",
+                "x",
+                username,
+                true,
+                new QuotaOverride(null, null, null, null, null)));
+    assertThat(
+            stores.ledger().check("kemiren", username, "dev").orThrow().limits().userDailyBytes())
+        .isEqualTo(1_000_000L);
+    assertThat(s.quotaOverride().userDailyMb()).isEqualTo(5L);
   }
 
   private static KampungStores open(KampungConfig config) {

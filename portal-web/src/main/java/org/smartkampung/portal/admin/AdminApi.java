@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.Session;
+import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.voucher.Voucher;
@@ -23,10 +24,122 @@ final class AdminApi {
 
   private final AdminParts parts;
   private final KabupatenPages kabupaten;
+  private final SubscriberPages subscriberPages;
 
-  AdminApi(AdminParts parts, VillagePages village, KabupatenPages kabupaten) {
+  AdminApi(
+      AdminParts parts,
+      VillagePages village,
+      KabupatenPages kabupaten,
+      SubscriberPages subscriberPages) {
     this.parts = parts;
     this.kabupaten = kabupaten;
+    this.subscriberPages = subscriberPages;
+  }
+
+  void subscribers(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    parts.run(
+        ctx,
+        () -> {
+          JsonArray list = new JsonArray();
+          for (Subscriber s : parts.stores.subscribers().listByVillage(village.id())) {
+            list.add(subscriberJson(s));
+          }
+          return Reply.json(200, new JsonObject().put("subscribers", list).encode());
+        });
+  }
+
+  /** {@code {username, displayName?, password}}; 400 with a message per field; 201. */
+  void createSubscriber(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    JsonObject body = bodyJson(ctx);
+    if (body == null) {
+      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
+      return;
+    }
+    FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
+    parts.run(
+        ctx,
+        () ->
+            subscriberPages
+                .create(form, village, me)
+                .<Reply>map(s -> Reply.json(201, subscriberJson(s).encode()))
+                .orElseGet(() -> errors(form)));
+  }
+
+  /**
+   * {@code {password?, enabled?, override?}}: every part present is validated first, then all are
+   * saved in one write; {@code override: null} returns the subscriber to the village quota.
+   */
+  void updateSubscriber(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    String username = ctx.pathParam("username");
+    JsonObject body = bodyJson(ctx);
+    if (body == null) {
+      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
+      return;
+    }
+    JsonObject override = body.getValue("override") instanceof JsonObject o ? o : new JsonObject();
+    FormFields form =
+        new FormFields(
+            f ->
+                switch (f) {
+                  case "password" -> text(body, "password");
+                  case "enabled" ->
+                      body.getValue("enabled") instanceof Boolean b
+                          ? (b ? "ya" : "tidak")
+                          : text(body, "enabled");
+                  default -> text(override, f);
+                },
+            key -> parts.pages.text(ctx, key));
+    parts.run(
+        ctx,
+        () -> {
+          Optional<Subscriber> found = parts.stores.subscribers().find(username);
+          if (found.isEmpty()) {
+            return Reply.json(404, "{\"error\":\"no such subscriber\"}");
+          }
+          if (!found.get().villageId().equals(village.id())) {
+            return Reply.json(403, "{\"error\":\"forbidden\"}");
+          }
+          Subscriber next = found.get();
+          StringBuilder what = new StringBuilder();
+          for (String part : new String[] {"password", "enabled", "override"}) {
+            if (body.containsKey(part) && next != null) {
+              next = subscriberPages.changed(next, part, form);
+              what.append(what.length() == 0 ? "" : "+").append(part);
+            }
+          }
+          if (next == null || !form.ok()) {
+            return errors(form);
+          }
+          if (what.length() > 0) {
+            subscriberPages.save(me, village, found.get(), next, what.toString());
+          }
+          return Reply.json(200, subscriberJson(next).encode());
+        });
+  }
+
+  private static Reply errors(FormFields form) {
+    return Reply.json(
+        400, new JsonObject().put("errors", new JsonObject(Map.copyOf(form.errors()))).encode());
+  }
+
+  private static JsonObject subscriberJson(Subscriber s) {
+    JsonObject override = null;
+    if (s.quotaOverride() != null) {
+      override = new JsonObject();
+      for (var e : SubscriberRules.overrideValues(s.quotaOverride()).entrySet()) {
+        override.put(e.getKey(), e.getValue().isEmpty() ? null : Long.parseLong(e.getValue()));
+      }
+    }
+    return new JsonObject()
+        .put("username", s.username())
+        .put("displayName", s.displayName())
+        .put("enabled", s.enabled())
+        .put("override", override);
   }
 
   void me(RoutingContext ctx) {

@@ -30,8 +30,10 @@ public final class AdminRoutes {
     VillagePages village = new VillagePages(parts);
     VoucherPages vouchers = new VoucherPages(parts);
     SessionPages sessions = new SessionPages(parts);
+    SubscriberPages subscribers = new SubscriberPages(parts);
+    LandingContentPages landing = new LandingContentPages(parts);
     KabupatenPages kabupaten = new KabupatenPages(parts);
-    AdminApi api = new AdminApi(parts, village, kabupaten);
+    AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
 
     // Open to everyone: the sign-in form (with its own address-bound token).
     router.get(SIGN_IN).handler(signIn::form);
@@ -69,6 +71,21 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/voucher/cetak").handler(vouchers::print);
     router.get(ROOT + "/desa/:village/sesi").handler(sessions::list);
     router.post(ROOT + "/desa/:village/sesi/putus").handler(sessions::kick);
+    router.get(ROOT + "/desa/:village/beranda").handler(landing::form);
+    router.post(ROOT + "/desa/:village/beranda/hapus").handler(landing::remove);
+    router.post(ROOT + "/desa/:village/beranda/:kind").handler(landing::add);
+    router.get(ROOT + "/desa/:village/pelanggan").handler(subscribers::list);
+    router.post(ROOT + "/desa/:village/pelanggan").handler(subscribers::create);
+    router.get(ROOT + "/desa/:village/pelanggan/:username").handler(subscribers::detail);
+    router
+        .post(ROOT + "/desa/:village/pelanggan/:username/sandi")
+        .handler(subscribers::resetPassword);
+    router
+        .post(ROOT + "/desa/:village/pelanggan/:username/status")
+        .handler(subscribers::setEnabled);
+    router
+        .post(ROOT + "/desa/:village/pelanggan/:username/kuota")
+        .handler(subscribers::saveOverride);
 
     // The whole kabupaten (kabupaten operators only).
     router.get(KABUPATEN).handler(kabupaten::overview);
@@ -83,6 +100,9 @@ public final class AdminRoutes {
     router.post(API + "/villages/:village/vouchers").handler(api::createVouchers);
     router.get(API + "/villages/:village/sessions").handler(api::sessions);
     router.post(API + "/villages/:village/sessions/kick").handler(api::kick);
+    router.get(API + "/villages/:village/subscribers").handler(api::subscribers);
+    router.post(API + "/villages/:village/subscribers").handler(api::createSubscriber);
+    router.put(API + "/villages/:village/subscribers/:username").handler(api::updateSubscriber);
     router.get(API + "/overview").handler(api::overview);
   }
 }

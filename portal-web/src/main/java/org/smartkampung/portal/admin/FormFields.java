@@ -30,6 +30,14 @@ final class FormFields {
     return v == null ? "" : v.trim();
   }
 
+  /**
+   * The value as submitted, untrimmed (passwords may start or end with a space), "" when absent.
+   */
+  String raw(String field) {
+    String v = values.apply(field);
+    return v == null ? "" : v;
+  }
+
   /** An optional whole number in [min, max]; null when empty; an error when malformed. */
   Long optionalLong(String field, long min, long max) {
     String v = text(field);

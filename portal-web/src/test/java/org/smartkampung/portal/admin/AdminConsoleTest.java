@@ -88,6 +88,9 @@ class AdminConsoleTest {
           "/admin/desa/%s/voucher",
           "/admin/desa/%s/voucher/cetak?batch=x",
           "/admin/desa/%s/sesi",
+          "/admin/desa/%s/pelanggan",
+          "/admin/desa/%s/beranda",
+          "/api/admin/v1/villages/%s/subscribers",
           "/api/admin/v1/villages/%s/settings",
           "/api/admin/v1/villages/%s/vouchers",
           "/api/admin/v1/villages/%s/sessions");
@@ -95,7 +98,17 @@ class AdminConsoleTest {
   static final List<String> VILLAGE_POSTS =
       List.of(
           "/admin/desa/%s/kuota",
-          "/admin/desa/%s/voucher", "/admin/desa/%s/voucher/cabut", "/admin/desa/%s/sesi/putus");
+          "/admin/desa/%s/voucher",
+          "/admin/desa/%s/voucher/cabut",
+          "/admin/desa/%s/sesi/putus",
+          "/admin/desa/%s/pelanggan",
+          "/admin/desa/%s/pelanggan/joko/sandi",
+          "/admin/desa/%s/pelanggan/joko/status",
+          "/admin/desa/%s/pelanggan/joko/kuota",
+          "/admin/desa/%s/beranda/tautan",
+          "/admin/desa/%s/beranda/berita",
+          "/admin/desa/%s/beranda/produk",
+          "/admin/desa/%s/beranda/hapus");
 
   @Test
   void aDesaAdminGets403OnEveryRouteOfAnotherVillageKnownOrNot() {
@@ -121,6 +134,14 @@ class AdminConsoleTest {
           .isEqualTo(403);
       assertThat(
               budi.json("POST", "/api/admin/v1/villages/" + other + "/sessions/kick", "{}", csrf)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              budi.json("POST", "/api/admin/v1/villages/" + other + "/subscribers", "{}", csrf)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              budi.json("PUT", "/api/admin/v1/villages/" + other + "/subscribers/joko", "{}", csrf)
                   .statusCode())
           .isEqualTo(403);
     }

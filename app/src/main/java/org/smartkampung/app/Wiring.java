@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.smartkampung.app.RunCommand.RoleStartException;
 import org.smartkampung.core.admin.FirstOperator;
+import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.PortalSettings;
@@ -20,6 +21,7 @@ import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
 import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.gateway.GatewayServer;
 import org.smartkampung.portal.PortalServer;
 import org.smartkampung.portal.admin.AdminSetup;
 import org.smartkampung.radius.RadiusServer;
@@ -82,6 +84,9 @@ final class Wiring {
       if (config.portal().enabled()) {
         roles.add(startPortal(config, live, admin, stores, clock, registry));
       }
+      if (config.gateway().enabled()) {
+        roles.add(startGateway(config, stores, clock, registry));
+      }
     } catch (RuntimeException e) {
       roles.forEach(Role::close);
       throw e;
@@ -123,6 +128,43 @@ final class Wiring {
                 + settings.bindAddress()
                 + ":"
                 + server.acctPort());
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  private static Role startGateway(
+      KampungConfig config, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
+    GatewaySettings settings = config.gateway();
+    GatewayServer server;
+    try {
+      server = GatewayServer.start(config, stores, clock, registry);
+    } catch (RuntimeException e) {
+      throw new RoleStartException(
+          "Gateway cannot take interface " + settings.clientInterface() + ": " + e.getMessage(), e);
+    }
+    return new Role() {
+      @Override
+      public List<String> describe() {
+        return List.of(
+            "Gateway "
+                + settings.id()
+                + " on "
+                + settings.clientInterface()
+                + ": captive HTTP on tcp :"
+                + settings.httpPort()
+                + ", authorize API on http://"
+                + settings.apiBindAddress()
+                + ":"
+                + settings.apiPort()
+                + ", DNS on udp :"
+                + settings.dnsPort()
+                + ", Disconnect/CoA on udp :"
+                + settings.dacPort());
       }
 
       @Override

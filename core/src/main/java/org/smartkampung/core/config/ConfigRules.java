@@ -23,6 +23,8 @@ final class ConfigRules {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final int MAX_LISTED = 10;
+  private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,15}");
+  private static final Pattern HOST_OR_BLOCK = Pattern.compile("[A-Za-z0-9.-]+(/[0-9]{1,2})?");
 
   private final Problems problems;
 
@@ -44,6 +46,7 @@ final class ConfigRules {
     }
     Set<String> policyIds = policies(config.policies());
     Set<String> villageIds = villages(config.villages(), policyIds);
+    gateway(config.gateway(), villageIds);
     hotspots(config.hotspots(), villageIds);
     subscribers(config.subscribers(), villageIds);
   }
@@ -84,6 +87,62 @@ final class ConfigRules {
     address("portal.bind-address", portal.bindAddress(), false);
     port("portal.port", portal.port());
     httpUrl("portal.public-url", portal.publicUrl());
+  }
+
+  private void gateway(GatewaySettings gw, Set<String> villageIds) {
+    if (!gw.enabled()) {
+      return;
+    }
+    id("gateway.id", gw.id());
+    if (required("gateway.village", gw.village())) {
+      reference("gateway.village", gw.village(), "village", villageIds);
+    }
+    if (required("gateway.client-interface", gw.clientInterface())) {
+      interfaceName("gateway.client-interface", gw.clientInterface());
+    }
+    if (gw.upstreamInterface() != null) {
+      interfaceName("gateway.upstream-interface", gw.upstreamInterface());
+    }
+    if (required("gateway.client-subnet", gw.clientSubnet())) {
+      address("gateway.client-subnet", gw.clientSubnet(), true);
+    }
+    if (required("gateway.portal-url", gw.portalUrl())) {
+      httpUrl("gateway.portal-url", gw.portalUrl());
+    }
+    if (required("gateway.signing-key", gw.signingKey()) && gw.signingKey().length() < 16) {
+      problems.at("gateway.signing-key", "must be at least 16 characters long");
+    }
+    atLeast("gateway.signature-max-age-seconds", gw.signatureMaxAgeSeconds(), 1);
+    required("gateway.radius-server", gw.radiusServer());
+    port("gateway.radius-auth-port", gw.radiusAuthPort());
+    port("gateway.radius-acct-port", gw.radiusAcctPort());
+    required("gateway.radius-secret", gw.radiusSecret());
+    atLeast("gateway.radius-timeout-millis", gw.radiusTimeoutMillis(), 1);
+    atLeast("gateway.radius-retries", gw.radiusRetries(), 1);
+    address("gateway.nas-ip-address", gw.nasIpAddress(), false);
+    port("gateway.http-port", gw.httpPort());
+    address("gateway.api-bind-address", gw.apiBindAddress(), false);
+    port("gateway.api-port", gw.apiPort());
+    port("gateway.dns-port", gw.dnsPort());
+    port("gateway.dac-port", gw.dacPort());
+    atLeast("gateway.poll-interval-seconds", gw.pollIntervalSeconds(), 1);
+    if (!ID.matcher(gw.tableName().replace('_', '-')).matches()) {
+      problems.at("gateway.table-name", "use lowercase letters, digits and '_' only");
+    }
+    for (int i = 0; i < gw.walledGarden().size(); i++) {
+      String entry = gw.walledGarden().get(i);
+      if (!HOST_OR_BLOCK.matcher(entry).matches()) {
+        problems.at(
+            "gateway.walled-garden[" + i + "]",
+            "'" + entry + "' is not a host name or IPv4 address/block (e.g. kemenkes.go.id)");
+      }
+    }
+  }
+
+  private void interfaceName(String path, String name) {
+    if (!IFNAME.matcher(name).matches()) {
+      problems.at(path, "'" + name + "' is not a network interface name (e.g. br-wifi, eth1)");
+    }
   }
 
   private Set<String> policies(List<QuotaPolicy> policies) {

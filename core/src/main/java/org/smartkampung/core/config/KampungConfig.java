@@ -15,6 +15,7 @@ import org.smartkampung.core.village.Village;
  * @param store where counters and admin data live
  * @param radius the RADIUS server role
  * @param portal the villager portal and admin console role
+ * @param gateway the built-in hotspot gateway role (disabled by default)
  * @param loginMethods the ways villagers may log in
  * @param policies quota policies that villages refer to by id
  * @param villages the villages served
@@ -26,6 +27,7 @@ public record KampungConfig(
     StoreSettings store,
     RadiusSettings radius,
     PortalSettings portal,
+    GatewaySettings gateway,
     List<LoginMethod> loginMethods,
     List<QuotaPolicy> policies,
     List<Village> villages,
@@ -36,6 +38,7 @@ public record KampungConfig(
     store = store == null ? StoreSettings.DEFAULTS : store;
     radius = radius == null ? RadiusSettings.DEFAULTS : radius;
     portal = portal == null ? PortalSettings.DEFAULTS : portal;
+    gateway = gateway == null ? GatewaySettings.DEFAULTS : gateway;
     loginMethods =
         loginMethods == null
             ? List.of(LoginMethod.CLICK_THROUGH, LoginMethod.VOUCHER, LoginMethod.SUBSCRIBER)
@@ -44,6 +47,30 @@ public record KampungConfig(
     villages = villages == null ? List.of() : List.copyOf(villages);
     hotspots = hotspots == null ? List.of() : List.copyOf(hotspots);
     subscribers = subscribers == null ? List.of() : List.copyOf(subscribers);
+  }
+
+  /** The configuration without a gateway section (kept so callers from before it still build). */
+  public KampungConfig(
+      Regency regency,
+      StoreSettings store,
+      RadiusSettings radius,
+      PortalSettings portal,
+      List<LoginMethod> loginMethods,
+      List<QuotaPolicy> policies,
+      List<Village> villages,
+      List<NasClientSettings> hotspots,
+      List<SubscriberSeed> subscribers) {
+    this(
+        regency,
+        store,
+        radius,
+        portal,
+        null,
+        loginMethods,
+        policies,
+        villages,
+        hotspots,
+        subscribers);
   }
 
   public Optional<Village> village(String id) {

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Gateway benchmarks in network namespaces (docs/BENCHMARKS.md, section "Gateway"). Run as root
+# from the repository root after `./mvnw -B -q -pl app -am package -DskipTests`.
+#
+#   1. iperf3 throughput client -> gateway -> upstream with plain forwarding (no rules), then
+#      with the running gateway's nftables table and the client in its authenticated sets.
+#   2. captive redirects/s with wrk: our interceptor against nginx returning the same 302.
+#
+# Needs: nftables iproute2 iperf3 wrk nginx (or nginx-light) openjdk-17. Everything it starts
+# lives in the three namespaces it creates, which it deletes on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+seconds=${SECONDS_PER_RUN:-10}
+connections=${WRK_CONNECTIONS:-50}
+jar=app/target/kampung.jar
+[[ -f $jar ]] || { echo "build first: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 2; }
+
+p=kgwb$$
+c=$p-c g=$p-g u=$p-u
+work=$(mktemp -d)
+cleanup() {
+  for ns in $c $g $u; do
+    for pid in $(ip netns pids "$ns" 2>/dev/null); do kill -9 "$pid" 2>/dev/null || true; done
+    ip netns del "$ns" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for ns in $c $g $u; do ip netns add "$ns"; ip -n "$ns" link set lo up; done
+ip link add cg0 netns $c type veth peer name gc0 netns $g
+ip link add gu0 netns $g type veth peer name ug0 netns $u
+ip -n $c addr add 10.77.0.2/24 dev cg0; ip -n $c link set cg0 up
+ip -n $g addr add 10.77.0.1/24 dev gc0; ip -n $g link set gc0 up
+ip -n $g addr add 192.168.77.1/24 dev gu0; ip -n $g link set gu0 up
+ip -n $u addr add 192.168.77.2/24 dev ug0; ip -n $u link set ug0 up
+ip -n $c route add default via 10.77.0.1
+ip -n $u route add 10.77.0.0/24 via 192.168.77.1
+ip netns exec $g sysctl -qw net.ipv4.ip_forward=1
+
+ip netns exec $u iperf3 -s -D -B 192.168.77.2 --logfile "$work/iperf3.log"
+sleep 0.5
+iperf() { # prints Gbit/s received by the client (download, -R) over $seconds
+  ip netns exec $c iperf3 -c 192.168.77.2 -R -t "$seconds" -O 1 -J |
+    python3 -c 'import json,sys; print(round(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]/1e9, 2))'
+}
+
+echo "== throughput, plain forwarding (no rules)"
+plain=$(iperf); echo "$plain Gbit/s"
+
+cat >"$work/kampung.yaml" <<YAML
+regency: {id: banyuwangi, name: Kabupaten Banyuwangi}
+store: {type: embedded, data-dir: $work/data}
+radius: {enabled: false}
+portal: {enabled: false}
+villages: [{id: kemiren, name: Kemiren}]
+gateway:
+  enabled: true
+  id: bench-gw
+  village: kemiren
+  client-interface: gc0
+  upstream-interface: gu0
+  client-subnet: 10.77.0.0/24
+  portal-url: http://10.77.0.1:8080/hotspot/gateway
+  signing-key: bench-signing-key-0123456789
+  radius-secret: unused
+  upstream-dns: 192.168.77.2
+  masquerade: false
+  shaping: false
+YAML
+ip netns exec $g java -jar "$jar" run --config "$work/kampung.yaml" >"$work/gateway.log" 2>&1 &
+for _ in $(seq 1 60); do
+  ip netns exec $g nft list table inet kampung_gateway >/dev/null 2>&1 && ss -N $g -ltn | grep -q ':8002 ' && break
+  sleep 0.5
+done
+# The client as the gateway lets it through after an Access-Accept: both counter sets.
+ip netns exec $g nft add element inet kampung_gateway clients_up '{ 10.77.0.2 }'
+ip netns exec $g nft add element inet kampung_gateway clients_down '{ 10.77.0.2 }'
+
+echo "== throughput, through the gateway's table (authenticated client, counters on)"
+gated=$(iperf); echo "$gated Gbit/s"
+ip netns exec $g nft list set inet kampung_gateway clients_down | grep -o 'counter packets [0-9]* bytes [0-9]*' || true
+python3 -c "print('gateway/plain = %.0f%%' % (100*$gated/$plain))"
+
+ip netns exec $g nft delete element inet kampung_gateway clients_up '{ 10.77.0.2 }'
+ip netns exec $g nft delete element inet kampung_gateway clients_down '{ 10.77.0.2 }'
+
+cat >"$work/nginx.conf" <<NGINX
+worker_processes 2;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 10.77.0.1:8004;
+    location / {
+      add_header Cache-Control no-store;
+      return 302 "http://10.77.0.1:8080/hotspot/gateway?gw=bench-gw&ip=\$remote_addr&mac=&url=http%3A%2F%2F\$host\$request_uri&op=redirect&ts=1772366400&sig=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    }
+  }
+}
+NGINX
+ip netns exec $g nginx -c "$work/nginx.conf" &
+sleep 1
+wrk_run() { ip netns exec $c wrk -t2 -c"$connections" -d"${seconds}s" "$1" | grep -E 'Requests/sec|Latency|Non-2xx'; }
+# Warm the JVM first: C2 needs a while on a loaded box, and the first seconds are not steady state.
+ip netns exec $c wrk -t2 -c"$connections" -d"${WARMUP_SECONDS:-20}s" http://10.77.0.1:8002/ >/dev/null
+echo "== redirects/s, our interceptor (Netty, HMAC-signed Location), $connections connections"
+wrk_run http://10.77.0.1:8002/
+echo "== redirects/s, nginx returning the same 302 (fixed signature), $connections connections"
+wrk_run http://10.77.0.1:8004/
+echo "== redirects/s through the nft redirect of port 80 (an unauthenticated client's real path)"
+wrk_run http://192.168.77.2/

@@ -1,0 +1,101 @@
+package org.smartkampung.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+  private static final String FILE = "kampung.yaml";
+  private static final String BASE =
+      """
+      regency:
+        id: banyuwangi
+        name: Kabupaten Banyuwangi
+      villages:
+        - id: kemiren
+          name: Kemiren
+      """;
+
+  private static final String GATEWAY =
+      """
+      gateway:
+        enabled: true
+        id: kemiren-gw
+        village: kemiren
+        client-interface: br-wifi
+        upstream-interface: eth0
+        client-subnet: 10.5.50.0/24
+        portal-url: http://10.5.50.1:8080/hotspot/gateway
+        signing-key: ${KAMPUNG_GATEWAY_KEY}
+        radius-server: 127.0.0.1
+        radius-secret: rahasia
+        walled-garden: [banyuwangikab.go.id, 203.0.113.0/24]
+      """;
+
+  @Test
+  void gatewayIsDisabledWithDefaultsWhenLeftOut() throws Exception {
+    KampungConfig config = ConfigLoader.load(FILE, BASE, Map.of());
+    assertThat(config.gateway().enabled()).isFalse();
+    assertThat(config.gateway().dacPort()).isEqualTo(3799);
+    assertThat(config.gateway().keepTableOnStop()).isFalse();
+  }
+
+  @Test
+  void enabledGatewaySectionLoadsWithKeyFromEnvironment() throws Exception {
+    KampungConfig config =
+        ConfigLoader.load(
+            FILE, BASE + GATEWAY, Map.of("KAMPUNG_GATEWAY_KEY", "0123456789abcdef0123"));
+    GatewaySettings gw = config.gateway();
+    assertThat(gw.enabled()).isTrue();
+    assertThat(gw.signingKey()).isEqualTo("0123456789abcdef0123");
+    assertThat(gw.walledGarden()).containsExactly("banyuwangikab.go.id", "203.0.113.0/24");
+    assertThat(gw.httpPort()).isEqualTo(8002);
+    assertThat(gw.radiusAuthPort()).isEqualTo(1812);
+    assertThat(gw.toString()).doesNotContain("0123456789abcdef0123");
+  }
+
+  @Test
+  void badGatewayFieldsAreReportedWithTheirLines() {
+    String yaml =
+        BASE
+            + GATEWAY
+                .replace("village: kemiren", "village: kemirn")
+                .replace("br-wifi", "br wifi")
+                .replace("10.5.50.0/24", "10.5.50.0/40")
+                .replace("${KAMPUNG_GATEWAY_KEY}", "pendek")
+            + "  dac-port: 0\n  dns-prot: 53\n";
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(FILE, yaml, Map.of()));
+    assertThat(e.errors())
+        .extracting(ConfigError::line, ConfigError::field)
+        .containsExactlyInAnyOrder(
+            tuple(10, "gateway.village"),
+            tuple(11, "gateway.client-interface"),
+            tuple(13, "gateway.client-subnet"),
+            tuple(15, "gateway.signing-key"),
+            tuple(19, "gateway.dac-port"),
+            tuple(20, "gateway.dns-prot"));
+  }
+
+  @Test
+  void enabledGatewayNeedsItsRequiredFields() {
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> ConfigLoader.load(FILE, BASE + "gateway:\n  enabled: true\n", Map.of()));
+    assertThat(e.errors())
+        .extracting(ConfigError::field)
+        .contains(
+            "gateway.id",
+            "gateway.village",
+            "gateway.client-interface",
+            "gateway.client-subnet",
+            "gateway.portal-url",
+            "gateway.signing-key",
+            "gateway.radius-secret");
+  }
+}

@@ -1,0 +1,380 @@
+package org.smartkampung.gateway.client;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.gateway.client.AuthorizeResult.Outcome;
+import org.smartkampung.gateway.firewall.Firewall;
+import org.smartkampung.gateway.firewall.Firewall.ClientBytes;
+import org.smartkampung.gateway.firewall.NftRuleset;
+import org.smartkampung.gateway.neighbour.NeighbourTable;
+import org.smartkampung.gateway.radius.AccessReply;
+import org.smartkampung.gateway.radius.AccountingRecord;
+import org.smartkampung.gateway.radius.AccountingRecord.Status;
+import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
+import org.smartkampung.gateway.radius.RadiusClient;
+import org.smartkampung.gateway.shaping.TcShaper;
+
+/**
+ * The one owner of the gateway's authenticated clients, keyed by IP address. It lets clients
+ * through the firewall and shaper after RADIUS accepts them, reads their counters, ends sessions
+ * (timeouts, octet limits, Disconnect-Request) and sends their accounting. Accounting requests go
+ * out in order on one thread, so a session's Start always precedes its Interim-Updates and Stop.
+ *
+ * <p>Sessions are mirrored into the shared {@link SessionStore} (id {@code <gateway id>/<Acct-
+ * Session-Id>}, NAS name = gateway id), and restored from it on start.
+ */
+public final class ClientTable implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ClientTable.class);
+
+  /** Everything a client table works with. */
+  public record Parts(
+      String gatewayId,
+      String villageId,
+      Firewall firewall,
+      TcShaper shaper,
+      RadiusClient radius,
+      NeighbourTable neighbours,
+      SessionStore sessions,
+      Path limitsFile,
+      Clock clock,
+      MeterRegistry metrics) {}
+
+  private static final Pattern IPV4 =
+      Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+  private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+
+  private final Parts parts;
+  private final NftRuleset rules;
+  private final LimitsFile limitsFile;
+  private final Map<String, ClientSession> byIp = new HashMap<>();
+  private final ExecutorService accounting =
+      Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-accounting"));
+
+  public ClientTable(Parts parts) {
+    this.parts = parts;
+    this.rules = parts.firewall().rules();
+    this.limitsFile = new LimitsFile(parts.limitsFile());
+    parts.metrics().gauge("kampung.gateway.clients", byIp, Map::size);
+  }
+
+  /**
+   * Builds the gateway's table with the sessions the store still holds for this gateway, so a
+   * restart keeps villagers online.
+   *
+   * @throws IllegalStateException when nft refuses the table (the gateway cannot enforce)
+   */
+  public synchronized void start(List<String> staticGarden) {
+    Instant now = parts.clock().instant();
+    Map<String, LimitsFile.Saved> saved = limitsFile.read();
+    List<NftRuleset.Client> elements = new ArrayList<>();
+    for (Session s : parts.sessions().listByNas(parts.gatewayId())) {
+      if (s.framedIp().isEmpty()) {
+        continue;
+      }
+      LimitsFile.Saved known =
+          saved.getOrDefault(
+              s.acctSessionId(), new LimitsFile.Saved(s.userId(), AccessReply.of(true, List.of())));
+      ClientSession c =
+          new ClientSession(
+              s.framedIp(),
+              s.deviceMac(),
+              known.username(),
+              s.acctSessionId(),
+              known.limits(),
+              s.startedAt(),
+              s.outBytes(),
+              s.inBytes(),
+              s.outBytes(),
+              s.inBytes(),
+              now,
+              now);
+      byIp.put(c.ip(), c);
+      elements.add(new NftRuleset.Client(c.ip(), remainingSeconds(c, now)));
+    }
+    if (!parts.firewall().apply(rules.create(elements, staticGarden))) {
+      throw new IllegalStateException("nft refused the gateway's table; see the log");
+    }
+    for (ClientSession c : byIp.values()) {
+      shape(c);
+    }
+    if (!byIp.isEmpty()) {
+      log.info("restored {} sessions from the session store", byIp.size());
+    }
+  }
+
+  /**
+   * Authenticates a client with RADIUS and, when accepted, lets it through. Blocking (RADIUS round
+   * trips and nft); call it off the event loops.
+   */
+  public AuthorizeResult authorize(String ip, String mac, String username, String password) {
+    // The address goes into nft batch text: only a plain IPv4 literal may get that far.
+    if (!IPV4.matcher(ip).matches() || !(mac.isEmpty() || MAC.matcher(mac).matches())) {
+      count("malformed");
+      return new AuthorizeResult(Outcome.REJECTED, "Permintaan tidak sah.");
+    }
+    Optional<String> kernelMac = parts.neighbours().macOf(ip);
+    if (!mac.isEmpty() && kernelMac.isPresent() && !kernelMac.get().equals(mac)) {
+      count("wrong-device");
+      return new AuthorizeResult(Outcome.WRONG_DEVICE, "Perangkat tidak cocok. Coba lagi.");
+    }
+    String deviceMac = kernelMac.orElse(mac);
+    String acctSessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    AccessReply reply;
+    try {
+      reply = parts.radius().authenticate(username, password, ip, deviceMac, acctSessionId);
+    } catch (IOException e) {
+      log.warn("authorize {} for {}: {}", username, ip, e.getMessage());
+      count("radius-failed");
+      return new AuthorizeResult(
+          Outcome.FAILED, "Server login tidak menjawab. Coba lagi sebentar lagi.");
+    }
+    if (!reply.accepted()) {
+      count("rejected");
+      String message = reply.replyMessage().isEmpty() ? "Login ditolak." : reply.replyMessage();
+      return new AuthorizeResult(Outcome.REJECTED, message);
+    }
+    Instant now = parts.clock().instant();
+    ClientSession session =
+        new ClientSession(ip, deviceMac, username, acctSessionId, reply, now, 0, 0, 0, 0, now, now);
+    synchronized (this) {
+      ClientSession old = byIp.get(ip);
+      if (old != null) {
+        end(old, TerminateCause.USER_REQUEST);
+      }
+      if (!parts
+          .firewall()
+          .apply(rules.allow(new NftRuleset.Client(ip, remainingSeconds(session, now))))) {
+        count("nft-failed");
+        return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
+      }
+      if (!shape(session)) {
+        parts.firewall().apply(rules.revoke(ip));
+        count("tc-failed");
+        return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
+      }
+      byIp.put(ip, session);
+      parts.sessions().put(toSession(session, now));
+      saveLimits();
+      // Queued under the lock, so a poll cannot queue this session's Stop before its Start.
+      send(session, Status.START, null, now);
+    }
+    count("accepted");
+    log.info("client {} ({}) online as {}, session {}", ip, deviceMac, username, acctSessionId);
+    return new AuthorizeResult(Outcome.ACCEPTED, reply.replyMessage());
+  }
+
+  /** Reads the counters and ends or reports sessions as their limits say. */
+  public synchronized void poll() {
+    if (byIp.isEmpty()) {
+      return;
+    }
+    Map<String, ClientBytes> counters = parts.firewall().counters();
+    if (counters == null) {
+      return;
+    }
+    Instant now = parts.clock().instant();
+    for (ClientSession old : List.copyOf(byIp.values())) {
+      ClientBytes bytes = counters.get(old.ip());
+      if (bytes == null) {
+        // nft's element timeout ran out first (it is the session timeout).
+        end(old, TerminateCause.SESSION_TIMEOUT);
+        continue;
+      }
+      ClientSession c = old.counted(bytes.upBytes(), bytes.downBytes(), now);
+      byIp.put(c.ip(), c);
+      Optional<TerminateCause> cause = CutOff.due(c, now);
+      if (cause.isPresent()) {
+        end(c, cause.get());
+      } else if (CutOff.interimDue(c, now)) {
+        byIp.put(c.ip(), c.interimSent(now));
+        send(c, Status.INTERIM_UPDATE, null, now);
+      }
+    }
+  }
+
+  /** Ends every session matching {@code which}; returns how many ended. */
+  public synchronized int disconnect(Predicate<ClientSession> which, TerminateCause cause) {
+    List<ClientSession> matching = byIp.values().stream().filter(which).toList();
+    if (!matching.isEmpty()) {
+      poll(); // final counters for the Stop
+    }
+    int ended = 0;
+    for (ClientSession c : matching) {
+      ClientSession current = byIp.get(c.ip());
+      if (current != null && current.acctSessionId().equals(c.acctSessionId())) {
+        end(current, cause);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  /** Applies new limits from a CoA-Request to matching sessions; returns how many changed. */
+  public synchronized int change(Predicate<ClientSession> which, AccessReply newLimits) {
+    int changed = 0;
+    for (ClientSession c : byIp.values().stream().filter(which).toList()) {
+      ClientSession updated = c.withLimits(newLimits.over(c.limits()));
+      byIp.put(c.ip(), updated);
+      shape(updated);
+      changed++;
+    }
+    if (changed > 0) {
+      saveLimits();
+    }
+    return changed;
+  }
+
+  public synchronized Optional<ClientSession> find(String ip) {
+    return Optional.ofNullable(byIp.get(ip));
+  }
+
+  public synchronized List<ClientSession> all() {
+    return List.copyOf(byIp.values());
+  }
+
+  /**
+   * Stops the table. Sessions are not ended: they stay in the store with their latest counters and
+   * the next start restores them (a restart is not a logout). A session whose time ran out
+   * meanwhile gets its Stop at the first poll after that start.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      poll();
+      Instant now = parts.clock().instant();
+      for (ClientSession c : byIp.values()) {
+        parts.sessions().put(toSession(c, now));
+      }
+    }
+    accounting.shutdown();
+    try {
+      accounting.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Returns the client to the captive state and sends its Stop; caller holds the lock. */
+  private void end(ClientSession c, TerminateCause cause) {
+    byIp.remove(c.ip());
+    if (!parts.firewall().apply(rules.revoke(c.ip()))) {
+      log.error("could not revoke {} in nft; it may still pass until its element expires", c.ip());
+    }
+    if (parts.shaper() != null) {
+      parts.shaper().removeClient(c.ip());
+    }
+    parts.sessions().remove(sessionId(c));
+    saveLimits();
+    parts
+        .metrics()
+        .counter("kampung.gateway.cutoff", "cause", cause.name().toLowerCase())
+        .increment();
+    log.info("client {} ({}) captive again: {}", c.ip(), c.username(), cause);
+    send(c, Status.STOP, cause, parts.clock().instant());
+  }
+
+  private boolean shape(ClientSession c) {
+    if (parts.shaper() == null) {
+      return true;
+    }
+    return parts.shaper().addClient(c.ip(), c.limits().downKbps(), c.limits().upKbps());
+  }
+
+  private void send(ClientSession c, Status status, TerminateCause cause, Instant now) {
+    AccountingRecord record =
+        new AccountingRecord(
+            status,
+            c.username(),
+            c.acctSessionId(),
+            c.ip(),
+            c.mac(),
+            c.limits().classValue(),
+            Duration.between(c.startedAt(), now).toSeconds(),
+            c.upBytes(),
+            c.downBytes(),
+            cause,
+            now.getEpochSecond());
+    accounting.execute(
+        () -> {
+          try {
+            parts.radius().account(record);
+            parts
+                .metrics()
+                .counter("kampung.gateway.accounting", "status", status.name(), "result", "ok")
+                .increment();
+          } catch (IOException e) {
+            parts
+                .metrics()
+                .counter("kampung.gateway.accounting", "status", status.name(), "result", "failed")
+                .increment();
+            log.warn(
+                "accounting {} for session {} not answered: {}",
+                status,
+                c.acctSessionId(),
+                e.getMessage());
+          }
+        });
+  }
+
+  private void saveLimits() {
+    Map<String, LimitsFile.Saved> saved = new HashMap<>();
+    byIp.values()
+        .forEach(c -> saved.put(c.acctSessionId(), new LimitsFile.Saved(c.username(), c.limits())));
+    limitsFile.write(saved);
+  }
+
+  private Session toSession(ClientSession c, Instant now) {
+    return new Session(
+        sessionId(c),
+        parts.villageId(),
+        c.username(),
+        c.mac(),
+        parts.gatewayId(),
+        "",
+        c.acctSessionId(),
+        c.ip(),
+        c.startedAt(),
+        now,
+        c.downBytes(),
+        c.upBytes(),
+        0);
+  }
+
+  private String sessionId(ClientSession c) {
+    return parts.gatewayId() + "/" + c.acctSessionId();
+  }
+
+  private static long remainingSeconds(ClientSession c, Instant now) {
+    long timeout = c.limits().sessionTimeoutSeconds();
+    if (timeout <= 0) {
+      return 0;
+    }
+    long left = timeout - Duration.between(c.startedAt(), now).toSeconds();
+    // nft needs a positive timeout; a session past its time ends at the next poll anyway.
+    return Math.max(left, 1) + 1;
+  }
+
+  private void count(String result) {
+    parts.metrics().counter("kampung.gateway.authorize", "result", result).increment();
+  }
+}

@@ -1,0 +1,66 @@
+package org.smartkampung.gateway.intercept;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import org.smartkampung.gateway.Transport;
+
+/**
+ * The HTTP server that nftables sends unauthenticated clients' port-80 traffic to. Limits: request
+ * line 4 KiB, headers 8 KiB, body 16 KiB (larger gets 413 and a close), a whole request within the
+ * deadline, and 30 s without traffic closes a kept-alive connection.
+ */
+public final class CaptiveInterceptor implements AutoCloseable {
+
+  static final int MAX_INITIAL_LINE_BYTES = 4096;
+  static final int MAX_HEADER_BYTES = 8192;
+  static final int MAX_BODY_BYTES = 16 * 1024;
+  private static final int IDLE_SECONDS = 30;
+
+  private final Channel channel;
+
+  private CaptiveInterceptor(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** Binds the interceptor on {@code address}; port 0 picks a free port. */
+  public static CaptiveInterceptor start(
+      Transport transport, InetSocketAddress address, InterceptSettings settings)
+      throws InterruptedException {
+    InterceptMeters meters = new InterceptMeters(settings.metrics());
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(transport.group())
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS))
+                        .addLast(
+                            new HttpServerCodec(
+                                MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_HEADER_BYTES))
+                        .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
+                        .addLast(new InterceptHandler(settings, meters));
+                  }
+                });
+    return new CaptiveInterceptor(bootstrap.bind(address).sync().channel());
+  }
+
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    channel.close().awaitUninterruptibly();
+  }
+}

@@ -1,0 +1,124 @@
+package org.smartkampung.gateway.intercept;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringEncoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.smartkampung.core.gateway.GatewaySignature;
+import org.smartkampung.gateway.intercept.CaptiveProbes.Kind;
+
+/**
+ * Answers every intercepted request with a 302 to the portal carrying signed parameters (see {@link
+ * GatewaySignature} for the names). A connection that does not complete a request within the
+ * deadline is closed, so slow clients cannot hold sockets.
+ */
+final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+  private final InterceptSettings shared;
+  private final InterceptMeters meters;
+  private ScheduledFuture<?> deadline;
+
+  InterceptHandler(InterceptSettings shared, InterceptMeters meters) {
+    this.shared = shared;
+    this.meters = meters;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    armDeadline(ctx);
+    super.channelActive(ctx);
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!request.decoderResult().isSuccess()) {
+      meters.badRequest.increment();
+      respond(ctx, HttpResponseStatus.BAD_REQUEST, null, false);
+      return;
+    }
+    String ip = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+    String host = request.headers().get(HttpHeaderNames.HOST, "");
+    String uri = request.uri();
+    String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+    Kind probe = CaptiveProbes.of(host, path);
+    String original = uri.startsWith("http://") ? uri : "http://" + host + uri;
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("gw", shared.gatewayId());
+    params.put("ip", ip);
+    params.put("mac", shared.neighbours().macOf(ip).orElse(""));
+    params.put("url", probe == Kind.NONE && !host.isEmpty() ? original : "");
+    QueryStringEncoder location = new QueryStringEncoder(shared.portalUrl());
+    shared.signature().sign("redirect", params).forEach(location::addParam);
+    meters.redirect(probe).increment();
+    respond(ctx, HttpResponseStatus.FOUND, location.toString(), HttpUtil.isKeepAlive(request));
+  }
+
+  private void respond(
+      ChannelHandlerContext ctx, HttpResponseStatus status, String location, boolean keepAlive) {
+    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
+    if (location != null) {
+      response.headers().set(HttpHeaderNames.LOCATION, location);
+    }
+    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    if (keepAlive) {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+      ctx.writeAndFlush(response);
+      armDeadline(ctx);
+    } else {
+      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private void armDeadline(ChannelHandlerContext ctx) {
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    deadline =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  meters.slow.increment();
+                  ctx.close();
+                },
+                shared.requestDeadlineMillis(),
+                TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (deadline != null) {
+      deadline.cancel(false);
+    }
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent) {
+      ctx.close();
+    } else {
+      super.userEventTriggered(ctx, evt);
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

@@ -1,0 +1,189 @@
+package org.smartkampung.gateway.shaping;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartkampung.gateway.firewall.CommandRunner;
+
+/**
+ * tc HTB shaping: on the client interface (download) and on an ifb device fed from its ingress
+ * (upload), one class for the village at the rate its package bought and one child class per
+ * client. A client's class has the client's rate as both rate and ceiling; the village class caps
+ * the sum, so at the evening peak the clients share the village's line fairly.
+ *
+ * <p>Rates are in kilobits per second (1000 bit/s). Leaves keep the kernel's default pfifo.
+ */
+public final class TcShaper {
+
+  private static final Logger log = LoggerFactory.getLogger(TcShaper.class);
+  private static final int FIRST_MINOR = 0x10;
+  private static final int LAST_MINOR = 0xfff0;
+  // An explicit quantum keeps HTB quiet about r2q at both very low and very high rates.
+  private static final String QUANTUM = " quantum 1514";
+
+  private final String clientInterface;
+  private final String ifb;
+  private final long villageDownKbps;
+  private final long villageUpKbps;
+  private final CommandRunner runner;
+  private final Map<String, Integer> minorByIp = new HashMap<>();
+
+  public TcShaper(
+      String clientInterface, long villageDownKbps, long villageUpKbps, CommandRunner runner) {
+    this.clientInterface = clientInterface;
+    String name = "ifb" + clientInterface;
+    this.ifb = name.length() > 15 ? name.substring(0, 15) : name;
+    this.villageDownKbps = villageDownKbps;
+    this.villageUpKbps = villageUpKbps;
+    this.runner = runner;
+  }
+
+  /** The commands that set up the village classes; pure, for tests. */
+  List<String> setupCommands() {
+    return List.of(
+        "qdisc replace dev " + clientInterface + " root handle 1: htb",
+        "class replace dev "
+            + clientInterface
+            + " parent 1: classid 1:1 htb rate "
+            + villageDownKbps
+            + "kbit ceil "
+            + villageDownKbps
+            + "kbit"
+            + QUANTUM,
+        "qdisc replace dev " + clientInterface + " handle ffff: ingress",
+        "filter replace dev "
+            + clientInterface
+            + " parent ffff: protocol ip prio 1 u32 match u32 0 0"
+            + " action mirred egress redirect dev "
+            + ifb,
+        "qdisc replace dev " + ifb + " root handle 1: htb",
+        "class replace dev "
+            + ifb
+            + " parent 1: classid 1:1 htb rate "
+            + villageUpKbps
+            + "kbit ceil "
+            + villageUpKbps
+            + "kbit"
+            + QUANTUM);
+  }
+
+  /** Creates the ifb device and the village classes; false (logged) on failure. */
+  public synchronized boolean start() {
+    runner.run(List.of("ip", "link", "add", ifb, "type", "ifb")); // exists after a restart: fine
+    CommandRunner.Result up = runner.run(List.of("ip", "link", "set", ifb, "up"));
+    if (!up.ok()) {
+      log.error("cannot bring up {}: {}", ifb, up.describe());
+      return false;
+    }
+    return batch(setupCommands());
+  }
+
+  /** The commands that give one client its classes; pure, for tests. */
+  List<String> clientCommands(String ip, int minor, long downKbps, long upKbps) {
+    String hex = Integer.toHexString(minor);
+    return List.of(
+        "class replace dev "
+            + clientInterface
+            + " parent 1:1 classid 1:"
+            + hex
+            + " htb rate "
+            + downKbps
+            + "kbit ceil "
+            + downKbps
+            + "kbit"
+            + QUANTUM,
+        "filter replace dev "
+            + clientInterface
+            + " parent 1: protocol ip prio "
+            + minor
+            + " u32 match ip dst "
+            + ip
+            + "/32 flowid 1:"
+            + hex,
+        "class replace dev "
+            + ifb
+            + " parent 1:1 classid 1:"
+            + hex
+            + " htb rate "
+            + upKbps
+            + "kbit ceil "
+            + upKbps
+            + "kbit"
+            + QUANTUM,
+        "filter replace dev "
+            + ifb
+            + " parent 1: protocol ip prio "
+            + minor
+            + " u32 match ip src "
+            + ip
+            + "/32 flowid 1:"
+            + hex);
+  }
+
+  /**
+   * Shapes one client; a rate of 0 means "up to the village's rate". False (logged, and whatever
+   * was added removed again) on failure.
+   */
+  public synchronized boolean addClient(String ip, long downKbps, long upKbps) {
+    Integer minor = minorByIp.get(ip);
+    if (minor == null) {
+      minor = freeMinor();
+      if (minor < 0) {
+        log.error("no free tc class for {}: more than {} clients", ip, LAST_MINOR - FIRST_MINOR);
+        return false;
+      }
+    }
+    long down = downKbps > 0 ? Math.min(downKbps, villageDownKbps) : villageDownKbps;
+    long up = upKbps > 0 ? Math.min(upKbps, villageUpKbps) : villageUpKbps;
+    minorByIp.put(ip, minor);
+    if (!batch(clientCommands(ip, minor, down, up))) {
+      removeClient(ip);
+      return false;
+    }
+    return true;
+  }
+
+  /** Removes a client's classes; quiet when it has none. */
+  public synchronized void removeClient(String ip) {
+    Integer minor = minorByIp.remove(ip);
+    if (minor == null) {
+      return;
+    }
+    String hex = Integer.toHexString(minor);
+    List<String> commands = new ArrayList<>();
+    for (String dev : List.of(clientInterface, ifb)) {
+      commands.add("filter del dev " + dev + " parent 1: prio " + minor);
+      commands.add("class del dev " + dev + " classid 1:" + hex);
+    }
+    runner.run(List.of("tc", "-force", "-batch", "-"), String.join("\n", commands) + "\n");
+  }
+
+  /** Removes every class, the ingress redirect and the ifb device. */
+  public synchronized void stop() {
+    minorByIp.clear();
+    runner.run(List.of("tc", "qdisc", "del", "dev", clientInterface, "root"));
+    runner.run(List.of("tc", "qdisc", "del", "dev", clientInterface, "ingress"));
+    runner.run(List.of("ip", "link", "del", ifb));
+  }
+
+  private int freeMinor() {
+    for (int m = FIRST_MINOR; m <= LAST_MINOR; m++) {
+      if (!minorByIp.containsValue(m)) {
+        return m;
+      }
+    }
+    return -1;
+  }
+
+  private boolean batch(List<String> commands) {
+    String text = String.join("\n", commands) + "\n";
+    CommandRunner.Result result = runner.run(List.of("tc", "-batch", "-"), text);
+    if (!result.ok()) {
+      log.error("tc batch failed: {}\n--- batch ---\n{}", result.describe(), text);
+    }
+    return result.ok();
+  }
+}

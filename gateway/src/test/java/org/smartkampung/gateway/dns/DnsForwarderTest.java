@@ -1,0 +1,124 @@
+package org.smartkampung.gateway.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.gateway.Transport;
+import org.smartkampung.gateway.firewall.CommandRunner;
+
+/** The forwarder between dig and a real resolver (dnsmasq), all on loopback. */
+class DnsForwarderTest {
+
+  private final Map<String, Long> garden = new ConcurrentHashMap<>();
+  private Transport transport;
+  private DnsForwarder forwarder;
+  private Process dnsmasq;
+
+  @BeforeEach
+  void start(@TempDir Path dir) throws Exception {
+    org.smartkampung.gateway.testing.NetnsLab.requireCommands("dnsmasq", "dig");
+    int upstreamPort;
+    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      upstreamPort = probe.getLocalPort();
+    }
+    dnsmasq =
+        new ProcessBuilder(
+                "dnsmasq",
+                "--no-daemon",
+                "--no-resolv",
+                "--no-hosts",
+                "--bind-interfaces",
+                "--listen-address=127.0.0.1",
+                "--port=" + upstreamPort,
+                "--local-ttl=300",
+                "--pid-file=" + dir.resolve("dnsmasq.pid"),
+                "--address=/layanan.desa.test/203.0.113.7",
+                "--address=/lain.test/203.0.113.8")
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("dnsmasq.log").toFile())
+            .start();
+    transport = Transport.create(1);
+    forwarder =
+        DnsForwarder.start(
+            transport,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            new InetSocketAddress("127.0.0.1", upstreamPort),
+            new WalledGarden(List.of("desa.test")),
+            (addresses, ttl) -> addresses.forEach(a -> garden.put(a, ttl)),
+            Executors.newSingleThreadExecutor(),
+            new SimpleMeterRegistry());
+    await("dnsmasq answering")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> dig("lain.test").equals("203.0.113.8"));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (forwarder != null) {
+      forwarder.close();
+      transport.close();
+    }
+    if (dnsmasq != null) {
+      dnsmasq.destroy();
+      dnsmasq.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private String dig(String name) {
+    return CommandRunner.local()
+        .run(
+            List.of(
+                "dig",
+                "+short",
+                "+time=2",
+                "+tries=1",
+                "-p",
+                "" + forwarder.port(),
+                "@127.0.0.1",
+                name))
+        .stdout()
+        .trim();
+  }
+
+  @Test
+  void answersComeBackThroughTheForwarder() {
+    assertThat(dig("lain.test")).isEqualTo("203.0.113.8");
+  }
+
+  @Test
+  void gardenNamesAddTheirAddressesWithTheRecordsTtlBeforeAnswering() {
+    assertThat(dig("www.layanan.desa.test")).isEqualTo("203.0.113.7");
+    // The answer only leaves after the address was added: no waiting needed.
+    assertThat(garden).containsExactly(Map.entry("203.0.113.7", 300L));
+  }
+
+  @Test
+  void otherNamesAreNotAddedToTheGarden() {
+    dig("lain.test");
+    assertThat(garden).isEmpty();
+  }
+
+  @Test
+  void walledGardenMatchesNamesAndTheirSubdomainsOnly() {
+    WalledGarden w = new WalledGarden(List.of("Banyuwangikab.go.id."));
+    assertThat(w.matches("banyuwangikab.go.id.")).isTrue();
+    assertThat(w.matches("www.banyuwangikab.go.id")).isTrue();
+    assertThat(w.matches("evilbanyuwangikab.go.id")).isFalse();
+    assertThat(w.matches("go.id")).isFalse();
+  }
+}

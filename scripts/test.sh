@@ -8,7 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(redis-server redis-tools freeradius-utils freeradius python3 python3-pyrad chromium chromium-driver)
+packages=(redis-server redis-tools freeradius-utils freeradius python3 python3-pyrad chromium chromium-driver
+  nftables iproute2 iperf3 curl dnsmasq-base dnsutils)
 
 missing=()
 for p in "${packages[@]}"; do

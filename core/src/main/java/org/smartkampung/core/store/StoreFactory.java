@@ -67,34 +67,42 @@ public final class StoreFactory {
   public static KampungStores openEmbedded(
       StoreSettings settings, Function<String, ZoneId> zones, LimitsSource limits, Clock clock) {
     var dir = settings.dataDir();
-    var subscribers = new EmbeddedSubscriberStore(dir);
-    var overrides = new OverrideCache(subscribers, clock);
-    var ledger =
-        new EmbeddedQuotaLedger(
-            dir,
-            settings.snapshotIntervalSeconds(),
-            zones,
-            new OverrideLimitsSource(limits, overrides::overrideOf),
-            clock);
-    var vouchers = new EmbeddedVoucherStore(dir);
-    var sessions = new EmbeddedSessionStore(dir);
-    var nasState = new EmbeddedNasStateStore(dir);
-    log.info("Embedded store in {}", dir.toAbsolutePath());
-    return new Bundle(
-        ledger,
-        overrides,
-        vouchers,
-        sessions,
-        new EmbeddedLoginTokenStore(clock),
-        nasState,
-        new EmbeddedSessionCommands(clock),
-        () -> {
-          ledger.close();
-          sessions.close();
-          subscribers.close();
-          vouchers.close();
-          nasState.close();
-        });
+    var lock = DataDirLock.acquire(dir);
+    try {
+      var subscribers = new EmbeddedSubscriberStore(dir);
+      var overrides = new OverrideCache(subscribers, clock);
+      var ledger =
+          new EmbeddedQuotaLedger(
+              dir,
+              settings.snapshotIntervalSeconds(),
+              zones,
+              new OverrideLimitsSource(limits, overrides::overrideOf),
+              clock);
+      var vouchers = new EmbeddedVoucherStore(dir);
+      var sessions = new EmbeddedSessionStore(dir);
+      var nasState = new EmbeddedNasStateStore(dir);
+      log.info("Embedded store in {}", dir.toAbsolutePath());
+      return new Bundle(
+          ledger,
+          overrides,
+          vouchers,
+          sessions,
+          new EmbeddedLoginTokenStore(clock),
+          nasState,
+          new EmbeddedSessionCommands(clock),
+          () -> {
+            ledger.close();
+            sessions.close();
+            subscribers.close();
+            vouchers.close();
+            nasState.close();
+            lock.close();
+          });
+    } catch (RuntimeException e) {
+      // A store that failed to open (a corrupt journal) must not keep the directory locked.
+      lock.close();
+      throw e;
+    }
   }
 
   /** The Redis store; every store shares one pooled client. */

@@ -60,6 +60,20 @@ class StoreFactoryTest {
   }
 
   @Test
+  void aSecondProcessOnTheSameEmbeddedDataDirectoryIsRefusedUntilTheFirstCloses() throws Exception {
+    KampungConfig config = config("type: embedded\ndata-dir: " + dir);
+    try (KampungStores first = open(config)) {
+      assertThatThrownBy(() -> open(config))
+          .isInstanceOf(StoreUnavailableException.class)
+          .hasMessageContaining("in use by another kampung process");
+      assertThat(first.subscribers().find("warga")).isPresent();
+    }
+    try (KampungStores again = open(config)) {
+      assertThat(again.subscribers().find("warga")).isPresent();
+    }
+  }
+
+  @Test
   void seedingLeavesAnExistingSubscriberAlone() throws Exception {
     KampungConfig config = config("type: embedded\ndata-dir: " + dir);
     try (KampungStores stores = open(config)) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.radius.codec.RadiusCode;
@@ -48,6 +49,7 @@ class AdminEndToEndTest {
 
   static PhoneBrowser browser;
 
+  @TempDir Path dataDir;
   TestNasDynamicAuth nas;
   ConsoleKampung kampung;
   SimulatedMikrotik mikrotik;
@@ -74,7 +76,7 @@ class AdminEndToEndTest {
   @BeforeEach
   void start() throws Exception {
     nas = new TestNasDynamicAuth(KampungUnderTest.MIKROTIK_SECRET);
-    kampung = new ConsoleKampung(nas.port());
+    kampung = new ConsoleKampung(dataDir, nas.port());
     mikrotik =
         new SimulatedMikrotik(
             kampung.portalUrl(),
@@ -107,7 +109,8 @@ class AdminEndToEndTest {
   }
 
   @Test
-  void dailyQuotaEditedInTheConsoleIsInTheNextAccessAcceptRadclientGets() throws Exception {
+  void dailyQuotaEditedInTheConsoleIsInTheNextAccessAcceptRadclientGetsAlsoAfterARestart()
+      throws Exception {
     Map<String, String> before = radclientAccept();
     assertThat(before)
         .containsEntry("Mikrotik-Total-Limit", "500000000")
@@ -129,6 +132,13 @@ class AdminEndToEndTest {
 
     Map<String, String> after = radclientAccept();
     assertThat(after)
+        .containsEntry("Mikrotik-Total-Limit", "750000000")
+        .containsEntry("Session-Timeout", "5400");
+
+    // kampung run again on the same embedded store: the edit is in the store, not only in memory.
+    kampung.close();
+    kampung = new ConsoleKampung(dataDir, nas.port());
+    assertThat(radclientAccept())
         .containsEntry("Mikrotik-Total-Limit", "750000000")
         .containsEntry("Session-Timeout", "5400");
   }
@@ -185,7 +195,7 @@ class AdminEndToEndTest {
             () -> {
               admin.reload();
               assertThat(admin.locator("#kick-result"))
-                  .containsText("Sesi sudah diputus oleh hotspot.");
+                  .containsText("Sesi sudah diputus oleh hotspot. (dikirim 1 kali)");
             });
     PhoneBrowser.shot(admin, "admin-e2e-09-kick-result");
 

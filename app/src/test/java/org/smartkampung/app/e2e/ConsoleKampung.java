@@ -1,17 +1,14 @@
 package org.smartkampung.app.e2e;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminRole;
 import org.smartkampung.core.config.KampungConfig;
@@ -34,7 +31,8 @@ import org.smartkampung.radius.RadiusServer;
  * {@code kampung run} wires them (app {@code Wiring}): the admin console on the portal, console
  * edits laid over the config by one {@link LiveConfig} that both RADIUS and the ledger read, and
  * the MikroTik's dynamic-authorization port set to {@code coaPort} so kicks reach a test NAS. A
- * desa admin {@code budi} of Kemiren is seeded in the admin store.
+ * desa admin {@code budi} of Kemiren is seeded in the admin store. Closing stops every role and the
+ * stores, and leaves the data directory.
  */
 final class ConsoleKampung implements AutoCloseable {
 
@@ -54,8 +52,12 @@ final class ConsoleKampung implements AutoCloseable {
   final PortalServer portal;
   private final Clock clock = Clock.fixed(KampungUnderTest.EVENING, ZoneOffset.UTC);
 
-  ConsoleKampung(int mikrotikCoaPort) throws Exception {
-    dataDir = Files.createTempDirectory("kampung-admin-e2e");
+  /**
+   * Starts on the embedded store in {@code dataDir}, which the caller owns: a second instance on
+   * the same directory is {@code kampung run} after a restart.
+   */
+  ConsoleKampung(Path dataDir, int mikrotikCoaPort) throws Exception {
+    this.dataDir = dataDir;
     config = config(dataDir, KampungUnderTest.freePort(), mikrotikCoaPort);
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     ConfigLimitsSource limits = new ConfigLimitsSource(config);
@@ -63,6 +65,7 @@ final class ConsoleKampung implements AutoCloseable {
     admin = AdminStoreFactory.open(config.store());
     live = new LiveConfig(config, admin.villageSettings(), clock, Duration.ofSeconds(10));
     live.onChange(limits::update);
+    // false after a restart: the account is already in the store.
     admin
         .admins()
         .create(
@@ -134,8 +137,5 @@ final class ConsoleKampung implements AutoCloseable {
     radius.close();
     admin.close();
     stores.close();
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

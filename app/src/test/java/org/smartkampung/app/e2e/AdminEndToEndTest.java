@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -175,9 +176,18 @@ class AdminEndToEndTest {
     String voucherCode = live.get(0).userId();
     assertThat(voucherCode).isEqualTo(printed.replace("-", ""));
 
+    admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/voucher");
+    assertThat(admin.locator("#vouchers tr", new Page.LocatorOptions().setHasText(printed)))
+        .containsText("Sedang dipakai");
+
+    // Half an hour later the MikroTik reports 80 MB down and 20 MB up.
+    mikrotik.interim(80_000_000L, 20_000_000L, 1800);
     admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/sesi");
     assertThat(admin.locator("#sessions tbody tr")).hasCount(1);
     assertThat(admin.locator("#sessions tbody tr")).containsText(voucherCode);
+    assertThat(admin.locator("#sessions tbody tr"))
+        .containsText(SimulatedMikrotik.MAC.toLowerCase(Locale.ROOT));
+    assertThat(admin.locator("#sessions tbody tr")).containsText(Pattern.compile("100[.,]0 MB"));
     PhoneBrowser.shot(admin, "admin-e2e-08-sessions");
     admin.locator("#sessions tbody tr button").click();
 

@@ -23,7 +23,12 @@ import org.tinyradius.packet.RadiusPacket;
 final class TestNasDynamicAuth implements AutoCloseable {
 
   /** One received request, decoded. */
-  record Received(int code, String userName, String acctSessionId, boolean authenticatorValid) {}
+  record Received(
+      int code,
+      String userName,
+      String acctSessionId,
+      String callingStationId,
+      boolean authenticatorValid) {}
 
   private final DatagramSocket socket;
   private final byte[] secret;
@@ -67,6 +72,7 @@ final class TestNasDynamicAuth implements AutoCloseable {
                 code,
                 Attributes.string(packet, RadiusCode.ATTR_USER_NAME),
                 Attributes.string(packet, RadiusCode.ATTR_ACCT_SESSION_ID),
+                Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID),
                 PacketCodec.hasValidHashedRequestAuthenticator(request, secret)));
         int ack = code == RadiusCode.DISCONNECT_REQUEST ? RadiusCode.DISCONNECT_ACK : 44;
         byte[] reply =

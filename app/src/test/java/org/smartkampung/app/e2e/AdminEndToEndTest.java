@@ -164,6 +164,8 @@ class AdminEndToEndTest {
 
     // Half an hour later the MikroTik reports 80 MB down and 20 MB up.
     mikrotik.interim(80_000_000L, 20_000_000L, 1800);
+    admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren");
+    assertThat(admin.locator("#today")).hasText(Pattern.compile("100[.,]0 MB"));
     admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/sesi");
     assertThat(admin.locator("#sessions tbody tr")).hasCount(1);
     assertThat(admin.locator("#sessions tbody tr")).containsText(voucherCode);

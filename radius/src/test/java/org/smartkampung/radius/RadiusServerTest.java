@@ -244,7 +244,10 @@ class RadiusServerTest {
       assertThat(disconnect.authenticatorValid()).isTrue();
       assertThat(disconnect.messageAuthenticatorValid()).isTrue();
       assertThat(disconnect.attribute(44)).isEqualTo("s9");
-      assertThat(disconnect.attribute(1)).isEqualTo("siti");
+      // Identified by Acct-Session-Id and the MAC in RouterOS's form; no User-Name (see
+      // DacRequests).
+      assertThat(disconnect.attribute(1)).isNull();
+      assertThat(disconnect.attribute(31)).isEqualTo("AA:BB:CC:DD:EE:01");
       await().atMost(WAIT).until(() -> !h.server.dynamicAuthorization().recentResults().isEmpty());
       assertThat(h.server.dynamicAuthorization().recentResults().get(0).outcome())
           .isEqualTo(DacResult.Outcome.ACK);

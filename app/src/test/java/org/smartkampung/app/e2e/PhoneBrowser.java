@@ -73,6 +73,19 @@ final class PhoneBrowser implements AutoCloseable {
         .newPage();
   }
 
+  /**
+   * A fresh 1280x900 desktop page in Bahasa Indonesia without JavaScript (the console needs none).
+   */
+  Page desktop() {
+    return browser
+        .newContext(
+            new Browser.NewContextOptions()
+                .setViewportSize(1280, 900)
+                .setJavaScriptEnabled(false)
+                .setLocale("id-ID"))
+        .newPage();
+  }
+
   static void shot(Page page, String name) {
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));

@@ -3,6 +3,7 @@ package org.smartkampung.radius.dac;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.radius.codec.Attributes;
 import org.tinyradius.attribute.RadiusAttribute;
@@ -12,17 +13,23 @@ final class DacRequests {
 
   private DacRequests() {}
 
-  /** User-Name, Acct-Session-Id, and the device's MAC and IP when known. */
-  static List<RadiusAttribute> identify(Attributes attributes, Session session) {
+  /**
+   * Acct-Session-Id (unique per NAS), and the device's MAC and IP when known, each in the form the
+   * NAS itself reports. No User-Name: after a portal login the NAS knows the session by the
+   * one-time login token it logged in with ({@code kt-...}), while the session is stored under the
+   * villager, voucher or subscriber the token stood for; a User-Name the NAS never saw makes it
+   * answer NAK (Session-Context-Not-Found) or, matching on either attribute, hit another session.
+   */
+  static List<RadiusAttribute> identify(Attributes attributes, Session session, NasType nasType) {
     List<RadiusAttribute> attrs = new ArrayList<>();
-    attrs.add(attributes.text("User-Name", session.userId()));
     attrs.add(attributes.text("Acct-Session-Id", session.acctSessionId()));
     if (!session.deviceMac().isEmpty()) {
-      // the form MikroTik and Chilli report and match on: AA-BB-CC-DD-EE-FF
+      // RouterOS reports and matches AA:BB:CC:DD:EE:FF; CoovaChilli and others AA-BB-CC-DD-EE-FF.
+      String mac = session.deviceMac().toUpperCase(Locale.ROOT);
       attrs.add(
           attributes.text(
               "Calling-Station-Id",
-              session.deviceMac().toUpperCase(Locale.ROOT).replace(':', '-')));
+              nasType == NasType.MIKROTIK ? mac.replace('-', ':') : mac.replace(':', '-')));
     }
     String[] octets = session.framedIp().split("\\.");
     if (octets.length == 4 && session.framedIp().matches("[0-9.]+")) {

@@ -137,7 +137,8 @@ public final class DynamicAuthClient implements AutoCloseable {
       return CompletableFuture.completedFuture(
           record(kind, session.id(), session.nasName(), DacResult.Outcome.UNKNOWN_SESSION, 0, 0));
     }
-    List<RadiusAttribute> attrs = new ArrayList<>(DacRequests.identify(attributes, session));
+    List<RadiusAttribute> attrs =
+        new ArrayList<>(DacRequests.identify(attributes, session, nas.type()));
     attrs.addAll(extra);
     int code =
         kind == DacResult.Kind.DISCONNECT ? RadiusCode.DISCONNECT_REQUEST : RadiusCode.COA_REQUEST;

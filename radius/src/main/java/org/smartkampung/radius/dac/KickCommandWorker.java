@@ -60,11 +60,13 @@ public final class KickCommandWorker implements AutoCloseable {
             (result, error) -> {
               KickResult.Outcome outcome =
                   error != null ? KickResult.Outcome.FAILED : outcomeOf(result.outcome());
+              // The admin reads this line next to the outcome: Bahasa Indonesia.
               String detail =
                   error != null
                       ? error.toString()
-                      : result.attempts()
-                          + " attempt(s)"
+                      : "dikirim "
+                          + result.attempts()
+                          + " kali"
                           + (result.errorCause() == 0
                               ? ""
                               : ", Error-Cause " + result.errorCause());

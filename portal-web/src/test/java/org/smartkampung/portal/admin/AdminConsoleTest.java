@@ -90,6 +90,8 @@ class AdminConsoleTest {
           "/admin/desa/%s/sesi",
           "/admin/desa/%s/pelanggan",
           "/admin/desa/%s/beranda",
+          "/admin/desa/%s/pemakaian",
+          "/admin/desa/%s/pemakaian/csv",
           "/api/admin/v1/villages/%s/subscribers",
           "/api/admin/v1/villages/%s/settings",
           "/api/admin/v1/villages/%s/vouchers",

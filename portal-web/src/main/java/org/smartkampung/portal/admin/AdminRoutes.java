@@ -34,6 +34,7 @@ public final class AdminRoutes {
     SubscriberPages subscribers = new SubscriberPages(parts);
     LandingContentPages landing = new LandingContentPages(parts);
     KabupatenPages kabupaten = new KabupatenPages(parts);
+    AdminAccountPages accounts = new AdminAccountPages(parts);
     AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
 
     // Open to everyone: the sign-in form (with its own address-bound token).
@@ -94,6 +95,10 @@ public final class AdminRoutes {
     router.get(KABUPATEN).handler(kabupaten::overview);
     router.get(KABUPATEN + "/csv").handler(kabupaten::csv);
     router.get(KABUPATEN + "/audit").handler(kabupaten::audit);
+    router.get(AdminAccountPages.ADMINS).handler(accounts::list);
+    router.post(AdminAccountPages.ADMINS).handler(accounts::create);
+    router.post(AdminAccountPages.ADMINS + "/:username/sandi").handler(accounts::resetPassword);
+    router.get(AdminAccountPages.HOTSPOTS).handler(accounts::hotspots);
 
     // JSON API: the same guard; the session cookie plus the X-CSRF-Token header.
     router.get(API + "/me").handler(api::me);

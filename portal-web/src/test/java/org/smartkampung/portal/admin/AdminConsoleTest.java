@@ -152,8 +152,16 @@ class AdminConsoleTest {
             "/admin/kabupaten",
             "/admin/kabupaten/csv",
             "/admin/kabupaten/audit",
+            "/admin/kabupaten/admin",
+            "/admin/kabupaten/hotspot",
             "/api/admin/v1/overview")) {
       assertThat(budi.get(kabupaten).statusCode()).as(kabupaten).isEqualTo(403);
+    }
+    for (String kabupaten :
+        List.of("/admin/kabupaten/admin", "/admin/kabupaten/admin/budi/sandi")) {
+      assertThat(budi.post(kabupaten, form("csrf", csrf, "password", "x")).statusCode())
+          .as(kabupaten)
+          .isEqualTo(403);
     }
     assertThat(h.admin.villageSettings().all()).isEmpty();
     assertThat(h.stores.vouchers().listByVillage("tamansari")).isEmpty();

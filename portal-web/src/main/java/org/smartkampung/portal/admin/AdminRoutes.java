@@ -108,6 +108,7 @@ public final class AdminRoutes {
     router.post(API + "/villages/:village/vouchers").handler(api::createVouchers);
     router.get(API + "/villages/:village/sessions").handler(api::sessions);
     router.post(API + "/villages/:village/sessions/kick").handler(api::kick);
+    router.get(API + "/villages/:village/kicks/:id").handler(api::kickResult);
     router.get(API + "/villages/:village/subscribers").handler(api::subscribers);
     router.post(API + "/villages/:village/subscribers").handler(api::createSubscriber);
     router.put(API + "/villages/:village/subscribers/:username").handler(api::updateSubscriber);

@@ -96,6 +96,10 @@ class AdminAccountPagesTest {
 
   @Test
   void theOperatorResetsADesaAdminsPasswordButNotAnOperatorsAndTheResetIsAudited() {
+    AdminHarness.Client budiBefore = h.client();
+    budiBefore.signIn("budi", AdminHarness.BUDI_PASSWORD);
+    assertThat(budiBefore.get("/admin/desa/kemiren").statusCode()).isEqualTo(200);
+
     HttpResponse<String> reset =
         admin.post(
             "/admin/kabupaten/admin/budi/sandi", form("csrf", csrf, "password", "sandi-baru-budi"));
@@ -105,6 +109,8 @@ class AdminAccountPagesTest {
     assertThat(PasswordHasher.verify("sandi-baru-budi", budi.passwordHash())).isTrue();
     assertThat(h.client().signIn("budi", AdminHarness.BUDI_PASSWORD).statusCode()).isEqualTo(401);
     assertThat(h.client().signIn("budi", "sandi-baru-budi").statusCode()).isEqualTo(303);
+    // Sessions are bound to the password: the reset signs out a session that may be a thief's.
+    assertThat(budiBefore.get("/admin/desa/kemiren").statusCode()).isEqualTo(303);
     AuditEntry entry = h.admin.audit().newest(1).get(0);
     assertThat(entry.action()).isEqualTo("admin.passwordReset");
     assertThat(entry.target()).isEqualTo("budi");

@@ -44,9 +44,10 @@ echo "== redis-benchmark: EVALSHA of the same script, -c $THREADS =="
 SHA="$(redis-cli -p "$PORT" SCRIPT LOAD "$(cat "$SCRIPT")")"
 DAY="$(TZ=Asia/Jakarta date +%Y%m%d)"
 MONTH="$(TZ=Asia/Jakarta date +%Y%m)"
+HOUR="$(TZ=Asia/Jakarta date +%Y%m%d%H)"
 redis-benchmark -h 127.0.0.1 -p "$PORT" -c "$THREADS" -n "$REQUESTS" \
-  EVALSHA "$SHA" 5 "{v:rb}:vd:$DAY" "{v:rb}:vm:$MONTH" "{v:rb}:ud:$DAY:user" "{v:rb}:dev:user" \
-  "{v:rb}:s:rb-1" charge 1500 200 1 aa:00:00:00:00:01 rb-1 90000 2700000 172800
+  EVALSHA "$SHA" 6 "{v:rb}:vd:$DAY" "{v:rb}:vm:$MONTH" "{v:rb}:ud:$DAY:user" "{v:rb}:dev:user" \
+  "{v:rb}:s:rb-1" "{v:rb}:vh:$HOUR" charge 1500 200 1 aa:00:00:00:00:01 rb-1 90000 2700000 172800 691200
 
 echo "== JMH: near-cache hit (isExhausted) =="
 # shellcheck disable=SC2086

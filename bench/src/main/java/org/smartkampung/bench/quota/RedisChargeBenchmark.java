@@ -61,7 +61,8 @@ public class RedisChargeBenchmark {
               tag + "vm:m",
               tag + "ud:d:user" + n,
               tag + "dev:user" + n,
-              tag + "s:" + n);
+              tag + "s:" + n,
+              tag + "vh:h");
       args =
           List.of(
               "charge",
@@ -72,7 +73,8 @@ public class RedisChargeBenchmark {
               key.sessionId(),
               "90000",
               "2700000",
-              "172800");
+              "172800",
+              "691200");
     }
   }
 

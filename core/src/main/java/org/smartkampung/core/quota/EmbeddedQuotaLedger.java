@@ -8,10 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <dataDir>/counters.json} every {@code snapshotIntervalSeconds} and on {@link #close()}, by
  * writing a temporary file and moving it over the old one. A crash loses at most one interval;
  * since the session last counters roll back with the counters, the next cumulative accounting
- * record charges that interval again. Expired days and months are dropped on load.
+ * record charges that interval again. Expired days and months are dropped on load; hourly village
+ * counters are kept {@link #HOURLY_RETENTION_DAYS} days and pruned on load and as hours pass.
  */
 public final class EmbeddedQuotaLedger implements QuotaLedger {
 
@@ -96,8 +102,9 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     requireNotNegative(deltaInBytes, deltaOutBytes, deltaSeconds);
     VillageCounters village = village(session.villageId());
     QuotaPeriods periods = periods(session.villageId());
+    String hour = calendar.hourKey(session.villageId(), clock.instant());
     synchronized (village) {
-      village.add(periods, session.userId(), deltaInBytes + deltaOutBytes, deltaSeconds);
+      village.add(periods, hour, session.userId(), deltaInBytes + deltaOutBytes, deltaSeconds);
       return ok(village, periods, session.villageId(), session.userId(), null);
     }
   }
@@ -108,6 +115,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     requireNotNegative(totalInBytes, totalOutBytes, totalSeconds);
     VillageCounters village = village(session.villageId());
     QuotaPeriods periods = periods(session.villageId());
+    String hour = calendar.hourKey(session.villageId(), clock.instant());
     synchronized (village) {
       long[] last = village.sessions.get(session.sessionId());
       long in = totalInBytes;
@@ -123,7 +131,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       } // else: first record, or counters went backwards (NAS reboot): count from zero.
       village.sessions.put(
           session.sessionId(), new long[] {totalInBytes, totalOutBytes, totalSeconds});
-      village.add(periods, session.userId(), in + out, seconds);
+      village.add(periods, hour, session.userId(), in + out, seconds);
       return ok(village, periods, session.villageId(), session.userId(), null);
     }
   }
@@ -172,6 +180,25 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       village.sessions.remove(session.sessionId());
       return ok(village, periods, session.villageId(), session.userId(), null);
     }
+  }
+
+  @Override
+  public Map<LocalDateTime, Long> hourlyBytes(String villageId, LocalDateTime fromHour, int hours) {
+    RedisQuotaLedger.requireHours(hours);
+    LocalDateTime first = fromHour.truncatedTo(ChronoUnit.HOURS);
+    VillageCounters village = villages.get(villageId);
+    Map<LocalDateTime, Long> bytes = new LinkedHashMap<>();
+    for (int i = 0; i < hours; i++) {
+      LocalDateTime hour = first.plusHours(i);
+      long used = 0;
+      if (village != null) {
+        synchronized (village) {
+          used = village.hours.getOrDefault(hour.format(QuotaCalendar.HOUR), 0L);
+        }
+      }
+      bytes.put(hour, used);
+    }
+    return bytes;
   }
 
   @Override
@@ -241,7 +268,12 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     }
     snapshot
         .villages()
-        .forEach((id, saved) -> villages.put(id, VillageCounters.fromSnapshot(saved, periods(id))));
+        .forEach(
+            (id, saved) ->
+                villages.put(
+                    id,
+                    VillageCounters.fromSnapshot(
+                        saved, periods(id), calendar.hourKey(id, clock.instant()))));
     log.info("Loaded quota counters of {} villages from {}", villages.size(), snapshotFile);
   }
 
@@ -294,7 +326,14 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     final Map<String, Map<String, String>> devices = new HashMap<>();
     final Map<String, long[]> sessions = new HashMap<>();
 
-    void add(QuotaPeriods periods, String userId, long bytes, long seconds) {
+    /** Village bytes per local hour, by {@code yyyyMMddHH} key (sorted, so pruning is a range). */
+    final NavigableMap<String, Long> hours = new TreeMap<>();
+
+    void add(QuotaPeriods periods, String hourKey, String userId, long bytes, long seconds) {
+      if (!hours.containsKey(hourKey)) {
+        pruneHours(hourKey);
+      }
+      hours.merge(hourKey, bytes, Long::sum);
       if (!periods.dayKey().equals(dayKey)) {
         dayKey = periods.dayKey();
         dayBytes = 0;
@@ -316,6 +355,15 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       user.seconds += seconds;
     }
 
+    /** Drops hours older than the retention, counted back from {@code nowHourKey}. */
+    void pruneHours(String nowHourKey) {
+      String oldest =
+          LocalDateTime.parse(nowHourKey, QuotaCalendar.HOUR)
+              .minusDays(HOURLY_RETENTION_DAYS)
+              .format(QuotaCalendar.HOUR);
+      hours.headMap(oldest, false).clear();
+    }
+
     VillageSnapshot toSnapshot() {
       Map<String, UserSnapshot> savedUsers = new HashMap<>();
       users.forEach((id, u) -> savedUsers.put(id, new UserSnapshot(u.dayKey, u.bytes, u.seconds)));
@@ -324,11 +372,22 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       Map<String, long[]> savedSessions = new HashMap<>();
       sessions.forEach((id, s) -> savedSessions.put(id, s.clone()));
       return new VillageSnapshot(
-          dayKey, dayBytes, monthKey, monthBytes, savedUsers, savedDevices, savedSessions);
+          dayKey,
+          dayBytes,
+          monthKey,
+          monthBytes,
+          savedUsers,
+          savedDevices,
+          savedSessions,
+          new HashMap<>(hours));
     }
 
-    static VillageCounters fromSnapshot(VillageSnapshot saved, QuotaPeriods now) {
+    static VillageCounters fromSnapshot(VillageSnapshot saved, QuotaPeriods now, String hourKey) {
       VillageCounters village = new VillageCounters();
+      if (saved.hourBytes() != null) { // absent in snapshots written before hourly counters
+        village.hours.putAll(saved.hourBytes());
+        village.pruneHours(hourKey);
+      }
       if (now.dayKey().equals(saved.dayKey())) {
         village.dayKey = saved.dayKey();
         village.dayBytes = saved.dayBytes();
@@ -379,7 +438,8 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       long monthBytes,
       Map<String, UserSnapshot> users,
       Map<String, Map<String, String>> devices,
-      Map<String, long[]> sessions) {}
+      Map<String, long[]> sessions,
+      Map<String, Long> hourBytes) {}
 
   record UserSnapshot(String dayKey, long bytes, long seconds) {}
 }

@@ -1,7 +1,10 @@
 package org.smartkampung.core.quota;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +19,13 @@ final class QuotaCalendar {
 
   private final Function<String, ZoneId> zones;
   private final Map<ZoneId, QuotaPeriods> current = new ConcurrentHashMap<>();
+  private final Map<ZoneId, Hour> currentHour = new ConcurrentHashMap<>();
+
+  /** Key format of the hourly village counters: local hour as {@code yyyyMMddHH}. */
+  static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH");
+
+  /** One local hour: {@code [startEpochSecond, endEpochSecond)} and its key. */
+  private record Hour(long startEpochSecond, long endEpochSecond, String key) {}
 
   QuotaCalendar(Function<String, ZoneId> zones) {
     this.zones = Objects.requireNonNull(zones, "zones");
@@ -30,5 +40,24 @@ final class QuotaCalendar {
       current.put(zone, periods);
     }
     return periods;
+  }
+
+  ZoneId zone(String villageId) {
+    return zones.apply(villageId);
+  }
+
+  /** The local hour {@code now} falls in, as {@code yyyyMMddHH} in the village's zone. */
+  String hourKey(String villageId, Instant now) {
+    ZoneId zone = zones.apply(villageId);
+    Hour hour = currentHour.get(zone);
+    long second = now.getEpochSecond();
+    if (hour == null || second < hour.startEpochSecond() || second >= hour.endEpochSecond()) {
+      LocalDateTime local = LocalDateTime.ofInstant(now, zone).truncatedTo(ChronoUnit.HOURS);
+      long start = local.atZone(zone).toEpochSecond();
+      // Half-hour zones and DST overlaps just recompute more often; the key is always right.
+      hour = new Hour(start, start + 3600, local.format(HOUR));
+      currentHour.put(zone, hour);
+    }
+    return hour.key();
   }
 }

@@ -1,9 +1,13 @@
 package org.smartkampung.core.quota;
 
+import java.time.LocalDateTime;
+import java.util.Map;
+
 /**
  * The low-latency counter path that enforces what each village bought. Counts bytes and seconds per
  * villager per day and per village per day and month, in the village's time zone, and tracks which
- * devices of a villager are online.
+ * devices of a villager are online. Also counts each village's bytes per local hour, kept {@link
+ * #HOURLY_RETENTION_DAYS} days, for the usage chart and the budget report.
  *
  * <p>Every method is safe to call from many threads and returns within the store's configured
  * timeout; failures come back as {@link QuotaResult.StoreUnavailable}, never as a hang.
@@ -49,6 +53,21 @@ public interface QuotaLedger extends AutoCloseable {
    * without a network hop where possible. May be stale by at most the configured bound.
    */
   boolean isExhausted(String villageId, String userId);
+
+  /** Days the hourly village counters are kept after their hour. */
+  int HOURLY_RETENTION_DAYS = 8;
+
+  /**
+   * Bytes (received plus sent) the whole village used in each hour on its local clock, as charged
+   * by {@link #charge} and {@link #account} at the time they ran.
+   *
+   * @param fromHour the first hour, local time in the village's time zone (minutes and below are
+   *     ignored)
+   * @param hours how many consecutive hours, 1 to {@code HOURLY_RETENTION_DAYS * 24}
+   * @return every hour from {@code fromHour} in order, 0 for hours without use or no longer kept
+   * @throws StoreUnavailableException when the store does not answer
+   */
+  Map<LocalDateTime, Long> hourlyBytes(String villageId, LocalDateTime fromHour, int hours);
 
   /** Flushes anything held in memory (embedded snapshots) and releases connections. */
   @Override

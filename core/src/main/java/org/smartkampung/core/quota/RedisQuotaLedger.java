@@ -15,9 +15,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +55,9 @@ public final class RedisQuotaLedger implements QuotaLedger {
    * refresh the session key; a device whose Stop was lost frees its slot after this at the latest.
    */
   static final long SESSION_TTL_SECONDS = 2 * 24 * 3600;
+
+  /** Hourly village counters live this long after their last charge. */
+  static final long HOUR_TTL_SECONDS = HOURLY_RETENTION_DAYS * 24 * 3600L;
 
   private enum Op {
     CHARGE("charge"),
@@ -217,14 +223,54 @@ public final class RedisQuotaLedger implements QuotaLedger {
   }
 
   /** The keys an operation on this session touches, in the script's KEYS order. */
-  static List<String> keys(SessionKey session, QuotaPeriods periods) {
+  static List<String> keys(SessionKey session, QuotaPeriods periods, String hourKey) {
     String tag = "{v:" + session.villageId() + "}:";
     return List.of(
         tag + "vd:" + periods.dayKey(),
         tag + "vm:" + periods.monthKey(),
         tag + "ud:" + periods.dayKey() + ":" + session.userId(),
         tag + "dev:" + session.userId(),
-        tag + "s:" + session.sessionId());
+        tag + "s:" + session.sessionId(),
+        hourKey(session.villageId(), hourKey));
+  }
+
+  /** The key of a village's hourly counter; {@code hourKey} is the local hour as yyyyMMddHH. */
+  static String hourKey(String villageId, String hourKey) {
+    return "{v:" + villageId + "}:vh:" + hourKey;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One MGET over keys that share the village hash tag (so one slot on a cluster).
+   */
+  @Override
+  public Map<LocalDateTime, Long> hourlyBytes(String villageId, LocalDateTime fromHour, int hours) {
+    requireHours(hours);
+    LocalDateTime first = fromHour.truncatedTo(ChronoUnit.HOURS);
+    String[] keys = new String[hours];
+    for (int i = 0; i < hours; i++) {
+      keys[i] = hourKey(villageId, first.plusHours(i).format(QuotaCalendar.HOUR));
+    }
+    List<String> values;
+    try {
+      values = jedis.mget(keys);
+    } catch (RuntimeException e) {
+      throw new StoreUnavailableException("Redis hourly usage read failed: " + e.getMessage(), e);
+    }
+    Map<LocalDateTime, Long> bytes = new LinkedHashMap<>();
+    for (int i = 0; i < hours; i++) {
+      String value = values.get(i);
+      bytes.put(first.plusHours(i), value == null ? 0L : Long.parseLong(value));
+    }
+    return bytes;
+  }
+
+  static void requireHours(int hours) {
+    if (hours < 1 || hours > HOURLY_RETENTION_DAYS * 24) {
+      throw new IllegalArgumentException(
+          "hours must be 1 to " + HOURLY_RETENTION_DAYS * 24 + ": " + hours);
+    }
   }
 
   private QuotaResult run(Op op, SessionKey session, long in, long out, long seconds) {
@@ -232,7 +278,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
     try {
       Instant now = clock.instant();
       QuotaPeriods periods = calendar.periods(session.villageId(), now);
-      List<String> keys = keys(session, periods);
+      List<String> keys = keys(session, periods, calendar.hourKey(session.villageId(), now));
       List<String> args =
           List.of(
               op.scriptOp,
@@ -243,7 +289,8 @@ public final class RedisQuotaLedger implements QuotaLedger {
               Objects.requireNonNullElse(session.sessionId(), ""),
               Long.toString(periods.secondsUntilDayEnd(now) + PERIOD_GRACE_SECONDS),
               Long.toString(periods.secondsUntilMonthEnd(now) + PERIOD_GRACE_SECONDS),
-              Long.toString(SESSION_TTL_SECONDS));
+              Long.toString(SESSION_TTL_SECONDS),
+              Long.toString(HOUR_TTL_SECONDS));
       List<?> reply = (List<?>) evalsha(keys, args);
       Usage usage =
           new Usage(

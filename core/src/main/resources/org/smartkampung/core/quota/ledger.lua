@@ -3,11 +3,13 @@
 -- KEYS[3] user day hash (b = bytes, s = seconds)
 -- KEYS[4] devices online hash (device -> session id)
 -- KEYS[5] session last cumulative counters hash (i, o, s)
+-- KEYS[6] village bytes in this local hour (for the usage chart and budget report)
 -- ARGV[1] op: charge | account | check | start | end
 -- ARGV[2..4] in bytes, out bytes, seconds (deltas for charge, cumulative totals for account)
 -- ARGV[5] device id   ARGV[6] session id
 -- ARGV[7] day keys, ARGV[8] month key time to live (seconds; relative, so Redis's clock rules)
 -- ARGV[9] session and device keys time to live (seconds)
+-- ARGV[10] hour key time to live (seconds)
 -- Returns {user day bytes, user day seconds, village day bytes, village month bytes, devices}.
 local op = ARGV[1]
 
@@ -49,6 +51,8 @@ if op == 'charge' or op == 'account' then
   redis.call('EXPIRE', KEYS[1], ARGV[7])
   vm = redis.call('INCRBY', KEYS[2], bytes)
   redis.call('EXPIRE', KEYS[2], ARGV[8])
+  redis.call('INCRBY', KEYS[6], bytes)
+  redis.call('EXPIRE', KEYS[6], ARGV[10])
   ub = redis.call('HINCRBY', KEYS[3], 'b', bytes)
   us = redis.call('HINCRBY', KEYS[3], 's', int(dSec))
   redis.call('EXPIRE', KEYS[3], ARGV[7])

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,29 @@ class EmbeddedQuotaLedgerTest extends QuotaLedgerContract {
     // The session's last counters came back too: a repeated record still charges nothing.
     assertThat(ledger.account(s, 1_000, 200, 60).orThrow().userDayBytes()).isEqualTo(1_200);
     assertThat(Files.exists(dataDir.resolve("counters.json.tmp"))).isFalse();
+  }
+
+  @Test
+  void hourlyCountersSurviveReopenAndArePrunedAfterEightDays() {
+    ledger.charge(session("alice", "aa:01", "s1"), 500, 0, 30).orThrow(); // 10:00 WIB, 28 Nov
+    ledger.close();
+    ledger = open(dataDir, 0, clock);
+    LocalDateTime ten = LocalDateTime.parse("2026-11-28T10:00");
+    assertThat(ledger.hourlyBytes(village, ten, 1)).containsEntry(ten, 500L);
+
+    clock.set(Instant.parse("2026-12-06T02:00:00Z")); // 09:00 WIB, 6 Dec: 8 days minus an hour
+    ledger.close();
+    ledger = open(dataDir, 0, clock);
+    assertThat(ledger.hourlyBytes(village, ten, 1)).containsEntry(ten, 500L);
+
+    clock.set(Instant.parse("2026-12-06T04:00:00Z")); // 11:00 WIB, 6 Dec: over 8 days
+    ledger.charge(session("alice", "aa:01", "s1"), 1, 0, 0).orThrow();
+    assertThat(ledger.hourlyBytes(village, ten, 1)).containsEntry(ten, 0L);
+    ledger.close();
+    ledger = open(dataDir, 0, clock);
+    assertThat(ledger.hourlyBytes(village, ten, 1)).containsEntry(ten, 0L);
+    assertThat(ledger.hourlyBytes(village, LocalDateTime.parse("2026-12-06T11:00"), 1))
+        .containsValue(1L);
   }
 
   @Test

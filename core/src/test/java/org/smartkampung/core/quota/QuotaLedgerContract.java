@@ -1,12 +1,15 @@
 package org.smartkampung.core.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -189,6 +192,45 @@ public abstract class QuotaLedgerContract {
 
     // The same id later names a new session that counts from zero again.
     assertThat(ledger.account(s, 1_000, 0, 0).orThrow().userDayBytes()).isEqualTo(2_000);
+  }
+
+  @Test
+  void hourlyBytesLandInTheVillagesLocalHourAndHoursWithoutUseAreZero() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.charge(s, 100, 0, 0).orThrow(); // 10:00 WIB
+    clock.set(Instant.parse("2026-11-28T03:59:59Z")); // 10:59:59 WIB
+    ledger.charge(s, 30, 20, 0).orThrow();
+    clock.set(Instant.parse("2026-11-28T04:00:00Z")); // 11:00 WIB
+    ledger.account(s, 7, 0, 0).orThrow();
+    clock.set(Instant.parse("2026-11-28T06:30:00Z")); // 13:30 WIB; 12:00 stays unused
+    ledger.charge(session("bob", "bb:01", "s2"), 20, 0, 0).orThrow();
+    clock.set(Instant.parse("2026-11-28T17:30:00Z")); // 00:30 WIB on 29 November
+    ledger.charge(s, 5, 0, 0).orThrow();
+    ledger.charge(new SessionKey("other-" + village, "carol", "cc:01", "s3"), 999, 0, 0).orThrow();
+
+    Map<LocalDateTime, Long> hours =
+        ledger.hourlyBytes(village, LocalDateTime.parse("2026-11-28T09:15"), 16);
+
+    assertThat(hours).hasSize(16);
+    assertThat(hours.keySet()).first().isEqualTo(LocalDateTime.parse("2026-11-28T09:00"));
+    assertThat(hours)
+        .containsEntry(LocalDateTime.parse("2026-11-28T09:00"), 0L)
+        .containsEntry(LocalDateTime.parse("2026-11-28T10:00"), 150L)
+        .containsEntry(LocalDateTime.parse("2026-11-28T11:00"), 7L)
+        .containsEntry(LocalDateTime.parse("2026-11-28T12:00"), 0L)
+        .containsEntry(LocalDateTime.parse("2026-11-28T13:00"), 20L)
+        .containsEntry(LocalDateTime.parse("2026-11-28T17:00"), 0L)
+        .containsEntry(LocalDateTime.parse("2026-11-29T00:00"), 5L);
+    assertThat(hours.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(182);
+  }
+
+  @Test
+  void hourlyBytesRefusesMoreHoursThanAreKept() {
+    LocalDateTime from = LocalDateTime.parse("2026-11-20T00:00");
+    assertThat(ledger.hourlyBytes(village, from, 8 * 24)).hasSize(8 * 24);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> ledger.hourlyBytes(village, from, 8 * 24 + 1));
+    assertThatIllegalArgumentException().isThrownBy(() -> ledger.hourlyBytes(village, from, 0));
   }
 
   @Test

@@ -69,7 +69,7 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
     ledger.charge(s, 100, 0, 0).orThrow();
     ledger.account(s, 10, 0, 0).orThrow();
     ledger.sessionStarted(s).orThrow();
-    List<String> keys = RedisQuotaLedger.keys(s, QuotaPeriods.at(MORNING, JAKARTA));
+    List<String> keys = RedisQuotaLedger.keys(s, QuotaPeriods.at(MORNING, JAKARTA), "2026112810");
 
     long dayTtl = 14 * 3600 + RedisQuotaLedger.PERIOD_GRACE_SECONDS;
     long monthTtl = (2 * 24 + 14) * 3600 + RedisQuotaLedger.PERIOD_GRACE_SECONDS;
@@ -80,6 +80,10 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
     assertThat(jedis.ttl(keys.get(2))).isBetween(dayTtl - 60, dayTtl);
     assertThat(jedis.ttl(keys.get(3))).isPositive();
     assertThat(jedis.ttl(keys.get(4))).isPositive();
+    assertThat(keys.get(5)).endsWith(":vh:2026112810");
+    assertThat(jedis.get(keys.get(5))).isEqualTo("110");
+    assertThat(jedis.ttl(keys.get(5)))
+        .isBetween(RedisQuotaLedger.HOUR_TTL_SECONDS - 60, RedisQuotaLedger.HOUR_TTL_SECONDS);
   }
 
   @Test
@@ -97,7 +101,7 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
 
-    assertThat(found).hasSize(5).allMatch(k -> k.startsWith("{v:" + village + "}:"));
+    assertThat(found).hasSize(6).allMatch(k -> k.startsWith("{v:" + village + "}:"));
     int slot = JedisClusterCRC16.getSlot(found.get(0));
     assertThat(found).allMatch(k -> JedisClusterCRC16.getSlot(k) == slot);
   }

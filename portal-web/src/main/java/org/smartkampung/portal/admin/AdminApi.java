@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.session.KickRequest;
+import org.smartkampung.core.session.KickResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.Village;
@@ -304,6 +305,38 @@ final class AdminApi {
               "",
               "request " + request.id());
           return Reply.json(202, new JsonObject().put("requestId", request.id()).encode());
+        });
+  }
+
+  /**
+   * {@code GET /villages/:village/kicks/:id}: what came of a kick. PENDING while the RADIUS role
+   * has not recorded a result (or for an id never issued: the two look alike); 403 for a result
+   * about another village's hotspot.
+   */
+  void kickResult(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    String id = ctx.pathParam("id");
+    parts.run(
+        ctx,
+        () -> {
+          Optional<KickResult> result = parts.stores.sessionCommands().result(id);
+          if (result.isEmpty()) {
+            return Reply.json(
+                200, new JsonObject().put("requestId", id).put("status", "PENDING").encode());
+          }
+          KickResult r = result.get();
+          if (!SessionPages.belongsTo(r, village.id(), parts.live.current())) {
+            return Reply.json(403, "{\"error\":\"forbidden\"}");
+          }
+          return Reply.json(
+              200,
+              new JsonObject()
+                  .put("requestId", r.requestId())
+                  .put("sessionId", r.sessionId())
+                  .put("status", r.outcome().name())
+                  .put("detail", r.detail() == null ? "" : r.detail())
+                  .put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString())
+                  .encode());
         });
   }
 

@@ -30,9 +30,11 @@ public final class AdminRoutes {
     VillagePages village = new VillagePages(parts);
     VoucherPages vouchers = new VoucherPages(parts);
     SessionPages sessions = new SessionPages(parts);
+    UsagePages usage = new UsagePages(parts);
     SubscriberPages subscribers = new SubscriberPages(parts);
     LandingContentPages landing = new LandingContentPages(parts);
     KabupatenPages kabupaten = new KabupatenPages(parts);
+    AdminAccountPages accounts = new AdminAccountPages(parts);
     AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
 
     // Open to everyone: the sign-in form (with its own address-bound token).
@@ -71,6 +73,8 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/voucher/cetak").handler(vouchers::print);
     router.get(ROOT + "/desa/:village/sesi").handler(sessions::list);
     router.post(ROOT + "/desa/:village/sesi/putus").handler(sessions::kick);
+    router.get(ROOT + "/desa/:village/pemakaian").handler(usage::page);
+    router.get(ROOT + "/desa/:village/pemakaian/csv").handler(usage::csv);
     router.get(ROOT + "/desa/:village/beranda").handler(landing::form);
     router.post(ROOT + "/desa/:village/beranda/hapus").handler(landing::remove);
     router.post(ROOT + "/desa/:village/beranda/:kind").handler(landing::add);
@@ -91,6 +95,10 @@ public final class AdminRoutes {
     router.get(KABUPATEN).handler(kabupaten::overview);
     router.get(KABUPATEN + "/csv").handler(kabupaten::csv);
     router.get(KABUPATEN + "/audit").handler(kabupaten::audit);
+    router.get(AdminAccountPages.ADMINS).handler(accounts::list);
+    router.post(AdminAccountPages.ADMINS).handler(accounts::create);
+    router.post(AdminAccountPages.ADMINS + "/:username/sandi").handler(accounts::resetPassword);
+    router.get(AdminAccountPages.HOTSPOTS).handler(accounts::hotspots);
 
     // JSON API: the same guard; the session cookie plus the X-CSRF-Token header.
     router.get(API + "/me").handler(api::me);
@@ -100,6 +108,7 @@ public final class AdminRoutes {
     router.post(API + "/villages/:village/vouchers").handler(api::createVouchers);
     router.get(API + "/villages/:village/sessions").handler(api::sessions);
     router.post(API + "/villages/:village/sessions/kick").handler(api::kick);
+    router.get(API + "/villages/:village/kicks/:id").handler(api::kickResult);
     router.get(API + "/villages/:village/subscribers").handler(api::subscribers);
     router.post(API + "/villages/:village/subscribers").handler(api::createSubscriber);
     router.put(API + "/villages/:village/subscribers/:username").handler(api::updateSubscriber);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
 import org.smartkampung.core.session.Session;
@@ -41,7 +42,13 @@ final class SessionPages {
                   .map(s -> row(s, village))
                   .toList());
           if (!kickId.isEmpty()) {
-            Optional<KickResult> result = parts.stores.sessionCommands().result(kickId);
+            // Another village's result stays hidden, as if still pending.
+            Optional<KickResult> result =
+                parts
+                    .stores
+                    .sessionCommands()
+                    .result(kickId)
+                    .filter(r -> belongsTo(r, village.id(), parts.live.current()));
             model.put(
                 "kick",
                 result
@@ -82,6 +89,19 @@ final class SessionPages {
           return new Reply.Redirect(
               AdminRoutes.villagePath(village.id()) + "/sesi?putus=" + request.id());
         });
+  }
+
+  /**
+   * Whether a kick result concerns a session of the village: session ids are {@code <nas
+   * name>/<Acct-Session-Id>}, and the NAS belongs to one village. The session itself is usually
+   * gone by the time the result is read.
+   */
+  static boolean belongsTo(KickResult result, String villageId, KampungConfig config) {
+    String sessionId = result.sessionId() == null ? "" : result.sessionId();
+    int slash = sessionId.indexOf('/');
+    String nasName = slash < 0 ? sessionId : sessionId.substring(0, slash);
+    return config.nasClients().stream()
+        .anyMatch(n -> n.name().equals(nasName) && villageId.equals(n.village()));
   }
 
   private static String detail(KickResult r) {

@@ -191,6 +191,63 @@ class AdminBrowserTest {
   }
 
   @Test
+  void desaAdminSeesTheHourlyChartWithTheEveningPeakAndDownloadsTheCsv() {
+    // Three evenings and middays of use, charged at their Jakarta hours; now is 19:00 WIB.
+    for (int day = 26; day <= 28; day++) {
+      for (String at : List.of("12:10", "19:00")) {
+        h.clock.set(
+            java.time.LocalDateTime.parse("2026-11-%02dT%s".formatted(day, at))
+                .atZone(java.time.ZoneId.of("Asia/Jakarta"))
+                .toInstant());
+        long bytes = at.startsWith("19") ? 90_000_000 : 20_000_000;
+        h.stores
+            .ledger()
+            .charge(
+                new org.smartkampung.core.quota.SessionKey("kemiren", "sari", "aa:01", "s1"),
+                bytes,
+                0,
+                0);
+      }
+    }
+    h.clock.set(org.smartkampung.portal.testing.PortalHarness.EVENING);
+    signIn("budi", AdminHarness.BUDI_PASSWORD);
+    page.waitForURL("**/admin/desa/kemiren");
+
+    page.navigate(h.base() + "/admin/desa/kemiren/pemakaian");
+    assertThat(page.locator("#chart svg")).isVisible();
+    assertThat(page.locator("#chart rect.evening[height='144']")).hasCount(3);
+    assertThat(page.locator("#peak")).containsText("19:00");
+    shot("usage");
+
+    var download = page.waitForDownload(() -> page.click("#download"));
+    assertThat(download.suggestedFilename())
+        .isEqualTo("pemakaian-kemiren-2026-11-22-2026-11-28.csv");
+  }
+
+  @Test
+  void kabupatenOperatorCreatesADesaAdminAndSeesHotspotsWithoutSecrets() {
+    signIn("admin", AdminHarness.ADMIN_PASSWORD);
+    page.waitForURL("**/admin/kabupaten");
+    page.navigate(h.base() + "/admin/kabupaten/admin");
+    page.fill("#username", "sari");
+    page.selectOption("#village", "tamansari");
+    page.fill("#password", "pendek");
+    page.click("#create");
+    assertThat(page.locator("#password-error")).containsText("minimal 10 karakter");
+    shot("admins-error");
+    page.fill("#password", "kopi-tamansari-1");
+    page.click("#create");
+    assertThat(page.locator("#done")).isVisible();
+    assertThat(page.locator("#admins")).containsText("sari");
+    shot("admins");
+
+    page.navigate(h.base() + "/admin/kabupaten/hotspot");
+    assertThat(page.locator("#hotspots-kemiren")).containsText("kemiren-mt");
+    assertThat(page.locator("body")).not().containsText("radius-secret");
+    shot("hotspots");
+  }
+
+  @Test
   void kabupatenOperatorSeesEveryVillageAndTheAuditLog() {
     signIn("admin", AdminHarness.ADMIN_PASSWORD);
     page.waitForURL("**/admin/kabupaten");

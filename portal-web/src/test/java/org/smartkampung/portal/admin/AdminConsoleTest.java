@@ -90,10 +90,13 @@ class AdminConsoleTest {
           "/admin/desa/%s/sesi",
           "/admin/desa/%s/pelanggan",
           "/admin/desa/%s/beranda",
+          "/admin/desa/%s/pemakaian",
+          "/admin/desa/%s/pemakaian/csv",
           "/api/admin/v1/villages/%s/subscribers",
           "/api/admin/v1/villages/%s/settings",
           "/api/admin/v1/villages/%s/vouchers",
-          "/api/admin/v1/villages/%s/sessions");
+          "/api/admin/v1/villages/%s/sessions",
+          "/api/admin/v1/villages/%s/kicks/x");
 
   static final List<String> VILLAGE_POSTS =
       List.of(
@@ -150,8 +153,16 @@ class AdminConsoleTest {
             "/admin/kabupaten",
             "/admin/kabupaten/csv",
             "/admin/kabupaten/audit",
+            "/admin/kabupaten/admin",
+            "/admin/kabupaten/hotspot",
             "/api/admin/v1/overview")) {
       assertThat(budi.get(kabupaten).statusCode()).as(kabupaten).isEqualTo(403);
+    }
+    for (String kabupaten :
+        List.of("/admin/kabupaten/admin", "/admin/kabupaten/admin/budi/sandi")) {
+      assertThat(budi.post(kabupaten, form("csrf", csrf, "password", "x")).statusCode())
+          .as(kabupaten)
+          .isEqualTo(403);
     }
     assertThat(h.admin.villageSettings().all()).isEmpty();
     assertThat(h.stores.vouchers().listByVillage("tamansari")).isEmpty();
@@ -343,6 +354,37 @@ class AdminConsoleTest {
                 request.get().id(), "kemiren-mt/abc", KickResult.Outcome.DISCONNECTED, "", now));
 
     assertThat(budi.get(resultPage).body()).contains("Sesi sudah diputus oleh hotspot.");
+  }
+
+  @Test
+  void theApiReadsAKickResultByRequestIdOnlyInTheVillageOfItsHotspot() {
+    Instant now = h.clock.instant();
+    AdminHarness.Client budi = budi();
+    String base = "/api/admin/v1/villages/kemiren/kicks/";
+
+    assertThat(budi.get(base + "k-1").body())
+        .isEqualTo("{\"requestId\":\"k-1\",\"status\":\"PENDING\"}");
+    h.stores
+        .sessionCommands()
+        .recordResult(
+            new KickResult(
+                "k-1", "kemiren-mt/abc", KickResult.Outcome.REFUSED, "Error-Cause 503", now));
+    h.stores
+        .sessionCommands()
+        .recordResult(
+            new KickResult("k-2", "tamansari-mt/xyz", KickResult.Outcome.DISCONNECTED, "", now));
+
+    io.vertx.core.json.JsonObject done =
+        new io.vertx.core.json.JsonObject(budi.get(base + "k-1").body());
+    assertThat(done.getString("status")).isEqualTo("REFUSED");
+    assertThat(done.getString("sessionId")).isEqualTo("kemiren-mt/abc");
+    assertThat(done.getString("detail")).isEqualTo("Error-Cause 503");
+    assertThat(done.getString("finishedAt")).isEqualTo(now.toString());
+    assertThat(budi.get(base + "k-2").statusCode()).isEqualTo(403);
+    assertThat(budi.get("/api/admin/v1/villages/tamansari/kicks/k-2").statusCode()).isEqualTo(403);
+    // The HTML page hides another village's result the same way.
+    assertThat(budi.get("/admin/desa/kemiren/sesi?putus=k-2").body())
+        .doesNotContain("Sesi sudah diputus");
   }
 
   @Test

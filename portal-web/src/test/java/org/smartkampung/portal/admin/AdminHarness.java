@@ -10,9 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.smartkampung.core.admin.AdminAccount;
@@ -23,6 +21,7 @@ import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.store.AdminStoreFactory;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.testing.MutableClock;
 import org.smartkampung.portal.PortalServer;
 import org.smartkampung.portal.testing.PortalHarness;
 import org.smartkampung.portal.testing.TestStores;
@@ -44,7 +43,9 @@ final class AdminHarness implements AutoCloseable {
   final LiveConfig live;
   final ConfigLimitsSource limits;
   final PortalServer server;
-  final Clock clock = Clock.fixed(PortalHarness.EVENING, ZoneOffset.UTC);
+
+  /** Stands at {@link PortalHarness#EVENING}; tests may move it to charge other hours. */
+  final MutableClock clock = new MutableClock(PortalHarness.EVENING);
 
   AdminHarness() throws Exception {
     int port;

@@ -3,6 +3,7 @@ package org.smartkampung.portal.testing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
+import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.store.KampungStores;
@@ -67,6 +69,15 @@ public final class TestStores implements KampungStores {
         @Override
         public boolean isExhausted(String villageId, String userId) {
           return real.ledger().isExhausted(villageId, userId);
+        }
+
+        @Override
+        public Map<LocalDateTime, Long> hourlyBytes(
+            String villageId, LocalDateTime from, int hours) {
+          if (ledgerDown) {
+            throw new StoreUnavailableException("test: ledger down");
+          }
+          return real.ledger().hourlyBytes(villageId, from, hours);
         }
 
         @Override

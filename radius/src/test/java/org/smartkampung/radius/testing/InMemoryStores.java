@@ -1,10 +1,13 @@
 package org.smartkampung.radius.testing;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +166,16 @@ public final class InMemoryStores implements KampungStores {
             lastTotals.remove(s.sessionId());
             return new QuotaResult.Ok(usage(s.villageId(), s.userId()));
           }
+        }
+
+        /** Not counted here: every hour reads 0 (the real stores are tested in core). */
+        @Override
+        public Map<LocalDateTime, Long> hourlyBytes(String village, LocalDateTime from, int hours) {
+          Map<LocalDateTime, Long> bytes = new LinkedHashMap<>();
+          for (int i = 0; i < hours; i++) {
+            bytes.put(from.truncatedTo(ChronoUnit.HOURS).plusHours(i), 0L);
+          }
+          return bytes;
         }
 
         @Override

@@ -1,0 +1,183 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.admin.AdminRole;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.nas.NasClient;
+import org.smartkampung.core.village.Village;
+
+/**
+ * The kabupaten operator's pages for people and hotspots: desa admin accounts (list, create, reset
+ * password) and the NAS clients of every village, read-only with their shared secrets masked. Every
+ * change is audited without the password.
+ */
+final class AdminAccountPages {
+
+  static final String ADMINS = AdminRoutes.KABUPATEN + "/admin";
+  static final String HOTSPOTS = AdminRoutes.KABUPATEN + "/hotspot";
+
+  /** Shown instead of a RADIUS shared secret: the same for every secret, so nothing leaks. */
+  static final String MASK = "••••••••";
+
+  private final AdminParts parts;
+
+  AdminAccountPages(AdminParts parts) {
+    this.parts = parts;
+  }
+
+  /** {@code GET /admin/kabupaten/admin}. */
+  void list(RoutingContext ctx) {
+    String done = ctx.request().getParam("selesai", "");
+    parts.run(ctx, () -> page(200, Map.of(), Map.of(), done));
+  }
+
+  /** {@code POST /admin/kabupaten/admin}: a new desa admin of one known village. */
+  void create(RoutingContext ctx) {
+    AdminAccount me = AdminParts.account(ctx);
+    FormFields form =
+        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    String username = SubscriberRules.username(form);
+    String villageId = form.text("village");
+    String password = password(ctx, form);
+    parts.run(
+        ctx,
+        () -> {
+          if (villageId.isEmpty()) {
+            form.error("village", "form.required");
+          } else if (parts.live.current().village(villageId).isEmpty()) {
+            form.error("village", "adminAccount.unknownVillage");
+          }
+          if (form.ok() && parts.admin.admins().find(username).isPresent()) {
+            form.error("username", "adminAccount.taken");
+          }
+          if (form.ok()) {
+            AdminAccount account =
+                new AdminAccount(
+                    username,
+                    AdminRole.DESA,
+                    villageId,
+                    parts.hasher.hash(password),
+                    parts.clock.instant(),
+                    parts.clock.instant());
+            // create() refuses a name taken meanwhile by another operator's request.
+            if (parts.admin.admins().create(account)) {
+              parts.audit.record(
+                  me.username(),
+                  villageId,
+                  "admin.create",
+                  username,
+                  "",
+                  "role=DESA, village=" + villageId);
+              return new Reply.Redirect(ADMINS + "?selesai=dibuat");
+            }
+            form.error("username", "adminAccount.taken");
+          }
+          Map<String, String> submitted = Map.of("username", username, "village", villageId);
+          return page(400, submitted, form.errors(), "");
+        });
+  }
+
+  /** {@code POST /admin/kabupaten/admin/:username/sandi}: a new password for a desa admin. */
+  void resetPassword(RoutingContext ctx) {
+    AdminAccount me = AdminParts.account(ctx);
+    String username = ctx.pathParam("username");
+    FormFields form =
+        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    String password = password(ctx, form);
+    parts.run(
+        ctx,
+        () -> {
+          AdminAccount account = parts.admin.admins().find(username).orElse(null);
+          // Kabupaten operators change their own password on /admin/sandi, with the current one.
+          if (account == null || account.role() != AdminRole.DESA) {
+            return new Reply.Page(
+                404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
+          }
+          if (!form.ok()) {
+            Map<String, String> errors = new HashMap<>();
+            errors.put("reset-" + username, form.errors().get("password"));
+            return page(400, Map.of(), errors, "");
+          }
+          parts
+              .admin
+              .admins()
+              .update(account.withPasswordHash(parts.hasher.hash(password), parts.clock.instant()));
+          parts.audit.record(
+              me.username(), account.villageId(), "admin.passwordReset", username, "", "");
+          return new Reply.Redirect(ADMINS + "?selesai=sandi");
+        });
+  }
+
+  /** {@code GET /admin/kabupaten/hotspot}: NAS clients by village, secrets masked. */
+  void hotspots(RoutingContext ctx) {
+    parts.run(
+        ctx,
+        () -> {
+          KampungConfig config = parts.live.current();
+          Map<String, String> names = new HashMap<>();
+          for (Village v : config.villages()) {
+            names.put(v.id(), v.name());
+          }
+          Map<String, List<Map<String, Object>>> byVillage = new TreeMap<>();
+          for (NasClient nas : config.nasClients()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", nas.name());
+            row.put("address", nas.address());
+            row.put("type", nas.type().name().toLowerCase(Locale.ROOT));
+            row.put("coaPort", nas.coaPort());
+            row.put("secret", MASK);
+            byVillage.computeIfAbsent(nas.village(), v -> new ArrayList<>()).add(row);
+          }
+          List<Map<String, Object>> villages = new ArrayList<>();
+          byVillage.forEach(
+              (id, rows) ->
+                  villages.add(
+                      Map.of("id", id, "name", names.getOrDefault(id, id), "hotspots", rows)));
+          return Reply.page("hotspots", Map.of("villages", villages));
+        });
+  }
+
+  private Reply page(
+      int status, Map<String, String> submitted, Map<String, String> errors, String done) {
+    List<Map<String, String>> admins = new ArrayList<>();
+    for (AdminAccount a : parts.admin.admins().list()) {
+      admins.add(
+          Map.of(
+              "username", a.username(),
+              "role", a.role().name(),
+              "village", a.villageId() == null ? "" : a.villageId(),
+              "desa", Boolean.toString(a.role() == AdminRole.DESA)));
+    }
+    List<Map<String, String>> villages = new ArrayList<>();
+    for (Village v : parts.live.current().villages()) {
+      villages.add(Map.of("id", v.id(), "name", v.name()));
+    }
+    Map<String, Object> model = new HashMap<>();
+    model.put("admins", admins);
+    model.put("villages", villages);
+    model.put("v", submitted);
+    model.put("errors", errors);
+    model.put("done", done);
+    return new Reply.Page(status, "admins", model);
+  }
+
+  /** The new password as typed, with an error recorded when it is too short. */
+  private String password(RoutingContext ctx, FormFields form) {
+    String password = form.raw("password");
+    if (password.length() < SignInPages.MIN_PASSWORD_CHARS) {
+      form.errors()
+          .put(
+              "password",
+              parts.pages.text(ctx, "password.tooShort", SignInPages.MIN_PASSWORD_CHARS));
+    }
+    return password;
+  }
+}

@@ -1,0 +1,183 @@
+package org.smartkampung.portal.admin;
+
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.quota.QuotaResult;
+import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.session.Session;
+import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.core.village.Village;
+
+/**
+ * A village's usage page: today and this month against its package, the last 7 days by local hour
+ * as a server-rendered SVG chart, the top users today, and a CSV of daily totals for the budget
+ * report. Hourly numbers come from the quota ledger's hourly counters, which keep {@link
+ * QuotaLedger#HOURLY_RETENTION_DAYS} days; top users come from the sessions the session store holds
+ * now (live ones), because the ledger keeps no per-village index of users.
+ */
+final class UsagePages {
+
+  static final int CHART_DAYS = 7;
+  static final int TOP_USERS = 10;
+
+  private final AdminParts parts;
+
+  UsagePages(AdminParts parts) {
+    this.parts = parts;
+  }
+
+  /** One villager's line in the top list: bytes of their sessions held now. */
+  record TopUser(String userId, long bytes, int sessions) {}
+
+  /** {@code GET /admin/desa/:village/pemakaian}. */
+  void page(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    LocalDate today = LocalDate.ofInstant(parts.clock.instant(), village.timeZone());
+    String chartTitle = parts.pages.text(ctx, "usage.chart");
+    parts.run(
+        ctx,
+        () ->
+            Reply.page(
+                "usage",
+                model(
+                    village,
+                    today,
+                    chartTitle,
+                    Map.of(
+                        "from", today.minusDays(CHART_DAYS - 1).toString(), "to", today.toString()),
+                    Map.of())));
+  }
+
+  /** {@code GET /admin/desa/:village/pemakaian/csv?dari=yyyy-MM-dd&sampai=yyyy-MM-dd}. */
+  void csv(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    LocalDate today = LocalDate.ofInstant(parts.clock.instant(), village.timeZone());
+    FormFields form = new FormFields(ctx.request()::getParam, key -> parts.pages.text(ctx, key));
+    LocalDate from = date(form, "dari", today.minusDays(CHART_DAYS - 1));
+    LocalDate to = date(form, "sampai", today);
+    LocalDate oldest = today.minusDays(QuotaLedger.HOURLY_RETENTION_DAYS - 1L);
+    if (from != null && to != null) {
+      if (from.isAfter(to)) {
+        form.error("sampai", "usage.csv.order");
+      } else if (from.isBefore(oldest) || to.isAfter(today)) {
+        form.error("dari", "usage.csv.range");
+      }
+    }
+    if (!form.ok()) {
+      Map<String, String> submitted = Map.of("from", form.text("dari"), "to", form.text("sampai"));
+      Map<String, String> errors = form.errors();
+      String chartTitle = parts.pages.text(ctx, "usage.chart");
+      parts.run(
+          ctx,
+          () -> new Reply.Page(400, "usage", model(village, today, chartTitle, submitted, errors)));
+      return;
+    }
+    parts.run(
+        ctx,
+        () -> {
+          int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+          Map<LocalDateTime, Long> hours =
+              parts.stores.ledger().hourlyBytes(village.id(), from.atStartOfDay(), days * 24);
+          Map<LocalDate, Long> daily = new LinkedHashMap<>();
+          hours.forEach((hour, bytes) -> daily.merge(hour.toLocalDate(), bytes, Long::sum));
+          StringBuilder csv = new StringBuilder("desa,nama,tanggal,bytes,gb\r\n");
+          daily.forEach(
+              (day, bytes) ->
+                  csv.append(
+                      Csv.row(
+                          village.id(),
+                          village.name(),
+                          day.toString(),
+                          Long.toString(bytes),
+                          String.format(java.util.Locale.ROOT, "%.3f", bytes / 1e9))));
+          return new Reply.Body(
+              200,
+              "text/csv; charset=utf-8",
+              csv.toString(),
+              "pemakaian-" + village.id() + "-" + from + "-" + to + ".csv");
+        });
+  }
+
+  private Map<String, Object> model(
+      Village village,
+      LocalDate today,
+      String chartTitle,
+      Map<String, String> period,
+      Map<String, String> errors) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("village", VillagePages.view(village));
+    BandwidthPackage pkg = village.bandwidthPackage();
+    model.put("package", pkg == null ? "" : Units.packageText(pkg));
+    QuotaResult result = parts.stores.ledger().check(village.id(), "~admin", "");
+    if (result instanceof QuotaResult.Ok ok) {
+      Usage usage = ok.usage();
+      model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
+      model.put("todayLimit", Units.limitBytes(usage.limits().villageDailyBytes()));
+      model.put(
+          "todayPercent",
+          Units.percent(usage.villageDayBytes(), usage.limits().villageDailyBytes()));
+      model.put("monthBytes", Units.bytes(usage.villageMonthBytes()));
+      model.put("monthLimit", Units.limitBytes(usage.limits().villageMonthlyBytes()));
+      model.put(
+          "monthPercent",
+          Units.percent(usage.villageMonthBytes(), usage.limits().villageMonthlyBytes()));
+    }
+    LocalDate first = today.minusDays(CHART_DAYS - 1);
+    Map<LocalDateTime, Long> hours =
+        parts.stores.ledger().hourlyBytes(village.id(), first.atStartOfDay(), CHART_DAYS * 24);
+    model.put("chart", UsageChart.svg(hours, chartTitle));
+    int peak = UsageChart.peakHourOfDay(hours);
+    model.put(
+        "peak",
+        peak < 0
+            ? ""
+            : String.format(java.util.Locale.ROOT, "%02d:00–%02d:00", peak, (peak + 1) % 24));
+    model.put("top", topUsers(parts.stores.sessions().listByVillage(village.id())));
+    model.put("period", period);
+    model.put("errors", errors);
+    model.put("keptDays", QuotaLedger.HOURLY_RETENTION_DAYS);
+    return model;
+  }
+
+  /** Villagers by bytes of the sessions held now, most first; ties by name for a stable page. */
+  static List<Map<String, Object>> topUsers(List<Session> sessions) {
+    Map<String, long[]> byUser = new HashMap<>();
+    for (Session s : sessions) {
+      long[] sum = byUser.computeIfAbsent(s.userId(), u -> new long[2]);
+      sum[0] += s.inBytes() + s.outBytes();
+      sum[1]++;
+    }
+    List<TopUser> top = new ArrayList<>();
+    byUser.forEach((user, sum) -> top.add(new TopUser(user, sum[0], (int) sum[1])));
+    top.sort(Comparator.comparingLong(TopUser::bytes).reversed().thenComparing(TopUser::userId));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (TopUser u : top.subList(0, Math.min(TOP_USERS, top.size()))) {
+      rows.add(
+          Map.of("user", u.userId(), "bytes", Units.bytes(u.bytes()), "sessions", u.sessions()));
+    }
+    return rows;
+  }
+
+  private static LocalDate date(FormFields form, String field, LocalDate fallback) {
+    String text = form.text(field);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      form.error(field, "usage.csv.date");
+      return null;
+    }
+  }
+}

@@ -53,7 +53,23 @@ final class LandingPages {
     }
     NasRedirect nas =
         NasRedirect.parse(
-            ctx.request()::getParam, absoluteUrls(ctx), parts.config(), PortalParts.sourceIp(ctx));
+            ctx.request()::getParam,
+            absoluteUrls(ctx),
+            parts.config(),
+            PortalParts.sourceIp(ctx),
+            parts.clock());
+    nas.errorKey()
+        .filter(
+            key -> key.equals(NasRedirect.GATEWAY_STALE) || key.equals(NasRedirect.GATEWAY_FORGED))
+        .ifPresent(
+            key ->
+                parts
+                    .registry()
+                    .counter(
+                        "kampung.portal.gateway.refused",
+                        "reason",
+                        key.equals(NasRedirect.GATEWAY_STALE) ? "stale" : "bad_signature")
+                    .increment());
     String villageId = nas.villageId().isEmpty() ? pathVillage : nas.villageId();
     Optional<Village> village = parts.village(villageId);
     if (village.isEmpty()) {
@@ -162,6 +178,15 @@ final class LandingPages {
 
   /** Renders the page for a reason the villager cannot get online now. */
   void renderExplanation(RoutingContext ctx, Explanation reason, Village village) {
+    renderExplanation(ctx, reason, village, "");
+  }
+
+  /**
+   * Renders the page for a reason the villager cannot get online now, with the NAS's own message
+   * (escaped like every value) when it gave one.
+   */
+  void renderExplanation(
+      RoutingContext ctx, Explanation reason, Village village, String nasMessage) {
     Map<String, Object> model = new HashMap<>();
     String stem = "info." + reason.slug();
     model.put("title", parts.pages().text(ctx, stem + ".title"));
@@ -172,6 +197,9 @@ final class LandingPages {
           parts
               .pages()
               .text(ctx, "info.hours", parts.admission().openingHoursOf(village).toString()));
+    }
+    if (nasMessage != null && !nasMessage.isEmpty()) {
+      model.put("detail", nasMessage);
     }
     model.put("village", villageView(village));
     model.put("homeUrl", "/desa/" + village.id());

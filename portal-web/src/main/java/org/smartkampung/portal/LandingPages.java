@@ -28,6 +28,12 @@ final class LandingPages {
   private static final int NEWS_ON_LANDING = 3;
   private static final int PRODUCTS_ON_LANDING = 6;
 
+  /**
+   * Model flag: no login forms. For a refused gateway redirect, where a login could only end at a
+   * status page while the gateway still holds the phone captive.
+   */
+  static final String NO_LOGIN = "noLogin";
+
   private final PortalParts parts;
 
   LandingPages(PortalParts parts) {
@@ -58,18 +64,16 @@ final class LandingPages {
             parts.config(),
             PortalParts.sourceIp(ctx),
             parts.clock());
-    nas.errorKey()
-        .filter(
-            key -> key.equals(NasRedirect.GATEWAY_STALE) || key.equals(NasRedirect.GATEWAY_FORGED))
-        .ifPresent(
-            key ->
-                parts
-                    .registry()
-                    .counter(
-                        "kampung.portal.gateway.refused",
-                        "reason",
-                        key.equals(NasRedirect.GATEWAY_STALE) ? "stale" : "bad_signature")
-                    .increment());
+    boolean gatewayRefused =
+        nas.errorKey()
+            .filter(
+                k -> k.equals(NasRedirect.GATEWAY_STALE) || k.equals(NasRedirect.GATEWAY_FORGED))
+            .isPresent();
+    if (gatewayRefused) {
+      String reason =
+          nas.errorKey().get().equals(NasRedirect.GATEWAY_STALE) ? "stale" : "bad_signature";
+      parts.registry().counter("kampung.portal.gateway.refused", "reason", reason).increment();
+    }
     String villageId = nas.villageId().isEmpty() ? pathVillage : nas.villageId();
     Optional<Village> village = parts.village(villageId);
     if (village.isEmpty()) {
@@ -79,6 +83,9 @@ final class LandingPages {
     Map<String, Object> extra = new HashMap<>();
     nas.errorKey().ifPresent(key -> extra.put("error", parts.pages().text(ctx, key)));
     extra.put("nasMessage", nas.nasMessage());
+    if (gatewayRefused) {
+      extra.put(NO_LOGIN, true);
+    }
     if (nas.context().kind() == NasKind.CHILLI) {
       switch (nas.chilliRes()) {
         case "success", "already" -> {
@@ -95,7 +102,7 @@ final class LandingPages {
 
   /**
    * Renders the landing page with fresh signed form state. {@code extra} may carry {@code error},
-   * {@code notice} and {@code nasMessage}.
+   * {@code notice}, {@code nasMessage}, and {@link #NO_LOGIN} to leave out the login forms.
    */
   void render(
       RoutingContext ctx, int status, Village village, NasContext nas, Map<String, Object> extra) {
@@ -113,6 +120,11 @@ final class LandingPages {
     model.put("clickThrough", methods.contains(LoginMethod.CLICK_THROUGH));
     model.put("voucher", methods.contains(LoginMethod.VOUCHER));
     model.put("subscriber", methods.contains(LoginMethod.SUBSCRIBER));
+    if (Boolean.TRUE.equals(extra.get(NO_LOGIN))) {
+      model.put("clickThrough", false);
+      model.put("voucher", false);
+      model.put("subscriber", false);
+    }
     model.put("servicesUrl", "/desa/" + village.id() + "/layanan");
     model.put("langUrl", "/desa/" + village.id() + "?s=" + token + "&lang=" + otherLang(lang));
     withContent(

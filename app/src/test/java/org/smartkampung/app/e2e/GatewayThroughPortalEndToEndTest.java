@@ -251,6 +251,20 @@ class GatewayThroughPortalEndToEndTest {
   // --- the behaviour ---
 
   @Test
+  @Order(0)
+  void androidAndAppleProbesAreSentToThePortalsLandingPage() {
+    String android =
+        head(
+            "-H", "Host: connectivitycheck.gstatic.com", "http://" + UPSTREAM_IP + "/generate_204");
+    String apple =
+        head("-H", "Host: captive.apple.com", "http://" + UPSTREAM_IP + "/hotspot-detect.html");
+
+    assertThat(android).startsWith("302 " + PORTAL + "/?");
+    assertThat(apple).startsWith("302 " + PORTAL + "/?");
+    assertThat(page(apple.substring(4))).contains("Kemiren").contains("action=\"/masuk/gratis\"");
+  }
+
+  @Test
   @Order(1)
   void aCaptiveClientLogsInThroughThePortalAndLandsOnTheStatusPage() {
     assertThat(captive()).isTrue();

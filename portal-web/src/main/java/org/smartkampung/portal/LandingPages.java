@@ -28,6 +28,12 @@ final class LandingPages {
   private static final int NEWS_ON_LANDING = 3;
   private static final int PRODUCTS_ON_LANDING = 6;
 
+  /**
+   * Model flag: no login forms. For a refused gateway redirect, where a login could only end at a
+   * status page while the gateway still holds the phone captive.
+   */
+  static final String NO_LOGIN = "noLogin";
+
   private final PortalParts parts;
 
   LandingPages(PortalParts parts) {
@@ -53,7 +59,21 @@ final class LandingPages {
     }
     NasRedirect nas =
         NasRedirect.parse(
-            ctx.request()::getParam, absoluteUrls(ctx), parts.config(), PortalParts.sourceIp(ctx));
+            ctx.request()::getParam,
+            absoluteUrls(ctx),
+            parts.config(),
+            PortalParts.sourceIp(ctx),
+            parts.clock());
+    boolean gatewayRefused =
+        nas.errorKey()
+            .filter(
+                k -> k.equals(NasRedirect.GATEWAY_STALE) || k.equals(NasRedirect.GATEWAY_FORGED))
+            .isPresent();
+    if (gatewayRefused) {
+      String reason =
+          nas.errorKey().get().equals(NasRedirect.GATEWAY_STALE) ? "stale" : "bad_signature";
+      parts.registry().counter("kampung.portal.gateway.refused", "reason", reason).increment();
+    }
     String villageId = nas.villageId().isEmpty() ? pathVillage : nas.villageId();
     Optional<Village> village = parts.village(villageId);
     if (village.isEmpty()) {
@@ -63,6 +83,9 @@ final class LandingPages {
     Map<String, Object> extra = new HashMap<>();
     nas.errorKey().ifPresent(key -> extra.put("error", parts.pages().text(ctx, key)));
     extra.put("nasMessage", nas.nasMessage());
+    if (gatewayRefused) {
+      extra.put(NO_LOGIN, true);
+    }
     if (nas.context().kind() == NasKind.CHILLI) {
       switch (nas.chilliRes()) {
         case "success", "already" -> {
@@ -79,7 +102,7 @@ final class LandingPages {
 
   /**
    * Renders the landing page with fresh signed form state. {@code extra} may carry {@code error},
-   * {@code notice} and {@code nasMessage}.
+   * {@code notice}, {@code nasMessage}, and {@link #NO_LOGIN} to leave out the login forms.
    */
   void render(
       RoutingContext ctx, int status, Village village, NasContext nas, Map<String, Object> extra) {
@@ -97,6 +120,11 @@ final class LandingPages {
     model.put("clickThrough", methods.contains(LoginMethod.CLICK_THROUGH));
     model.put("voucher", methods.contains(LoginMethod.VOUCHER));
     model.put("subscriber", methods.contains(LoginMethod.SUBSCRIBER));
+    if (Boolean.TRUE.equals(extra.get(NO_LOGIN))) {
+      model.put("clickThrough", false);
+      model.put("voucher", false);
+      model.put("subscriber", false);
+    }
     model.put("servicesUrl", "/desa/" + village.id() + "/layanan");
     model.put("langUrl", "/desa/" + village.id() + "?s=" + token + "&lang=" + otherLang(lang));
     withContent(
@@ -162,6 +190,15 @@ final class LandingPages {
 
   /** Renders the page for a reason the villager cannot get online now. */
   void renderExplanation(RoutingContext ctx, Explanation reason, Village village) {
+    renderExplanation(ctx, reason, village, "");
+  }
+
+  /**
+   * Renders the page for a reason the villager cannot get online now, with the NAS's own message
+   * (escaped like every value) when it gave one.
+   */
+  void renderExplanation(
+      RoutingContext ctx, Explanation reason, Village village, String nasMessage) {
     Map<String, Object> model = new HashMap<>();
     String stem = "info." + reason.slug();
     model.put("title", parts.pages().text(ctx, stem + ".title"));
@@ -172,6 +209,9 @@ final class LandingPages {
           parts
               .pages()
               .text(ctx, "info.hours", parts.admission().openingHoursOf(village).toString()));
+    }
+    if (nasMessage != null && !nasMessage.isEmpty()) {
+      model.put("detail", nasMessage);
     }
     model.put("village", villageView(village));
     model.put("homeUrl", "/desa/" + village.id());

@@ -17,6 +17,7 @@ import org.smartkampung.portal.login.Explanation;
 import org.smartkampung.portal.login.Verification;
 import org.smartkampung.portal.nas.NasCompletion;
 import org.smartkampung.portal.nas.NasContext;
+import org.smartkampung.portal.nas.NasKind;
 
 /**
  * The three login forms. Each verifies the villager itself, checks opening hours and quota so the
@@ -166,7 +167,19 @@ final class LoginHandlers {
   private void completeAtNas(
       RoutingContext ctx, Village village, NasContext nas, LoginToken token) {
     String statusUrl = statusUrl(village, nas, token);
-    NasCompletion completion = parts.completer().complete(nas, token, statusUrl);
+    parts
+        .completer()
+        .complete(nas, token, statusUrl)
+        .onSuccess(completion -> finish(ctx, village, nas, statusUrl, completion))
+        .onFailure(ctx::fail);
+  }
+
+  private void finish(
+      RoutingContext ctx,
+      Village village,
+      NasContext nas,
+      String statusUrl,
+      NasCompletion completion) {
     if (completion instanceof NasCompletion.AutoPost post) {
       Map<String, Object> model = new HashMap<>();
       model.put("action", post.action());
@@ -175,9 +188,20 @@ final class LoginHandlers {
       parts.pages().render(ctx, 200, "nas-post", model).onFailure(ctx::fail);
     } else if (completion instanceof NasCompletion.Redirect redirect) {
       ctx.redirect(redirect.url());
-    } else if (completion instanceof NasCompletion.NoHotspot) {
-      // No NAS to finish (the demo, or the portal opened directly): show what the login gives.
+    } else if (completion instanceof NasCompletion.NoHotspot
+        || completion instanceof NasCompletion.Authorized) {
+      // Nothing left for the browser to do at a NAS: show what the login gives.
       ctx.response().setStatusCode(303).putHeader("Location", relative(statusUrl)).end();
+    } else if (completion instanceof NasCompletion.Refused refused) {
+      log.info(
+          "gateway {} refused {} ({}): {}",
+          nas.hotspot(),
+          nas.device().clientIp(),
+          refused.unavailable() ? "unavailable" : "rejected",
+          refused.replyMessage());
+      Explanation why =
+          refused.unavailable() ? Explanation.SERVICE_UNAVAILABLE : Explanation.LOGIN_REFUSED;
+      landing.renderExplanation(ctx, why, village, refused.replyMessage());
     } else if (completion instanceof NasCompletion.Failed failed) {
       log.warn("could not finish the NAS login: {}", failed.reason());
       rerender(ctx, 400, village, nas, "error.nas");
@@ -192,6 +216,11 @@ final class LoginHandlers {
     status.put("d", nas.device().id());
     status.put("lo", nas.logoutUrl());
     status.put("orig", nas.originalUrl());
+    if (nas.kind() == NasKind.GATEWAY) {
+      // Our gateway's logout is a signed call from the portal, not a link for the browser.
+      status.put("gw", nas.hotspot());
+      status.put("gip", nas.device().clientIp());
+    }
     return parts.publicUrl() + "/status?s=" + parts.signer().sign(status);
   }
 

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.store.KampungStores;
@@ -25,6 +27,7 @@ import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.login.Admission;
 import org.smartkampung.portal.login.TokenMinter;
 import org.smartkampung.portal.login.VillagerVerifier;
+import org.smartkampung.portal.nas.GatewayApi;
 import org.smartkampung.portal.nas.NasLoginCompleter;
 import org.smartkampung.portal.page.PageRenderer;
 import org.smartkampung.portal.security.FailureLimiter;
@@ -168,8 +171,19 @@ public final class PortalServer {
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
         new Admission(config, stores.ledger(), clock),
         new TokenMinter(stores.loginTokens(), clock),
-        new NasLoginCompleter(uamSecrets),
+        new NasLoginCompleter(uamSecrets, gatewayApi(vx, config.gateway(), clock)),
         landing);
+  }
+
+  /**
+   * Our gateway's API when {@code gateway:} names one with a signing key; the portal needs it even
+   * when the gateway role runs on another box ({@code enabled: false} here).
+   */
+  private static Optional<GatewayApi> gatewayApi(Vertx vx, GatewaySettings gateway, Clock clock) {
+    if (gateway.id() == null || gateway.signingKey() == null || gateway.signingKey().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(GatewayApi.of(vx, gateway, clock));
   }
 
   private static final LandingContentStore NO_LANDING_CONTENT =

@@ -6,18 +6,23 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.portal.i18n.Messages;
+import org.smartkampung.portal.nas.GatewayApi;
 import org.smartkampung.portal.nas.NasContext;
 import org.smartkampung.portal.page.Amounts;
 import org.smartkampung.portal.security.SafeUrl;
 
 /** The status page (what is left today) and logout. */
 final class StatusPages {
+
+  private static final Logger log = LoggerFactory.getLogger(StatusPages.class);
 
   /** Cookie holding the signed status link, for browsers that keep cookies. */
   static final String STATUS_COOKIE = "kampung_status";
@@ -93,6 +98,27 @@ final class StatusPages {
       return;
     }
     ctx.response().addCookie(parts.pages().cookie(ctx, STATUS_COOKIE, "", Duration.ZERO));
+    Optional<GatewayApi> gateway =
+        signed.flatMap(m -> parts.completer().gatewayApi(m.getOrDefault("gw", "")));
+    if (gateway.isPresent()) {
+      String clientIp = signed.get().getOrDefault("gip", "");
+      gateway
+          .get()
+          .logout(clientIp)
+          .onComplete(
+              answer -> {
+                Map<String, Object> extra = new HashMap<>();
+                if (answer.succeeded() && answer.result().result() != GatewayApi.Result.ERROR) {
+                  extra.put("notice", parts.pages().text(ctx, "notice.loggedOut"));
+                } else {
+                  log.warn("gateway logout of {} failed", clientIp, answer.cause());
+                  extra.put("error", parts.pages().text(ctx, "error.gateway.logout"));
+                }
+                landing.render(
+                    ctx, 200, village, NasContext.none(PortalParts.sourceIp(ctx)), extra);
+              });
+      return;
+    }
     Optional<String> nasLogout = signed.flatMap(m -> SafeUrl.httpTarget(m.get("lo")));
     if (nasLogout.isPresent()) {
       ctx.response().setStatusCode(303).putHeader("Location", nasLogout.get()).end();

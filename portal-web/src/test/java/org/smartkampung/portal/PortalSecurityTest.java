@@ -16,7 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.portal.security.SafeUrl;
+import org.smartkampung.portal.testing.FakeGateway;
 import org.smartkampung.portal.testing.PortalHarness;
 
 /** Reflected script, open redirects, forged forms and password guessing. */
@@ -53,18 +55,49 @@ class PortalSecurityTest {
           "reply",
           "lang",
           "s",
-          "desa");
+          "desa",
+          "gw",
+          "url",
+          "op",
+          "ts",
+          "sig");
 
   static PortalHarness portal;
 
   @BeforeAll
   static void start() throws Exception {
-    portal = PortalHarness.start();
+    // The gateway's API is never called by these GET pages; port 9 (discard) is a placeholder.
+    portal =
+        PortalHarness.start(
+            PortalHarness.withGateway(
+                PortalHarness.config(OpeningHours.ALWAYS, PortalHarness.PUBLIC_URL), 9));
   }
 
   @AfterAll
   static void stop() throws Exception {
     portal.close();
+  }
+
+  /** Our gateway's redirect, without op, ts and sig; see {@link #signedByGateway}. */
+  static Map<String, String> gateway() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("gw", PortalHarness.GATEWAY_ID);
+    p.put("ip", "10.5.60.23");
+    p.put("mac", "3c:5a:b4:01:02:03");
+    p.put("url", "http://example.com/");
+    return p;
+  }
+
+  /**
+   * Signed as the gateway signs, so a payload in a signed parameter gets past the signature check
+   * and reaches the page.
+   */
+  static Map<String, String> signedByGateway(Map<String, String> params) {
+    Map<String, String> out = new LinkedHashMap<>(params);
+    out.putIfAbsent("op", "redirect");
+    out.putIfAbsent("ts", Long.toString(PortalHarness.EVENING.getEpochSecond()));
+    out.put("sig", FakeGateway.sign(PortalHarness.GATEWAY_KEY, out));
+    return out;
   }
 
   static Map<String, String> mikrotik() {
@@ -102,14 +135,38 @@ class PortalSecurityTest {
         List.of(new LinkedHashMap<String, String>(), mikrotik(), chilli())) {
       Map<String, String> params = new LinkedHashMap<>(base);
       params.put(name, payload);
-      for (String path :
-          List.of("/", "/desa/kemiren", "/desa/kemiren/layanan", "/status", "/info/kuota-habis")) {
-        HttpResponse<String> r = portal.get(path + "?" + PortalHarness.encode(params));
-        assertThat(r.statusCode()).as(path).isLessThan(500);
-        assertNoInjectedMarkup(r.body());
-        assertThat(r.headers().firstValue("Location").orElse("")).doesNotStartWith("javascript");
-      }
+      assertNotReflected(params);
     }
+    Map<String, String> gateway = gateway();
+    gateway.put(name, payload);
+    Map<String, String> signed = signedByGateway(gateway);
+    if (name.equals("sig")) {
+      signed.put("sig", payload);
+    }
+    assertNotReflected(signed);
+  }
+
+  static void assertNotReflected(Map<String, String> params) {
+    for (String path :
+        List.of("/", "/desa/kemiren", "/desa/kemiren/layanan", "/status", "/info/kuota-habis")) {
+      HttpResponse<String> r = portal.get(path + "?" + PortalHarness.encode(params));
+      assertThat(r.statusCode()).as(path).isLessThan(500);
+      assertNoInjectedMarkup(r.body());
+      assertThat(r.headers().firstValue("Location").orElse("")).doesNotStartWith("javascript");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"javascript:alert(1)", "//evil.example/x", "data:text/html,x", "ftp://x/"})
+  void aGatewayUrlThatIsNotHttpIsDroppedFromAValidlySignedRedirect(String target) {
+    Map<String, String> p = gateway();
+    p.put("url", target);
+
+    HttpResponse<String> r = portal.get("/?" + PortalHarness.encode(signedByGateway(p)));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).doesNotContain(target).doesNotContain("tidak sah");
   }
 
   @ParameterizedTest

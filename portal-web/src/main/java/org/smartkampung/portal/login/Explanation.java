@@ -15,7 +15,9 @@ public enum Explanation {
   TOO_MANY_DEVICES("terlalu-banyak-perangkat"),
   VOUCHER_USED("voucher-terpakai"),
   VOUCHER_EXPIRED("voucher-kedaluwarsa"),
-  SERVICE_UNAVAILABLE("layanan-terganggu");
+  SERVICE_UNAVAILABLE("layanan-terganggu"),
+  /** The NAS (our gateway, through RADIUS) refused the login; the page carries its message. */
+  LOGIN_REFUSED("login-ditolak");
 
   private final String slug;
 

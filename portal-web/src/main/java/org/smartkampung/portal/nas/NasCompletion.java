@@ -14,6 +14,18 @@ public sealed interface NasCompletion {
   /** The villager did not come through a hotspot, so there is no NAS login to finish. */
   record NoHotspot() implements NasCompletion {}
 
+  /** Our gateway let the villager online: show the status page. */
+  record Authorized() implements NasCompletion {}
+
+  /**
+   * Our gateway did not let the villager online.
+   *
+   * @param replyMessage the gateway's message (RADIUS Reply-Message); empty when none
+   * @param unavailable true when the gateway or RADIUS could not be reached or failed, false when
+   *     the login was refused
+   */
+  record Refused(String replyMessage, boolean unavailable) implements NasCompletion {}
+
   /** The NAS context could not be completed (malformed challenge, unsupported kind). */
   record Failed(String reason) implements NasCompletion {}
 }

@@ -8,9 +8,6 @@ public enum NasKind {
   MIKROTIK,
   /** CoovaChilli UAM (redirect to uamip:uamport/logon). */
   CHILLI,
-  /**
-   * Our own gateway's signed parameters; the login call is added with the gateway issue (see {@link
-   * NasLoginCompleter}).
-   */
+  /** Our own gateway: signed redirect parameters in, a signed authorize call out. */
   GATEWAY
 }

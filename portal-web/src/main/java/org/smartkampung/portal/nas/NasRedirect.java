@@ -1,11 +1,17 @@
 package org.smartkampung.portal.nas;
 
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.gateway.GatewaySignature;
+import org.smartkampung.core.gateway.GatewaySignature.Verdict;
 import org.smartkampung.portal.device.Device;
 import org.smartkampung.portal.security.SafeUrl;
 
@@ -32,6 +38,17 @@ public record NasRedirect(
   private static final Pattern HEX32 = Pattern.compile("^[0-9a-fA-F]{32}$");
   private static final int MAX_MESSAGE_CHARS = 200;
 
+  /** Message key for a gateway redirect whose signature does not match (or an unknown gateway). */
+  public static final String GATEWAY_FORGED = "error.gateway.forged";
+
+  /** Message key for a gateway redirect signed too long ago (or in the future). */
+  public static final String GATEWAY_STALE = "error.gateway.stale";
+
+  private static final String REDIRECT = "redirect";
+  private static final List<String> GATEWAY_PARAMS =
+      List.of(
+          "gw", "ip", "mac", "url", GatewaySignature.OP, GatewaySignature.TS, GatewaySignature.SIG);
+
   /**
    * Parses a redirect.
    *
@@ -39,12 +56,14 @@ public record NasRedirect(
    * @param absoluteUrls the request URL as Chilli may have built it (the portal's public URL and
    *     the URL the request arrived at), for the {@code md} check
    * @param sourceIp the request's source address, used when the NAS sent no client IP
+   * @param clock now, for the age of our gateway's signature
    */
   public static NasRedirect parse(
       Function<String, String> param,
       List<String> absoluteUrls,
       KampungConfig config,
-      String sourceIp) {
+      String sourceIp,
+      Clock clock) {
     String message = clip(firstNonEmpty(param.apply("reply"), param.apply("error")));
     if (param.apply("link-login-only") != null || param.apply("chap-id") != null) {
       return mikrotik(param, config, sourceIp, message);
@@ -52,7 +71,57 @@ public record NasRedirect(
     if (param.apply("uamip") != null || param.apply("res") != null) {
       return chilli(param, absoluteUrls, config, sourceIp, message);
     }
+    if (param.apply("gw") != null || param.apply(GatewaySignature.SIG) != null) {
+      return gateway(param, config, sourceIp, clock);
+    }
     return new NasRedirect(NasContext.none(sourceIp), "", Optional.empty(), "", message);
+  }
+
+  /**
+   * Our gateway's redirect: exactly the parameters the gateway signs ({@code gw, ip, mac, url, op,
+   * ts, sig}), verified with the key of {@code gateway:} in the config whose {@code id} is {@code
+   * gw}. Anything else on the URL (a language switch) is not part of the signature.
+   */
+  private static NasRedirect gateway(
+      Function<String, String> param, KampungConfig config, String sourceIp, Clock clock) {
+    GatewaySettings gateway = config.gateway();
+    Map<String, String> signed = new HashMap<>();
+    for (String name : GATEWAY_PARAMS) {
+      String value = param.apply(name);
+      if (value != null) {
+        signed.put(name, value);
+      }
+    }
+    boolean known =
+        gateway.id() != null
+            && gateway.signingKey() != null
+            && !gateway.signingKey().isEmpty()
+            && gateway.id().equals(signed.get("gw"));
+    Verdict verdict =
+        known
+            ? new GatewaySignature(gateway.signingKey(), clock, gateway.signatureMaxAgeSeconds())
+                .verify(REDIRECT, signed)
+            : Verdict.BAD_SIGNATURE;
+    String village = known && gateway.village() != null ? gateway.village() : "";
+    String ip = signed.getOrDefault("ip", "");
+    if (verdict != Verdict.VALID || !IPV4.matcher(ip).matches()) {
+      String key = verdict == Verdict.STALE ? GATEWAY_STALE : GATEWAY_FORGED;
+      return new NasRedirect(NasContext.none(sourceIp), village, Optional.of(key), "", "");
+    }
+    String orig = SafeUrl.httpTarget(signed.get("url")).orElse("");
+    NasContext context =
+        new NasContext(
+            NasKind.GATEWAY,
+            gateway.id(),
+            Device.of(signed.get("mac"), ip),
+            "",
+            "",
+            "",
+            "",
+            0,
+            "",
+            orig);
+    return new NasRedirect(context, village, Optional.empty(), "", "");
   }
 
   private static NasRedirect mikrotik(

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.PortalSettings;
@@ -44,7 +45,13 @@ public final class PortalHarness implements AutoCloseable {
   public static final String PUBLIC_URL = "http://portal.test";
   public static final String UAM_SECRET = "uamrahasia";
 
+  /** Our gateway's id and the key it shares with the portal in {@link #withGateway}. */
+  public static final String GATEWAY_ID = "kemiren-gw";
+
+  public static final String GATEWAY_KEY = "kunci-gateway-kemiren-0123456789";
+
   public final TestStores stores;
+  public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final Path dataDir;
   public final KampungConfig config;
   public final PortalServer server;
@@ -56,12 +63,7 @@ public final class PortalHarness implements AutoCloseable {
     this.dataDir = Files.createTempDirectory("portal-test");
     this.stores = new TestStores(config, dataDir, Clock.fixed(EVENING, ZoneOffset.UTC));
     this.server =
-        PortalServer.start(
-                null,
-                config,
-                stores,
-                Clock.fixed(EVENING, ZoneOffset.UTC),
-                new SimpleMeterRegistry())
+        PortalServer.start(null, config, stores, Clock.fixed(EVENING, ZoneOffset.UTC), registry)
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);
@@ -156,6 +158,54 @@ public final class PortalHarness implements AutoCloseable {
                 null,
                 UAM_SECRET)),
         List.of());
+  }
+
+  /**
+   * The config with a {@code gateway:} section for Kemiren's gateway (role disabled here: the
+   * portal only needs its id, key and API address).
+   */
+  public static KampungConfig withGateway(KampungConfig c, int apiPort) {
+    GatewaySettings gateway =
+        new GatewaySettings(
+            false,
+            GATEWAY_ID,
+            "kemiren",
+            "br-wifi",
+            null,
+            "10.5.60.0/24",
+            PUBLIC_URL,
+            GATEWAY_KEY,
+            null,
+            null,
+            null,
+            null,
+            "radius-secret",
+            null,
+            null,
+            null,
+            null,
+            "127.0.0.1",
+            apiPort,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    return new KampungConfig(
+        c.regency(),
+        c.store(),
+        c.radius(),
+        c.portal(),
+        gateway,
+        c.loginMethods(),
+        c.policies(),
+        c.villages(),
+        c.hotspots(),
+        c.subscribers());
   }
 
   public String base() {

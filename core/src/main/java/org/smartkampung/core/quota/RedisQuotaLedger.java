@@ -126,9 +126,21 @@ public final class RedisQuotaLedger implements QuotaLedger {
     this.sha = sha1(script);
     Duration stale = Duration.ofMillis(nearCacheStaleMillis);
     this.villageExhausted =
-        Caffeine.newBuilder().expireAfterWrite(stale).ticker(ticker).maximumSize(10_000).build();
+        Caffeine.newBuilder()
+            .expireAfterWrite(stale)
+            .ticker(ticker)
+            .maximumSize(10_000)
+            // Maintenance on the caller's thread: on a 2-core box a pool thread woken after
+            // every charge costs more than the few entries it would evict.
+            .executor(Runnable::run)
+            .build();
     this.userExhausted =
-        Caffeine.newBuilder().expireAfterWrite(stale).ticker(ticker).maximumSize(1_000_000).build();
+        Caffeine.newBuilder()
+            .expireAfterWrite(stale)
+            .ticker(ticker)
+            .maximumSize(1_000_000)
+            .executor(Runnable::run)
+            .build();
     for (Op op : Op.values()) {
       String tag = op.name().toLowerCase(java.util.Locale.ROOT);
       latency.put(

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.portal.testing.HeadlessChromium;
 import org.smartkampung.radius.codec.RadiusCode;
 
 /**
@@ -44,7 +45,7 @@ class AdminEndToEndTest {
 
   static final Path RADCLIENT = Path.of("/usr/bin/radclient");
 
-  static PhoneBrowser browser;
+  static HeadlessChromium browser;
 
   @TempDir Path dataDir;
   TestNasDynamicAuth nas;
@@ -60,7 +61,7 @@ class AdminEndToEndTest {
       }
       Assumptions.abort(why + "; admin end-to-end tests skipped");
     }
-    browser = PhoneBrowser.launch();
+    browser = HeadlessChromium.launch();
   }
 
   @AfterAll
@@ -104,17 +105,17 @@ class AdminEndToEndTest {
 
     Page page = signIn();
     assertThat(page).hasURL(Pattern.compile(".*/admin/desa/kemiren$"));
-    PhoneBrowser.shot(page, "admin-e2e-02-dashboard");
+    HeadlessChromium.shot(page, "admin-e2e-02-dashboard");
 
     page.navigate(kampung.portalUrl() + "/admin/desa/kemiren/kuota");
     assertThat(page.locator("#userDailyMb")).hasValue("500");
-    PhoneBrowser.shot(page, "admin-e2e-03-quota-form");
+    HeadlessChromium.shot(page, "admin-e2e-03-quota-form");
     page.locator("#userDailyMb").fill("750");
     page.locator("#userDailyMinutes").fill("90");
     page.locator("#save").click();
     assertThat(page.locator("#saved")).isVisible();
     assertThat(page.locator("#userDailyMb")).hasValue("750");
-    PhoneBrowser.shot(page, "admin-e2e-04-quota-saved");
+    HeadlessChromium.shot(page, "admin-e2e-04-quota-saved");
 
     Map<String, String> after = radclientAccept();
     assertThat(after)
@@ -142,10 +143,10 @@ class AdminEndToEndTest {
     admin.locator("#maxDevices").fill("1");
     admin.locator("#create").click();
     assertThat(admin).hasURL(Pattern.compile(".*/voucher/cetak\\?batch=.*"));
-    PhoneBrowser.shot(admin, "admin-e2e-05-voucher-print");
+    HeadlessChromium.shot(admin, "admin-e2e-05-voucher-print");
     admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/voucher");
     assertThat(admin.locator("#vouchers td.code")).hasCount(3);
-    PhoneBrowser.shot(admin, "admin-e2e-06-vouchers");
+    HeadlessChromium.shot(admin, "admin-e2e-06-vouchers");
     String printed = admin.locator("#vouchers td.code").first().innerText().trim();
 
     Page phone = browser.phone(true);
@@ -154,7 +155,7 @@ class AdminEndToEndTest {
     phone.locator("text=Masuk dengan Voucher").click();
     phone.waitForURL(Pattern.compile(".*/status\\?s=.*"));
     assertThat(phone.locator("h1")).hasText("Status Internet");
-    PhoneBrowser.shot(phone, "admin-e2e-07-villager-status");
+    HeadlessChromium.shot(phone, "admin-e2e-07-villager-status");
     assertThat(mikrotik.radius.accessRequests).singleElement().matches(e -> e.accepted());
     String voucherCode = printed.replace("-", "");
 
@@ -172,7 +173,7 @@ class AdminEndToEndTest {
     assertThat(admin.locator("#sessions tbody tr"))
         .containsText(SimulatedMikrotik.MAC.toLowerCase(Locale.ROOT));
     assertThat(admin.locator("#sessions tbody tr")).containsText(Pattern.compile("100[.,]0 MB"));
-    PhoneBrowser.shot(admin, "admin-e2e-08-sessions");
+    HeadlessChromium.shot(admin, "admin-e2e-08-sessions");
     admin.locator("#sessions tbody tr button").click();
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(nas.received).hasSize(1));
@@ -194,7 +195,7 @@ class AdminEndToEndTest {
               assertThat(admin.locator("#kick-result"))
                   .containsText("Sesi sudah diputus oleh hotspot. (dikirim 1 kali)");
             });
-    PhoneBrowser.shot(admin, "admin-e2e-09-kick-result");
+    HeadlessChromium.shot(admin, "admin-e2e-09-kick-result");
 
     // The MikroTik, having dropped the villager, reports the end of the session.
     mikrotik.stop();
@@ -210,18 +211,18 @@ class AdminEndToEndTest {
       Response ok = page.navigate(kampung.portalUrl() + "/admin/desa/kemiren" + own);
       assertThat(ok.status()).as("own page %s", own).isEqualTo(200);
     }
-    PhoneBrowser.shot(page, "admin-e2e-10-landing-content");
+    HeadlessChromium.shot(page, "admin-e2e-10-landing-content");
     page.navigate(kampung.portalUrl() + "/admin/desa/kemiren/pelanggan");
-    PhoneBrowser.shot(page, "admin-e2e-11-subscribers");
+    HeadlessChromium.shot(page, "admin-e2e-11-subscribers");
     page.navigate(kampung.portalUrl() + "/admin/sandi");
-    PhoneBrowser.shot(page, "admin-e2e-12-password");
+    HeadlessChromium.shot(page, "admin-e2e-12-password");
 
     for (String path : List.of("", "/kuota", "/voucher", "/sesi", "/pelanggan")) {
       Response other =
           page.navigate(kampung.portalUrl() + "/admin/desa/" + ConsoleKampung.OTHER_VILLAGE + path);
       assertThat(other.status()).as("tamansari page %s", path).isEqualTo(403);
     }
-    PhoneBrowser.shot(page, "admin-e2e-13-forbidden");
+    HeadlessChromium.shot(page, "admin-e2e-13-forbidden");
     Response kabupaten = page.navigate(kampung.portalUrl() + "/admin/kabupaten");
     assertThat(kabupaten.status()).isEqualTo(403);
 
@@ -244,7 +245,7 @@ class AdminEndToEndTest {
     assertThat(page.locator("#userDailyMb")).hasValue("500");
     Page operator = signIn(ConsoleKampung.OPERATOR, ConsoleKampung.OPERATOR_PASSWORD);
     assertThat(operator).hasURL(Pattern.compile(".*/admin/kabupaten$"));
-    PhoneBrowser.shot(operator, "admin-e2e-14-kabupaten");
+    HeadlessChromium.shot(operator, "admin-e2e-14-kabupaten");
     operator.navigate(
         kampung.portalUrl() + "/admin/desa/" + ConsoleKampung.OTHER_VILLAGE + "/kuota");
     assertThat(operator.locator("#downlinkMbps")).hasValue("20");
@@ -281,7 +282,7 @@ class AdminEndToEndTest {
     Page page = browser.desktop();
     page.navigate(kampung.portalUrl() + "/admin");
     assertThat(page).hasURL(Pattern.compile(".*/admin/masuk$"));
-    PhoneBrowser.shot(page, "admin-e2e-01-signin");
+    HeadlessChromium.shot(page, "admin-e2e-01-signin");
     page.locator("#username").fill(username);
     page.locator("#password").fill(password);
     page.locator("form[action='/admin/masuk'] button[type=submit]").click();

@@ -21,6 +21,7 @@ import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
+import org.smartkampung.portal.testing.HeadlessChromium;
 
 /**
  * A villager on a 360x640 phone in headless Chromium logs in through a simulated MikroTik or
@@ -37,7 +38,7 @@ class VillagerEndToEndTest {
   static final long UP_BYTES = 20_000_000L;
   static final long SESSION_SECONDS = 1800;
 
-  static PhoneBrowser browser;
+  static HeadlessChromium browser;
 
   KampungUnderTest kampung;
   SimulatedMikrotik mikrotik;
@@ -45,7 +46,7 @@ class VillagerEndToEndTest {
 
   @BeforeAll
   static void launch() throws Exception {
-    browser = PhoneBrowser.launch();
+    browser = HeadlessChromium.launch();
   }
 
   @AfterAll
@@ -120,7 +121,7 @@ class VillagerEndToEndTest {
     Page page = browser.phone(true);
     page.navigate(mikrotik.url() + "/login");
     assertThat(page.locator("h1")).hasText("Selamat datang di Desa Kemiren");
-    PhoneBrowser.shot(page, "e2e-01-landing-mikrotik");
+    HeadlessChromium.shot(page, "e2e-01-landing-mikrotik");
 
     page.locator("input[name=setuju]").check();
     page.locator("text=Masuk Internet Gratis").click();
@@ -136,7 +137,7 @@ class VillagerEndToEndTest {
     mikrotik.interim(DOWN_BYTES, UP_BYTES, SESSION_SECONDS);
     page.reload();
     assertStatus(page, "400 MB", "1 jam 30 menit", "19,9 GB");
-    PhoneBrowser.shot(page, "e2e-02-status-mikrotik");
+    HeadlessChromium.shot(page, "e2e-02-status-mikrotik");
 
     // Without the signed link, the portal finds the session RADIUS stored by the source address.
     Page sameAddress = browser.phone(false);
@@ -166,7 +167,7 @@ class VillagerEndToEndTest {
     Page page = browser.phone(false);
     page.navigate(chilli.url() + "/prelogin");
     assertThat(page.locator("h1")).hasText("Selamat datang di Desa Kemiren");
-    PhoneBrowser.shot(page, "e2e-03-landing-chilli");
+    HeadlessChromium.shot(page, "e2e-03-landing-chilli");
 
     page.locator("#kode").fill("k7m2q-x9pwa");
     page.locator("text=Masuk dengan Voucher").click();
@@ -181,12 +182,12 @@ class VillagerEndToEndTest {
     chilli.interim(DOWN_BYTES, UP_BYTES, SESSION_SECONDS);
     page.reload();
     assertStatus(page, "400 MB", "1 jam 30 menit", "19,9 GB");
-    PhoneBrowser.shot(page, "e2e-04-status-chilli");
+    HeadlessChromium.shot(page, "e2e-04-status-chilli");
 
     page.locator("text=Keluar").click();
     page.waitForURL(Pattern.compile(".*res=logoff.*"));
     assertThat(page.locator(".notice")).hasText("Anda sudah keluar. Terima kasih!");
-    PhoneBrowser.shot(page, "e2e-05-logged-off-chilli");
+    HeadlessChromium.shot(page, "e2e-05-logged-off-chilli");
     assertThat(chilli.radius.accountingAnswered).containsExactly(1, 3, 2);
     assertThat(kampung.stores.sessions().listByNas(KampungUnderTest.CHILLI)).isEmpty();
   }
@@ -195,7 +196,7 @@ class VillagerEndToEndTest {
   void subscriberViaMikrotikWithoutJavaScriptUsesTheVisibleButtons() throws Exception {
     Page page = browser.phone(false);
     page.navigate(mikrotik.url() + "/login");
-    PhoneBrowser.shot(page, "e2e-06-mikrotik-login-html-no-js");
+    HeadlessChromium.shot(page, "e2e-06-mikrotik-login-html-no-js");
     // Playwright's text engine skips <noscript>: find the button by its form.
     page.locator("form[name=portal] button").click();
     assertThat(page.locator("h1")).hasText("Selamat datang di Desa Kemiren");
@@ -204,7 +205,7 @@ class VillagerEndToEndTest {
     page.locator("#sandi").fill("rahasia-sari");
     page.locator("form[action='/masuk/pelanggan'] button").click();
     assertThat(page.locator("h1")).hasText("Menghubungkan...");
-    PhoneBrowser.shot(page, "e2e-07-nas-post-no-js");
+    HeadlessChromium.shot(page, "e2e-07-nas-post-no-js");
     page.locator("#nas-login button").click();
     page.waitForURL(Pattern.compile(".*/status\\?s=.*"));
 
@@ -213,7 +214,7 @@ class VillagerEndToEndTest {
     mikrotik.interim(DOWN_BYTES, UP_BYTES, SESSION_SECONDS);
     page.reload();
     assertStatus(page, "400 MB", "1 jam 30 menit", "19,9 GB");
-    PhoneBrowser.shot(page, "e2e-08-status-subscriber");
+    HeadlessChromium.shot(page, "e2e-08-status-subscriber");
 
     page.locator("text=Keluar").click();
     page.waitForURL(mikrotik.url() + "/logout");
@@ -240,7 +241,7 @@ class VillagerEndToEndTest {
       page.locator("#sandi").fill("rahasia-sari");
       page.locator("form[action='/masuk/pelanggan'] button").click();
       assertThat(page.locator("h1")).hasText("Status Internet");
-      PhoneBrowser.shot(page, "e2e-10-randomised-mac-login-" + login);
+      HeadlessChromium.shot(page, "e2e-10-randomised-mac-login-" + login);
     }
 
     assertThat(mikrotik.radius.accessRequests)
@@ -258,7 +259,7 @@ class VillagerEndToEndTest {
     page.locator("form[action='/masuk/pelanggan'] button").click();
 
     assertThat(page.locator(".error")).hasText("Nama pengguna atau kata sandi salah.");
-    PhoneBrowser.shot(page, "e2e-09-subscriber-wrong");
+    HeadlessChromium.shot(page, "e2e-09-subscriber-wrong");
     assertThat(mikrotik.radius.accessRequests).isEmpty();
     assertThat(mikrotik.radius.anyAccepted()).isFalse();
     assertThat(kampung.stores.sessions().listByNas(KampungUnderTest.MIKROTIK)).isEmpty();

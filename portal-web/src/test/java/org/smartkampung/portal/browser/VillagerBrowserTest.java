@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +20,7 @@ import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
 import org.smartkampung.portal.login.Explanation;
+import org.smartkampung.portal.testing.HeadlessChromium;
 import org.smartkampung.portal.testing.PortalHarness;
 
 /**
@@ -34,11 +30,9 @@ import org.smartkampung.portal.testing.PortalHarness;
  */
 class VillagerBrowserTest {
 
-  static final List<Path> CHROMIUM =
-      List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
-  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
 
-  static Playwright playwright;
+  static HeadlessChromium chromium;
   static Browser browser;
 
   PortalHarness portal;
@@ -46,42 +40,14 @@ class VillagerBrowserTest {
 
   @BeforeAll
   static void launch() throws Exception {
-    Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
-    if (chromium == null) {
-      String why = "Debian chromium is not installed (apt-get install chromium)";
-      if (Boolean.getBoolean("kampung.requireExternal")) {
-        throw new IllegalStateException(why);
-      }
-      Assumptions.abort(why + "; browser tests skipped");
-    }
-    Files.createDirectories(SCREENSHOTS);
-    playwright =
-        Playwright.create(
-            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-    browser =
-        playwright
-            .chromium()
-            .launch(
-                new BrowserType.LaunchOptions()
-                    .setExecutablePath(chromium)
-                    .setHeadless(true)
-                    .setArgs(
-                        List.of(
-                            "--no-sandbox",
-                            "--disable-gpu",
-                            "--disable-dev-shm-usage",
-                            "--disable-background-networking",
-                            "--disable-component-update",
-                            "--no-first-run")));
+    chromium = HeadlessChromium.launch();
+    browser = chromium.browser();
   }
 
   @AfterAll
   static void quit() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 

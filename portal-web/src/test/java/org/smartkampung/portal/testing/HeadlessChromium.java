@@ -1,4 +1,4 @@
-package org.smartkampung.app.e2e;
+package org.smartkampung.portal.testing;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
@@ -15,23 +15,24 @@ import org.junit.jupiter.api.Assumptions;
  * TEST FIXTURE: Debian's headless Chromium driven by Playwright (never a downloaded browser), with
  * 360x640 phone pages and full-page screenshots into {@code target/screenshots/}. When Chromium is
  * missing the calling tests are skipped, or fail under {@code -Dkampung.requireExternal=true}.
+ * Shared by portal-web's browser tests and the app module's end-to-end tests (portal-web test-jar).
  */
-final class PhoneBrowser implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
-  static final List<Path> CHROMIUM =
+  public static final List<Path> CHROMIUM =
       List.of(Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium"));
-  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  public static final Path SCREENSHOTS = Path.of("target/screenshots");
 
   private final Playwright playwright;
   private final Browser browser;
 
-  private PhoneBrowser(Playwright playwright, Browser browser) {
+  private HeadlessChromium(Playwright playwright, Browser browser) {
     this.playwright = playwright;
     this.browser = browser;
   }
 
   /** Launches Chromium, or aborts the calling test when it is not installed. */
-  static PhoneBrowser launch() throws IOException {
+  public static HeadlessChromium launch() throws IOException {
     Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst().orElse(null);
     if (chromium == null) {
       String why = "Debian chromium is not installed (apt-get install chromium)";
@@ -59,11 +60,11 @@ final class PhoneBrowser implements AutoCloseable {
                             "--disable-background-networking",
                             "--disable-component-update",
                             "--no-first-run")));
-    return new PhoneBrowser(playwright, browser);
+    return new HeadlessChromium(playwright, browser);
   }
 
   /** A fresh 360x640 phone in Bahasa Indonesia, with or without JavaScript. */
-  Page phone(boolean javaScript) {
+  public Page phone(boolean javaScript) {
     return browser
         .newContext(
             new Browser.NewContextOptions()
@@ -76,7 +77,7 @@ final class PhoneBrowser implements AutoCloseable {
   /**
    * A fresh 1280x900 desktop page in Bahasa Indonesia without JavaScript (the console needs none).
    */
-  Page desktop() {
+  public Page desktop() {
     return browser
         .newContext(
             new Browser.NewContextOptions()
@@ -86,9 +87,14 @@ final class PhoneBrowser implements AutoCloseable {
         .newPage();
   }
 
-  static void shot(Page page, String name) {
+  public static void shot(Page page, String name) {
     page.screenshot(
         new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  /** The browser itself, for tests that set up their own contexts. */
+  public Browser browser() {
+    return browser;
   }
 
   @Override

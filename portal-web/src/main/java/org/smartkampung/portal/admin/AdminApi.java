@@ -3,8 +3,10 @@ package org.smartkampung.portal.admin;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
@@ -42,11 +44,11 @@ final class AdminApi {
     parts.run(
         ctx,
         () -> {
-          JsonArray list = new JsonArray();
-          for (Subscriber s : parts.stores.subscribers().listByVillage(village.id())) {
-            list.add(subscriberJson(s));
-          }
-          return Reply.json(200, new JsonObject().put("subscribers", list).encode());
+          return jsonList(
+              200,
+              "subscribers",
+              parts.stores.subscribers().listByVillage(village.id()),
+              AdminApi::subscriberJson);
         });
   }
 
@@ -54,9 +56,8 @@ final class AdminApi {
   void createSubscriber(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    JsonObject body = bodyJson(ctx);
+    JsonObject body = requireBody(ctx);
     if (body == null) {
-      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
       return;
     }
     FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
@@ -77,9 +78,8 @@ final class AdminApi {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
     String username = ctx.pathParam("username");
-    JsonObject body = bodyJson(ctx);
+    JsonObject body = requireBody(ctx);
     if (body == null) {
-      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
       return;
     }
     JsonObject override = body.getValue("override") instanceof JsonObject o ? o : new JsonObject();
@@ -170,9 +170,8 @@ final class AdminApi {
   void saveSettings(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    JsonObject body = bodyJson(ctx);
+    JsonObject body = requireBody(ctx);
     if (body == null) {
-      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
       return;
     }
     FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
@@ -207,20 +206,19 @@ final class AdminApi {
     parts.run(
         ctx,
         () -> {
-          JsonArray list = new JsonArray();
-          for (Voucher v : parts.stores.vouchers().listByVillage(village.id())) {
-            list.add(voucherJson(v));
-          }
-          return Reply.json(200, new JsonObject().put("vouchers", list).encode());
+          return jsonList(
+              200,
+              "vouchers",
+              parts.stores.vouchers().listByVillage(village.id()),
+              this::voucherJson);
         });
   }
 
   void createVouchers(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    JsonObject body = bodyJson(ctx);
+    JsonObject body = requireBody(ctx);
     if (body == null) {
-      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
       return;
     }
     FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
@@ -251,9 +249,7 @@ final class AdminApi {
               made.get(0).batchId(),
               "",
               made.size() + " voucher");
-          JsonArray list = new JsonArray();
-          made.forEach(v -> list.add(voucherJson(v)));
-          return Reply.json(201, new JsonObject().put("vouchers", list).encode());
+          return jsonList(201, "vouchers", made, this::voucherJson);
         });
   }
 
@@ -345,12 +341,25 @@ final class AdminApi {
     parts.run(
         ctx,
         () -> {
-          JsonArray list = new JsonArray();
-          for (KabupatenPages.Line l : kabupaten.lines(sort)) {
-            list.add(JsonObject.mapFrom(l));
-          }
-          return Reply.json(200, new JsonObject().put("villages", list).encode());
+          return jsonList(200, "villages", kabupaten.lines(sort), JsonObject::mapFrom);
         });
+  }
+
+  /** A reply whose body is one named JSON array, each item made by {@code toJson}. */
+  private static <T> Reply jsonList(
+      int status, String name, List<T> items, Function<? super T, JsonObject> toJson) {
+    JsonArray list = new JsonArray();
+    items.forEach(item -> list.add(toJson.apply(item)));
+    return Reply.json(status, new JsonObject().put(name, list).encode());
+  }
+
+  /** The request's JSON object body, or null after answering 400 for anything else. */
+  private JsonObject requireBody(RoutingContext ctx) {
+    JsonObject body = bodyJson(ctx);
+    if (body == null) {
+      parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
+    }
+    return body;
   }
 
   private static JsonObject bodyJson(RoutingContext ctx) {

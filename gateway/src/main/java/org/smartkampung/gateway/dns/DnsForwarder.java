@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.smartkampung.gateway.Transport;
 
 /**
@@ -74,56 +76,55 @@ public final class DnsForwarder implements AutoCloseable {
       throws InterruptedException {
     DnsForwarder[] self = new DnsForwarder[1];
     Channel up =
-        new Bootstrap()
-            .group(transport.group())
-            .channel(transport.datagramChannel())
-            .handler(
-                new ChannelInitializer<DatagramChannel>() {
-                  @Override
-                  protected void initChannel(DatagramChannel ch) {
-                    ch.pipeline()
-                        .addLast(new DatagramDnsQueryEncoder())
-                        .addLast(new DatagramDnsResponseDecoder())
-                        .addLast(
-                            new SimpleChannelInboundHandler<DatagramDnsResponse>() {
-                              @Override
-                              protected void channelRead0(
-                                  ChannelHandlerContext ctx, DatagramDnsResponse response) {
-                                self[0].answer(response, garden, addToGarden, blocking, metrics);
-                              }
-                            });
-                  }
-                })
-            .bind(0)
-            .sync()
-            .channel();
+        bind(
+            transport,
+            new InetSocketAddress(0),
+            DatagramDnsResponse.class,
+            response -> self[0].answer(response, garden, addToGarden, blocking, metrics),
+            new DatagramDnsQueryEncoder(),
+            new DatagramDnsResponseDecoder());
     Channel down =
-        new Bootstrap()
-            .group(transport.group())
-            .channel(transport.datagramChannel())
-            .handler(
-                new ChannelInitializer<DatagramChannel>() {
-                  @Override
-                  protected void initChannel(DatagramChannel ch) {
-                    ch.pipeline()
-                        .addLast(new DatagramDnsQueryDecoder())
-                        .addLast(new DatagramDnsResponseEncoder())
-                        .addLast(
-                            new SimpleChannelInboundHandler<DatagramDnsQuery>() {
-                              @Override
-                              protected void channelRead0(
-                                  ChannelHandlerContext ctx, DatagramDnsQuery query) {
-                                self[0].forward(query, upstream, metrics);
-                              }
-                            });
-                  }
-                })
-            .bind(bind)
-            .sync()
-            .channel();
+        bind(
+            transport,
+            bind,
+            DatagramDnsQuery.class,
+            query -> self[0].forward(query, upstream, metrics),
+            new DatagramDnsQueryDecoder(),
+            new DatagramDnsResponseEncoder());
     self[0] = new DnsForwarder(down, up);
     transport.group().next().scheduleAtFixedRate(self[0]::expire, 1, 1, TimeUnit.SECONDS);
     return self[0];
+  }
+
+  /** A UDP channel whose pipeline is the given codecs, then {@code onMessage} for each message. */
+  private static <M> Channel bind(
+      Transport transport,
+      InetSocketAddress address,
+      Class<M> messageType,
+      Consumer<M> onMessage,
+      ChannelHandler... codecs)
+      throws InterruptedException {
+    return new Bootstrap()
+        .group(transport.group())
+        .channel(transport.datagramChannel())
+        .handler(
+            new ChannelInitializer<DatagramChannel>() {
+              @Override
+              protected void initChannel(DatagramChannel ch) {
+                ch.pipeline()
+                    .addLast(codecs)
+                    .addLast(
+                        new SimpleChannelInboundHandler<M>(messageType) {
+                          @Override
+                          protected void channelRead0(ChannelHandlerContext ctx, M message) {
+                            onMessage.accept(message);
+                          }
+                        });
+              }
+            })
+        .bind(address)
+        .sync()
+        .channel();
   }
 
   private void forward(DatagramDnsQuery query, InetSocketAddress upstream, MeterRegistry metrics) {

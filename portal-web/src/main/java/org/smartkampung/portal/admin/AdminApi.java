@@ -187,16 +187,7 @@ final class AdminApi {
     parts.run(
         ctx,
         () -> {
-          VillageSettings before =
-              parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
-          parts.live.save(next);
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "quota.update",
-              village.id(),
-              VillagePages.describe(before),
-              VillagePages.describe(next));
+          VillagePages.saveSettings(parts, me, village, next);
           return Reply.json(200, settingsJson(next).encode());
         });
   }

@@ -77,16 +77,7 @@ final class VillagePages {
     parts.run(
         ctx,
         () -> {
-          VillageSettings before =
-              parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
-          parts.live.save(next);
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "quota.update",
-              village.id(),
-              describe(before),
-              describe(next));
+          saveSettings(parts, me, village, next);
           return Reply.page("quota", quotaModel(village, formValues(next), Map.of(), true));
         });
   }
@@ -203,5 +194,20 @@ final class VillagePages {
 
   private static String str(Object o) {
     return o == null ? "" : o.toString();
+  }
+
+  /** Saves a village's quota settings and audits the change; the console and the API share it. */
+  static void saveSettings(
+      AdminParts parts, AdminAccount me, Village village, VillageSettings next) {
+    VillageSettings before =
+        parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
+    parts.live.save(next);
+    parts.audit.record(
+        me.username(),
+        village.id(),
+        "quota.update",
+        village.id(),
+        describe(before),
+        describe(next));
   }
 }

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,6 @@ import org.smartkampung.radius.server.RadiusMetrics.DropReason;
 import org.smartkampung.radius.testing.RadiusHarness;
 import org.smartkampung.radius.testing.TestCrypto;
 import org.smartkampung.radius.testing.TestNas;
-import org.tinyradius.attribute.RadiusAttribute;
 
 class RadiusServerTest {
 
@@ -180,7 +178,7 @@ class RadiusServerTest {
     try (RadiusHarness h = new RadiusHarness();
         DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       assertThat(acct(h, socket, 1, "s1", 0, 0, 0, 0)).isPresent();
-      byte[] interim = acctPacket(h, 3, "s1", 1000, 1, 500, 0);
+      byte[] interim = h.accountingRequest(3, "s1", 1000, 1, 500, 0);
       assertThat(RadiusHarness.exchange(socket, interim, h.server.acctPort(), WAIT)).isPresent();
       assertThat(RadiusHarness.exchange(socket, interim, h.server.acctPort(), WAIT)).isPresent();
       long download = (1L << 32) + 1000;
@@ -197,7 +195,7 @@ class RadiusServerTest {
     try (RadiusHarness h = new RadiusHarness();
         DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       h.stores.ledgerDown.set(true);
-      byte[] start = acctPacket(h, 1, "s2", 0, 0, 0, 0);
+      byte[] start = h.accountingRequest(1, "s2", 0, 0, 0, 0);
       assertThat(RadiusHarness.exchange(socket, start, h.server.acctPort(), SILENCE)).isEmpty();
       h.stores.ledgerDown.set(false);
       assertThat(RadiusHarness.exchange(socket, start, h.server.acctPort(), WAIT)).isPresent();
@@ -325,25 +323,9 @@ class RadiusServerTest {
       throws Exception {
     return RadiusHarness.exchange(
         socket,
-        acctPacket(h, status, session, out, outGiga, in, inGiga),
+        h.accountingRequest(status, session, out, outGiga, in, inGiga),
         h.server.acctPort(),
         WAIT);
-  }
-
-  /** Accounting-Request from the NAS's view: Output = to the villager (download). */
-  private static byte[] acctPacket(
-      RadiusHarness h, int status, String session, long out, int outGiga, long in, int inGiga) {
-    List<RadiusAttribute> attrs = new ArrayList<>();
-    attrs.add(h.attributes.unsigned("Acct-Status-Type", status));
-    attrs.add(h.attributes.text("Acct-Session-Id", session));
-    attrs.add(h.attributes.text("User-Name", "siti"));
-    attrs.add(h.attributes.text("Class", "kampung:kemiren:siti"));
-    attrs.add(h.attributes.text("Calling-Station-Id", "AA-BB-CC-DD-EE-01"));
-    attrs.add(h.attributes.unsigned("Acct-Output-Octets", out));
-    attrs.add(h.attributes.unsigned("Acct-Output-Gigawords", outGiga));
-    attrs.add(h.attributes.unsigned("Acct-Input-Octets", in));
-    attrs.add(h.attributes.unsigned("Acct-Input-Gigawords", inGiga));
-    return h.request(4, attrs, false);
   }
 
   private static byte[] chapRequest(RadiusHarness h, String user, String secret) {

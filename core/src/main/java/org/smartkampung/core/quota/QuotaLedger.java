@@ -2,6 +2,7 @@ package org.smartkampung.core.quota;
 
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The low-latency counter path that enforces what each village bought. Counts bytes and seconds per
@@ -35,6 +36,24 @@ public interface QuotaLedger extends AutoCloseable {
    * @param totalSeconds cumulative session time
    */
   QuotaResult account(SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds);
+
+  /**
+   * As {@link #account}, completing (never exceptionally) once the charge is durable. A store that
+   * can pipeline sends it with other callers' operations; this default runs it now.
+   */
+  default CompletableFuture<QuotaResult> accountAsync(
+      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
+    return CompletableFuture.completedFuture(
+        account(session, totalInBytes, totalOutBytes, totalSeconds));
+  }
+
+  /**
+   * As {@link #sessionStarted}, completing (never exceptionally) once recorded. Operations on the
+   * same ledger queued from one thread take effect in the order queued.
+   */
+  default CompletableFuture<QuotaResult> sessionStartedAsync(SessionKey session) {
+    return CompletableFuture.completedFuture(sessionStarted(session));
+  }
 
   /**
    * Answers what remains for the villager and the village before a session starts. Device counting

@@ -24,10 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.redis.RedisBatcher;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -77,6 +80,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
   private record UserKey(String villageId, String userId) {}
 
   private final UnifiedJedis jedis;
+  private final RedisBatcher batcher;
   private final QuotaCalendar calendar;
   private final LimitsSource limits;
   private final Clock clock;
@@ -95,7 +99,27 @@ public final class RedisQuotaLedger implements QuotaLedger {
       Clock clock,
       long nearCacheStaleMillis,
       MeterRegistry registry) {
-    this(jedis, zones, limits, clock, nearCacheStaleMillis, registry, Ticker.systemTicker());
+    this(jedis, null, zones, limits, clock, nearCacheStaleMillis, registry, Ticker.systemTicker());
+  }
+
+  /** As the full constructor, with the near-cache on the system ticker. */
+  public RedisQuotaLedger(
+      UnifiedJedis jedis,
+      RedisBatcher batcher,
+      Function<String, ZoneId> zones,
+      LimitsSource limits,
+      Clock clock,
+      long nearCacheStaleMillis,
+      MeterRegistry registry) {
+    this(
+        jedis,
+        batcher,
+        zones,
+        limits,
+        clock,
+        nearCacheStaleMillis,
+        registry,
+        Ticker.systemTicker());
   }
 
   /**
@@ -103,6 +127,8 @@ public final class RedisQuotaLedger implements QuotaLedger {
    * on first use).
    *
    * @param jedis client shared with the other Redis stores; not closed by {@link #close()}
+   * @param batcher pipelines the asynchronous operations; null runs them as the blocking ones do.
+   *     Not closed by {@link #close()}
    * @param zones the time zone of each village, for its days and months
    * @param limits the limits that apply now
    * @param clock source of the current period
@@ -112,6 +138,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
    */
   public RedisQuotaLedger(
       UnifiedJedis jedis,
+      RedisBatcher batcher,
       Function<String, ZoneId> zones,
       LimitsSource limits,
       Clock clock,
@@ -119,6 +146,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
       MeterRegistry registry,
       Ticker ticker) {
     this.jedis = Objects.requireNonNull(jedis, "jedis");
+    this.batcher = batcher;
     this.calendar = new QuotaCalendar(zones);
     this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -201,6 +229,24 @@ public final class RedisQuotaLedger implements QuotaLedger {
   @Override
   public QuotaResult sessionEnded(SessionKey session) {
     return run(Op.END, session, 0, 0, 0);
+  }
+
+  /** {@inheritDoc} Sent in the batcher's next pipeline when there is one. */
+  @Override
+  public CompletableFuture<QuotaResult> accountAsync(
+      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
+    requireNotNegative(totalInBytes, totalOutBytes, totalSeconds);
+    return batcher == null
+        ? QuotaLedger.super.accountAsync(session, totalInBytes, totalOutBytes, totalSeconds)
+        : runBatched(Op.ACCOUNT, session, totalInBytes, totalOutBytes, totalSeconds);
+  }
+
+  /** {@inheritDoc} Sent in the batcher's next pipeline when there is one. */
+  @Override
+  public CompletableFuture<QuotaResult> sessionStartedAsync(SessionKey session) {
+    return batcher == null
+        ? QuotaLedger.super.sessionStartedAsync(session)
+        : runBatched(Op.START, session, 0, 0, 0);
   }
 
   /**
@@ -288,41 +334,98 @@ public final class RedisQuotaLedger implements QuotaLedger {
   private QuotaResult run(Op op, SessionKey session, long in, long out, long seconds) {
     long started = System.nanoTime();
     try {
-      Instant now = clock.instant();
-      QuotaPeriods periods = calendar.periods(session.villageId(), now);
-      List<String> keys = keys(session, periods, calendar.hourKey(session.villageId(), now));
-      List<String> args =
-          List.of(
-              op.scriptOp,
-              Long.toString(in),
-              Long.toString(out),
-              Long.toString(seconds),
-              Objects.requireNonNullElse(session.deviceId(), ""),
-              Objects.requireNonNullElse(session.sessionId(), ""),
-              Long.toString(periods.secondsUntilDayEnd(now) + PERIOD_GRACE_SECONDS),
-              Long.toString(periods.secondsUntilMonthEnd(now) + PERIOD_GRACE_SECONDS),
-              Long.toString(SESSION_TTL_SECONDS),
-              Long.toString(HOUR_TTL_SECONDS));
-      List<?> reply = (List<?>) evalsha(keys, args);
-      Usage usage =
-          new Usage(
-              (Long) reply.get(0),
-              (Long) reply.get(1),
-              (Long) reply.get(2),
-              (Long) reply.get(3),
-              Math.toIntExact((Long) reply.get(4)),
-              limits.limitsFor(session.villageId(), session.userId()));
-      villageExhausted.put(session.villageId(), usage.villageExhausted());
-      userExhausted.put(new UserKey(session.villageId(), session.userId()), usage.userExhausted());
-      return new QuotaResult.Ok(usage);
+      Call call = prepare(op, session, in, out, seconds);
+      return ok(session, evalsha(call.keys(), call.args()));
     } catch (RuntimeException e) {
-      failures.get(op).increment();
-      log.debug("Quota {} for village {} failed", op, session.villageId(), e);
-      return new QuotaResult.StoreUnavailable(
-          "Redis " + op.name().toLowerCase(java.util.Locale.ROOT) + " failed: " + e.getMessage());
+      return failed(op, session, e);
     } finally {
       latency.get(op).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /** As {@link #run}, sent in the batcher's next pipeline; never completes exceptionally. */
+  private CompletableFuture<QuotaResult> runBatched(
+      Op op, SessionKey session, long in, long out, long seconds) {
+    long started = System.nanoTime();
+    Call call;
+    try {
+      call = prepare(op, session, in, out, seconds);
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(failed(op, session, e));
+    }
+    return batcher
+        .submit(pipeline -> pipeline.evalsha(sha, call.keys(), call.args()))
+        .exceptionallyCompose(
+            e -> {
+              if (!(unwrap(e) instanceof JedisNoScriptException)) {
+                return CompletableFuture.failedFuture(e);
+              }
+              log.info("Redis lost the quota script; loading it again");
+              return CompletableFuture.supplyAsync(
+                  () -> {
+                    jedis.scriptLoad(script, call.keys().get(0));
+                    return jedis.evalsha(sha, call.keys(), call.args());
+                  });
+            })
+        .handle(
+            (reply, error) -> {
+              latency.get(op).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+              if (error != null) {
+                return failed(op, session, unwrap(error));
+              }
+              try {
+                return ok(session, reply);
+              } catch (RuntimeException e) {
+                return failed(op, session, e);
+              }
+            });
+  }
+
+  private record Call(List<String> keys, List<String> args) {}
+
+  private Call prepare(Op op, SessionKey session, long in, long out, long seconds) {
+    Instant now = clock.instant();
+    QuotaPeriods periods = calendar.periods(session.villageId(), now);
+    List<String> keys = keys(session, periods, calendar.hourKey(session.villageId(), now));
+    List<String> args =
+        List.of(
+            op.scriptOp,
+            Long.toString(in),
+            Long.toString(out),
+            Long.toString(seconds),
+            Objects.requireNonNullElse(session.deviceId(), ""),
+            Objects.requireNonNullElse(session.sessionId(), ""),
+            Long.toString(periods.secondsUntilDayEnd(now) + PERIOD_GRACE_SECONDS),
+            Long.toString(periods.secondsUntilMonthEnd(now) + PERIOD_GRACE_SECONDS),
+            Long.toString(SESSION_TTL_SECONDS),
+            Long.toString(HOUR_TTL_SECONDS));
+    return new Call(keys, args);
+  }
+
+  private QuotaResult ok(SessionKey session, Object scriptReply) {
+    List<?> reply = (List<?>) scriptReply;
+    Usage usage =
+        new Usage(
+            (Long) reply.get(0),
+            (Long) reply.get(1),
+            (Long) reply.get(2),
+            (Long) reply.get(3),
+            Math.toIntExact((Long) reply.get(4)),
+            limits.limitsFor(session.villageId(), session.userId()));
+    villageExhausted.put(session.villageId(), usage.villageExhausted());
+    userExhausted.put(new UserKey(session.villageId(), session.userId()), usage.userExhausted());
+    return new QuotaResult.Ok(usage);
+  }
+
+  private QuotaResult failed(Op op, SessionKey session, Throwable e) {
+    failures.get(op).increment();
+    log.debug("Quota {} for village {} failed", op, session.villageId(), e);
+    return new QuotaResult.StoreUnavailable(
+        "Redis " + op.name().toLowerCase(java.util.Locale.ROOT) + " failed: " + e.getMessage());
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
   private Object evalsha(List<String> keys, List<String> args) {

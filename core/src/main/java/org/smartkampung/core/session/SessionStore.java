@@ -2,12 +2,26 @@ package org.smartkampung.core.session;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Live sessions, shared by every instance through the configured store. */
 public interface SessionStore {
 
   /** Inserts or replaces the session. */
   void put(Session session);
+
+  /**
+   * As {@link #put}, completing once the write is durable, or exceptionally when it failed. A store
+   * that can pipeline sends it with other callers' writes; this default writes now.
+   */
+  default CompletableFuture<Void> putAsync(Session session) {
+    try {
+      put(session);
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   Optional<Session> find(String id);
 

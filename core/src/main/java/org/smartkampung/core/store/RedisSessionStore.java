@@ -6,6 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.smartkampung.core.quota.StoreUnavailableException;
+import org.smartkampung.core.redis.RedisBatcher;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import redis.clients.jedis.AbstractPipeline;
@@ -31,9 +35,18 @@ public final class RedisSessionStore implements SessionStore {
       Comparator.comparing(Session::startedAt).thenComparing(Session::id);
 
   private final UnifiedJedis jedis;
+  private final RedisBatcher batcher;
 
   public RedisSessionStore(UnifiedJedis jedis) {
+    this(jedis, null);
+  }
+
+  /**
+   * @param batcher pipelines {@link #putAsync} with other callers' commands; null writes at once
+   */
+  public RedisSessionStore(UnifiedJedis jedis, RedisBatcher batcher) {
     this.jedis = jedis;
+    this.batcher = batcher;
   }
 
   static String key(String id) {
@@ -58,15 +71,46 @@ public final class RedisSessionStore implements SessionStore {
     // A standalone Redis runs them in that order; on a Cluster they may land on different nodes
     // in any order, but every Interim-Update puts again, so a missing index entry heals itself.
     try (AbstractPipeline pipeline = jedis.pipelined()) {
-      long startedMillis = session.startedAt().toEpochMilli();
-      pipeline.zadd(villageKey(session.villageId()), startedMillis, session.id());
-      pipeline.sadd(nasKey(session.nasName()), session.id());
-      if (hasFramedIp(session)) {
-        pipeline.zadd(framedIpKey(session.framedIp()), startedMillis, session.id());
-      }
-      pipeline.set(key(session.id()), StoreJson.write(session));
+      write(pipeline, session);
       pipeline.sync();
     }
+  }
+
+  /**
+   * {@inheritDoc} The same writes as {@link #put}, in the batcher's next pipeline; a Redis failure
+   * completes it with {@link StoreUnavailableException}.
+   */
+  @Override
+  public CompletableFuture<Void> putAsync(Session session) {
+    if (batcher == null) {
+      return SessionStore.super.putAsync(session);
+    }
+    String json = StoreJson.write(session);
+    return batcher
+        .submit(pipeline -> write(pipeline, session, json))
+        .handle(
+            (ok, error) -> {
+              if (error != null) {
+                Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
+                throw new StoreUnavailableException(
+                    "Redis session write failed: " + cause.getMessage(), cause);
+              }
+              return null;
+            });
+  }
+
+  private static Response<String> write(AbstractPipeline pipeline, Session session) {
+    return write(pipeline, session, StoreJson.write(session));
+  }
+
+  private static Response<String> write(AbstractPipeline pipeline, Session session, String json) {
+    long startedMillis = session.startedAt().toEpochMilli();
+    pipeline.zadd(villageKey(session.villageId()), startedMillis, session.id());
+    pipeline.sadd(nasKey(session.nasName()), session.id());
+    if (hasFramedIp(session)) {
+      pipeline.zadd(framedIpKey(session.framedIp()), startedMillis, session.id());
+    }
+    return pipeline.set(key(session.id()), json);
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.smartkampung.core.quota.EmbeddedQuotaLedger;
 import org.smartkampung.core.quota.LimitsSource;
 import org.smartkampung.core.quota.OverrideLimitsSource;
 import org.smartkampung.core.quota.RedisQuotaLedger;
+import org.smartkampung.core.redis.RedisBatcher;
 import org.smartkampung.core.subscriber.OverrideCache;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
@@ -113,10 +114,12 @@ public final class StoreFactory {
       Clock clock,
       MeterRegistry registry) {
     UnifiedJedis jedis = RedisConnector.connect(settings.redis());
+    RedisBatcher batcher = new RedisBatcher(jedis, "accounting");
     var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock);
     var ledger =
         new RedisQuotaLedger(
             jedis,
+            batcher,
             zones,
             new OverrideLimitsSource(limits, overrides::overrideOf),
             clock,
@@ -127,11 +130,12 @@ public final class StoreFactory {
         ledger,
         overrides,
         new RedisVoucherStore(jedis),
-        new RedisSessionStore(jedis),
+        new RedisSessionStore(jedis, batcher),
         new RedisLoginTokenStore(jedis),
         new RedisNasStateStore(jedis),
         new RedisSessionCommands(jedis, clock),
         () -> {
+          batcher.close();
           ledger.close();
           jedis.close();
         });

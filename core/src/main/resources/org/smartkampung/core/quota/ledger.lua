@@ -46,16 +46,20 @@ end
 
 local ub, us, vd, vm
 if op == 'charge' or op == 'account' then
+  -- A period key's time to live is set when the key is made (its count equals this charge):
+  -- one EXPIRE per period instead of one per record.
   local bytes = int(dIn + dOut)
+  local sec = int(dSec)
   vd = redis.call('INCRBY', KEYS[1], bytes)
-  redis.call('EXPIRE', KEYS[1], ARGV[7])
+  if vd == tonumber(bytes) then redis.call('EXPIRE', KEYS[1], ARGV[7]) end
   vm = redis.call('INCRBY', KEYS[2], bytes)
-  redis.call('EXPIRE', KEYS[2], ARGV[8])
-  redis.call('INCRBY', KEYS[6], bytes)
-  redis.call('EXPIRE', KEYS[6], ARGV[10])
+  if vm == tonumber(bytes) then redis.call('EXPIRE', KEYS[2], ARGV[8]) end
+  if redis.call('INCRBY', KEYS[6], bytes) == tonumber(bytes) then
+    redis.call('EXPIRE', KEYS[6], ARGV[10])
+  end
   ub = redis.call('HINCRBY', KEYS[3], 'b', bytes)
-  us = redis.call('HINCRBY', KEYS[3], 's', int(dSec))
-  redis.call('EXPIRE', KEYS[3], ARGV[7])
+  us = redis.call('HINCRBY', KEYS[3], 's', sec)
+  if ub == tonumber(bytes) and us == tonumber(sec) then redis.call('EXPIRE', KEYS[3], ARGV[7]) end
 else
   local u = redis.call('HMGET', KEYS[3], 'b', 's')
   ub, us = tonumber(u[1]) or 0, tonumber(u[2]) or 0

@@ -149,6 +149,24 @@ public abstract class QuotaLedgerContract {
   }
 
   @Test
+  void asynchronousStartAndAccountAgreeWithTheBlockingOnesAndApplyInOrder() throws Exception {
+    SessionKey s = session("alice", "aa:01", "s1");
+
+    var started = ledger.sessionStartedAsync(s);
+    var first = ledger.accountAsync(s, 100, 10, 5);
+    var second = ledger.accountAsync(s, 300, 20, 60);
+    var repeated = ledger.accountAsync(s, 300, 20, 60);
+
+    assertThat(started.get(5, TimeUnit.SECONDS).orThrow().userDevices()).isEqualTo(1);
+    assertThat(first.get(5, TimeUnit.SECONDS).orThrow().userDayBytes()).isEqualTo(110);
+    assertThat(second.get(5, TimeUnit.SECONDS).orThrow().userDayBytes()).isEqualTo(320);
+    Usage last = repeated.get(5, TimeUnit.SECONDS).orThrow();
+    assertThat(last.userDayBytes()).isEqualTo(320);
+    assertThat(last.userDaySeconds()).isEqualTo(60);
+    assertThat(ledger.account(s, 400, 20, 61).orThrow().userDayBytes()).isEqualTo(420);
+  }
+
+  @Test
   void repeatedAccountingRecordChargesNothing() {
     SessionKey s = session("alice", "aa:01", "s1");
     ledger.account(s, 300, 20, 60).orThrow();

@@ -32,7 +32,7 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
 
   private static UnifiedJedis jedis;
 
-  private final MeterRegistry registry = new SimpleMeterRegistry();
+  final MeterRegistry registry = new SimpleMeterRegistry();
 
   @BeforeAll
   static void connect() {
@@ -44,6 +44,10 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
     if (jedis != null) {
       jedis.close();
     }
+  }
+
+  static UnifiedJedis jedis() {
+    return jedis;
   }
 
   @Override
@@ -60,6 +64,17 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
     assertThat(ledger.charge(session("alice", "aa:01", "s1"), 20, 0, 0).orThrow().userDayBytes())
         .isEqualTo(120);
     assertThat(jedis.scriptExists(((RedisQuotaLedger) ledger).scriptSha(), "any")).isTrue();
+  }
+
+  @Test
+  void accountingStillWorksAfterRedisForgetsTheScript() throws Exception {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.accountAsync(s, 100, 0, 0).get(5, TimeUnit.SECONDS).orThrow();
+
+    jedis.scriptFlush();
+
+    assertThat(ledger.accountAsync(s, 130, 0, 0).get(5, TimeUnit.SECONDS).orThrow().userDayBytes())
+        .isEqualTo(130);
   }
 
   @Test
@@ -169,7 +184,7 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
     AtomicLong nanos = new AtomicLong();
     RedisQuotaLedger instanceA =
         new RedisQuotaLedger(
-            jedis, v -> JAKARTA, (v, u) -> limits, clock, 1_000, registry, nanos::get);
+            jedis, null, v -> JAKARTA, (v, u) -> limits, clock, 1_000, registry, nanos::get);
     RedisQuotaLedger instanceB =
         new RedisQuotaLedger(jedis, v -> JAKARTA, (v, u) -> limits, clock, 1_000, registry);
 

@@ -54,6 +54,17 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void asynchronousPutIsFoundAndListedOnceItCompletes() throws Exception {
+    Session s = session("8100009", village, nas, T0);
+
+    store.putAsync(s).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(store.find(s.id())).contains(s);
+    assertThat(store.listByVillage(village)).containsExactly(s);
+    assertThat(store.listByNas(nas)).containsExactly(s);
+  }
+
+  @Test
   void putReplacesTheSessionWithTheSameId() {
     Session s = session("8100002", village, nas, T0);
     store.put(s);

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -60,16 +61,30 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest
   }
 
   private void process(Channel channel, InboundRequest request) {
+    CompletionStage<Optional<Reply>> reply;
+    try {
+      reply = handlerFor(request).handleAsync(request);
+    } catch (RuntimeException e) {
+      failed(request, e);
+      return;
+    }
+    reply.whenComplete(
+        (answer, error) -> {
+          if (error != null) {
+            failed(request, error);
+          } else {
+            send(channel, request, answer);
+          }
+        });
+  }
+
+  private void send(Channel channel, InboundRequest request, Optional<Reply> reply) {
     String type = RadiusCode.name(request.code());
-    Optional<Reply> reply;
     byte[] bytes;
     try {
-      reply = handlerFor(request).handle(request);
       bytes = reply.isEmpty() ? null : encode(request, reply.get());
     } catch (RuntimeException e) {
-      log.error("{} from NAS {} failed", type, request.nasName(), e);
-      deduplicator.unanswered(request);
-      metrics.drop(DropReason.HANDLER_ERROR);
+      failed(request, e);
       return;
     }
     if (bytes == null) {
@@ -80,6 +95,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest
     deduplicator.answered(request, bytes);
     channel.writeAndFlush(new OutgoingReply(bytes, request.sender()));
     metrics.request(type, reply.get().result(), request.nasName(), request.receivedNanos());
+  }
+
+  private void failed(InboundRequest request, Throwable e) {
+    log.error("{} from NAS {} failed", RadiusCode.name(request.code()), request.nasName(), e);
+    deduplicator.unanswered(request);
+    metrics.drop(DropReason.HANDLER_ERROR);
   }
 
   private static byte[] encode(InboundRequest request, Reply reply) {

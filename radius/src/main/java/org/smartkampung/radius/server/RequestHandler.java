@@ -1,6 +1,8 @@
 package org.smartkampung.radius.server;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Acts on one checked request. Runs on a worker thread, may block on stores. Empty means "do not
@@ -9,4 +11,13 @@ import java.util.Optional;
 @FunctionalInterface
 public interface RequestHandler {
   Optional<Reply> handle(InboundRequest request);
+
+  /**
+   * Called by the dispatcher on a worker thread. A handler whose store pipelines its writes
+   * completes later, on the store's thread, and frees the worker meanwhile. The default answers
+   * with {@link #handle}.
+   */
+  default CompletionStage<Optional<Reply>> handleAsync(InboundRequest request) {
+    return CompletableFuture.completedFuture(handle(request));
+  }
 }

@@ -22,6 +22,7 @@ import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.BandwidthPackage;
@@ -63,6 +64,28 @@ public final class RadiusHarness implements AutoCloseable {
   }
 
   public RadiusHarness(List<NasClientSettings> hotspots, OpeningHours hours, Clock clock) {
+    this(hotspots, hours, clock, null);
+  }
+
+  /**
+   * As the other constructors, with the server on {@code serverStores} (a real store) instead of
+   * {@link #stores}; the subscriber "siti" is created in it.
+   */
+  public RadiusHarness(KampungStores serverStores) {
+    this(
+        List.of(
+            hotspot(
+                "mikrotik-yes", "127.0.0.1", NasType.MIKROTIK, MessageAuthenticatorPolicy.YES, 0)),
+        OpeningHours.ALWAYS,
+        Clock.systemUTC(),
+        serverStores);
+  }
+
+  private RadiusHarness(
+      List<NasClientSettings> hotspots,
+      OpeningHours hours,
+      Clock clock,
+      KampungStores serverStores) {
     QuotaPolicy policy =
         new QuotaPolicy("standar", null, null, null, null, 4096L, 1024L, 2, hours, 3600, 300, 60);
     Village village =
@@ -86,12 +109,12 @@ public final class RadiusHarness implements AutoCloseable {
             List.of(village),
             hotspots,
             null);
-    stores
-        .subscribers()
+    KampungStores used = serverStores == null ? stores : serverStores;
+    used.subscribers()
         .create(
             new Subscriber(
                 "siti", VILLAGE, new PasswordHasher(1000).hash("sandi123"), "Siti", true, null));
-    server = RadiusServer.start(config, stores, clock, registry);
+    server = RadiusServer.start(config, used, clock, registry);
   }
 
   public static NasClientSettings hotspot(
@@ -108,6 +131,25 @@ public final class RadiusHarness implements AutoCloseable {
         attrs,
         SECRET.getBytes(StandardCharsets.UTF_8),
         messageAuthenticator);
+  }
+
+  /**
+   * Accounting-Request for "siti" (Class bound to kemiren) from the NAS's view: Output = to the
+   * villager (download).
+   */
+  public byte[] accountingRequest(
+      int status, String session, long out, int outGiga, long in, int inGiga) {
+    List<RadiusAttribute> attrs = new ArrayList<>();
+    attrs.add(attributes.unsigned("Acct-Status-Type", status));
+    attrs.add(attributes.text("Acct-Session-Id", session));
+    attrs.add(attributes.text("User-Name", "siti"));
+    attrs.add(attributes.text("Class", "kampung:kemiren:siti"));
+    attrs.add(attributes.text("Calling-Station-Id", "AA-BB-CC-DD-EE-01"));
+    attrs.add(attributes.unsigned("Acct-Output-Octets", out));
+    attrs.add(attributes.unsigned("Acct-Output-Gigawords", outGiga));
+    attrs.add(attributes.unsigned("Acct-Input-Octets", in));
+    attrs.add(attributes.unsigned("Acct-Input-Gigawords", inGiga));
+    return request(4, attrs, false);
   }
 
   /** Access-Request with PAP. */

@@ -1,0 +1,157 @@
+package org.smartkampung.core.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Sends commands that many threads queue as Redis pipelines, one pipeline at a time: whatever was
+ * queued while one pipeline was on the wire goes out together in the next. Under load one round
+ * trip serves many callers (accounting at thousands of records a second); alone, a command waits
+ * only for its own round trip and two thread hand-offs.
+ *
+ * <p>Commands from one thread are sent in the order they were queued. Results complete on the
+ * batcher's own thread, so what callers chain onto them must not block: hand blocking work to an
+ * executor. A full queue or a closed batcher fails the command at once instead of waiting.
+ */
+public final class RedisBatcher implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RedisBatcher.class);
+
+  /** Most commands in one pipeline; more wait for the next one. */
+  public static final int MAX_BATCH = 512;
+
+  /** Commands that may wait before new ones are refused. */
+  public static final int QUEUE_CAPACITY = 16_384;
+
+  private record Queued<T>(
+      Function<AbstractPipeline, Response<T>> command, CompletableFuture<T> result) {
+
+    void start(AbstractPipeline pipeline, List<Response<?>> responses) {
+      try {
+        responses.add(command.apply(pipeline));
+      } catch (RuntimeException e) {
+        responses.add(null);
+        result.completeExceptionally(e);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    void finish(Response<?> response) {
+      if (response == null) {
+        return; // failed while being queued into the pipeline
+      }
+      try {
+        result.complete(((Response<T>) response).get());
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    }
+  }
+
+  private final UnifiedJedis jedis;
+  private final BlockingQueue<Queued<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+  private final Thread sender;
+  private volatile boolean closed;
+
+  /**
+   * Starts the sending thread.
+   *
+   * @param jedis the pooled client; each pipeline borrows one connection and gives it back
+   * @param name names the thread, for thread dumps
+   */
+  public RedisBatcher(UnifiedJedis jedis, String name) {
+    this.jedis = Objects.requireNonNull(jedis, "jedis");
+    this.sender = new Thread(this::run, "redis-batcher-" + name);
+    sender.setDaemon(true);
+    sender.start();
+  }
+
+  /**
+   * Queues a command for the next pipeline.
+   *
+   * @param command adds one or more commands to the pipeline and returns the response whose value
+   *     completes the result
+   * @return completes with the response's value, or exceptionally with Redis's error, a connection
+   *     failure, or {@link IllegalStateException} when the queue is full or the batcher closed
+   */
+  public <T> CompletableFuture<T> submit(Function<AbstractPipeline, Response<T>> command) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    if (closed) {
+      result.completeExceptionally(new IllegalStateException("Redis batcher is closed"));
+    } else if (!queue.offer(new Queued<>(command, result))) {
+      result.completeExceptionally(
+          new IllegalStateException("Redis batcher queue is full (" + QUEUE_CAPACITY + ")"));
+    }
+    return result;
+  }
+
+  private void run() {
+    List<Queued<?>> batch = new ArrayList<>(MAX_BATCH);
+    List<Response<?>> responses = new ArrayList<>(MAX_BATCH);
+    while (!closed || !queue.isEmpty()) {
+      try {
+        Queued<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, MAX_BATCH - 1);
+        send(batch, responses);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (RuntimeException e) {
+        log.error("Redis batcher failed a batch of {}", batch.size(), e);
+        batch.forEach(q -> q.result().completeExceptionally(e));
+      } finally {
+        batch.clear();
+        responses.clear();
+      }
+    }
+    IllegalStateException gone = new IllegalStateException("Redis batcher is closed");
+    for (Queued<?> left; (left = queue.poll()) != null; ) {
+      left.result().completeExceptionally(gone);
+    }
+  }
+
+  private void send(List<Queued<?>> batch, List<Response<?>> responses) {
+    try (AbstractPipeline pipeline = jedis.pipelined()) {
+      for (Queued<?> queued : batch) {
+        queued.start(pipeline, responses);
+      }
+      pipeline.sync();
+    } catch (RuntimeException e) {
+      // The connection broke or timed out: nobody in this pipeline knows what Redis did.
+      batch.forEach(q -> q.result().completeExceptionally(e));
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).finish(responses.get(i));
+    }
+  }
+
+  /** Sends what is queued, then stops; waits at most a few seconds for that. */
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      sender.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (sender.isAlive()) {
+      sender.interrupt();
+    }
+  }
+}

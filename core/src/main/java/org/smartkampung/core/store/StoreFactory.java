@@ -81,6 +81,7 @@ public final class StoreFactory {
       var vouchers = new EmbeddedVoucherStore(dir);
       var sessions = new EmbeddedSessionStore(dir);
       var nasState = new EmbeddedNasStateStore(dir);
+      var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -89,6 +90,7 @@ public final class StoreFactory {
           sessions,
           new EmbeddedLoginTokenStore(clock),
           nasState,
+          devices,
           new EmbeddedSessionCommands(clock),
           () -> {
             ledger.close();
@@ -96,6 +98,7 @@ public final class StoreFactory {
             subscribers.close();
             vouchers.close();
             nasState.close();
+            devices.close();
             lock.close();
           });
     } catch (RuntimeException e) {
@@ -130,6 +133,7 @@ public final class StoreFactory {
         new RedisSessionStore(jedis),
         new RedisLoginTokenStore(jedis),
         new RedisNasStateStore(jedis),
+        new RedisRememberedDeviceStore(jedis),
         new RedisSessionCommands(jedis, clock),
         () -> {
           ledger.close();
@@ -154,6 +158,7 @@ public final class StoreFactory {
       org.smartkampung.core.session.SessionStore sessions,
       org.smartkampung.core.login.LoginTokenStore loginTokens,
       org.smartkampung.core.nas.NasStateStore nasState,
+      org.smartkampung.core.login.RememberedDeviceStore rememberedDevices,
       org.smartkampung.core.session.SessionCommands sessionCommands,
       Runnable closer)
       implements KampungStores {

@@ -153,7 +153,9 @@ public final class RadiusServer implements AutoCloseable {
               clock,
               Duration.ofSeconds(2),
               3);
-      RememberedDevices devices = new RememberedDevices(clock, RememberedDevices.DEFAULT_MEMORY);
+      RememberedDevices devices =
+          new RememberedDevices(
+              stores.rememberedDevices(), clock, Duration.ofDays(settings.rememberedDeviceDays()));
       AuthHandler authHandler =
           new AuthHandler(
               new VillageDirectory(live),
@@ -162,6 +164,7 @@ public final class RadiusServer implements AutoCloseable {
               stores.ledger(),
               devices,
               attributes,
+              settings.onStoreOutage(),
               clock);
       AcctHandler acctHandler =
           new AcctHandler(stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock);

@@ -81,6 +81,7 @@ final class ConfigRules {
     port("radius.auth-port", radius.authPort());
     port("radius.acct-port", radius.acctPort());
     atLeast("radius.dedup-window-seconds", radius.dedupWindowSeconds(), 0);
+    atLeast("radius.remembered-device-days", radius.rememberedDeviceDays(), 1);
   }
 
   private void portal(PortalSettings portal) {

@@ -9,6 +9,9 @@ package org.smartkampung.core.config;
  * @param acctPort UDP port for Accounting-Request and Status-Server (1813)
  * @param dedupWindowSeconds how long a reply is kept to answer a retransmit (RFC 5080)
  * @param dictionary path of an extra RADIUS dictionary file; null for the built-in one
+ * @param onStoreOutage what an Access-Request gets when the store fails (default {@code reject})
+ * @param rememberedDeviceDays how long a device stays remembered for MAC login after its last login
+ *     with a real credential (default 30)
  */
 public record RadiusSettings(
     Boolean enabled,
@@ -16,10 +19,12 @@ public record RadiusSettings(
     Integer authPort,
     Integer acctPort,
     Integer dedupWindowSeconds,
-    String dictionary) {
+    String dictionary,
+    StoreOutagePolicy onStoreOutage,
+    Integer rememberedDeviceDays) {
 
   public static final RadiusSettings DEFAULTS =
-      new RadiusSettings(null, null, null, null, null, null);
+      new RadiusSettings(null, null, null, null, null, null, null, null);
 
   public RadiusSettings {
     enabled = enabled == null || enabled;
@@ -27,5 +32,18 @@ public record RadiusSettings(
     authPort = authPort == null ? 1812 : authPort;
     acctPort = acctPort == null ? 1813 : acctPort;
     dedupWindowSeconds = dedupWindowSeconds == null ? 30 : dedupWindowSeconds;
+    onStoreOutage = onStoreOutage == null ? StoreOutagePolicy.REJECT : onStoreOutage;
+    rememberedDeviceDays = rememberedDeviceDays == null ? 30 : rememberedDeviceDays;
+  }
+
+  /** Settings with the default outage policy and remembering period. */
+  public RadiusSettings(
+      Boolean enabled,
+      String bindAddress,
+      Integer authPort,
+      Integer acctPort,
+      Integer dedupWindowSeconds,
+      String dictionary) {
+    this(enabled, bindAddress, authPort, acctPort, dedupWindowSeconds, dictionary, null, null);
   }
 }

@@ -1,6 +1,7 @@
 package org.smartkampung.core.store;
 
 import org.smartkampung.core.login.LoginTokenStore;
+import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.session.SessionCommands;
@@ -25,6 +26,14 @@ public interface KampungStores extends AutoCloseable {
   LoginTokenStore loginTokens();
 
   NasStateStore nasState();
+
+  /**
+   * Devices remembered for MAC login. A default that throws only so that test fixtures of roles
+   * that never log in by MAC (the portal) need not implement it; {@link StoreFactory} always does.
+   */
+  default RememberedDeviceStore rememberedDevices() {
+    throw new UnsupportedOperationException("no remembered-device store in " + getClass());
+  }
 
   /** The admin console's channel to the RADIUS role (disconnect requests and their results). */
   SessionCommands sessionCommands();

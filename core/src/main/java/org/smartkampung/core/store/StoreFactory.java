@@ -82,6 +82,7 @@ public final class StoreFactory {
       var vouchers = new EmbeddedVoucherStore(dir);
       var sessions = new EmbeddedSessionStore(dir);
       var nasState = new EmbeddedNasStateStore(dir);
+      var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -90,6 +91,7 @@ public final class StoreFactory {
           sessions,
           new EmbeddedLoginTokenStore(clock),
           nasState,
+          devices,
           new EmbeddedSessionCommands(clock),
           () -> {
             ledger.close();
@@ -97,6 +99,7 @@ public final class StoreFactory {
             subscribers.close();
             vouchers.close();
             nasState.close();
+            devices.close();
             lock.close();
           });
     } catch (RuntimeException e) {
@@ -133,6 +136,7 @@ public final class StoreFactory {
         new RedisSessionStore(jedis, batcher),
         new RedisLoginTokenStore(jedis),
         new RedisNasStateStore(jedis),
+        new RedisRememberedDeviceStore(jedis),
         new RedisSessionCommands(jedis, clock),
         () -> {
           batcher.close();
@@ -158,6 +162,7 @@ public final class StoreFactory {
       org.smartkampung.core.session.SessionStore sessions,
       org.smartkampung.core.login.LoginTokenStore loginTokens,
       org.smartkampung.core.nas.NasStateStore nasState,
+      org.smartkampung.core.login.RememberedDeviceStore rememberedDevices,
       org.smartkampung.core.session.SessionCommands sessionCommands,
       Runnable closer)
       implements KampungStores {

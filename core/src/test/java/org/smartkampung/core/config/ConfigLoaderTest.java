@@ -510,6 +510,27 @@ class ConfigLoaderTest {
                     + " (did you mean 'mikrotik'?)"));
   }
 
+  @Test
+  void storeOutagePolicyDefaultsToRejectAndReadsNoAnswer() throws Exception {
+    assertThat(load(BASE).radius().onStoreOutage()).isEqualTo(StoreOutagePolicy.REJECT);
+    assertThat(load(BASE + "radius:\n  on-store-outage: no-answer\n").radius().onStoreOutage())
+        .isEqualTo(StoreOutagePolicy.NO_ANSWER);
+  }
+
+  @Test
+  void unknownStoreOutagePolicyIsReportedWithItsLine() {
+    assertThat(errorsOf(BASE + "radius:\n  on-store-outage: diam\n"))
+        .containsExactly(
+            error(37, "radius.on-store-outage", "expected one of reject, no-answer, got 'diam'"));
+  }
+
+  @Test
+  void rememberedDeviceDaysDefaultTo30AndMustBePositive() throws Exception {
+    assertThat(load(BASE).radius().rememberedDeviceDays()).isEqualTo(30);
+    assertThat(errorsOf(BASE + "radius:\n  remembered-device-days: 0\n"))
+        .containsExactly(error(37, "radius.remembered-device-days", "must be at least 1, got 0"));
+  }
+
   // --- all errors at once ---
 
   @Test

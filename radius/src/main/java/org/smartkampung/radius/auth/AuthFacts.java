@@ -15,6 +15,7 @@ import org.smartkampung.core.village.BandwidthPackage;
  * @param localTime wall-clock time now in the village's time zone
  * @param villagePackage what the village bought; null when unknown
  * @param override per-subscriber limits replacing the policy's user limits; null for none
+ * @param voucher what the session's voucher allows in total; null when it uses none
  */
 public record AuthFacts(
     CredentialOutcome credential,
@@ -23,4 +24,18 @@ public record AuthFacts(
     String userId,
     LocalTime localTime,
     BandwidthPackage villagePackage,
-    QuotaOverride override) {}
+    QuotaOverride override,
+    VoucherAllowance voucher) {
+
+  /** Facts of a request that uses no voucher. */
+  public AuthFacts(
+      CredentialOutcome credential,
+      NasType nasType,
+      String villageId,
+      String userId,
+      LocalTime localTime,
+      BandwidthPackage villagePackage,
+      QuotaOverride override) {
+    this(credential, nasType, villageId, userId, localTime, villagePackage, override, null);
+  }
+}

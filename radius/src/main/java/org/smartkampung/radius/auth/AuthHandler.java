@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.config.StoreOutagePolicy;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaPolicy;
-import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.store.StoreOutages;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.RadiusCode;
@@ -23,9 +24,13 @@ import org.smartkampung.radius.server.RequestHandler;
 
 /**
  * Answers Access-Request: checks the credentials, asks the ledger what is left, lets {@link
- * Authorization} decide, and encodes the decision for the NAS's type. When the ledger cannot be
- * reached the request is rejected with a "service disturbed" message (fail closed: quotas are what
- * the village paid for).
+ * Authorization} decide, and encodes the decision for the NAS's type.
+ *
+ * <p>When a store fails on the way (credentials, vouchers, remembered devices or the ledger), the
+ * {@link StoreOutagePolicy} decides: {@code REJECT} answers Access-Reject with a "service
+ * disturbed" message (fail closed: quotas are what the village paid for), {@code NO_ANSWER} stays
+ * silent so the NAS fails over to its secondary RADIUS server. Failing to remember a device never
+ * fails a login.
  */
 public final class AuthHandler implements RequestHandler {
 
@@ -37,6 +42,7 @@ public final class AuthHandler implements RequestHandler {
   private final RememberedDevices devices;
   private final Attributes attributes;
   private final ReplyAttributes replyAttributes;
+  private final StoreOutagePolicy onStoreOutage;
   private final Clock clock;
 
   public AuthHandler(
@@ -45,6 +51,7 @@ public final class AuthHandler implements RequestHandler {
       QuotaLedger ledger,
       RememberedDevices devices,
       Attributes attributes,
+      StoreOutagePolicy onStoreOutage,
       Clock clock) {
     this.villages = villages;
     this.checker = checker;
@@ -52,11 +59,23 @@ public final class AuthHandler implements RequestHandler {
     this.devices = devices;
     this.attributes = attributes;
     this.replyAttributes = new ReplyAttributes(attributes);
+    this.onStoreOutage = onStoreOutage;
     this.clock = clock;
   }
 
   @Override
   public Optional<Reply> handle(InboundRequest request) {
+    try {
+      return Optional.of(decide(request));
+    } catch (RuntimeException e) {
+      if (!StoreOutages.isOutage(e)) {
+        throw e;
+      }
+      return storeOutage(request.nas(), e.toString());
+    }
+  }
+
+  private Reply decide(InboundRequest request) {
     NasClient nas = request.nas();
     Credentials credentials =
         Credentials.from(request.packet(), request.authenticator(), nas.secret());
@@ -74,33 +93,52 @@ public final class AuthHandler implements RequestHandler {
             who.userId(),
             LocalTime.ofInstant(now, village.timeZone()),
             village.bandwidthPackage(),
-            who.override());
+            who.override(),
+            who.voucher());
     Usage usage = null;
     if (who.outcome() == CredentialOutcome.VALID) {
       String device = credentials.deviceId().isEmpty() ? who.userId() : credentials.deviceId();
-      QuotaResult result = ledger.check(village.id(), who.userId(), device);
-      if (result instanceof QuotaResult.StoreUnavailable down) {
-        log.warn(
-            "ledger unavailable for Access-Request from NAS {}: {}", nas.name(), down.reason());
-        return Optional.of(
-            reject(RejectReason.SERVICE_UNAVAILABLE.message(""), "store_unavailable"));
-      }
-      usage = ((QuotaResult.Ok) result).usage();
+      usage = ledger.check(village.id(), who.userId(), device).orThrow();
     }
     AuthDecision decision = Authorization.decide(facts, policy, usage);
     if (decision instanceof AuthDecision.Reject rejected) {
       log.debug("reject {} on NAS {}: {}", credentials.username(), nas.name(), rejected.reason());
-      return Optional.of(reject(rejected.replyMessage(), "reject"));
+      return reject(rejected.replyMessage(), "reject");
     }
     // A randomised MAC is this phone's for one network only: never a key for MAC login.
-    if (who.method() != LoginMethod.MAC && !Macs.locallyAdministered(credentials.deviceMac())) {
-      devices.remember(village.id(), credentials.deviceMac(), who.userId());
+    if (village.macAuth()
+        && who.method() != LoginMethod.MAC
+        && !Macs.locallyAdministered(credentials.deviceMac())) {
+      remember(village.id(), credentials.deviceMac(), who.userId());
     }
-    return Optional.of(
-        new Reply(
-            RadiusCode.ACCESS_ACCEPT,
-            replyAttributes.forAccept(nas.type(), (AuthDecision.Accept) decision),
-            "accept"));
+    return new Reply(
+        RadiusCode.ACCESS_ACCEPT,
+        replyAttributes.forAccept(nas.type(), (AuthDecision.Accept) decision),
+        "accept");
+  }
+
+  private void remember(String villageId, String mac, String userId) {
+    try {
+      devices.remember(villageId, mac, userId);
+    } catch (RuntimeException e) {
+      if (!StoreOutages.isOutage(e)) {
+        throw e;
+      }
+      log.warn("could not remember device {} of village {}: {}", mac, villageId, e.toString());
+    }
+  }
+
+  private Optional<Reply> storeOutage(NasClient nas, String reason) {
+    log.warn(
+        "store unavailable for Access-Request from NAS {} ({}): {}",
+        nas.name(),
+        onStoreOutage == StoreOutagePolicy.REJECT ? "rejecting" : "not answering",
+        reason);
+    return switch (onStoreOutage) {
+      case REJECT ->
+          Optional.of(reject(RejectReason.SERVICE_UNAVAILABLE.message(""), "store_unavailable"));
+      case NO_ANSWER -> Optional.empty();
+    };
   }
 
   private Reply reject(String message, String result) {

@@ -11,9 +11,13 @@ import org.smartkampung.core.village.BandwidthPackage;
  * the ledger's usage to accept-with-limits or reject-with-reason. No I/O, no clock; tests call it
  * directly.
  *
- * <p>Order of checks: credentials, opening hours, village quota, user quota (bytes, then minutes),
- * devices. Each accepted limit is the minimum of what the user has left, what the village has left
- * and the policy's cap.
+ * <p>Order of checks: credentials, opening hours, village quota, voucher allowance, user quota
+ * (bytes, then minutes), devices. Each accepted limit is the minimum of what the user has left (for
+ * a voucher also what the voucher has left), what the village has left and the policy's cap.
+ *
+ * <p>A voucher's used bytes and seconds are the ledger's usage of its code as user id. The ledger
+ * counts per day, so a voucher's allowance holds per day of its validity rather than once; vouchers
+ * keep no running total of their own yet.
  */
 public final class Authorization {
 
@@ -56,6 +60,21 @@ public final class Authorization {
         pick(override == null ? null : override.userDailyMinutes(), policy.userDailyMinutes());
     long userSeconds =
         Math.min(usage.userSecondsRemaining(), left(minutes(userMinutes), usage.userDaySeconds()));
+    VoucherAllowance voucher = facts.voucher();
+    long voucherSecondsUntilExpiry = UNLIMITED;
+    if (voucher != null) {
+      long voucherBytes = left(voucher.bytesLimit(), usage.userDayBytes());
+      long voucherSeconds = left(voucher.secondsLimit(), usage.userDaySeconds());
+      if (voucher.secondsUntilExpiry() == 0) {
+        return reject(RejectReason.VOUCHER_EXPIRED, "");
+      }
+      if (voucherBytes == 0 || voucherSeconds == 0) {
+        return reject(RejectReason.VOUCHER_SPENT, "");
+      }
+      userBytes = Math.min(userBytes, voucherBytes);
+      userSeconds = Math.min(userSeconds, voucherSeconds);
+      voucherSecondsUntilExpiry = voucher.secondsUntilExpiry();
+    }
     if (userBytes == 0 || userSeconds == 0) {
       return reject(RejectReason.USER_QUOTA_SPENT, "");
     }
@@ -68,10 +87,12 @@ public final class Authorization {
       return reject(RejectReason.TOO_MANY_DEVICES, "");
     }
     long sessionTimeout =
-        min(
-            policy.sessionTimeoutSeconds(),
-            userSeconds,
-            policy.openingHours().secondsUntilClose(facts.localTime()));
+        Math.min(
+            min(
+                policy.sessionTimeoutSeconds(),
+                userSeconds,
+                policy.openingHours().secondsUntilClose(facts.localTime())),
+            voucherSecondsUntilExpiry);
     BandwidthPackage bought = facts.villagePackage();
     Long downKbps =
         pick(override == null ? null : override.userRateDownKbps(), policy.userRateDownKbps());

@@ -11,20 +11,27 @@ import org.smartkampung.core.subscriber.QuotaOverride;
  * @param userId the identity the session charges; "" when the credentials failed
  * @param method how the villager was recognized; null when the credentials failed
  * @param override the subscriber's own limits; null for none
+ * @param voucher what the voucher this session uses allows; null when it uses none
  */
 public record CheckedIdentity(
     CredentialOutcome outcome,
     String villageId,
     String userId,
     LoginMethod method,
-    QuotaOverride override) {
+    QuotaOverride override,
+    VoucherAllowance voucher) {
 
   static CheckedIdentity failed(CredentialOutcome outcome, String villageId) {
-    return new CheckedIdentity(outcome, villageId, "", null, null);
+    return new CheckedIdentity(outcome, villageId, "", null, null, null);
   }
 
   static CheckedIdentity valid(
       String villageId, String userId, LoginMethod method, QuotaOverride override) {
-    return new CheckedIdentity(CredentialOutcome.VALID, villageId, userId, method, override);
+    return new CheckedIdentity(CredentialOutcome.VALID, villageId, userId, method, override, null);
+  }
+
+  static CheckedIdentity validVoucher(
+      String villageId, String code, LoginMethod method, VoucherAllowance voucher) {
+    return new CheckedIdentity(CredentialOutcome.VALID, villageId, code, method, null, voucher);
   }
 }

@@ -11,6 +11,7 @@ import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.voucher.RedeemResult;
+import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStore;
 
 /**
@@ -51,24 +52,29 @@ public final class CredentialChecker {
     Optional<LoginToken> token = tokens.consume(username, now);
     if (token.isPresent()) {
       LoginToken t = token.get();
-      return credentials.matches(t.secret())
-          ? CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), null)
-          : CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+      if (!credentials.matches(t.secret())) {
+        return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+      }
+      return t.method() == LoginMethod.VOUCHER
+          ? knownVoucher(t.villageId(), t.userId(), t.method(), now)
+          : CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), null);
     }
     Optional<Subscriber> subscriber = subscribers.find(username.toLowerCase(Locale.ROOT));
     if (subscriber.isPresent()) {
       return subscriber(credentials, subscriber.get(), nasVillage);
     }
     String code = username.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-    if (!code.isEmpty() && vouchers.find(code).isPresent()) {
-      return voucher(credentials, code, nasVillage, now);
+    Optional<Voucher> voucher = code.isEmpty() ? Optional.empty() : vouchers.find(code);
+    if (voucher.isPresent()) {
+      return voucher(credentials, voucher.get(), nasVillage, now);
     }
     if (macAuth) {
       String mac = Macs.normalize(username);
       if (!mac.isEmpty() && mac.equals(credentials.deviceMac())) {
         Optional<String> user = devices.userOf(nasVillage, mac);
         if (user.isPresent()) {
-          return CheckedIdentity.valid(nasVillage, user.get(), LoginMethod.MAC, null);
+          // A device remembered from a voucher login stays bound by that voucher.
+          return knownVoucher(nasVillage, user.get(), LoginMethod.MAC, now);
         }
       }
     }
@@ -87,7 +93,8 @@ public final class CredentialChecker {
   }
 
   private CheckedIdentity voucher(
-      Credentials credentials, String code, String nasVillage, Instant now) {
+      Credentials credentials, Voucher voucher, String nasVillage, Instant now) {
+    String code = voucher.code();
     boolean proven =
         credentials.matches("")
             || credentials.matches(code)
@@ -99,10 +106,30 @@ public final class CredentialChecker {
     RedeemResult result = vouchers.redeem(nasVillage, code, device, now);
     return switch (result) {
       case REDEEMED, ALREADY_YOURS ->
-          CheckedIdentity.valid(nasVillage, code, LoginMethod.VOUCHER, null);
+          CheckedIdentity.validVoucher(
+              nasVillage, code, LoginMethod.VOUCHER, VoucherAllowance.of(voucher, now));
       case USED, REVOKED -> CheckedIdentity.failed(CredentialOutcome.VOUCHER_USED, nasVillage);
       case EXPIRED -> CheckedIdentity.failed(CredentialOutcome.VOUCHER_EXPIRED, nasVillage);
       case UNKNOWN -> CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+    };
+  }
+
+  /**
+   * A user already proven by a token or a remembered device: when the user id is a voucher code,
+   * the voucher's state and allowance apply; otherwise it is an ordinary valid user.
+   */
+  private CheckedIdentity knownVoucher(
+      String villageId, String userId, LoginMethod method, Instant now) {
+    Optional<Voucher> found = vouchers.find(userId);
+    if (found.isEmpty()) {
+      return CheckedIdentity.valid(villageId, userId, method, null);
+    }
+    return switch (found.get().statusAt(now)) {
+      case UNUSED, IN_USE ->
+          CheckedIdentity.validVoucher(
+              villageId, userId, method, VoucherAllowance.of(found.get(), now));
+      case USED, REVOKED -> CheckedIdentity.failed(CredentialOutcome.VOUCHER_USED, villageId);
+      case EXPIRED -> CheckedIdentity.failed(CredentialOutcome.VOUCHER_EXPIRED, villageId);
     };
   }
 }

@@ -8,11 +8,12 @@ public enum RejectReason {
   BAD_CREDENTIALS("Nama pengguna atau kata sandi salah."),
   VOUCHER_USED("Voucher sudah terpakai."),
   VOUCHER_EXPIRED("Voucher sudah kedaluwarsa."),
+  VOUCHER_SPENT("Kuota voucher sudah habis."),
   USER_QUOTA_SPENT("Kuota harian Anda sudah habis. Silakan coba lagi besok."),
   VILLAGE_QUOTA_SPENT("Kuota internet desa sudah habis. Silakan coba lagi nanti."),
   OUTSIDE_OPENING_HOURS("Layanan internet desa sedang tutup. Jam buka: %s."),
   TOO_MANY_DEVICES("Terlalu banyak perangkat sedang memakai akun ini."),
-  SERVICE_UNAVAILABLE("Layanan sedang gangguan. Silakan coba beberapa saat lagi.");
+  SERVICE_UNAVAILABLE("Layanan sedang gangguan, coba lagi sebentar lagi.");
 
   private final String message;
 

@@ -143,6 +143,93 @@ class AuthorizationTest {
         .isEqualTo("Layanan internet desa sedang tutup. Jam buka: 16:00-22:00.");
   }
 
+  private static AuthFacts voucherFacts(VoucherAllowance voucher) {
+    return new AuthFacts(
+        CredentialOutcome.VALID,
+        NasType.MIKROTIK,
+        "kemiren",
+        "KMR7Q2X9",
+        EVENING,
+        PACKAGE,
+        null,
+        voucher);
+  }
+
+  @Test
+  void voucherRemainingBelowVillageRemainingIsWhatTheAcceptCarries() {
+    // village: 10 GB a day, 9.5 GB used -> 500 MB; voucher: 300 MB, 120 MB used -> 180 MB
+    Limits village =
+        new Limits(10_000_000_000L, Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 5);
+    VoucherAllowance voucher = new VoucherAllowance(300_000_000L, Limits.UNLIMITED, 86_400);
+    AuthDecision.Accept accept =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                voucherFacts(voucher),
+                policy(null, null, OpeningHours.ALWAYS),
+                new Usage(120_000_000L, 0, 9_500_000_000L, 9_500_000_000L, 0, village));
+
+    assertThat(accept.bytesRemaining()).isEqualTo(180_000_000L);
+    List<RadiusAttribute> attrs =
+        new ReplyAttributes(new Attributes(RadiusDictionary.load()))
+            .forAccept(NasType.MIKROTIK, accept);
+    assertThat(vendorInt(attrs, 14988, 17)).isEqualTo(180_000_000L);
+  }
+
+  @Test
+  void voucherMinutesLeftAndItsExpiryCapTheSessionTimeout() {
+    QuotaPolicy policy = policy(null, null, OpeningHours.ALWAYS);
+    // 60 minutes allowed, 45 used -> 15 minutes; the policy would give an hour.
+    AuthDecision.Accept minutes =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                voucherFacts(new VoucherAllowance(Limits.UNLIMITED, 3600, 86_400)),
+                policy,
+                new Usage(0, 45 * 60, 0, 0, 0, Limits.NONE));
+    assertThat(minutes.sessionTimeoutSeconds()).isEqualTo(15 * 60);
+
+    AuthDecision.Accept expiring =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                voucherFacts(new VoucherAllowance(Limits.UNLIMITED, Limits.UNLIMITED, 600)),
+                policy,
+                usage(0, 0, 0, Limits.NONE));
+    assertThat(expiring.sessionTimeoutSeconds()).isEqualTo(600);
+  }
+
+  @Test
+  void voucherAllowanceLargerThanTheUsersDailyQuotaLeavesTheDailyQuota() {
+    AuthDecision.Accept accept =
+        (AuthDecision.Accept)
+            Authorization.decide(
+                voucherFacts(new VoucherAllowance(5_000_000_000L, Limits.UNLIMITED, 86_400)),
+                policy(500L, null, OpeningHours.ALWAYS),
+                usage(100_000_000L, 0, 0, Limits.NONE));
+    assertThat(accept.bytesRemaining()).isEqualTo(400_000_000L);
+  }
+
+  @Test
+  void spentOrExpiredVoucherIsRejected() {
+    QuotaPolicy p = policy(null, null, OpeningHours.ALWAYS);
+    assertThat(
+            reject(
+                voucherFacts(new VoucherAllowance(300_000_000L, Limits.UNLIMITED, 86_400)),
+                p,
+                usage(300_000_000L, 0, 0, Limits.NONE)))
+        .isEqualTo(RejectReason.VOUCHER_SPENT);
+    assertThat(
+            reject(
+                voucherFacts(new VoucherAllowance(Limits.UNLIMITED, 3600, 86_400)),
+                p,
+                new Usage(0, 3600, 0, 0, 0, Limits.NONE)))
+        .isEqualTo(RejectReason.VOUCHER_SPENT);
+    assertThat(
+            reject(
+                voucherFacts(new VoucherAllowance(Limits.UNLIMITED, Limits.UNLIMITED, 0)),
+                p,
+                usage(0, 0, 0, Limits.NONE)))
+        .isEqualTo(RejectReason.VOUCHER_EXPIRED);
+  }
+
   private static RejectReason reject(AuthFacts facts, QuotaPolicy policy, Usage usage) {
     AuthDecision decision = Authorization.decide(facts, policy, usage);
     assertThat(decision).isInstanceOf(AuthDecision.Reject.class);

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
+import org.smartkampung.core.login.RememberedDevice;
+import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaLedger;
@@ -328,6 +330,20 @@ public final class InMemoryStores implements KampungStores {
         }
       };
 
+  private final Map<String, RememberedDevice> deviceMap = new ConcurrentHashMap<>();
+
+  private final RememberedDeviceStore rememberedDevices =
+      new RememberedDeviceStore() {
+        public void remember(RememberedDevice d) {
+          deviceMap.put(d.villageId() + "/" + d.mac(), d);
+        }
+
+        public Optional<RememberedDevice> find(String village, String mac, Instant now) {
+          RememberedDevice d = deviceMap.get(village + "/" + mac);
+          return d == null || !now.isBefore(d.expiresAt()) ? Optional.empty() : Optional.of(d);
+        }
+      };
+
   private final NasStateStore nasState =
       new NasStateStore() {
         public void markMessageAuthenticatorSeen(String nas) {
@@ -362,6 +378,11 @@ public final class InMemoryStores implements KampungStores {
   @Override
   public LoginTokenStore loginTokens() {
     return tokens;
+  }
+
+  @Override
+  public RememberedDeviceStore rememberedDevices() {
+    return rememberedDevices;
   }
 
   @Override

@@ -69,7 +69,10 @@ gateway:
   masquerade: false
   shaping: false
 YAML
-ip netns exec $g java -jar "$jar" run --config "$work/kampung.yaml" >"$work/gateway.log" 2>&1 &
+# JFR=path records a CPU profile of the gateway during the runs (dumped before the namespaces go).
+ip netns exec $g java ${JFR:+-XX:StartFlightRecording=settings=profile} -jar "$jar" run \
+  --config "$work/kampung.yaml" >"$work/gateway.log" 2>&1 &
+gateway_pid=$!
 for _ in $(seq 1 60); do
   ip netns exec $g nft list table inet kampung_gateway >/dev/null 2>&1 && ss -N $g -ltn | grep -q ':8002 ' && break
   sleep 0.5
@@ -114,3 +117,6 @@ echo "== redirects/s, nginx returning the same 302 (fixed signature), $connectio
 wrk_run http://10.77.0.1:8004/
 echo "== redirects/s through the nft redirect of port 80 (an unauthenticated client's real path)"
 wrk_run http://192.168.77.2/
+if [[ -n ${JFR:-} ]]; then
+  jcmd "$gateway_pid" JFR.dump filename="$JFR" >/dev/null && echo "profile: $JFR"
+fi

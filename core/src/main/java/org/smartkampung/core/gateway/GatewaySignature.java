@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -54,8 +54,10 @@ public final class GatewaySignature {
     STALE
   }
 
-  // Initialised once and only ever cloned: the JCA lookup and key setup cost more than the HMAC.
+  // Initialised once and cloned once per thread: the JCA lookup and key setup cost more than the
+  // HMAC, and the captive interceptor signs every redirect.
   private final Mac prototype;
+  private final ThreadLocal<Mac> macs;
   private final Clock clock;
   private final long maxAgeSeconds;
 
@@ -66,6 +68,7 @@ public final class GatewaySignature {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
     }
+    this.macs = ThreadLocal.withInitial(this::newMac);
     this.clock = clock;
     this.maxAgeSeconds = maxAgeSeconds;
   }
@@ -77,6 +80,35 @@ public final class GatewaySignature {
     out.put(TS, Long.toString(clock.instant().getEpochSecond()));
     out.put(SIG, signature(out));
     return out;
+  }
+
+  /**
+   * The signed parameters as a form-encoded query string (without {@code ?}): {@code params} in
+   * their order, then {@code op}, {@code ts} and {@code sig}. The same signature as {@link #sign},
+   * built without intermediate maps, for the captive interceptor's every redirect.
+   *
+   * @param params names and values, none named {@code op}, {@code ts} or {@code sig}
+   */
+  public String signQuery(String op, Map<String, String> params) {
+    String ts = Long.toString(clock.instant().getEpochSecond());
+    String[] names = new String[params.size() + 2];
+    String[] values = new String[names.length];
+    int n = 0;
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      names[n] = e.getKey();
+      values[n++] = e.getValue();
+    }
+    names[n] = OP;
+    values[n++] = op;
+    names[n] = TS;
+    values[n] = ts;
+    StringBuilder query = new StringBuilder(256);
+    for (int i = 0; i < names.length; i++) {
+      FormEncoding.append(query, names[i]).append('=');
+      FormEncoding.append(query, values[i]).append('&');
+    }
+    String sig = hmacHex(sortedBase(names, values));
+    return query.append(SIG).append('=').append(sig).toString();
   }
 
   /** Checks the signature, the kind of call and the time. */
@@ -102,30 +134,50 @@ public final class GatewaySignature {
 
   /** The base string signed for {@code params} (without {@code sig}); public for debugging. */
   public static String baseString(Map<String, String> params) {
-    StringBuilder base = new StringBuilder();
-    for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
+    String[] names = new String[params.size()];
+    String[] values = new String[names.length];
+    int n = 0;
+    for (Map.Entry<String, String> e : params.entrySet()) {
       if (e.getKey().equals(SIG)) {
         continue;
       }
+      names[n] = e.getKey();
+      values[n++] = e.getValue();
+    }
+    return sortedBase(Arrays.copyOf(names, n), Arrays.copyOf(values, n));
+  }
+
+  /** Sorts the pairs by name (byte order; names are ASCII) and joins them form-encoded. */
+  private static String sortedBase(String[] names, String[] values) {
+    Integer[] order = new Integer[names.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+    StringBuilder base = new StringBuilder(256);
+    for (int i : order) {
       if (base.length() > 0) {
         base.append('&');
       }
-      base.append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+      FormEncoding.append(base, names[i]).append('=');
+      FormEncoding.append(base, values[i]);
     }
     return base.toString();
   }
 
   private String signature(Map<String, String> params) {
+    return hmacHex(baseString(params));
+  }
+
+  private String hmacHex(String base) {
+    return HexFormat.of().formatHex(macs.get().doFinal(base.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac newMac() {
     try {
-      Mac mac = (Mac) prototype.clone();
-      byte[] digest = mac.doFinal(baseString(params).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return (Mac) prototype.clone();
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
     }
-  }
-
-  private static String encode(String s) {
-    return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
   }
 }

@@ -52,6 +52,22 @@ class GatewaySignatureTest {
   }
 
   @Test
+  void signedQueryCarriesTheSameSignatureAsTheSignedMapAndVerifiesOnceDecoded() {
+    String query = signature.signQuery("redirect", params());
+
+    Map<String, String> decoded = new LinkedHashMap<>();
+    for (String pair : query.split("&")) {
+      String[] kv = pair.split("=", 2);
+      decoded.put(
+          java.net.URLDecoder.decode(kv[0], java.nio.charset.StandardCharsets.UTF_8),
+          java.net.URLDecoder.decode(kv[1], java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(decoded).isEqualTo(signature.sign("redirect", params()));
+    assertThat(decoded.keySet()).containsExactly("gw", "ip", "mac", "url", "op", "ts", "sig");
+    assertThat(signature.verify("redirect", decoded)).isEqualTo(Verdict.VALID);
+  }
+
+  @Test
   void changedValueIsABadSignature() {
     Map<String, String> signed = new LinkedHashMap<>(signature.sign("redirect", params()));
     signed.put("ip", "10.5.50.24");

@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringEncoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
@@ -30,11 +29,16 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   private final InterceptSettings shared;
   private final InterceptMeters meters;
+  private final String portalPrefix;
+  private final long deadlineNanos;
   private ScheduledFuture<?> deadline;
+  private long waitingSinceNanos;
 
   InterceptHandler(InterceptSettings shared, InterceptMeters meters) {
     this.shared = shared;
     this.meters = meters;
+    this.portalPrefix = shared.portalUrl() + (shared.portalUrl().contains("?") ? "&" : "?");
+    this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(shared.requestDeadlineMillis());
   }
 
   @Override
@@ -56,15 +60,14 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
     String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
     Kind probe = CaptiveProbes.of(host, path);
     String original = uri.startsWith("http://") ? uri : "http://" + host + uri;
-    Map<String, String> params = new LinkedHashMap<>();
+    Map<String, String> params = new LinkedHashMap<>(8);
     params.put("gw", shared.gatewayId());
     params.put("ip", ip);
     params.put("mac", shared.neighbours().macOf(ip).orElse(""));
     params.put("url", probe == Kind.NONE && !host.isEmpty() ? original : "");
-    QueryStringEncoder location = new QueryStringEncoder(shared.portalUrl());
-    shared.signature().sign("redirect", params).forEach(location::addParam);
+    String location = portalPrefix + shared.signature().signQuery("redirect", params);
     meters.redirect(probe).increment();
-    respond(ctx, HttpResponseStatus.FOUND, location.toString(), HttpUtil.isKeepAlive(request));
+    respond(ctx, HttpResponseStatus.FOUND, location, HttpUtil.isKeepAlive(request));
   }
 
   private void respond(
@@ -85,19 +88,33 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
   }
 
+  /**
+   * The next request must be complete within the deadline from now. One timer per connection, moved
+   * forward when it fires early, instead of a new timer per request: a kept-alive client asking
+   * again and again would otherwise churn the event loop's timer queue.
+   */
   private void armDeadline(ChannelHandlerContext ctx) {
-    if (deadline != null) {
-      deadline.cancel(false);
+    waitingSinceNanos = System.nanoTime();
+    if (deadline == null) {
+      scheduleDeadline(ctx, deadlineNanos);
     }
+  }
+
+  private void scheduleDeadline(ChannelHandlerContext ctx, long delayNanos) {
     deadline =
         ctx.executor()
             .schedule(
                 () -> {
-                  meters.slow.increment();
-                  ctx.close();
+                  long left = waitingSinceNanos + deadlineNanos - System.nanoTime();
+                  if (left > 0) {
+                    scheduleDeadline(ctx, left);
+                  } else {
+                    meters.slow.increment();
+                    ctx.close();
+                  }
                 },
-                shared.requestDeadlineMillis(),
-                TimeUnit.MILLISECONDS);
+                delayNanos,
+                TimeUnit.NANOSECONDS);
   }
 
   @Override

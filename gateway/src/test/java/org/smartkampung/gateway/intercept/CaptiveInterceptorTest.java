@@ -164,4 +164,27 @@ class CaptiveInterceptorTest {
     assertThat(metrics.counter("kampung.gateway.intercept.refused", "reason", "slow").count())
         .isEqualTo(1);
   }
+
+  @Test
+  void keptAliveClientAskingSteadilyOutlivesTheDeadlineButNotASlowRequestAfterwards()
+      throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), interceptor.port())) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      long until = System.nanoTime() + Duration.ofMillis(1500).toNanos(); // three deadlines
+      while (System.nanoTime() < until) {
+        out.write("GET / HTTP/1.1\r\nHost: a.id\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] buffer = new byte[4096];
+        int n = in.read(buffer);
+        assertThat(new String(buffer, 0, n, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 302");
+        // Each complete request restarts the 500 ms clock, however long the connection lives.
+        await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+      }
+      out.write("GET / HTTP/1.1\r\nHost: a".getBytes(StandardCharsets.US_ASCII));
+      await().atMost(Duration.ofSeconds(4)).until(() -> in.read() == -1);
+    }
+    assertThat(metrics.counter("kampung.gateway.intercept.refused", "reason", "slow").count())
+        .isEqualTo(1);
+  }
 }

@@ -8,6 +8,7 @@ import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.voucher.RedeemResult;
@@ -51,9 +52,15 @@ public final class CredentialChecker {
     Optional<LoginToken> token = tokens.consume(username, now);
     if (token.isPresent()) {
       LoginToken t = token.get();
-      return credentials.matches(t.secret())
-          ? CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), null)
-          : CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+      if (!credentials.matches(t.secret())) {
+        return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+      }
+      // A subscriber who signed in on the portal keeps their own limits, as with PAP at the NAS.
+      QuotaOverride override =
+          t.method() == LoginMethod.SUBSCRIBER
+              ? subscribers.find(t.userId()).map(Subscriber::quotaOverride).orElse(null)
+              : null;
+      return CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), override);
     }
     Optional<Subscriber> subscriber = subscribers.find(username.toLowerCase(Locale.ROOT));
     if (subscriber.isPresent()) {

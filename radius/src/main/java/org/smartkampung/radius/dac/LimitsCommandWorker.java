@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -100,7 +101,7 @@ public final class LimitsCommandWorker implements AutoCloseable {
       NasClient nas = parts.clients().byName(session.nasName());
       AuthDecision decision = nas == null ? null : decide(session, nas.type());
       Action action = actionOf(nas, decision);
-      parts.metrics().limitsChange(action.name().toLowerCase(java.util.Locale.ROOT));
+      parts.metrics().limitsChange(action.name().toLowerCase(Locale.ROOT));
       switch (action) {
         case COA -> {
           coaSent++;
@@ -163,6 +164,8 @@ public final class LimitsCommandWorker implements AutoCloseable {
     if (!request.forOneUser()) {
       return parts.sessions().listByVillage(request.villageId());
     }
+    // Sessions are indexed by village and NAS only; a subscriber may be online in another
+    // village's hotspot, and an override edit is rare enough to look through every village.
     List<Session> found = new ArrayList<>();
     for (Village village : live.get().villages()) {
       for (Session s : parts.sessions().listByVillage(village.id())) {
@@ -184,6 +187,7 @@ public final class LimitsCommandWorker implements AutoCloseable {
     // Read from the store, not a cache: the override may have been saved a moment ago.
     QuotaOverride override =
         parts.subscribers().find(session.userId()).map(Subscriber::quotaOverride).orElse(null);
+    // The device argument only matters for device counting, which RunningLimits leaves out.
     QuotaResult usage = parts.ledger().check(village.id(), session.userId(), session.userId());
     if (!(usage instanceof QuotaResult.Ok ok)) {
       log.warn("ledger unavailable: session {} gets its new limits later", session.id());

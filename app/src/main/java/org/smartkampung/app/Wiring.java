@@ -103,7 +103,7 @@ final class Wiring {
     RadiusSettings settings = config.radius();
     RadiusServer server;
     try {
-      server = RadiusServer.start(config, live::current, stores, clock, registry);
+      server = RadiusServer.start(config, live, stores, clock, registry);
     } catch (RuntimeException e) {
       throw new RoleStartException(
           "RADIUS server cannot listen on udp "

@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
@@ -34,12 +35,14 @@ import org.smartkampung.radius.acct.AcctHandler;
 import org.smartkampung.radius.auth.AuthHandler;
 import org.smartkampung.radius.auth.CredentialChecker;
 import org.smartkampung.radius.auth.RememberedDevices;
+import org.smartkampung.radius.auth.ReplyAttributes;
 import org.smartkampung.radius.auth.VillageDirectory;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.codec.RadiusDictionary;
 import org.smartkampung.radius.dac.DynamicAuthClient;
 import org.smartkampung.radius.dac.KickCommandWorker;
+import org.smartkampung.radius.dac.LimitsCommandWorker;
 import org.smartkampung.radius.server.ClientTable;
 import org.smartkampung.radius.server.PortKind;
 import org.smartkampung.radius.server.RadiusMetrics;
@@ -73,6 +76,7 @@ public final class RadiusServer implements AutoCloseable {
   private final Channel acct;
   private final DynamicAuthClient dynamicAuthorization;
   private final KickCommandWorker kicks;
+  private final LimitsCommandWorker limits;
   private final RadiusMetrics metrics;
 
   private RadiusServer(
@@ -82,6 +86,7 @@ public final class RadiusServer implements AutoCloseable {
       Channel acct,
       DynamicAuthClient dynamicAuthorization,
       KickCommandWorker kicks,
+      LimitsCommandWorker limits,
       RadiusMetrics metrics) {
     this.group = group;
     this.workers = workers;
@@ -89,6 +94,7 @@ public final class RadiusServer implements AutoCloseable {
     this.acct = acct;
     this.dynamicAuthorization = dynamicAuthorization;
     this.kicks = kicks;
+    this.limits = limits;
     this.metrics = metrics;
   }
 
@@ -105,11 +111,35 @@ public final class RadiusServer implements AutoCloseable {
   /**
    * Like {@link #start(KampungConfig, KampungStores, Clock, MeterRegistry)}, with villages and
    * policies read from {@code live} at every Access-Request (admin console edits apply to the next
-   * login); ports and NAS clients stay those of {@code config}.
+   * login, and running sessions get them by CoA when the console asks); ports and NAS clients stay
+   * those of {@code config}.
+   */
+  public static RadiusServer start(
+      KampungConfig config,
+      LiveConfig live,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry) {
+    return start(config, live::current, live::refresh, stores, clock, registry);
+  }
+
+  /**
+   * Like {@link #start(KampungConfig, LiveConfig, KampungStores, Clock, MeterRegistry)} with a
+   * configuration that {@code live} supplies and that needs no reloading.
    */
   public static RadiusServer start(
       KampungConfig config,
       Supplier<KampungConfig> live,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry) {
+    return start(config, live, () -> {}, stores, clock, registry);
+  }
+
+  private static RadiusServer start(
+      KampungConfig config,
+      Supplier<KampungConfig> live,
+      Runnable reloadConfig,
       KampungStores stores,
       Clock clock,
       MeterRegistry registry) {
@@ -156,6 +186,7 @@ public final class RadiusServer implements AutoCloseable {
       RememberedDevices devices =
           new RememberedDevices(
               stores.rememberedDevices(), clock, Duration.ofDays(settings.rememberedDeviceDays()));
+      ReplyAttributes replyAttributes = new ReplyAttributes(attributes);
       AuthHandler authHandler =
           new AuthHandler(
               new VillageDirectory(live),
@@ -205,8 +236,22 @@ public final class RadiusServer implements AutoCloseable {
               settings.bindAddress(),
               settings.acctPort());
       KickCommandWorker kicks = new KickCommandWorker(stores.sessionCommands(), dac, clock);
+      LimitsCommandWorker limits =
+          new LimitsCommandWorker(
+              new LimitsCommandWorker.Parts(
+                  stores.sessionCommands(),
+                  stores.sessions(),
+                  stores.subscribers(),
+                  stores.ledger(),
+                  clients,
+                  replyAttributes,
+                  dac,
+                  metrics),
+              live,
+              reloadConfig,
+              clock);
       RadiusServer server =
-          new RadiusServer(group, workers, authChannel, acctChannel, dac, kicks, metrics);
+          new RadiusServer(group, workers, authChannel, acctChannel, dac, kicks, limits, metrics);
       log.info(
           "RADIUS listening on {} auth {} acct {} ({}), {} hotspot(s)",
           settings.bindAddress(),
@@ -273,6 +318,7 @@ public final class RadiusServer implements AutoCloseable {
   @Override
   public void close() {
     kicks.close();
+    limits.close();
     auth.close().syncUninterruptibly();
     acct.close().syncUninterruptibly();
     dynamicAuthorization.close();

@@ -195,7 +195,7 @@ class AccessRequestStoresTest {
               dir,
               null,
               null,
-              new RedisSettings("redis://127.0.0.1:" + redisPort, 300, 4));
+              new RedisSettings("redis://127.0.0.1:" + redisPort, 300, 8));
       KampungConfig rejecting = config(store, StoreOutagePolicy.REJECT);
       KampungConfig silent = config(store, StoreOutagePolicy.NO_ANSWER);
       try (KampungStores stores = open(rejecting);

@@ -36,10 +36,11 @@ import org.smartkampung.radius.codec.RadiusCode;
  * quota and FreeRADIUS's own {@code radclient} sees the new limits in the next Access-Accept from
  * our RADIUS server; a voucher made in the console logs a villager in through a simulated MikroTik;
  * "kick" on the sessions page reaches the MikroTik's dynamic-authorization port as a
- * Disconnect-Request and the page shows the ACK; another village's pages and a form post without
- * the CSRF token are refused with 403. Screenshots go to {@code
- * app/target/screenshots/admin-e2e-*.png}. Skipped without radclient or Chromium, or failed under
- * {@code -Dkampung.requireExternal=true}.
+ * Disconnect-Request and the page shows the ACK; a rate edited while the villager is online reaches
+ * the MikroTik as a CoA-Request with the new Mikrotik-Rate-Limit and the quota page shows the ACK;
+ * another village's pages and a form post without the CSRF token are refused with 403. Screenshots
+ * go to {@code app/target/screenshots/admin-e2e-*.png}. Skipped without radclient or Chromium, or
+ * failed under {@code -Dkampung.requireExternal=true}.
  */
 class AdminEndToEndTest {
 
@@ -134,29 +135,7 @@ class AdminEndToEndTest {
   void consoleVoucherLogsInThroughMikrotikAndKickReachesTheNasAsDisconnectRequest()
       throws Exception {
     Page admin = signIn();
-    admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/voucher");
-    assertThat(admin.locator("#vouchers td.code")).hasCount(0);
-    admin.locator("#count").fill("3");
-    admin.locator("#validityDays").fill("7");
-    admin.locator("#megabytes").fill("0");
-    admin.locator("#minutes").fill("0");
-    admin.locator("#maxDevices").fill("1");
-    admin.locator("#create").click();
-    assertThat(admin).hasURL(Pattern.compile(".*/voucher/cetak\\?batch=.*"));
-    HeadlessChromium.shot(admin, "admin-e2e-05-voucher-print");
-    admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/voucher");
-    assertThat(admin.locator("#vouchers td.code")).hasCount(3);
-    HeadlessChromium.shot(admin, "admin-e2e-06-vouchers");
-    String printed = admin.locator("#vouchers td.code").first().innerText().trim();
-
-    Page phone = browser.phone(true);
-    phone.navigate(mikrotik.url() + "/login");
-    phone.locator("#kode").fill(printed);
-    phone.locator("text=Masuk dengan Voucher").click();
-    phone.waitForURL(Pattern.compile(".*/status\\?s=.*"));
-    assertThat(phone.locator("h1")).hasText("Status Internet");
-    HeadlessChromium.shot(phone, "admin-e2e-07-villager-status");
-    assertThat(mikrotik.radius.accessRequests).singleElement().matches(e -> e.accepted());
+    String printed = villagerOnlineWithAConsoleVoucher(admin);
     String voucherCode = printed.replace("-", "");
 
     admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/voucher");
@@ -202,6 +181,73 @@ class AdminEndToEndTest {
     admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/sesi");
     assertThat(admin.locator("#sessions")).hasCount(0);
     assertThat(admin.locator("main")).containsText("Tidak ada sesi aktif.");
+  }
+
+  /**
+   * Makes three vouchers in the console, and a villager's phone logs in through the simulated
+   * MikroTik with the first; returns its printed code.
+   */
+  private String villagerOnlineWithAConsoleVoucher(Page admin) {
+    admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/voucher");
+    assertThat(admin.locator("#vouchers td.code")).hasCount(0);
+    admin.locator("#count").fill("3");
+    admin.locator("#validityDays").fill("7");
+    admin.locator("#megabytes").fill("0");
+    admin.locator("#minutes").fill("0");
+    admin.locator("#maxDevices").fill("1");
+    admin.locator("#create").click();
+    assertThat(admin).hasURL(Pattern.compile(".*/voucher/cetak\\?batch=.*"));
+    HeadlessChromium.shot(admin, "admin-e2e-05-voucher-print");
+    admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/voucher");
+    assertThat(admin.locator("#vouchers td.code")).hasCount(3);
+    HeadlessChromium.shot(admin, "admin-e2e-06-vouchers");
+    String printed = admin.locator("#vouchers td.code").first().innerText().trim();
+
+    Page phone = browser.phone(true);
+    phone.navigate(mikrotik.url() + "/login");
+    phone.locator("#kode").fill(printed);
+    phone.locator("text=Masuk dengan Voucher").click();
+    phone.waitForURL(Pattern.compile(".*/status\\?s=.*"));
+    assertThat(phone.locator("h1")).hasText("Status Internet");
+    HeadlessChromium.shot(phone, "admin-e2e-07-villager-status");
+    assertThat(mikrotik.radius.accessRequests).singleElement().matches(e -> e.accepted());
+    return printed;
+  }
+
+  @Test
+  void rateEditedInTheConsoleReachesTheRunningSessionAtTheMikrotikAsCoa() throws Exception {
+    Page admin = signIn();
+    villagerOnlineWithAConsoleVoucher(admin);
+    mikrotik.interim(80_000_000L, 20_000_000L, 1800);
+
+    admin.navigate(kampung.portalUrl() + "/admin/desa/kemiren/kuota");
+    admin.locator("#userRateDownKbps").fill("1024");
+    admin.locator("#userRateUpKbps").fill("256");
+    admin.locator("#save").click();
+    assertThat(admin.locator("#saved")).isVisible();
+
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(nas.received).hasSize(1));
+    TestNasDynamicAuth.Received coa = nas.received.get(0);
+    assertThat(coa.code()).isEqualTo(RadiusCode.COA_REQUEST);
+    assertThat(coa.authenticatorValid()).isTrue();
+    assertThat(coa.messageAuthenticatorValid()).isTrue();
+    assertThat(coa.acctSessionId()).isEqualTo(mikrotik.live.acctSessionId());
+    assertThat(coa.callingStationId()).isEqualTo(SimulatedMikrotik.MAC);
+    // RouterOS reads rx/tx from its own side: the villager's upload first.
+    assertThat(coa.mikrotikRateLimit()).isEqualTo("256k/1024k");
+    assertThat(coa.sessionTimeoutSeconds()).isPositive();
+
+    admin.locator("#limits-result a").click();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              admin.reload();
+              assertThat(admin.locator("#limits-result"))
+                  .containsText("Batas baru dikirim ke 1 sesi berjalan lewat CoA (1 berhasil).");
+            });
+    HeadlessChromium.shot(admin, "admin-e2e-10-coa-result");
   }
 
   @Test

@@ -13,6 +13,8 @@ import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.PacketCodec;
 import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.codec.RadiusDictionary;
+import org.tinyradius.attribute.RadiusAttribute;
+import org.tinyradius.attribute.VendorSpecificAttribute;
 import org.tinyradius.packet.RadiusPacket;
 
 /**
@@ -22,13 +24,26 @@ import org.tinyradius.packet.RadiusPacket;
  */
 final class TestNasDynamicAuth implements AutoCloseable {
 
-  /** One received request, decoded. */
+  /**
+   * One received request, decoded.
+   *
+   * @param mikrotikRateLimit the Mikrotik-Rate-Limit a CoA-Request carries; null when absent
+   * @param sessionTimeoutSeconds the Session-Timeout; -1 when absent
+   * @param messageAuthenticatorValid whether a Message-Authenticator is present and right
+   */
   record Received(
       int code,
       String userName,
       String acctSessionId,
       String callingStationId,
-      boolean authenticatorValid) {}
+      boolean authenticatorValid,
+      String mikrotikRateLimit,
+      long sessionTimeoutSeconds,
+      boolean messageAuthenticatorValid) {}
+
+  private static final int MIKROTIK_VENDOR = 14988;
+  private static final int MIKROTIK_RATE_LIMIT = 8;
+  private static final int SESSION_TIMEOUT = 27;
 
   private final DatagramSocket socket;
   private final byte[] secret;
@@ -73,7 +88,10 @@ final class TestNasDynamicAuth implements AutoCloseable {
                 Attributes.string(packet, RadiusCode.ATTR_USER_NAME),
                 Attributes.string(packet, RadiusCode.ATTR_ACCT_SESSION_ID),
                 Attributes.string(packet, RadiusCode.ATTR_CALLING_STATION_ID),
-                PacketCodec.hasValidHashedRequestAuthenticator(request, secret)));
+                PacketCodec.hasValidHashedRequestAuthenticator(request, secret),
+                vendorText(packet, MIKROTIK_VENDOR, MIKROTIK_RATE_LIMIT),
+                Attributes.unsignedOr(packet, SESSION_TIMEOUT, -1),
+                messageAuthenticatorValid(request)));
         int ack = code == RadiusCode.DISCONNECT_REQUEST ? RadiusCode.DISCONNECT_ACK : 44;
         byte[] reply =
             PacketCodec.encodeResponse(
@@ -88,6 +106,25 @@ final class TestNasDynamicAuth implements AutoCloseable {
         failures.add(e);
       }
     }
+  }
+
+  private static String vendorText(RadiusPacket packet, int vendor, int type) {
+    for (Object a : packet.getAttributes()) {
+      if (a instanceof VendorSpecificAttribute v && v.getChildVendorId() == vendor) {
+        RadiusAttribute sub = v.getSubAttribute(type);
+        if (sub != null) {
+          return new String(sub.getAttributeData(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Dynamic-authorization requests sign the Message-Authenticator over a zeroed authenticator. */
+  private boolean messageAuthenticatorValid(byte[] request) {
+    int offset = PacketCodec.findAttribute(request, RadiusCode.ATTR_MESSAGE_AUTHENTICATOR);
+    return offset >= 0
+        && PacketCodec.hasValidMessageAuthenticator(request, offset, new byte[16], secret);
   }
 
   @Override

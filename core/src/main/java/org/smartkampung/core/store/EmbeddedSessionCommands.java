@@ -11,9 +11,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
+import org.smartkampung.core.session.LimitsRequest;
+import org.smartkampung.core.session.LimitsResult;
 import org.smartkampung.core.session.SessionCommands;
 
-/** The in-process command channel of the embedded store: a queue and a map of results. */
+/** The in-process command channel of the embedded store: a queue and a map of results per kind. */
 public final class EmbeddedSessionCommands implements SessionCommands {
 
   /** Results beyond this many are dropped oldest-first-ish; an admin reads them within seconds. */
@@ -21,6 +23,8 @@ public final class EmbeddedSessionCommands implements SessionCommands {
 
   private final BlockingQueue<KickRequest> queue = new LinkedBlockingQueue<>();
   private final Map<String, KickResult> results = new ConcurrentHashMap<>();
+  private final BlockingQueue<LimitsRequest> limitsQueue = new LinkedBlockingQueue<>();
+  private final Map<String, LimitsResult> limitsResults = new ConcurrentHashMap<>();
   private final Clock clock;
 
   public EmbeddedSessionCommands(Clock clock) {
@@ -42,14 +46,42 @@ public final class EmbeddedSessionCommands implements SessionCommands {
 
   @Override
   public void recordResult(KickResult result) {
-    if (results.size() >= MAX_RESULTS) {
-      results.keySet().stream().findAny().ifPresent(results::remove);
-    }
-    results.put(result.requestId(), result);
+    bounded(results).put(result.requestId(), result);
   }
 
   @Override
   public Optional<KickResult> result(String requestId) {
     return Optional.ofNullable(results.get(requestId));
+  }
+
+  @Override
+  public LimitsRequest requestLimits(String villageId, String userId, String requestedBy) {
+    LimitsRequest request =
+        new LimitsRequest(
+            UUID.randomUUID().toString(), villageId, userId, requestedBy, clock.instant());
+    limitsQueue.add(request);
+    return request;
+  }
+
+  @Override
+  public Optional<LimitsRequest> nextLimits(Duration wait) throws InterruptedException {
+    return Optional.ofNullable(limitsQueue.poll(wait.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  @Override
+  public void recordLimitsResult(LimitsResult result) {
+    bounded(limitsResults).put(result.requestId(), result);
+  }
+
+  @Override
+  public Optional<LimitsResult> limitsResult(String requestId) {
+    return Optional.ofNullable(limitsResults.get(requestId));
+  }
+
+  private static <V> Map<String, V> bounded(Map<String, V> map) {
+    if (map.size() >= MAX_RESULTS) {
+      map.keySet().stream().findAny().ifPresent(map::remove);
+    }
+    return map;
   }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
+import org.smartkampung.core.session.LimitsRequest;
+import org.smartkampung.core.session.LimitsResult;
 import org.smartkampung.core.session.SessionCommands;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -17,6 +19,7 @@ import redis.clients.jedis.UnifiedJedis;
 public final class RedisSessionCommands implements SessionCommands {
 
   static final String QUEUE = "kampung:commands:kick";
+  static final String LIMITS_QUEUE = "kampung:commands:limits";
   private static final long RESULT_TTL_SECONDS = 24 * 3600;
 
   private final UnifiedJedis jedis;
@@ -31,6 +34,10 @@ public final class RedisSessionCommands implements SessionCommands {
     return "kampung:kick-result:{" + requestId + "}";
   }
 
+  static String limitsResultKey(String requestId) {
+    return "kampung:limits-result:{" + requestId + "}";
+  }
+
   @Override
   public KickRequest requestKick(String sessionId, String requestedBy) {
     KickRequest request =
@@ -41,16 +48,7 @@ public final class RedisSessionCommands implements SessionCommands {
 
   @Override
   public Optional<KickRequest> nextKick(Duration wait) throws InterruptedException {
-    if (Thread.interrupted()) {
-      throw new InterruptedException();
-    }
-    // BRPOP takes whole seconds; 0 would block forever.
-    int seconds = (int) Math.max(1, Math.min(wait.toSeconds(), 60));
-    List<String> popped = jedis.brpop(seconds, QUEUE);
-    if (popped == null || popped.size() < 2) {
-      return Optional.empty();
-    }
-    return Optional.of(StoreJson.read(popped.get(1), KickRequest.class));
+    return pop(QUEUE, wait).map(text -> StoreJson.read(text, KickRequest.class));
   }
 
   @Override
@@ -62,5 +60,43 @@ public final class RedisSessionCommands implements SessionCommands {
   public Optional<KickResult> result(String requestId) {
     String text = jedis.get(resultKey(requestId));
     return text == null ? Optional.empty() : Optional.of(StoreJson.read(text, KickResult.class));
+  }
+
+  @Override
+  public LimitsRequest requestLimits(String villageId, String userId, String requestedBy) {
+    LimitsRequest request =
+        new LimitsRequest(
+            UUID.randomUUID().toString(), villageId, userId, requestedBy, clock.instant());
+    jedis.lpush(LIMITS_QUEUE, StoreJson.write(request));
+    return request;
+  }
+
+  @Override
+  public Optional<LimitsRequest> nextLimits(Duration wait) throws InterruptedException {
+    return pop(LIMITS_QUEUE, wait).map(text -> StoreJson.read(text, LimitsRequest.class));
+  }
+
+  @Override
+  public void recordLimitsResult(LimitsResult result) {
+    jedis.setex(limitsResultKey(result.requestId()), RESULT_TTL_SECONDS, StoreJson.write(result));
+  }
+
+  @Override
+  public Optional<LimitsResult> limitsResult(String requestId) {
+    String text = jedis.get(limitsResultKey(requestId));
+    return text == null ? Optional.empty() : Optional.of(StoreJson.read(text, LimitsResult.class));
+  }
+
+  private Optional<String> pop(String queue, Duration wait) throws InterruptedException {
+    if (Thread.interrupted()) {
+      throw new InterruptedException();
+    }
+    // BRPOP takes whole seconds; 0 would block forever.
+    int seconds = (int) Math.max(1, Math.min(wait.toSeconds(), 60));
+    List<String> popped = jedis.brpop(seconds, queue);
+    if (popped == null || popped.size() < 2) {
+      return Optional.empty();
+    }
+    return Optional.of(popped.get(1));
   }
 }

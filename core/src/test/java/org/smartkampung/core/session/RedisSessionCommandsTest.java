@@ -14,7 +14,7 @@ class RedisSessionCommandsTest extends SessionCommandsContract {
   @Override
   protected SessionCommands channel() {
     jedis = RedisConnector.connect(RedisTestServer.settings());
-    jedis.del("kampung:commands:kick");
+    jedis.del("kampung:commands:kick", "kampung:commands:limits");
     return new RedisSessionCommands(jedis, Clock.systemUTC());
   }
 

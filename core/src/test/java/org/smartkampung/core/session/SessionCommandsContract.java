@@ -89,4 +89,35 @@ public abstract class SessionCommandsContract {
     assertThat(commands.result(request.id())).contains(result);
     assertThat(commands.result("no-such-request")).isEmpty();
   }
+
+  @Test
+  void aQueuedLimitsRequestIsTakenOnceAndApartFromKicks() throws Exception {
+    SessionCommands commands = channel();
+    KickRequest kick = commands.requestKick("s1", "a");
+    LimitsRequest village = commands.requestLimits("kemiren", "", "admin-kemiren");
+    LimitsRequest subscriber = commands.requestLimits("kemiren", "siti", "admin-kemiren");
+
+    assertThat(commands.nextLimits(Duration.ofSeconds(2))).contains(village);
+    assertThat(commands.nextLimits(Duration.ofSeconds(1))).contains(subscriber);
+    assertThat(commands.nextLimits(Duration.ofSeconds(1))).isEmpty();
+    assertThat(commands.nextKick(Duration.ofSeconds(1))).contains(kick);
+    assertThat(village.forOneUser()).isFalse();
+    assertThat(subscriber.forOneUser()).isTrue();
+    assertThat(subscriber.requestedBy()).isEqualTo("admin-kemiren");
+  }
+
+  @Test
+  void aRecordedLimitsResultCanBeReadBackByItsRequestIdOnly() {
+    SessionCommands commands = channel();
+    LimitsRequest request = commands.requestLimits("kemiren", "", "a");
+    LimitsResult result =
+        new LimitsResult(
+            request.id(), "kemiren", 5, 3, 2, 1, 1, 1, Instant.parse("2026-11-28T12:00:00Z"));
+
+    commands.recordLimitsResult(result);
+
+    assertThat(commands.limitsResult(request.id())).contains(result);
+    assertThat(commands.result(request.id())).isEmpty();
+    assertThat(commands.limitsResult("no-such-request")).isEmpty();
+  }
 }

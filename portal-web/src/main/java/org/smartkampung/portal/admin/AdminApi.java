@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
+import org.smartkampung.core.session.LimitsRequest;
+import org.smartkampung.core.session.LimitsResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.Village;
@@ -116,10 +118,15 @@ final class AdminApi {
           if (next == null || !form.ok()) {
             return errors(form);
           }
-          if (what.length() > 0) {
-            subscriberPages.save(me, village, found.get(), next, what.toString());
-          }
-          return Reply.json(200, subscriberJson(next).encode());
+          Optional<LimitsRequest> limits =
+              what.length() > 0
+                  ? subscriberPages.save(me, village, found.get(), next, what.toString())
+                  : Optional.empty();
+          return Reply.json(
+              200,
+              subscriberJson(next)
+                  .put("limitsRequest", limits.map(LimitsRequest::id).orElse(null))
+                  .encode());
         });
   }
 
@@ -187,8 +194,12 @@ final class AdminApi {
     parts.run(
         ctx,
         () -> {
-          VillagePages.saveSettings(parts, me, village, next);
-          return Reply.json(200, settingsJson(next).encode());
+          Optional<LimitsRequest> limits = VillagePages.saveSettings(parts, me, village, next);
+          return Reply.json(
+              200,
+              settingsJson(next)
+                  .put("limitsRequest", limits.map(LimitsRequest::id).orElse(null))
+                  .encode());
         });
   }
 
@@ -322,6 +333,42 @@ final class AdminApi {
                   .put("sessionId", r.sessionId())
                   .put("status", r.outcome().name())
                   .put("detail", r.detail() == null ? "" : r.detail())
+                  .put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString())
+                  .encode());
+        });
+  }
+
+  /**
+   * {@code GET /villages/:village/limits/:id}: what came of giving running sessions new limits
+   * after a quota edit. PENDING until the RADIUS role records a result (an id never issued also
+   * reads PENDING); 403 for another village's result.
+   */
+  void limitsResult(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    String id = ctx.pathParam("id");
+    parts.run(
+        ctx,
+        () -> {
+          Optional<LimitsResult> result = parts.stores.sessionCommands().limitsResult(id);
+          if (result.isEmpty()) {
+            return Reply.json(
+                200, new JsonObject().put("requestId", id).put("status", "PENDING").encode());
+          }
+          LimitsResult r = result.get();
+          if (!village.id().equals(r.villageId())) {
+            return Reply.json(403, "{\"error\":\"forbidden\"}");
+          }
+          return Reply.json(
+              200,
+              new JsonObject()
+                  .put("requestId", r.requestId())
+                  .put("status", "DONE")
+                  .put("sessions", r.sessions())
+                  .put("coaSent", r.coaSent())
+                  .put("coaAcknowledged", r.coaAcknowledged())
+                  .put("disconnectsSent", r.disconnectsSent())
+                  .put("disconnected", r.disconnected())
+                  .put("atNextInterim", r.atNextInterim())
                   .put("finishedAt", r.finishedAt() == null ? null : r.finishedAt().toString())
                   .encode());
         });

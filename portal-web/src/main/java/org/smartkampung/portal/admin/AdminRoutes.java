@@ -109,6 +109,7 @@ public final class AdminRoutes {
     router.get(API + "/villages/:village/sessions").handler(api::sessions);
     router.post(API + "/villages/:village/sessions/kick").handler(api::kick);
     router.get(API + "/villages/:village/kicks/:id").handler(api::kickResult);
+    router.get(API + "/villages/:village/limits/:id").handler(api::limitsResult);
     router.get(API + "/villages/:village/subscribers").handler(api::subscribers);
     router.post(API + "/villages/:village/subscribers").handler(api::createSubscriber);
     router.put(API + "/villages/:village/subscribers/:username").handler(api::updateSubscriber);

@@ -4,8 +4,10 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.Village;
@@ -54,6 +56,7 @@ final class SubscriberPages {
     Village village = AdminParts.village(ctx);
     String username = ctx.pathParam("username");
     String saved = ctx.request().getParam("tersimpan", "");
+    String limitsId = ctx.request().getParam("coa", "");
     parts.run(
         ctx,
         () -> {
@@ -69,6 +72,10 @@ final class SubscriberPages {
                   SubscriberRules.overrideValues(s.get().quotaOverride()),
                   Map.of());
           model.put("saved", saved);
+          if (!limitsId.isEmpty()) {
+            model.put("limits", LimitsNotice.text(parts, ctx, limitsId, village.id()));
+            model.put("limitsUrl", path(village, username) + "?coa=" + limitsId);
+          }
           return Reply.page("subscriber", model);
         });
   }
@@ -112,8 +119,12 @@ final class SubscriberPages {
             return new Reply.Page(
                 400, "subscriber", detailModel(village, s.get(), values, form.errors()));
           }
-          save(me, village, s.get(), next, what);
-          return new Reply.Redirect(path(village, username) + "?tersimpan=" + what);
+          Optional<LimitsRequest> limits = save(me, village, s.get(), next, what);
+          return new Reply.Redirect(
+              path(village, username)
+                  + "?tersimpan="
+                  + what
+                  + limits.map(r -> "&coa=" + r.id()).orElse(""));
         });
   }
 
@@ -152,8 +163,14 @@ final class SubscriberPages {
     }
   }
 
-  /** Saves {@code next} over {@code before} and records it in the audit log. */
-  void save(AdminAccount me, Village village, Subscriber before, Subscriber next, String what) {
+  /**
+   * Saves {@code next} over {@code before} and records it in the audit log; when the quota override
+   * changed, asks the RADIUS role to give the subscriber's running sessions their new limits.
+   *
+   * @return that request; empty when the override did not change or it could not be queued
+   */
+  Optional<LimitsRequest> save(
+      AdminAccount me, Village village, Subscriber before, Subscriber next, String what) {
     parts.stores.subscribers().update(next);
     boolean password = what.equals("password");
     parts.audit.record(
@@ -163,6 +180,10 @@ final class SubscriberPages {
         next.username(),
         password ? "" : SubscriberRules.describe(before),
         password ? "" : SubscriberRules.describe(next));
+    if (Objects.equals(before.quotaOverride(), next.quotaOverride())) {
+      return Optional.empty();
+    }
+    return LimitsNotice.request(parts, village.id(), next.username(), me.username());
   }
 
   /** Creates the subscriber in the form, or returns empty with errors in {@code form}. */

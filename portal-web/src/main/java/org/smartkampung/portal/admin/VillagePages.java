@@ -4,10 +4,12 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
@@ -46,15 +48,24 @@ final class VillagePages {
         });
   }
 
-  /** {@code GET /admin/desa/:village/kuota}. */
+  /**
+   * {@code GET /admin/desa/:village/kuota[?coa=<request id>]}: with {@code coa}, also what came of
+   * giving running sessions the limits last saved.
+   */
   void quotaForm(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
+    String limitsId = ctx.request().getParam("coa", "");
     parts.run(
         ctx,
         () -> {
           VillageSettings settings =
               parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
-          return Reply.page("quota", quotaModel(village, formValues(settings), Map.of(), false));
+          Map<String, Object> model = quotaModel(village, formValues(settings), Map.of(), false);
+          if (!limitsId.isEmpty()) {
+            limitsNotice(
+                model, village, LimitsNotice.text(parts, ctx, limitsId, village.id()), limitsId);
+          }
+          return Reply.page("quota", model);
         });
   }
 
@@ -77,8 +88,16 @@ final class VillagePages {
     parts.run(
         ctx,
         () -> {
-          saveSettings(parts, me, village, next);
-          return Reply.page("quota", quotaModel(village, formValues(next), Map.of(), true));
+          Optional<LimitsRequest> limits = saveSettings(parts, me, village, next);
+          Map<String, Object> model = quotaModel(village, formValues(next), Map.of(), true);
+          limitsNotice(
+              model,
+              village,
+              limits
+                  .map(r -> LimitsNotice.text(parts, ctx, r.id(), village.id()))
+                  .orElseGet(() -> LimitsNotice.unsent(parts, ctx)),
+              limits.map(LimitsRequest::id).orElse(""));
+          return Reply.page("quota", model);
         });
   }
 
@@ -196,8 +215,26 @@ final class VillagePages {
     return o == null ? "" : o.toString();
   }
 
-  /** Saves a village's quota settings and audits the change; the console and the API share it. */
-  static void saveSettings(
+  /**
+   * Puts the line about running sessions, and the link that shows its latest state, in the page.
+   */
+  private static void limitsNotice(
+      Map<String, Object> model, Village village, String text, String requestId) {
+    model.put("limits", text);
+    model.put(
+        "limitsUrl",
+        requestId.isEmpty()
+            ? ""
+            : AdminRoutes.villagePath(village.id()) + "/kuota?coa=" + requestId);
+  }
+
+  /**
+   * Saves a village's quota settings, audits the change and asks the RADIUS role to give the
+   * village's running sessions the new limits; the console and the API share it.
+   *
+   * @return the request for the running sessions; empty when it could not be queued
+   */
+  static Optional<LimitsRequest> saveSettings(
       AdminParts parts, AdminAccount me, Village village, VillageSettings next) {
     VillageSettings before =
         parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
@@ -209,5 +246,6 @@ final class VillagePages {
         village.id(),
         describe(before),
         describe(next));
+    return LimitsNotice.request(parts, village.id(), "", me.username());
   }
 }

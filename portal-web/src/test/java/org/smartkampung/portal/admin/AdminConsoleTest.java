@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
+import org.smartkampung.core.session.LimitsRequest;
+import org.smartkampung.core.session.LimitsResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.voucher.Voucher;
@@ -354,6 +356,114 @@ class AdminConsoleTest {
                 request.get().id(), "kemiren-mt/abc", KickResult.Outcome.DISCONNECTED, "", now));
 
     assertThat(budi.get(resultPage).body()).contains("Sesi sudah diputus oleh hotspot.");
+  }
+
+  @Test
+  void savingTheQuotaAsksTheRadiusRoleForNewLimitsOfRunningSessionsAndShowsTheOutcome()
+      throws Exception {
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/kuota");
+
+    HttpResponse<String> saved = budi.post("/admin/desa/kemiren/kuota", quotaForm(csrf));
+
+    assertThat(saved.statusCode()).isEqualTo(200);
+    Optional<LimitsRequest> request = h.stores.sessionCommands().nextLimits(Duration.ofSeconds(2));
+    assertThat(request)
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.villageId()).isEqualTo("kemiren");
+              assertThat(r.forOneUser()).isFalse();
+              assertThat(r.requestedBy()).isEqualTo("budi");
+            });
+    assertThat(saved.body()).contains("Batas baru sedang dikirim ke sesi yang berjalan");
+    String resultPage = "/admin/desa/kemiren/kuota?coa=" + request.get().id();
+    assertThat(saved.body()).contains(resultPage);
+
+    h.stores
+        .sessionCommands()
+        .recordLimitsResult(
+            new LimitsResult(request.get().id(), "kemiren", 4, 3, 2, 0, 0, 1, h.clock.instant()));
+
+    assertThat(budi.get(resultPage).body())
+        .contains("Batas baru dikirim ke 3 sesi berjalan lewat CoA (2 berhasil).")
+        .contains(
+            "1 sesi di hotspot tanpa CoA mendapat batas baru pada Interim-Update berikutnya.");
+    // Another village's result id reads as still pending.
+    h.stores
+        .sessionCommands()
+        .recordLimitsResult(
+            new LimitsResult("other", "tamansari", 9, 9, 9, 0, 0, 0, h.clock.instant()));
+    assertThat(budi.get("/admin/desa/kemiren/kuota?coa=other").body())
+        .contains("sedang dikirim")
+        .doesNotContain("9 sesi");
+  }
+
+  @Test
+  void changingASubscribersOverrideAsksForNewLimitsOfThatSubscriberOnly() throws Exception {
+    h.stores
+        .subscribers()
+        .create(
+            new org.smartkampung.core.subscriber.Subscriber(
+                "joko", "kemiren", "x", "Joko", true, null));
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/pelanggan/joko");
+
+    HttpResponse<String> unchanged =
+        budi.post(
+            "/admin/desa/kemiren/pelanggan/joko/sandi",
+            form("csrf", csrf, "password", "sandi-baru-123"));
+    assertThat(unchanged.statusCode()).isEqualTo(303);
+    assertThat(h.stores.sessionCommands().nextLimits(Duration.ofMillis(200))).isEmpty();
+
+    HttpResponse<String> changed =
+        budi.post(
+            "/admin/desa/kemiren/pelanggan/joko/kuota",
+            form("csrf", csrf, "userRateDownKbps", "8192", "userRateUpKbps", "2048"));
+
+    assertThat(changed.statusCode()).isEqualTo(303);
+    LimitsRequest request =
+        h.stores.sessionCommands().nextLimits(Duration.ofSeconds(2)).orElseThrow();
+    assertThat(request.userId()).isEqualTo("joko");
+    assertThat(request.villageId()).isEqualTo("kemiren");
+    String location = changed.headers().firstValue("Location").orElseThrow();
+    assertThat(location).endsWith("&coa=" + request.id());
+    h.stores
+        .sessionCommands()
+        .recordLimitsResult(
+            new LimitsResult(request.id(), "kemiren", 1, 1, 1, 0, 0, 0, h.clock.instant()));
+    assertThat(budi.get(location).body())
+        .contains("Batas baru dikirim ke 1 sesi berjalan lewat CoA (1 berhasil).");
+  }
+
+  @Test
+  void theApiAnswersWithTheLimitsRequestAndReadsItsResultOnlyInItsVillage() throws Exception {
+    AdminHarness.Client budi = budi();
+    String csrf = budi.csrf("/admin/desa/kemiren/kuota");
+
+    HttpResponse<String> saved =
+        budi.json("PUT", "/api/admin/v1/villages/kemiren/settings", "{\"userDailyMb\":750}", csrf);
+
+    assertThat(saved.statusCode()).isEqualTo(200);
+    String id = new io.vertx.core.json.JsonObject(saved.body()).getString("limitsRequest");
+    assertThat(h.stores.sessionCommands().nextLimits(Duration.ofSeconds(2)))
+        .hasValueSatisfying(r -> assertThat(r.id()).isEqualTo(id));
+    String base = "/api/admin/v1/villages/kemiren/limits/";
+    assertThat(budi.get(base + id).body())
+        .isEqualTo("{\"requestId\":\"" + id + "\",\"status\":\"PENDING\"}");
+    h.stores
+        .sessionCommands()
+        .recordLimitsResult(new LimitsResult(id, "kemiren", 2, 2, 1, 0, 0, 0, h.clock.instant()));
+    h.stores
+        .sessionCommands()
+        .recordLimitsResult(
+            new LimitsResult("l-2", "tamansari", 1, 1, 1, 0, 0, 0, h.clock.instant()));
+
+    io.vertx.core.json.JsonObject done =
+        new io.vertx.core.json.JsonObject(budi.get(base + id).body());
+    assertThat(done.getString("status")).isEqualTo("DONE");
+    assertThat(done.getInteger("coaSent")).isEqualTo(2);
+    assertThat(done.getInteger("coaAcknowledged")).isEqualTo(1);
+    assertThat(budi.get(base + "l-2").statusCode()).isEqualTo(403);
   }
 
   @Test

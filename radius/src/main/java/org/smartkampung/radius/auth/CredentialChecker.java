@@ -8,6 +8,7 @@ import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.voucher.RedeemResult;
@@ -55,9 +56,15 @@ public final class CredentialChecker {
       if (!credentials.matches(t.secret())) {
         return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
       }
-      return t.method() == LoginMethod.VOUCHER
-          ? knownVoucher(t.villageId(), t.userId(), t.method(), now)
-          : CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), null);
+      if (t.method() == LoginMethod.VOUCHER) {
+        return knownVoucher(t.villageId(), t.userId(), t.method(), now);
+      }
+      // A subscriber who signed in on the portal keeps their own limits, as with PAP at the NAS.
+      QuotaOverride override =
+          t.method() == LoginMethod.SUBSCRIBER
+              ? subscribers.find(t.userId()).map(Subscriber::quotaOverride).orElse(null)
+              : null;
+      return CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), override);
     }
     Optional<Subscriber> subscriber = subscribers.find(username.toLowerCase(Locale.ROOT));
     if (subscriber.isPresent()) {

@@ -7,8 +7,9 @@ import org.smartkampung.radius.codec.Attributes;
 import org.tinyradius.attribute.RadiusAttribute;
 
 /**
- * Turns an accept decision into the attributes each kind of NAS understands. Limits that do not
- * apply are left out; octet limits above 32 bits are split into value plus Gigawords.
+ * Turns an accept decision into the attributes each kind of NAS understands, for an Access-Accept
+ * or for a CoA-Request that changes a running session. Octet limits above 32 bits are split into
+ * value plus Gigawords.
  */
 public final class ReplyAttributes {
 
@@ -21,6 +22,7 @@ public final class ReplyAttributes {
     this.attributes = attributes;
   }
 
+  /** The Access-Accept's attributes; limits that do not apply are left out. */
   public List<RadiusAttribute> forAccept(NasType type, AuthDecision.Accept accept) {
     List<RadiusAttribute> out = new ArrayList<>();
     out.add(
@@ -43,12 +45,47 @@ public final class ReplyAttributes {
       case COOVACHILLI, KAMPUNG_GATEWAY -> {
         wispr(out, accept);
         if (limited) {
-          octets(out, "ChilliSpot-Max-Total-Octets", "ChilliSpot-Max-Total-Gigawords", accept);
-          octets(out, "ChilliSpot-Max-Input-Octets", "ChilliSpot-Max-Input-Gigawords", accept);
-          octets(out, "ChilliSpot-Max-Output-Octets", "ChilliSpot-Max-Output-Gigawords", accept);
+          chilliOctets(out, accept);
         }
       }
       case GENERIC -> wispr(out, accept);
+    }
+    return out;
+  }
+
+  /**
+   * The attributes of a CoA-Request giving a running session {@code change}, whose limits count
+   * from the session's start as the NAS counts them: Session-Timeout, the rates, and the octet
+   * limit when there is one. A rate without a cap is sent as 0 (no limit) rather than left out,
+   * because a CoA leaves out what it does not change. Idle-Timeout, interim interval and Class are
+   * not sent: a quota edit does not change them.
+   *
+   * @throws IllegalArgumentException for {@link NasType#GENERIC}, which gets no CoA
+   */
+  public List<RadiusAttribute> forChange(NasType type, AuthDecision.Accept change) {
+    List<RadiusAttribute> out = new ArrayList<>();
+    out.add(
+        attributes.unsigned("Session-Timeout", Math.min(change.sessionTimeoutSeconds(), MAX_32)));
+    boolean limited = change.bytesRemaining() != Long.MAX_VALUE;
+    switch (type) {
+      case MIKROTIK -> {
+        out.add(attributes.text("Mikrotik-Rate-Limit", mikrotikRate(change)));
+        if (limited) {
+          octets(out, "Mikrotik-Total-Limit", "Mikrotik-Total-Limit-Gigawords", change);
+        }
+      }
+      case COOVACHILLI, KAMPUNG_GATEWAY -> {
+        out.add(
+            attributes.unsigned(
+                "WISPr-Bandwidth-Max-Up", Math.min(change.upBitsPerSecond(), MAX_32)));
+        out.add(
+            attributes.unsigned(
+                "WISPr-Bandwidth-Max-Down", Math.min(change.downBitsPerSecond(), MAX_32)));
+        if (limited) {
+          chilliOctets(out, change);
+        }
+      }
+      case GENERIC -> throw new IllegalArgumentException("a generic NAS gets no CoA");
     }
     return out;
   }
@@ -73,6 +110,13 @@ public final class ReplyAttributes {
           attributes.unsigned(
               "WISPr-Bandwidth-Max-Down", Math.min(accept.downBitsPerSecond(), MAX_32)));
     }
+  }
+
+  /** Total, input and output alike: the limit is on bytes in plus out, whichever way they go. */
+  private void chilliOctets(List<RadiusAttribute> out, AuthDecision.Accept accept) {
+    octets(out, "ChilliSpot-Max-Total-Octets", "ChilliSpot-Max-Total-Gigawords", accept);
+    octets(out, "ChilliSpot-Max-Input-Octets", "ChilliSpot-Max-Input-Gigawords", accept);
+    octets(out, "ChilliSpot-Max-Output-Octets", "ChilliSpot-Max-Output-Gigawords", accept);
   }
 
   private void octets(

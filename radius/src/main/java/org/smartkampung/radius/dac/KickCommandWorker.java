@@ -1,8 +1,6 @@
 package org.smartkampung.radius.dac;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.session.KickRequest;
@@ -17,39 +15,17 @@ import org.smartkampung.core.session.SessionCommands;
 public final class KickCommandWorker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KickCommandWorker.class);
-  private static final Duration POLL = Duration.ofSeconds(1);
 
   private final SessionCommands commands;
   private final DynamicAuthClient client;
   private final Clock clock;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final CommandLoop<KickRequest> loop;
 
   public KickCommandWorker(SessionCommands commands, DynamicAuthClient client, Clock clock) {
     this.commands = commands;
     this.client = client;
     this.clock = clock;
-    this.thread = new Thread(this::run, "radius-kick-commands");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        Optional<KickRequest> next = commands.nextKick(POLL);
-        next.ifPresent(this::carryOut);
-      } catch (InterruptedException e) {
-        return;
-      } catch (RuntimeException e) { // store down: keep polling, it may come back
-        log.warn("cannot read kick requests: {}", e.getMessage());
-        try {
-          Thread.sleep(POLL.toMillis()); // back off before polling a failing store again
-        } catch (InterruptedException stop) {
-          return;
-        }
-      }
-    }
+    this.loop = new CommandLoop<>("radius-kick-commands", commands::nextKick, this::carryOut);
   }
 
   private void carryOut(KickRequest request) {
@@ -92,7 +68,6 @@ public final class KickCommandWorker implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
+    loop.close();
   }
 }

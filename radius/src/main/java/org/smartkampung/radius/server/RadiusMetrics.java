@@ -110,4 +110,16 @@ public final class RadiusMetrics {
         .register(registry)
         .increment();
   }
+
+  /**
+   * One running session handled after a quota edit, by action: {@code coa}, {@code disconnect}, or
+   * {@code next_interim} (its NAS takes no CoA, or its limits could not be computed).
+   */
+  public void limitsChange(String action) {
+    Counter.builder("kampung.radius.limits.changes")
+        .description("Running sessions given new limits after a quota edit, by action")
+        .tag("action", action)
+        .register(registry)
+        .increment();
+  }
 }

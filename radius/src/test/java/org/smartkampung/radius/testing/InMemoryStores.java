@@ -25,11 +25,10 @@ import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.quota.Usage;
-import org.smartkampung.core.session.KickRequest;
-import org.smartkampung.core.session.KickResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.store.EmbeddedSessionCommands;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
@@ -390,33 +389,8 @@ public final class InMemoryStores implements KampungStores {
     return nasState;
   }
 
-  private final java.util.concurrent.LinkedBlockingQueue<KickRequest> kicks =
-      new java.util.concurrent.LinkedBlockingQueue<>();
-  private final Map<String, KickResult> kickResults = new ConcurrentHashMap<>();
-
-  private final SessionCommands commands =
-      new SessionCommands() {
-        public KickRequest requestKick(String sessionId, String requestedBy) {
-          KickRequest r =
-              new KickRequest(
-                  java.util.UUID.randomUUID().toString(), sessionId, requestedBy, Instant.now());
-          kicks.add(r);
-          return r;
-        }
-
-        public Optional<KickRequest> nextKick(java.time.Duration wait) throws InterruptedException {
-          return Optional.ofNullable(
-              kicks.poll(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
-        }
-
-        public void recordResult(KickResult result) {
-          kickResults.put(result.requestId(), result);
-        }
-
-        public Optional<KickResult> result(String requestId) {
-          return Optional.ofNullable(kickResults.get(requestId));
-        }
-      };
+  // The embedded store's channel is plain in-process code: no reason for a second copy here.
+  private final SessionCommands commands = new EmbeddedSessionCommands(java.time.Clock.systemUTC());
 
   @Override
   public SessionCommands sessionCommands() {

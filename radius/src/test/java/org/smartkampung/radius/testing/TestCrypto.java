@@ -80,4 +80,34 @@ public final class TestCrypto {
         ? null
         : new String(packet, at + 2, (packet[at + 1] & 0xff) - 2, StandardCharsets.UTF_8);
   }
+
+  /** The value of the first vendor-specific attribute of that vendor and type, or null. */
+  public static byte[] vendorAttribute(byte[] packet, int vendorId, int type) {
+    for (int pos = 20; pos + 2 <= packet.length; pos += packet[pos + 1] & 0xff) {
+      int length = packet[pos + 1] & 0xff;
+      if (length < 2) {
+        return null;
+      }
+      if ((packet[pos] & 0xff) == 26 && length >= 8) {
+        int vendor =
+            ((packet[pos + 2] & 0xff) << 24)
+                | ((packet[pos + 3] & 0xff) << 16)
+                | ((packet[pos + 4] & 0xff) << 8)
+                | (packet[pos + 5] & 0xff);
+        if (vendor == vendorId && (packet[pos + 6] & 0xff) == type) {
+          return Arrays.copyOfRange(packet, pos + 8, pos + 6 + (packet[pos + 7] & 0xff));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A 4-byte attribute value as an unsigned number. */
+  public static long unsigned(byte[] value) {
+    long n = 0;
+    for (byte b : value) {
+      n = (n << 8) | (b & 0xff);
+    }
+    return n;
+  }
 }

@@ -22,6 +22,24 @@ public final class TestNas implements AutoCloseable {
     public String attribute(int type) {
       return TestCrypto.stringAttribute(bytes, type);
     }
+
+    /** The number in a standard integer attribute, or -1 when absent. */
+    public long number(int type) {
+      int at = TestCrypto.attributeOffset(bytes, type);
+      return at < 0 ? -1 : TestCrypto.unsigned(Arrays.copyOfRange(bytes, at + 2, at + 6));
+    }
+
+    /** The text of a vendor-specific attribute, or null when absent. */
+    public String vendorText(int vendorId, int type) {
+      byte[] value = TestCrypto.vendorAttribute(bytes, vendorId, type);
+      return value == null ? null : new String(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The number in a vendor-specific integer attribute, or -1 when absent. */
+    public long vendorNumber(int vendorId, int type) {
+      byte[] value = TestCrypto.vendorAttribute(bytes, vendorId, type);
+      return value == null ? -1 : TestCrypto.unsigned(value);
+    }
   }
 
   private final DatagramSocket socket;

@@ -22,10 +22,12 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
@@ -40,7 +42,7 @@ import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.codec.RadiusDictionary;
 import org.smartkampung.radius.dac.DynamicAuthClient;
 import org.smartkampung.radius.dac.KickCommandWorker;
-import org.smartkampung.radius.server.ClientTable;
+import org.smartkampung.radius.server.LiveClients;
 import org.smartkampung.radius.server.PortKind;
 import org.smartkampung.radius.server.RadiusMetrics;
 import org.smartkampung.radius.server.RadiusPipeline;
@@ -113,13 +115,32 @@ public final class RadiusServer implements AutoCloseable {
       KampungStores stores,
       Clock clock,
       MeterRegistry registry) {
+    return start(config, live, listener -> {}, stores, clock, registry);
+  }
+
+  /**
+   * Serves the configuration in force in {@code live}: villages and policies as above, and NAS
+   * clients too, which are swapped in whenever {@code live} reports a change (a hotspot added or
+   * re-keyed in the console answers without a restart). Ports stay those of the file.
+   */
+  public static RadiusServer start(
+      LiveConfig live, KampungStores stores, Clock clock, MeterRegistry registry) {
+    return start(live.current(), live::current, live::onChange, stores, clock, registry);
+  }
+
+  private static RadiusServer start(
+      KampungConfig config,
+      Supplier<KampungConfig> live,
+      Consumer<Consumer<KampungConfig>> onChange,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry) {
     RadiusSettings settings = config.radius();
     Dictionary dictionary =
         RadiusDictionary.load(
             settings.dictionary() == null ? null : Path.of(settings.dictionary()));
     Attributes attributes = new Attributes(dictionary);
     List<NasClient> nasClients = config.nasClients();
-    ClientTable clients = new ClientTable(nasClients);
     warnAboutWeakClients(nasClients);
     RadiusMetrics metrics = new RadiusMetrics(registry);
 
@@ -141,6 +162,7 @@ public final class RadiusServer implements AutoCloseable {
             new DefaultThreadFactory("radius-worker", true),
             new ThreadPoolExecutor.AbortPolicy());
     try {
+      LiveClients clients = new LiveClients(nasClients, stores.nasState(), workers);
       DynamicAuthClient dac =
           new DynamicAuthClient(
               group,
@@ -178,7 +200,6 @@ public final class RadiusServer implements AutoCloseable {
           new RadiusPipeline(
               dictionary,
               clients,
-              stores.nasState(),
               Duration.ofSeconds(settings.dedupWindowSeconds()),
               workers,
               authHandler,
@@ -204,6 +225,8 @@ public final class RadiusServer implements AutoCloseable {
       KickCommandWorker kicks = new KickCommandWorker(stores.sessionCommands(), dac, clock);
       RadiusServer server =
           new RadiusServer(group, workers, authChannel, acctChannel, dac, kicks, metrics);
+      // Registered last: a listener is called at once, and a failed start must leave none behind.
+      onChange.accept(next -> clients.update(next.nasClients()));
       log.info(
           "RADIUS listening on {} auth {} acct {} ({}), {} hotspot(s)",
           settings.bindAddress(),

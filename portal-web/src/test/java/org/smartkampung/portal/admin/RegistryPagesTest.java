@@ -94,6 +94,9 @@ class RegistryPagesTest {
   void theOperatorAddsAVillageThenANasClientAndBothAreInForceAndAuditedWithoutTheSecret() {
     assertThat(addVillage("olehsari", "Olehsari", "Asia/Jakarta").statusCode()).isEqualTo(303);
     assertThat(h.live.current().village("olehsari").orElseThrow().macAuth()).isTrue();
+    HttpResponse<String> landing = h.client().get("/desa/olehsari");
+    assertThat(landing.statusCode()).isEqualTo(200);
+    assertThat(landing.body()).contains("Olehsari");
     assertThat(admin.get("/admin/kabupaten/desa?selesai=created").body())
         .contains("Desa sudah ditambahkan.")
         .contains("id=\"village-olehsari\"");

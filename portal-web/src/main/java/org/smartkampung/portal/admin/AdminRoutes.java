@@ -36,11 +36,14 @@ public final class AdminRoutes {
     KabupatenPages kabupaten = new KabupatenPages(parts);
     AdminAccountPages accounts = new AdminAccountPages(parts);
     AdminAccountStatus accountStatus = new AdminAccountStatus(parts, accounts);
-    RegistryEdits edits = new RegistryEdits(parts);
-    VillageRegistryPages villages = new VillageRegistryPages(parts, edits);
-    NasClientPages nasClients = new NasClientPages(parts, edits);
+    // One lock for both, so a village is never removed while a NAS client is added to it.
+    Object registryLock = new Object();
+    VillageEdits villageEdits = new VillageEdits(parts, registryLock);
+    NasClientEdits nasEdits = new NasClientEdits(parts, registryLock);
+    VillageRegistryPages villages = new VillageRegistryPages(parts, villageEdits);
+    NasClientPages nasClients = new NasClientPages(parts, nasEdits);
     AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
-    RegistryApi registryApi = new RegistryApi(parts, api, edits);
+    RegistryApi registryApi = new RegistryApi(parts, api, villageEdits, nasEdits);
 
     // Open to everyone: the sign-in form (with its own address-bound token).
     router.get(SIGN_IN).handler(signIn::form);

@@ -1,21 +1,11 @@
 package org.smartkampung.portal.admin;
 
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
-import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
-import org.smartkampung.core.nas.NasClient;
-import org.smartkampung.core.nas.NasType;
-import org.smartkampung.core.village.Village;
 
 /**
  * The kabupaten operator's NAS clients (hotspots) by village: those of the config file read-only,
@@ -31,9 +21,9 @@ final class NasClientPages {
   };
 
   private final AdminParts parts;
-  private final RegistryEdits edits;
+  private final NasClientEdits edits;
 
-  NasClientPages(AdminParts parts, RegistryEdits edits) {
+  NasClientPages(AdminParts parts, NasClientEdits edits) {
     this.parts = parts;
     this.edits = edits;
   }
@@ -41,7 +31,7 @@ final class NasClientPages {
   /** {@code GET /admin/kabupaten/hotspot}. */
   void list(RoutingContext ctx) {
     String done = ctx.request().getParam("selesai", "");
-    parts.run(ctx, () -> listPage(200, defaults(), Map.of(), done, "", null));
+    parts.run(ctx, () -> listPage(200, NasClientViews.defaults(), Map.of(), done, "", null));
   }
 
   /** {@code POST /admin/kabupaten/hotspot}: answered with the page, so a new secret shows once. */
@@ -66,7 +56,7 @@ final class NasClientPages {
                 .live
                 .registry()
                 .nasClient(name)
-                .<Reply>map(n -> editPage(200, values(n), Map.of(), n.secret()))
+                .<Reply>map(n -> editPage(200, NasClientViews.values(n), Map.of(), n.secret()))
                 .orElseGet(() -> refused(ctx, name)));
   }
 
@@ -101,15 +91,20 @@ final class NasClientPages {
             return new Reply.Redirect(HOTSPOTS + "?selesai=removed");
           }
           return listPage(
-              409, defaults(), Map.of(), "", parts.pages.text(ctx, refusal.get()), null);
+              409,
+              NasClientViews.defaults(),
+              Map.of(),
+              "",
+              parts.pages.text(ctx, refusal.get()),
+              null);
         });
   }
 
-  private Reply saved(RegistryEdits.SavedNas saved, String done) {
+  private Reply saved(NasClientEdits.SavedNas saved, String done) {
     if (saved.generatedSecret() == null) {
       return new Reply.Redirect(HOTSPOTS + "?selesai=" + done);
     }
-    return listPage(200, defaults(), Map.of(), done, "", saved);
+    return listPage(200, NasClientViews.defaults(), Map.of(), done, "", saved);
   }
 
   private Reply refused(RoutingContext ctx, String name) {
@@ -123,14 +118,6 @@ final class NasClientPages {
     return new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
   }
 
-  private static Map<String, String> defaults() {
-    Map<String, String> v = new LinkedHashMap<>();
-    v.put("type", NasType.MIKROTIK.name());
-    v.put("requireMessageAuthenticator", MessageAuthenticatorPolicy.YES.name());
-    v.put("coaPort", Integer.toString(NasClient.DEFAULT_COA_PORT));
-    return v;
-  }
-
   private static Map<String, String> submitted(FormFields form) {
     Map<String, String> v = new LinkedHashMap<>();
     for (String field : FIELDS) {
@@ -141,25 +128,13 @@ final class NasClientPages {
     return v;
   }
 
-  private static Map<String, String> values(NasClientSettings n) {
-    NasClient c = n.toNasClient();
-    Map<String, String> v = new LinkedHashMap<>();
-    v.put("name", c.name());
-    v.put("address", c.address());
-    v.put("type", c.type().name());
-    v.put("village", c.village());
-    v.put("requireMessageAuthenticator", c.requireMessageAuthenticator().name());
-    v.put("coaPort", Integer.toString(c.coaPort()));
-    return v;
-  }
-
   private Reply editPage(
       int status, Map<String, String> values, Map<String, String> errors, String secret) {
-    Map<String, Object> model = choices();
+    Map<String, Object> model = NasClientViews.choices(parts.live.current());
     model.put("v", values);
     model.put("errors", errors);
     model.put("editing", true);
-    model.put("masked", RegistryEdits.mask(secret));
+    model.put("masked", NasClientEdits.mask(secret));
     return new Reply.Page(status, "hotspot-edit", model);
   }
 
@@ -169,32 +144,8 @@ final class NasClientPages {
       Map<String, String> errors,
       String done,
       String refusal,
-      RegistryEdits.SavedNas generated) {
-    KampungConfig config = parts.live.current();
-    Map<String, String> names = new HashMap<>();
-    for (Village v : config.villages()) {
-      names.put(v.id(), v.name());
-    }
-    Map<String, List<Map<String, Object>>> byVillage = new TreeMap<>();
-    for (NasClient nas : config.nasClients()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("name", nas.name());
-      row.put("address", nas.address());
-      row.put("type", nas.type().name().toLowerCase(Locale.ROOT));
-      row.put("coaPort", nas.coaPort());
-      row.put("secret", RegistryEdits.mask(nas.secret()));
-      row.put("policy", nas.requireMessageAuthenticator().name());
-      row.put(
-          "console",
-          parts.live.base().hotspots().stream().noneMatch(h -> h.name().equals(nas.name())));
-      byVillage.computeIfAbsent(nas.village(), v -> new ArrayList<>()).add(row);
-    }
-    List<Map<String, Object>> groups = new ArrayList<>();
-    byVillage.forEach(
-        (id, rows) ->
-            groups.add(Map.of("id", id, "name", names.getOrDefault(id, id), "hotspots", rows)));
-    Map<String, Object> model = choices();
-    model.put("groups", groups);
+      NasClientEdits.SavedNas generated) {
+    Map<String, Object> model = NasClientViews.list(parts.live.current(), parts.live.base());
     model.put("v", values);
     model.put("errors", errors);
     model.put("done", done);
@@ -205,18 +156,5 @@ final class NasClientPages {
       model.put("generatedFor", generated.client().name());
     }
     return new Reply.Page(status, "hotspots", model);
-  }
-
-  private Map<String, Object> choices() {
-    List<Map<String, String>> villages = new ArrayList<>();
-    for (Village v : parts.live.current().villages()) {
-      villages.add(Map.of("id", v.id(), "name", v.name()));
-    }
-    Map<String, Object> model = new HashMap<>();
-    model.put("villages", villages);
-    model.put("types", Arrays.stream(NasType.values()).map(Enum::name).toList());
-    model.put(
-        "maPolicies", Arrays.stream(MessageAuthenticatorPolicy.values()).map(Enum::name).toList());
-    return model;
   }
 }

@@ -11,19 +11,21 @@ import org.smartkampung.core.village.Village;
 
 /**
  * The JSON API of villages and NAS clients under {@code /api/admin/v1/kabupaten} (kabupaten
- * operators only): the same {@link RegistryEdits} as the console pages. Secrets come back masked,
- * except a generated one, once, in the reply that created it.
+ * operators only): the same {@link VillageEdits} and {@link NasClientEdits} as the console pages.
+ * Secrets come back masked, except a generated one, once, in the reply that created it.
  */
 final class RegistryApi {
 
   private final AdminParts parts;
   private final AdminApi api;
-  private final RegistryEdits edits;
+  private final VillageEdits villageEdits;
+  private final NasClientEdits nasEdits;
 
-  RegistryApi(AdminParts parts, AdminApi api, RegistryEdits edits) {
+  RegistryApi(AdminParts parts, AdminApi api, VillageEdits villageEdits, NasClientEdits nasEdits) {
     this.parts = parts;
     this.api = api;
-    this.edits = edits;
+    this.villageEdits = villageEdits;
+    this.nasEdits = nasEdits;
   }
 
   void villages(RoutingContext ctx) {
@@ -35,7 +37,7 @@ final class RegistryApi {
               200,
               "villages",
               parts.live.current().villages(),
-              v -> villageJson(v, !RegistryEdits.fromFile(base, v.id())));
+              v -> villageJson(v, !VillageEdits.fromFile(base, v.id())));
         });
   }
 
@@ -57,9 +59,9 @@ final class RegistryApi {
         ctx,
         () -> {
           if (existingId != null && parts.live.registry().village(existingId).isEmpty()) {
-            return missing(ctx, RegistryEdits.fromFile(parts.live.base(), existingId));
+            return missing(ctx, VillageEdits.fromFile(parts.live.base(), existingId));
           }
-          return edits
+          return villageEdits
               .saveVillage(form, existingId, AdminParts.account(ctx))
               .<Reply>map(
                   v ->
@@ -72,7 +74,7 @@ final class RegistryApi {
 
   void removeVillage(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    parts.run(ctx, () -> removed(edits.removeVillage(id, AdminParts.account(ctx)), ctx));
+    parts.run(ctx, () -> removed(villageEdits.removeVillage(id, AdminParts.account(ctx)), ctx));
   }
 
   void nasClients(RoutingContext ctx) {
@@ -84,7 +86,7 @@ final class RegistryApi {
               200,
               "nasClients",
               parts.live.current().hotspots(),
-              n -> nasJson(n, base.hotspots().stream().noneMatch(h -> h.name().equals(n.name()))));
+              n -> nasJson(n, !NasClientEdits.fromFile(base, n.name())));
         });
   }
 
@@ -110,11 +112,9 @@ final class RegistryApi {
         ctx,
         () -> {
           if (existingName != null && parts.live.registry().nasClient(existingName).isEmpty()) {
-            return missing(
-                ctx,
-                parts.live.base().hotspots().stream().anyMatch(h -> h.name().equals(existingName)));
+            return missing(ctx, NasClientEdits.fromFile(parts.live.base(), existingName));
           }
-          return edits
+          return nasEdits
               .saveNasClient(form, existingName, AdminParts.account(ctx))
               .<Reply>map(
                   saved -> {
@@ -130,7 +130,7 @@ final class RegistryApi {
 
   void removeNasClient(RoutingContext ctx) {
     String name = ctx.pathParam("name");
-    parts.run(ctx, () -> removed(edits.removeNasClient(name, AdminParts.account(ctx)), ctx));
+    parts.run(ctx, () -> removed(nasEdits.removeNasClient(name, AdminParts.account(ctx)), ctx));
   }
 
   /** The body as form fields (booleans as "ya"), or null after answering 400. */
@@ -186,7 +186,7 @@ final class RegistryApi {
     return new JsonObject()
         .put("name", n.name())
         .put("address", n.address())
-        .put("secret", RegistryEdits.mask(n.secret()))
+        .put("secret", NasClientEdits.mask(n.secret()))
         .put("type", n.type().name())
         .put("village", n.village())
         .put("requireMessageAuthenticator", n.requireMessageAuthenticator().name())

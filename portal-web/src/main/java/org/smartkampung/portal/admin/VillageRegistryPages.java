@@ -14,7 +14,7 @@ import org.smartkampung.core.village.Village;
 
 /**
  * The kabupaten operator's village list: every village, those of the config file read-only, and
- * add, edit and remove for villages added in the console (through {@link RegistryEdits}).
+ * add, edit and remove for villages added in the console (through {@link VillageEdits}).
  */
 final class VillageRegistryPages {
 
@@ -23,9 +23,9 @@ final class VillageRegistryPages {
   static final String[] FIELDS = {"id", "name", "kecamatan", "timeZone", "policy", "macAuth"};
 
   private final AdminParts parts;
-  private final RegistryEdits edits;
+  private final VillageEdits edits;
 
-  VillageRegistryPages(AdminParts parts, RegistryEdits edits) {
+  VillageRegistryPages(AdminParts parts, VillageEdits edits) {
     this.parts = parts;
     this.edits = edits;
   }
@@ -98,7 +98,7 @@ final class VillageRegistryPages {
   }
 
   private Reply refused(RoutingContext ctx, String id) {
-    boolean inFile = RegistryEdits.fromFile(parts.live.base(), id);
+    boolean inFile = VillageEdits.fromFile(parts.live.base(), id);
     String key = inFile ? "registry.fromFile" : "error.notFound";
     return new Reply.Page(
         inFile ? 409 : 404, "message", Map.of("message", parts.pages.text(ctx, key)));
@@ -151,7 +151,7 @@ final class VillageRegistryPages {
       row.put("timeZone", v.timeZone().getId());
       row.put(
           "hotspots", config.hotspots().stream().filter(h -> v.id().equals(h.village())).count());
-      row.put("console", !RegistryEdits.fromFile(parts.live.base(), v.id()));
+      row.put("console", !VillageEdits.fromFile(parts.live.base(), v.id()));
       rows.add(row);
     }
     Map<String, Object> model = new HashMap<>();

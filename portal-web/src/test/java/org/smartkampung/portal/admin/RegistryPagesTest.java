@@ -249,7 +249,7 @@ class RegistryPagesTest {
     String secret = json.getString("generatedSecret");
     assertThat(h.admin.registry().nasClient("olehsari-balai").orElseThrow().secret())
         .isEqualTo(secret);
-    assertThat(json.getString("secret")).isEqualTo(RegistryEdits.mask(secret));
+    assertThat(json.getString("secret")).isEqualTo(NasClientEdits.mask(secret));
     assertThat(admin.get("/api/admin/v1/kabupaten/nas-clients").body())
         .contains("olehsari-balai")
         .doesNotContain(secret)

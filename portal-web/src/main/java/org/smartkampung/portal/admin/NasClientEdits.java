@@ -5,35 +5,31 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
-import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RegistryRules;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.nas.NasType;
-import org.smartkampung.core.village.RegisteredVillage;
 
 /**
- * Adds, edits and removes console villages and NAS clients: reads the fields, checks them with
- * {@link RegistryRules} against the configuration in force, writes one record, puts it in force
- * ({@link org.smartkampung.core.config.LiveConfig#refresh()}) and audits it with the secret
- * redacted. The console pages and the JSON API share it, so both keep the same rules.
- *
- * <p>Entries of the config file are read-only here: they change in the file. Edits in this process
- * are serialized, so "no NAS client left in the village" holds when a village is removed.
+ * Adds, edits and removes console NAS clients like {@link VillageEdits} does villages; the audit
+ * entry never holds the secret, and a secret is shown back only masked ({@link #mask}) or, when the
+ * console generated it, once.
  */
-final class RegistryEdits {
+final class NasClientEdits {
 
-  /** What a NAS save produced: the client, and the secret when the console generated it. */
+  /** What a save produced: the client, and the secret when the console generated it. */
   record SavedNas(NasClientSettings client, String generatedSecret) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final AdminParts parts;
+  private final Object lock;
 
-  RegistryEdits(AdminParts parts) {
+  NasClientEdits(AdminParts parts, Object lock) {
     this.parts = parts;
+    this.lock = lock;
   }
 
   /** A strong random secret: 24 random bytes as 32 URL-safe base64 characters. */
@@ -51,72 +47,8 @@ final class RegistryEdits {
     return "••••••" + secret.substring(secret.length() - 2);
   }
 
-  static boolean fromFile(KampungConfig base, String villageId) {
-    return base.village(villageId).isPresent();
-  }
-
-  /**
-   * Adds ({@code existingId} null) or edits a console village from the form's fields {@code id,
-   * name, kecamatan, timeZone, policy, macAuth}; empty with errors recorded in {@code form}.
-   */
-  synchronized Optional<RegisteredVillage> saveVillage(
-      FormFields form, String existingId, AdminAccount me) {
-    Optional<RegisteredVillage> before = Optional.empty();
-    if (existingId != null) {
-      before = registry().village(existingId);
-      if (before.isEmpty()) {
-        form.error(
-            "id",
-            fromFile(parts.live.base(), existingId) ? "registry.fromFile" : "registry.notFound");
-        return Optional.empty();
-      }
-    }
-    String policy = form.text("policy");
-    RegisteredVillage next =
-        new RegisteredVillage(
-            existingId != null ? existingId : form.text("id").toLowerCase(Locale.ROOT),
-            form.text("name"),
-            form.text("kecamatan"),
-            form.text("timeZone").isEmpty() ? "Asia/Jakarta" : form.text("timeZone"),
-            policy.isEmpty() ? null : policy,
-            yes(form.text("macAuth")));
-    RegistryRules.checkVillage(parts.live.current(), next, existingId == null)
-        .forEach(form::errorIfAbsent);
-    if (!form.ok()) {
-      return Optional.empty();
-    }
-    boolean saved =
-        existingId == null ? registry().addVillage(next) : registry().updateVillage(next);
-    if (!saved) {
-      form.error("id", existingId == null ? "registry.duplicate" : "registry.notFound");
-      return Optional.empty();
-    }
-    parts.live.refresh();
-    parts.audit.record(
-        me.username(),
-        next.id(),
-        existingId == null ? "village.create" : "village.update",
-        next.id(),
-        before.map(RegistryEdits::describe).orElse(""),
-        describe(next));
-    return Optional.of(next);
-  }
-
-  /** Removes a console village; the message key of the refusal, or empty when removed. */
-  synchronized Optional<String> removeVillage(String id, AdminAccount me) {
-    Optional<RegisteredVillage> before = registry().village(id);
-    if (before.isEmpty()) {
-      return Optional.of(
-          fromFile(parts.live.base(), id) ? "registry.fromFile" : "registry.notFound");
-    }
-    if (parts.live.current().hotspots().stream().anyMatch(h -> id.equals(h.village()))) {
-      return Optional.of("registry.villageHasNas");
-    }
-    if (registry().removeVillage(id)) {
-      parts.live.refresh();
-      parts.audit.record(me.username(), id, "village.remove", id, describe(before.get()), "");
-    }
-    return Optional.empty();
+  static boolean fromFile(org.smartkampung.core.config.KampungConfig base, String name) {
+    return base.hotspots().stream().anyMatch(h -> h.name().equals(name));
   }
 
   /**
@@ -124,14 +56,18 @@ final class RegistryEdits {
    * address, secret, generate, type, village, requireMessageAuthenticator, coaPort}. On an edit an
    * empty secret keeps the old one; {@code generate=ya} makes a new random one.
    */
-  synchronized Optional<SavedNas> saveNasClient(
-      FormFields form, String existingName, AdminAccount me) {
+  Optional<SavedNas> saveNasClient(FormFields form, String existingName, AdminAccount me) {
+    synchronized (lock) {
+      return save(form, existingName, me);
+    }
+  }
+
+  private Optional<SavedNas> save(FormFields form, String existingName, AdminAccount me) {
     Optional<NasClientSettings> before = Optional.empty();
     if (existingName != null) {
       before = registry().nasClient(existingName);
       if (before.isEmpty()) {
-        boolean inFile =
-            parts.live.base().hotspots().stream().anyMatch(h -> h.name().equals(existingName));
+        boolean inFile = fromFile(parts.live.base(), existingName);
         form.error("name", inFile ? "registry.fromFile" : "registry.notFound");
         return Optional.empty();
       }
@@ -179,7 +115,7 @@ final class RegistryEdits {
         next.village(),
         existingName == null ? "nas.create" : "nas.update",
         next.name(),
-        before.map(RegistryEdits::describe).orElse(""),
+        before.map(NasClientEdits::describe).orElse(""),
         describe(next)
             + (before.isPresent() && !before.get().secret().equals(next.secret())
                 ? ", secret=changed"
@@ -188,11 +124,17 @@ final class RegistryEdits {
   }
 
   /** Removes a console NAS client; the message key of the refusal, or empty when removed. */
-  synchronized Optional<String> removeNasClient(String name, AdminAccount me) {
+  Optional<String> removeNasClient(String name, AdminAccount me) {
+    synchronized (lock) {
+      return remove(name, me);
+    }
+  }
+
+  private Optional<String> remove(String name, AdminAccount me) {
     Optional<NasClientSettings> before = registry().nasClient(name);
     if (before.isEmpty()) {
-      boolean inFile = parts.live.base().hotspots().stream().anyMatch(h -> h.name().equals(name));
-      return Optional.of(inFile ? "registry.fromFile" : "registry.notFound");
+      return Optional.of(
+          fromFile(parts.live.base(), name) ? "registry.fromFile" : "registry.notFound");
     }
     if (registry().removeNasClient(name)) {
       parts.live.refresh();
@@ -200,17 +142,6 @@ final class RegistryEdits {
           me.username(), before.get().village(), "nas.remove", name, describe(before.get()), "");
     }
     return Optional.empty();
-  }
-
-  /** The village for the audit log. */
-  static String describe(RegisteredVillage v) {
-    return "name=%s, kecamatan=%s, timeZone=%s, policy=%s, macAuth=%s"
-        .formatted(
-            v.name(),
-            v.kecamatan(),
-            v.timeZone(),
-            v.policy() == null ? "" : v.policy(),
-            v.macAuth());
   }
 
   /** The NAS client for the audit log, its secret redacted. */

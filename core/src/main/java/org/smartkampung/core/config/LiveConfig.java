@@ -1,6 +1,7 @@
 package org.smartkampung.core.config;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -159,10 +160,18 @@ public final class LiveConfig {
     List<Village> allVillages = new ArrayList<>(base.villages());
     Set<String> villageIds = new HashSet<>();
     base.villages().forEach(v -> villageIds.add(v.id()));
-    addedVillages.stream()
-        .sorted(Comparator.comparing(RegisteredVillage::id))
-        .filter(v -> villageIds.add(v.id()))
-        .forEach(v -> allVillages.add(v.toVillage()));
+    for (RegisteredVillage v :
+        addedVillages.stream().sorted(Comparator.comparing(RegisteredVillage::id)).toList()) {
+      try {
+        Village village = v.toVillage();
+        if (villageIds.add(v.id())) {
+          allVillages.add(village);
+        }
+      } catch (DateTimeException e) {
+        // Only a store edited by hand gets here: the console checks the zone before saving.
+        log.warn("Ignoring console village {}: bad time zone {}", v.id(), v.timeZone());
+      }
+    }
     List<NasClientSettings> hotspots = new ArrayList<>(base.hotspots());
     Set<String> nasNames = new HashSet<>();
     base.hotspots().forEach(h -> nasNames.add(h.name()));

@@ -240,4 +240,19 @@ class LiveConfigTest {
     assertThat(olehsari.policy()).isEqualTo("desa:olehsari");
     assertThat(LiveConfig.policyOf(merged, olehsari).userDailyMb()).isEqualTo(123L);
   }
+
+  @Test
+  void aConsoleVillageWithABadZoneFromAHandEditedStoreIsSkippedNotFatal() {
+    KampungConfig merged =
+        LiveConfig.merge(
+            base(),
+            List.of(
+                new RegisteredVillage("rusak", "Rusak", "X", "Asia/Nowhere", null, false),
+                new RegisteredVillage("olehsari", "Olehsari", "Glagah", null, null, false)),
+            List.of(),
+            List.of());
+
+    assertThat(merged.village("rusak")).isEmpty();
+    assertThat(merged.village("olehsari")).isPresent();
+  }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.nas.NasStateStore;
 
@@ -56,6 +57,15 @@ public final class LiveClients {
       return;
     }
     autoClients.load(clients);
+    for (NasClient client : clients) {
+      if (client.requireMessageAuthenticator() == MessageAuthenticatorPolicy.NO
+          && !table.clientsInOrder().contains(client)) {
+        log.warn(
+            "hotspot {} does not require Message-Authenticator: its Access-Requests are open to"
+                + " BlastRADIUS (CVE-2024-3596) forgery",
+            client.name());
+      }
+    }
     table = next;
     log.info("NAS clients changed, {} in force", clients.size());
   }

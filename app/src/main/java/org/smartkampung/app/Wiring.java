@@ -49,7 +49,9 @@ final class Wiring {
    */
   static LiveConfig liveConfig(
       KampungConfig config, AdminStores admin, ConfigLimitsSource limits, Clock clock) {
-    LiveConfig live = new LiveConfig(config, admin.villageSettings(), clock, LIVE_CONFIG_REFRESH);
+    LiveConfig live =
+        new LiveConfig(
+            config, admin.villageSettings(), admin.registry(), clock, LIVE_CONFIG_REFRESH);
     live.onChange(limits::update);
     FirstOperator.ensure(
             admin.admins(), System.getenv(FirstOperator.PASSWORD_ENV), new PasswordHasher(), clock)
@@ -103,7 +105,7 @@ final class Wiring {
     RadiusSettings settings = config.radius();
     RadiusServer server;
     try {
-      server = RadiusServer.start(config, live, stores, clock, registry);
+      server = RadiusServer.start(live, stores, clock, registry);
     } catch (RuntimeException e) {
       throw new RoleStartException(
           "RADIUS server cannot listen on udp "

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.village.LandingContentStore;
@@ -28,7 +29,7 @@ import org.smartkampung.portal.security.StateSigner;
  */
 record PortalParts(
     Vertx vertx,
-    KampungConfig config,
+    Supplier<KampungConfig> liveConfig,
     KampungStores stores,
     Clock clock,
     MeterRegistry registry,
@@ -48,8 +49,17 @@ record PortalParts(
   /** How long a status link keeps working. */
   static final Duration STATUS_MAX_AGE = Duration.ofDays(1);
 
+  /**
+   * The configuration in force: the file's, plus villages and hotspots added in the console when
+   * the console runs in this portal.
+   */
+  KampungConfig config() {
+    return liveConfig.get();
+  }
+
   /** The village with that id, or the first configured one (the demo) for an empty id. */
   Optional<Village> village(String id) {
+    KampungConfig config = config();
     if (id == null || id.isEmpty()) {
       return config.villages().stream().findFirst();
     }
@@ -58,7 +68,7 @@ record PortalParts(
 
   /** The portal's public base URL without a trailing slash. */
   String publicUrl() {
-    String url = config.portal().publicUrl();
+    String url = config().portal().publicUrl();
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.GatewaySettings;
@@ -111,7 +112,9 @@ public final class PortalServer {
       // The console's landing content when it runs here; else only the config file's links.
       LandingContentStore landing =
           admin == null ? NO_LANDING_CONTENT : admin.stores().landingContent();
-      PortalParts parts = parts(vx, config, stores, clock, registry, stateKey, landing);
+      // Villages and hotspots added in the console get landing pages and NAS recognition too.
+      Supplier<KampungConfig> live = admin == null ? () -> config : admin.live()::current;
+      PortalParts parts = parts(vx, config, live, stores, clock, registry, stateKey, landing);
       HttpServerOptions options =
           new HttpServerOptions()
               .setHost(config.portal().bindAddress())
@@ -147,6 +150,7 @@ public final class PortalServer {
   private static PortalParts parts(
       Vertx vx,
       KampungConfig config,
+      Supplier<KampungConfig> live,
       KampungStores stores,
       Clock clock,
       MeterRegistry registry,
@@ -160,7 +164,7 @@ public final class PortalServer {
     }
     return new PortalParts(
         vx,
-        config,
+        live,
         stores,
         clock,
         registry,

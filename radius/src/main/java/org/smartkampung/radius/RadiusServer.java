@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,7 @@ import org.smartkampung.radius.codec.RadiusDictionary;
 import org.smartkampung.radius.dac.DynamicAuthClient;
 import org.smartkampung.radius.dac.KickCommandWorker;
 import org.smartkampung.radius.dac.LimitsCommandWorker;
-import org.smartkampung.radius.server.ClientTable;
+import org.smartkampung.radius.server.LiveClients;
 import org.smartkampung.radius.server.PortKind;
 import org.smartkampung.radius.server.RadiusMetrics;
 import org.smartkampung.radius.server.RadiusPipeline;
@@ -120,7 +121,7 @@ public final class RadiusServer implements AutoCloseable {
       KampungStores stores,
       Clock clock,
       MeterRegistry registry) {
-    return start(config, live::current, live::refresh, stores, clock, registry);
+    return start(config, live::current, live::refresh, listener -> {}, stores, clock, registry);
   }
 
   /**
@@ -133,13 +134,25 @@ public final class RadiusServer implements AutoCloseable {
       KampungStores stores,
       Clock clock,
       MeterRegistry registry) {
-    return start(config, live, () -> {}, stores, clock, registry);
+    return start(config, live, () -> {}, listener -> {}, stores, clock, registry);
+  }
+
+  /**
+   * Serves the configuration in force in {@code live}: villages and policies as above, and NAS
+   * clients too, which are swapped in whenever {@code live} reports a change (a hotspot added or
+   * re-keyed in the console answers without a restart). Ports stay those of the file.
+   */
+  public static RadiusServer start(
+      LiveConfig live, KampungStores stores, Clock clock, MeterRegistry registry) {
+    return start(
+        live.current(), live::current, live::refresh, live::onChange, stores, clock, registry);
   }
 
   private static RadiusServer start(
       KampungConfig config,
       Supplier<KampungConfig> live,
       Runnable reloadConfig,
+      Consumer<Consumer<KampungConfig>> onChange,
       KampungStores stores,
       Clock clock,
       MeterRegistry registry) {
@@ -149,7 +162,6 @@ public final class RadiusServer implements AutoCloseable {
             settings.dictionary() == null ? null : Path.of(settings.dictionary()));
     Attributes attributes = new Attributes(dictionary);
     List<NasClient> nasClients = config.nasClients();
-    ClientTable clients = new ClientTable(nasClients);
     warnAboutWeakClients(nasClients);
     RadiusMetrics metrics = new RadiusMetrics(registry);
 
@@ -171,6 +183,7 @@ public final class RadiusServer implements AutoCloseable {
             new DefaultThreadFactory("radius-worker", true),
             new ThreadPoolExecutor.AbortPolicy());
     try {
+      LiveClients clients = new LiveClients(nasClients, stores.nasState(), workers);
       DynamicAuthClient dac =
           new DynamicAuthClient(
               group,
@@ -212,7 +225,6 @@ public final class RadiusServer implements AutoCloseable {
           new RadiusPipeline(
               dictionary,
               clients,
-              stores.nasState(),
               Duration.ofSeconds(settings.dedupWindowSeconds()),
               workers,
               authHandler,
@@ -252,6 +264,8 @@ public final class RadiusServer implements AutoCloseable {
               clock);
       RadiusServer server =
           new RadiusServer(group, workers, authChannel, acctChannel, dac, kicks, limits, metrics);
+      // Registered last: a listener is called at once, and a failed start must leave none behind.
+      onChange.accept(next -> clients.update(next.nasClients()));
       log.info(
           "RADIUS listening on {} auth {} acct {} ({}), {} hotspot(s)",
           settings.bindAddress(),

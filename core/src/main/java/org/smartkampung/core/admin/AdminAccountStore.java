@@ -14,6 +14,9 @@ public interface AdminAccountStore {
   /** Replaces an existing account; false when there is none with that username. */
   boolean update(AdminAccount account);
 
+  /** Deletes the account; false when there was none. */
+  boolean delete(String username);
+
   /** Every account, ordered by username. */
   List<AdminAccount> list();
 }

@@ -1,13 +1,17 @@
 package org.smartkampung.core.config;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,13 +19,16 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.village.RegisteredVillage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.village.VillageSettingsStore;
 
 /**
- * The configuration in force: the file's {@link KampungConfig} with the admins' {@link
- * VillageSettings} from the store laid over it. RADIUS authorization, the ledger's limits and the
+ * The configuration in force: the file's {@link KampungConfig} with the villages and NAS clients
+ * added in the console ({@link RegistryStore}) and the admins' {@link VillageSettings} laid over
+ * it. Entries of the file always win: a console record with the id or name of a file entry is
+ * ignored (the console refuses to make one). RADIUS authorization, the ledger's limits and the
  * console all read it, so an edit applies to the next session.
  *
  * <p>A save in this process applies at once. Edits saved by another process (a console instance on
@@ -40,20 +47,37 @@ public final class LiveConfig {
 
   private final KampungConfig base;
   private final VillageSettingsStore store;
+  private final RegistryStore registry;
   private final Clock clock;
   private final Duration refreshInterval;
   private final List<Consumer<KampungConfig>> listeners = new CopyOnWriteArrayList<>();
   private volatile KampungConfig current;
   private volatile Instant loadedAt;
 
+  /** The file's configuration with village settings only (no console-added villages or NAS). */
   public LiveConfig(
       KampungConfig base, VillageSettingsStore store, Clock clock, Duration refreshInterval) {
+    this(base, store, RegistryStore.empty(), clock, refreshInterval);
+  }
+
+  public LiveConfig(
+      KampungConfig base,
+      VillageSettingsStore store,
+      RegistryStore registry,
+      Clock clock,
+      Duration refreshInterval) {
     this.base = Objects.requireNonNull(base, "base");
     this.store = store;
+    this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = clock;
     this.refreshInterval = refreshInterval;
-    this.current = merge(base, store.all());
+    this.current = load();
     this.loadedAt = clock.instant();
+  }
+
+  /** The console's villages and NAS clients; call {@link #refresh()} after changing them. */
+  public RegistryStore registry() {
+    return registry;
   }
 
   /** The file's configuration, without console edits. */
@@ -88,11 +112,11 @@ public final class LiveConfig {
     refresh();
   }
 
-  /** Reloads the settings from the store now. */
+  /** Reloads the settings, villages and NAS clients from the store now. */
   public synchronized void refresh() {
     KampungConfig next;
     try {
-      next = merge(base, store.all());
+      next = load();
     } catch (RuntimeException e) {
       log.warn("Cannot reload village settings, keeping the last ones: {}", e.toString());
       loadedAt = clock.instant();
@@ -103,6 +127,10 @@ public final class LiveConfig {
       current = next;
       listeners.forEach(l -> l.accept(next));
     }
+  }
+
+  private KampungConfig load() {
+    return merge(base, registry.villages(), registry.nasClients(), store.all());
   }
 
   /** The policy that applies to the village in {@code config}; unlimited when it names none. */
@@ -116,13 +144,48 @@ public final class LiveConfig {
    * {@code base} with each village's settings laid over it; settings of unknown villages ignored.
    */
   public static KampungConfig merge(KampungConfig base, Collection<VillageSettings> settings) {
+    return merge(base, List.of(), List.of(), settings);
+  }
+
+  /**
+   * {@code base} with the console's villages and NAS clients added (those whose id or name the file
+   * already uses are ignored), then each village's settings laid over it; settings of unknown
+   * villages ignored.
+   */
+  public static KampungConfig merge(
+      KampungConfig base,
+      Collection<RegisteredVillage> addedVillages,
+      Collection<NasClientSettings> addedNasClients,
+      Collection<VillageSettings> settings) {
+    List<Village> allVillages = new ArrayList<>(base.villages());
+    Set<String> villageIds = new HashSet<>();
+    base.villages().forEach(v -> villageIds.add(v.id()));
+    for (RegisteredVillage v :
+        addedVillages.stream().sorted(Comparator.comparing(RegisteredVillage::id)).toList()) {
+      try {
+        Village village = v.toVillage();
+        if (villageIds.add(v.id())) {
+          allVillages.add(village);
+        }
+      } catch (DateTimeException e) {
+        // Only a store edited by hand gets here: the console checks the zone before saving.
+        log.warn("Ignoring console village {}: bad time zone {}", v.id(), v.timeZone());
+      }
+    }
+    List<NasClientSettings> hotspots = new ArrayList<>(base.hotspots());
+    Set<String> nasNames = new HashSet<>();
+    base.hotspots().forEach(h -> nasNames.add(h.name()));
+    addedNasClients.stream()
+        .sorted(Comparator.comparing(NasClientSettings::name))
+        .filter(h -> nasNames.add(h.name()))
+        .forEach(hotspots::add);
     Map<String, VillageSettings> byVillage =
         settings.stream()
             .collect(
                 Collectors.toMap(VillageSettings::villageId, Function.identity(), (a, b) -> b));
     List<Village> villages = new ArrayList<>();
     List<QuotaPolicy> policies = new ArrayList<>(base.policies());
-    for (Village village : base.villages()) {
+    for (Village village : allVillages) {
       VillageSettings own = byVillage.get(village.id());
       if (own == null) {
         villages.add(village);
@@ -146,10 +209,11 @@ public final class LiveConfig {
         base.store(),
         base.radius(),
         base.portal(),
+        base.gateway(),
         base.loginMethods(),
         policies,
         villages,
-        base.hotspots(),
+        hotspots,
         base.subscribers());
   }
 }

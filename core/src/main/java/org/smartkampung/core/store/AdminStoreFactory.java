@@ -5,10 +5,13 @@ import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminAccountStore;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.LandingContentStore;
+import org.smartkampung.core.village.RegisteredVillage;
 import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.village.VillageSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
@@ -32,30 +35,38 @@ public final class AdminStoreFactory {
     return embedded(settings.dataDir());
   }
 
-  /** Journals {@code admins.jsonl}, {@code village-settings.jsonl}... in the data directory. */
+  /**
+   * Journals {@code admins.jsonl}, {@code village-settings.jsonl}, {@code villages.jsonl}, {@code
+   * nas-clients.jsonl}... in the data directory.
+   */
   public static AdminStores embedded(Path dataDir) {
     var admins = new JournalTable<>(dataDir.resolve("admins.jsonl"), AdminAccount.class);
     var settings =
         new JournalTable<>(dataDir.resolve("village-settings.jsonl"), VillageSettings.class);
     var landing = new JournalTable<>(dataDir.resolve("landing.jsonl"), LandingContent.class);
     var audit = new JournalTable<>(dataDir.resolve("audit.jsonl"), AuditEntry.class);
+    var villages = new JournalTable<>(dataDir.resolve("villages.jsonl"), RegisteredVillage.class);
+    var nas = new JournalTable<>(dataDir.resolve("nas-clients.jsonl"), NasClientSettings.class);
     return new Bundle(
         new TableAdminAccounts(admins),
         new TableVillageSettings(settings),
         new TableLandingContent(landing),
         new TableAuditLog(audit),
+        new TableRegistry(villages, nas),
         () -> {
           admins.close();
           settings.close();
           landing.close();
           audit.close();
+          villages.close();
+          nas.close();
         });
   }
 
   /**
-   * Hashes {@code <prefix>admins}, {@code <prefix>village-settings}, {@code <prefix>landing} and
-   * {@code <prefix>audit}; {@code closer} runs on close (the caller's client stays open if it
-   * passes a no-op).
+   * Hashes {@code <prefix>admins}, {@code <prefix>village-settings}, {@code <prefix>landing},
+   * {@code <prefix>audit}, {@code <prefix>villages} and {@code <prefix>nas-clients}; {@code closer}
+   * runs on close (the caller's client stays open if it passes a no-op).
    */
   public static AdminStores redis(UnifiedJedis jedis, String prefix, Runnable closer) {
     return new Bundle(
@@ -64,6 +75,9 @@ public final class AdminStoreFactory {
             new RedisTable<>(jedis, prefix + "village-settings", VillageSettings.class)),
         new TableLandingContent(new RedisTable<>(jedis, prefix + "landing", LandingContent.class)),
         new TableAuditLog(new RedisTable<>(jedis, prefix + "audit", AuditEntry.class)),
+        new TableRegistry(
+            new RedisTable<>(jedis, prefix + "villages", RegisteredVillage.class),
+            new RedisTable<>(jedis, prefix + "nas-clients", NasClientSettings.class)),
         closer);
   }
 
@@ -72,6 +86,7 @@ public final class AdminStoreFactory {
       VillageSettingsStore villageSettings,
       LandingContentStore landingContent,
       AuditLog audit,
+      RegistryStore registry,
       Runnable closer)
       implements AdminStores {
     @Override

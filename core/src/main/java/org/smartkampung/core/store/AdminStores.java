@@ -2,6 +2,7 @@ package org.smartkampung.core.store;
 
 import org.smartkampung.core.admin.AdminAccountStore;
 import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.core.village.VillageSettingsStore;
 
@@ -18,6 +19,9 @@ public interface AdminStores extends AutoCloseable {
   LandingContentStore landingContent();
 
   AuditLog audit();
+
+  /** Villages and NAS clients added in the console. */
+  RegistryStore registry();
 
   /** Releases files or connections. */
   @Override

@@ -44,6 +44,15 @@ final class JournalTable<V> implements RecordTable<V>, AutoCloseable {
   }
 
   @Override
+  public synchronized boolean remove(String key) {
+    if (journal.get(key) == null) {
+      return false;
+    }
+    journal.remove(key);
+    return true;
+  }
+
+  @Override
   public synchronized List<V> values() {
     return List.copyOf(journal.values());
   }

@@ -27,13 +27,8 @@ public interface KampungStores extends AutoCloseable {
 
   NasStateStore nasState();
 
-  /**
-   * Devices remembered for MAC login. A default that throws only so that test fixtures of roles
-   * that never log in by MAC (the portal) need not implement it; {@link StoreFactory} always does.
-   */
-  default RememberedDeviceStore rememberedDevices() {
-    throw new UnsupportedOperationException("no remembered-device store in " + getClass());
-  }
+  /** Devices remembered for MAC login, per village. */
+  RememberedDeviceStore rememberedDevices();
 
   /** The admin console's channel to the RADIUS role (disconnect requests and their results). */
   SessionCommands sessionCommands();

@@ -19,5 +19,8 @@ interface RecordTable<V> {
 
   void put(String key, V value);
 
+  /** Removes the key; true when it was present. */
+  boolean remove(String key);
+
   List<V> values();
 }

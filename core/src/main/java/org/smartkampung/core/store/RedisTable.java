@@ -51,6 +51,11 @@ final class RedisTable<V> implements RecordTable<V> {
   }
 
   @Override
+  public boolean remove(String key) {
+    return jedis.hdel(hashKey, key) == 1;
+  }
+
+  @Override
   public List<V> values() {
     return jedis.hvals(hashKey).stream().map(json -> StoreJson.read(json, type)).toList();
   }

@@ -31,6 +31,11 @@ final class TableAdminAccounts implements AdminAccountStore {
   }
 
   @Override
+  public boolean delete(String username) {
+    return table.remove(username);
+  }
+
+  @Override
   public List<AdminAccount> list() {
     return table.values().stream().sorted(Comparator.comparing(AdminAccount::username)).toList();
   }

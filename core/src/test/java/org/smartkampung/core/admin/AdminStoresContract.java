@@ -8,9 +8,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
+import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.LandingContent;
+import org.smartkampung.core.village.RegisteredVillage;
 import org.smartkampung.core.village.ServiceLink;
 import org.smartkampung.core.village.VillageSettings;
 
@@ -128,5 +132,77 @@ public abstract class AdminStoresContract {
     List<AuditEntry> newest = reopen().audit().newest(2);
 
     assertThat(newest).extracting(AuditEntry::after).containsExactly("after 2", "after 1");
+  }
+
+  @Test
+  void disabledAccountsStayDisabledAndDeletedAccountsStayGone() {
+    AdminAccount budi = account("budi", AdminRole.DESA, "kemiren");
+    AdminAccount sari = account("sari", AdminRole.KABUPATEN, null);
+    stores.admins().create(budi);
+    stores.admins().create(sari);
+
+    assertThat(stores.admins().update(budi.withDisabled(true))).isTrue();
+    assertThat(stores.admins().delete(sari.username())).isTrue();
+    assertThat(stores.admins().delete(sari.username())).isFalse();
+
+    assertThat(reopen().admins().find(budi.username()).orElseThrow().disabled()).isTrue();
+    assertThat(stores.admins().find(sari.username())).isEmpty();
+  }
+
+  @Test
+  void consoleVillagesHaveUniqueIdsAndSurviveAReopenUntilRemoved() {
+    RegisteredVillage village =
+        new RegisteredVillage("desa-" + suffix, "Olehsari", "Glagah", "Asia/Jakarta", null, true);
+    RegisteredVillage renamed =
+        new RegisteredVillage(village.id(), "Olehsari Baru", "Glagah", "Asia/Makassar", "x", false);
+
+    assertThat(stores.registry().addVillage(village)).isTrue();
+    assertThat(stores.registry().addVillage(renamed)).isFalse();
+    assertThat(stores.registry().updateVillage(renamed)).isTrue();
+    assertThat(
+            stores
+                .registry()
+                .updateVillage(
+                    new RegisteredVillage("none-" + suffix, "x", "x", "UTC", null, false)))
+        .isFalse();
+
+    assertThat(reopen().registry().village(village.id())).contains(renamed);
+    assertThat(stores.registry().villages()).contains(renamed);
+    assertThat(stores.registry().removeVillage(village.id())).isTrue();
+    assertThat(reopen().registry().village(village.id())).isEmpty();
+    assertThat(stores.registry().removeVillage(village.id())).isFalse();
+  }
+
+  @Test
+  void consoleNasClientsKeepTheirSecretAcrossAReopenUntilRemoved() {
+    NasClientSettings nas =
+        new NasClientSettings(
+            "ap-" + suffix,
+            "10.20.0.0/24",
+            "sangat-rahasia-0123456789",
+            NasType.MIKROTIK,
+            "kemiren",
+            MessageAuthenticatorPolicy.AUTO,
+            3799);
+    NasClientSettings rekeyed =
+        new NasClientSettings(
+            nas.name(),
+            "10.20.1.5",
+            "rahasia-baru-9876543210",
+            NasType.COOVACHILLI,
+            "kemiren",
+            MessageAuthenticatorPolicy.YES,
+            1700);
+
+    assertThat(stores.registry().addNasClient(nas)).isTrue();
+    assertThat(stores.registry().addNasClient(rekeyed)).isFalse();
+    assertThat(reopen().registry().nasClient(nas.name())).contains(nas);
+    assertThat(stores.registry().updateNasClient(rekeyed)).isTrue();
+
+    assertThat(reopen().registry().nasClient(nas.name())).contains(rekeyed);
+    assertThat(stores.registry().nasClients()).contains(rekeyed);
+    assertThat(stores.registry().removeNasClient(nas.name())).isTrue();
+    assertThat(reopen().registry().nasClient(nas.name())).isEmpty();
+    assertThat(stores.registry().updateNasClient(rekeyed)).isFalse();
   }
 }

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
+import org.smartkampung.core.nas.NasClient;
+import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.store.AdminStoreFactory;
@@ -17,6 +20,7 @@ import org.smartkampung.core.store.RedisConnector;
 import org.smartkampung.core.testing.MutableClock;
 import org.smartkampung.core.testing.RedisTestServer;
 import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.core.village.RegisteredVillage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
 import redis.clients.jedis.UnifiedJedis;
@@ -144,5 +148,111 @@ class LiveConfigTest {
     assertThat(limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(750_000_000L);
     assertThat(live.current().village("kemiren").orElseThrow().bandwidthPackage().budgetYear())
         .isEqualTo(2027);
+  }
+
+  static NasClientSettings nas(String name, String address, String village) {
+    return new NasClientSettings(
+        name,
+        address,
+        "sangat-rahasia-0123456789",
+        NasType.MIKROTIK,
+        village,
+        MessageAuthenticatorPolicy.YES,
+        3799);
+  }
+
+  static KampungConfig baseWithHotspot() {
+    KampungConfig b = base();
+    return new KampungConfig(
+        b.regency(),
+        b.store(),
+        b.radius(),
+        b.portal(),
+        b.loginMethods(),
+        b.policies(),
+        b.villages(),
+        List.of(nas("kemiren-balai", "10.1.0.1", "kemiren")),
+        b.subscribers());
+  }
+
+  @Test
+  void consoleVillagesAndNasClientsAppearInTheConfigInForceAndNotifyListeners() {
+    try (AdminStores stores = AdminStoreFactory.embedded(dataDir)) {
+      LiveConfig live =
+          new LiveConfig(
+              baseWithHotspot(),
+              stores.villageSettings(),
+              stores.registry(),
+              new MutableClock(T0),
+              Duration.ofHours(1));
+      List<KampungConfig> seen = new java.util.ArrayList<>();
+      live.onChange(seen::add);
+
+      stores
+          .registry()
+          .addVillage(
+              new RegisteredVillage(
+                  "olehsari", "Olehsari", "Glagah", "Asia/Makassar", "standar", true));
+      stores.registry().addNasClient(nas("olehsari-balai", "10.2.0.0/24", "olehsari"));
+      live.refresh();
+
+      KampungConfig now = live.current();
+      Village olehsari = now.village("olehsari").orElseThrow();
+      assertThat(olehsari.timeZone()).hasToString("Asia/Makassar");
+      assertThat(olehsari.macAuth()).isTrue();
+      assertThat(LiveConfig.policyOf(now, olehsari).userDailyMb()).isEqualTo(500L);
+      assertThat(now.nasClients())
+          .extracting(NasClient::name)
+          .containsExactly("kemiren-balai", "olehsari-balai");
+      assertThat(seen).hasSize(2).last().isSameAs(now);
+    }
+  }
+
+  @Test
+  void fileEntriesWinOverConsoleRecordsWithTheSameIdOrName() {
+    KampungConfig merged =
+        LiveConfig.merge(
+            baseWithHotspot(),
+            List.of(new RegisteredVillage("kemiren", "Palsu", "X", "UTC", null, false)),
+            List.of(nas("kemiren-balai", "10.9.9.9", "kemiren")),
+            List.of());
+
+    assertThat(merged.village("kemiren").orElseThrow().name()).isEqualTo("Kemiren");
+    assertThat(merged.villages()).hasSize(2);
+    assertThat(merged.hotspots())
+        .singleElement()
+        .extracting(NasClientSettings::address)
+        .isEqualTo("10.1.0.1");
+  }
+
+  @Test
+  void quotaSettingsApplyToConsoleAddedVillages() {
+    VillageSettings own =
+        new VillageSettings("olehsari", null, 123L, null, null, null, 1, null, "budi", T0);
+    KampungConfig merged =
+        LiveConfig.merge(
+            base(),
+            List.of(new RegisteredVillage("olehsari", "Olehsari", "Glagah", null, null, false)),
+            List.of(),
+            List.of(own));
+
+    Village olehsari = merged.village("olehsari").orElseThrow();
+    assertThat(olehsari.policy()).isEqualTo("desa:olehsari");
+    assertThat(LiveConfig.policyOf(merged, olehsari).userDailyMb()).isEqualTo(123L);
+  }
+
+  @Test
+  void aConsoleVillageWithABadZoneFromAHandEditedStoreIsSkippedNotFatal() {
+    KampungConfig merged =
+        LiveConfig.merge(
+            base(),
+            List.of(
+                new RegisteredVillage("rusak", "Rusak", "X", "Asia/Nowhere", null, false),
+                new RegisteredVillage("olehsari", "Olehsari", "Glagah", null, null, false)),
+            List.of(),
+            List.of());
+
+    assertThat(merged.village("rusak")).isEmpty();
+    assertThat(merged.village("olehsari")).isPresent();
   }
 }

@@ -3,30 +3,20 @@ package org.smartkampung.portal.admin;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminRole;
-import org.smartkampung.core.config.KampungConfig;
-import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.village.Village;
 
 /**
- * The kabupaten operator's pages for people and hotspots: desa admin accounts (list, create, reset
- * password) and the NAS clients of every village, read-only with their shared secrets masked. Every
- * change is audited without the password.
+ * The kabupaten operator's page of admin accounts: list, create a desa admin, reset a desa admin's
+ * password ({@link AdminAccountStatus} disables, enables and deletes). Every change is audited
+ * without the password.
  */
 final class AdminAccountPages {
 
   static final String ADMINS = AdminRoutes.KABUPATEN + "/admin";
-  static final String HOTSPOTS = AdminRoutes.KABUPATEN + "/hotspot";
-
-  /** Shown instead of a RADIUS shared secret: the same for every secret, so nothing leaks. */
-  static final String MASK = "••••••••";
-
   private final AdminParts parts;
 
   AdminAccountPages(AdminParts parts) {
@@ -36,7 +26,8 @@ final class AdminAccountPages {
   /** {@code GET /admin/kabupaten/admin}. */
   void list(RoutingContext ctx) {
     String done = ctx.request().getParam("selesai", "");
-    parts.run(ctx, () -> page(200, Map.of(), Map.of(), done));
+    String me = AdminParts.account(ctx).username();
+    parts.run(ctx, () -> page(200, Map.of(), Map.of(), done, "", me));
   }
 
   /** {@code POST /admin/kabupaten/admin}: a new desa admin of one known village. */
@@ -116,37 +107,19 @@ final class AdminAccountPages {
         });
   }
 
-  /** {@code GET /admin/kabupaten/hotspot}: NAS clients by village, secrets masked. */
-  void hotspots(RoutingContext ctx) {
-    parts.run(
-        ctx,
-        () -> {
-          KampungConfig config = parts.live.current();
-          Map<String, String> names = new HashMap<>();
-          for (Village v : config.villages()) {
-            names.put(v.id(), v.name());
-          }
-          Map<String, List<Map<String, Object>>> byVillage = new TreeMap<>();
-          for (NasClient nas : config.nasClients()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", nas.name());
-            row.put("address", nas.address());
-            row.put("type", nas.type().name().toLowerCase(Locale.ROOT));
-            row.put("coaPort", nas.coaPort());
-            row.put("secret", MASK);
-            byVillage.computeIfAbsent(nas.village(), v -> new ArrayList<>()).add(row);
-          }
-          List<Map<String, Object>> villages = new ArrayList<>();
-          byVillage.forEach(
-              (id, rows) ->
-                  villages.add(
-                      Map.of("id", id, "name", names.getOrDefault(id, id), "hotspots", rows)));
-          return Reply.page("hotspots", Map.of("villages", villages));
-        });
-  }
-
   private Reply page(
       int status, Map<String, String> submitted, Map<String, String> errors, String done) {
+    return page(status, submitted, errors, done, "", "");
+  }
+
+  /** The page, {@code refusal} shown at the top; {@code me} gets no disable or delete buttons. */
+  Reply page(
+      int status,
+      Map<String, String> submitted,
+      Map<String, String> errors,
+      String done,
+      String refusal,
+      String me) {
     List<Map<String, String>> admins = new ArrayList<>();
     for (AdminAccount a : parts.admin.admins().list()) {
       admins.add(
@@ -154,7 +127,9 @@ final class AdminAccountPages {
               "username", a.username(),
               "role", a.role().name(),
               "village", a.villageId() == null ? "" : a.villageId(),
-              "desa", Boolean.toString(a.role() == AdminRole.DESA)));
+              "desa", Boolean.toString(a.role() == AdminRole.DESA),
+              "disabled", Boolean.toString(a.disabled()),
+              "self", Boolean.toString(a.username().equals(me))));
     }
     List<Map<String, String>> villages = new ArrayList<>();
     for (Village v : parts.live.current().villages()) {
@@ -166,6 +141,7 @@ final class AdminAccountPages {
     model.put("v", submitted);
     model.put("errors", errors);
     model.put("done", done);
+    model.put("refusal", refusal);
     return new Reply.Page(status, "admins", model);
   }
 

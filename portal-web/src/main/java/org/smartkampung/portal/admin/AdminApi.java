@@ -130,7 +130,7 @@ final class AdminApi {
         });
   }
 
-  private static Reply errors(FormFields form) {
+  static Reply errors(FormFields form) {
     return Reply.json(
         400, new JsonObject().put("errors", new JsonObject(Map.copyOf(form.errors()))).encode());
   }
@@ -384,7 +384,7 @@ final class AdminApi {
   }
 
   /** A reply whose body is one named JSON array, each item made by {@code toJson}. */
-  private static <T> Reply jsonList(
+  static <T> Reply jsonList(
       int status, String name, List<T> items, Function<? super T, JsonObject> toJson) {
     JsonArray list = new JsonArray();
     items.forEach(item -> list.add(toJson.apply(item)));
@@ -392,7 +392,7 @@ final class AdminApi {
   }
 
   /** The request's JSON object body, or null after answering 400 for anything else. */
-  private JsonObject requireBody(RoutingContext ctx) {
+  JsonObject requireBody(RoutingContext ctx) {
     JsonObject body = bodyJson(ctx);
     if (body == null) {
       parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
@@ -408,7 +408,7 @@ final class AdminApi {
     }
   }
 
-  private static String text(JsonObject body, String field) {
+  static String text(JsonObject body, String field) {
     Object v = body.getValue(field);
     return v == null ? null : v.toString();
   }

@@ -35,7 +35,15 @@ public final class AdminRoutes {
     LandingContentPages landing = new LandingContentPages(parts);
     KabupatenPages kabupaten = new KabupatenPages(parts);
     AdminAccountPages accounts = new AdminAccountPages(parts);
+    AdminAccountStatus accountStatus = new AdminAccountStatus(parts, accounts);
+    // One lock for both, so a village is never removed while a NAS client is added to it.
+    Object registryLock = new Object();
+    VillageEdits villageEdits = new VillageEdits(parts, registryLock);
+    NasClientEdits nasEdits = new NasClientEdits(parts, registryLock);
+    VillageRegistryPages villages = new VillageRegistryPages(parts, villageEdits);
+    NasClientPages nasClients = new NasClientPages(parts, nasEdits);
     AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
+    RegistryApi registryApi = new RegistryApi(parts, api, villageEdits, nasEdits);
 
     // Open to everyone: the sign-in form (with its own address-bound token).
     router.get(SIGN_IN).handler(signIn::form);
@@ -44,6 +52,7 @@ public final class AdminRoutes {
     router
         .route(API + "/*")
         .method(HttpMethod.PUT)
+        .method(HttpMethod.DELETE)
         .handler(BodyHandler.create().setBodyLimit(16 * 1024));
 
     // Everything else needs a session, and a CSRF token unless it only reads.
@@ -57,6 +66,7 @@ public final class AdminRoutes {
     router.route(API + "/villages/:village").handler(guard::village);
     router.route(API + "/villages/:village/*").handler(guard::village);
     router.route(API + "/overview").handler(guard::kabupaten);
+    router.route(API + "/kabupaten/*").handler(guard::kabupaten);
 
     router.get(ROOT).handler(signIn::home);
     router.post(ROOT + "/keluar").handler(signIn::signOut);
@@ -98,7 +108,18 @@ public final class AdminRoutes {
     router.get(AdminAccountPages.ADMINS).handler(accounts::list);
     router.post(AdminAccountPages.ADMINS).handler(accounts::create);
     router.post(AdminAccountPages.ADMINS + "/:username/sandi").handler(accounts::resetPassword);
-    router.get(AdminAccountPages.HOTSPOTS).handler(accounts::hotspots);
+    router.post(AdminAccountPages.ADMINS + "/:username/status").handler(accountStatus::setEnabled);
+    router.post(AdminAccountPages.ADMINS + "/:username/hapus").handler(accountStatus::delete);
+    router.get(VillageRegistryPages.VILLAGES).handler(villages::list);
+    router.post(VillageRegistryPages.VILLAGES).handler(villages::create);
+    router.get(VillageRegistryPages.VILLAGES + "/:id").handler(villages::editForm);
+    router.post(VillageRegistryPages.VILLAGES + "/:id").handler(villages::update);
+    router.post(VillageRegistryPages.VILLAGES + "/:id/hapus").handler(villages::remove);
+    router.get(NasClientPages.HOTSPOTS).handler(nasClients::list);
+    router.post(NasClientPages.HOTSPOTS).handler(nasClients::create);
+    router.get(NasClientPages.HOTSPOTS + "/:name").handler(nasClients::editForm);
+    router.post(NasClientPages.HOTSPOTS + "/:name").handler(nasClients::update);
+    router.post(NasClientPages.HOTSPOTS + "/:name/hapus").handler(nasClients::remove);
 
     // JSON API: the same guard; the session cookie plus the X-CSRF-Token header.
     router.get(API + "/me").handler(api::me);
@@ -114,5 +135,13 @@ public final class AdminRoutes {
     router.post(API + "/villages/:village/subscribers").handler(api::createSubscriber);
     router.put(API + "/villages/:village/subscribers/:username").handler(api::updateSubscriber);
     router.get(API + "/overview").handler(api::overview);
+    router.get(API + "/kabupaten/villages").handler(registryApi::villages);
+    router.post(API + "/kabupaten/villages").handler(registryApi::createVillage);
+    router.put(API + "/kabupaten/villages/:id").handler(registryApi::updateVillage);
+    router.delete(API + "/kabupaten/villages/:id").handler(registryApi::removeVillage);
+    router.get(API + "/kabupaten/nas-clients").handler(registryApi::nasClients);
+    router.post(API + "/kabupaten/nas-clients").handler(registryApi::createNasClient);
+    router.put(API + "/kabupaten/nas-clients/:name").handler(registryApi::updateNasClient);
+    router.delete(API + "/kabupaten/nas-clients/:name").handler(registryApi::removeNasClient);
   }
 }

@@ -57,7 +57,10 @@ final class AdminSessions {
     ctx.response().addCookie(cookie(ctx, "", 0));
   }
 
-  /** The session of the request's cookie, if signed by us, unexpired and for this password. */
+  /**
+   * The session of the request's cookie, if signed by us, unexpired, for this password and for an
+   * account that is not disabled (so disabling an admin ends their sessions at the next request).
+   */
   Optional<Session> current(RoutingContext ctx, AdminAccountLookup accounts) {
     Cookie cookie = ctx.request().getCookie(COOKIE);
     if (cookie == null) {
@@ -70,6 +73,7 @@ final class AdminSessions {
             m ->
                 accounts
                     .find(m.get("u"))
+                    .filter(a -> !a.disabled())
                     .filter(a -> fingerprint(a.passwordHash()).equals(m.get("f")))
                     .isPresent())
         .map(m -> new Session(m.get("u"), m.get("n")));

@@ -72,6 +72,13 @@ final class FormFields {
     errors.put(field, texts.apply(key));
   }
 
+  /** Like {@link #error} unless the field already has a message (the first problem is shown). */
+  void errorIfAbsent(String field, String key) {
+    if (!errors.containsKey(field)) {
+      error(field, key);
+    }
+  }
+
   boolean ok() {
     return errors.isEmpty();
   }

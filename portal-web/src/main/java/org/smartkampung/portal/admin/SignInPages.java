@@ -60,6 +60,10 @@ final class SignInPages {
             parts.sourceFailures.recordFailure("ip:" + ip);
             return signInPage(ctx, 401, username, parts.pages.text(ctx, "signin.wrong"));
           }
+          if (account.get().disabled()) {
+            // Said only after the right password, so it reveals nothing to a guesser.
+            return signInPage(ctx, 403, username, parts.pages.text(ctx, "signin.disabled"));
+          }
           parts.sessions.start(ctx, account.get());
           return new Reply.Redirect(home(account.get()));
         });

@@ -145,7 +145,7 @@ class AdminAccountPagesTest {
     String kemiren = page.body().substring(page.body().indexOf("id=\"hotspots-kemiren\""));
     assertThat(kemiren)
         .contains("<td>kemiren-mt</td><td>10.5.50.1</td><td>mikrotik</td><td>3799</td>");
-    assertThat(kemiren).contains("kemiren-chilli").contains(AdminAccountPages.MASK);
+    assertThat(kemiren).contains("kemiren-chilli").contains("<td>••••••et</td>");
     assertThat(page.body()).doesNotContain("radius-secret");
   }
 
@@ -179,5 +179,78 @@ class AdminAccountPagesTest {
         .isEqualTo(403);
     assertThat(h.admin.admins().find("evil")).isEmpty();
     assertThat(h.admin.audit().newest(10)).isEmpty();
+  }
+
+  @Test
+  void aDisabledAdminCannotSignInAndTheirOpenSessionStopsAtTheNextRequest() {
+    AdminHarness.Client budi = h.client();
+    budi.signIn("budi", AdminHarness.BUDI_PASSWORD);
+    assertThat(budi.get("/admin/desa/kemiren").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> off =
+        admin.post("/admin/kabupaten/admin/budi/status", form("csrf", csrf, "enabled", "tidak"));
+
+    assertThat(off.statusCode()).isEqualTo(303);
+    assertThat(h.admin.admins().find("budi").orElseThrow().disabled()).isTrue();
+    assertThat(budi.get("/admin/desa/kemiren").headers().firstValue("Location"))
+        .contains("/admin/masuk");
+    HttpResponse<String> again = h.client().signIn("budi", AdminHarness.BUDI_PASSWORD);
+    assertThat(again.statusCode()).isEqualTo(403);
+    assertThat(again.body()).contains("Akun ini dinonaktifkan.");
+    assertThat(admin.get("/admin/kabupaten/admin").body())
+        .containsPattern("id=\"status-budi\">Nonaktif");
+
+    admin.post("/admin/kabupaten/admin/budi/status", form("csrf", csrf, "enabled", "ya"));
+    assertThat(h.client().signIn("budi", AdminHarness.BUDI_PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(h.admin.audit().newest(10))
+        .extracting(AuditEntry::action)
+        .contains("admin.disable", "admin.enable");
+  }
+
+  @Test
+  void nobodyDisablesOrDeletesThemselvesAndADeletedAdminIsGone() {
+    HttpResponse<String> self =
+        admin.post("/admin/kabupaten/admin/admin/status", form("csrf", csrf, "enabled", "tidak"));
+    assertThat(self.statusCode()).isEqualTo(409);
+    assertThat(self.body()).contains("tidak bisa menonaktifkan atau menghapus akun Anda sendiri");
+    assertThat(admin.post("/admin/kabupaten/admin/admin/hapus", form("csrf", csrf)).statusCode())
+        .isEqualTo(409);
+    assertThat(h.admin.admins().find("admin").orElseThrow().disabled()).isFalse();
+
+    assertThat(admin.post("/admin/kabupaten/admin/budi/hapus", form("csrf", csrf)).statusCode())
+        .isEqualTo(303);
+    assertThat(h.admin.admins().find("budi")).isEmpty();
+    assertThat(h.client().signIn("budi", AdminHarness.BUDI_PASSWORD).statusCode()).isEqualTo(401);
+    assertThat(h.admin.audit().newest(10)).extracting(AuditEntry::action).contains("admin.delete");
+  }
+
+  @Test
+  void anOperatorMayDisableAnotherOperatorWhoseSessionThenEnds() {
+    h.admin
+        .admins()
+        .create(
+            new AdminAccount(
+                "sari",
+                AdminRole.KABUPATEN,
+                null,
+                AdminHarness.HASHER.hash("rahasia-sari-123"),
+                h.clock.instant(),
+                h.clock.instant()));
+    AdminHarness.Client sari = h.client();
+    sari.signIn("sari", "rahasia-sari-123");
+    assertThat(sari.get("/admin/kabupaten").statusCode()).isEqualTo(200);
+
+    assertThat(
+            admin
+                .post("/admin/kabupaten/admin/sari/status", form("csrf", csrf, "enabled", "tidak"))
+                .statusCode())
+        .isEqualTo(303);
+
+    assertThat(sari.get("/admin/kabupaten").statusCode()).isEqualTo(303);
+    assertThat(
+            h.admin.admins().list().stream()
+                .filter(a -> a.role() == AdminRole.KABUPATEN && !a.disabled()))
+        .extracting(AdminAccount::username)
+        .containsExactly("admin");
   }
 }

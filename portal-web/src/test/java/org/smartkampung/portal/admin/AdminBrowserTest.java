@@ -227,4 +227,38 @@ class AdminBrowserTest {
     assertThat(page.locator("#audit")).containsText("quota.update");
     shot("audit");
   }
+
+  @Test
+  void kabupatenOperatorAddsAVillageAndANasClientWhoseGeneratedSecretIsShownOnce() {
+    signIn("admin", AdminHarness.ADMIN_PASSWORD);
+    page.waitForURL("**/admin/kabupaten");
+    page.navigate(h.base() + "/admin/kabupaten/desa");
+    page.fill("#id", "olehsari");
+    page.fill("#name", "Olehsari");
+    page.fill("#kecamatan", "Glagah");
+    page.click("#add-village");
+    assertThat(page.locator("#village-olehsari")).containsText("ditambahkan di konsol");
+    shot("villages");
+
+    page.navigate(h.base() + "/admin/kabupaten/hotspot");
+    page.fill("#name", "olehsari-balai");
+    page.fill("#address", "10.30.0.0/33");
+    page.check("#generate");
+    page.selectOption("#hotspot-village", "olehsari");
+    page.click("#add-hotspot");
+    assertThat(page.locator("#address-error")).containsText("Bukan alamat IP atau blok CIDR");
+    shot("hotspot-error");
+    page.fill("#address", "10.30.0.0/24");
+    page.check("#generate");
+    page.click("#add-hotspot");
+
+    String secret = page.locator("#generated-secret").textContent();
+    assertThat(secret).hasSize(32);
+    assertThat(page.locator("#hotspots-olehsari")).containsText("olehsari-balai");
+    assertThat(h.live.current().nasClients())
+        .anySatisfy(n -> assertThat(n.secret()).isEqualTo(secret));
+    shot("hotspot-added");
+    page.navigate(h.base() + "/admin/kabupaten/hotspot");
+    assertThat(page.locator("body")).not().containsText(secret);
+  }
 }

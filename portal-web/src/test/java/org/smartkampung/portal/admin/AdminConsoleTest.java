@@ -157,15 +157,60 @@ class AdminConsoleTest {
             "/admin/kabupaten/audit",
             "/admin/kabupaten/admin",
             "/admin/kabupaten/hotspot",
-            "/api/admin/v1/overview")) {
+            "/admin/kabupaten/hotspot/kemiren-mt",
+            "/admin/kabupaten/desa",
+            "/admin/kabupaten/desa/kemiren",
+            "/api/admin/v1/overview",
+            "/api/admin/v1/kabupaten/villages",
+            "/api/admin/v1/kabupaten/nas-clients")) {
       assertThat(budi.get(kabupaten).statusCode()).as(kabupaten).isEqualTo(403);
     }
     for (String kabupaten :
-        List.of("/admin/kabupaten/admin", "/admin/kabupaten/admin/budi/sandi")) {
-      assertThat(budi.post(kabupaten, form("csrf", csrf, "password", "x")).statusCode())
+        List.of(
+            "/admin/kabupaten/admin",
+            "/admin/kabupaten/admin/budi/sandi",
+            "/admin/kabupaten/admin/admin/status",
+            "/admin/kabupaten/admin/admin/hapus",
+            "/admin/kabupaten/desa",
+            "/admin/kabupaten/desa/kemiren",
+            "/admin/kabupaten/desa/kemiren/hapus",
+            "/admin/kabupaten/hotspot",
+            "/admin/kabupaten/hotspot/kemiren-mt",
+            "/admin/kabupaten/hotspot/kemiren-mt/hapus")) {
+      assertThat(
+              budi.post(
+                      kabupaten,
+                      form(
+                          "csrf",
+                          csrf,
+                          "password",
+                          "x",
+                          "id",
+                          "evil",
+                          "name",
+                          "evil",
+                          "enabled",
+                          "tidak"))
+                  .statusCode())
           .as(kabupaten)
           .isEqualTo(403);
     }
+    for (String[] call :
+        new String[][] {
+          {"POST", "/api/admin/v1/kabupaten/villages"},
+          {"PUT", "/api/admin/v1/kabupaten/villages/kemiren"},
+          {"DELETE", "/api/admin/v1/kabupaten/villages/kemiren"},
+          {"POST", "/api/admin/v1/kabupaten/nas-clients"},
+          {"PUT", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"},
+          {"DELETE", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"}
+        }) {
+      assertThat(budi.json(call[0], call[1], "{\"name\":\"evil\"}", csrf).statusCode())
+          .as(call[0] + " " + call[1])
+          .isEqualTo(403);
+    }
+    assertThat(h.admin.registry().villages()).isEmpty();
+    assertThat(h.admin.registry().nasClients()).isEmpty();
+    assertThat(h.admin.admins().find("admin").orElseThrow().disabled()).isFalse();
     assertThat(h.admin.villageSettings().all()).isEmpty();
     assertThat(h.stores.vouchers().listByVillage("tamansari")).isEmpty();
   }

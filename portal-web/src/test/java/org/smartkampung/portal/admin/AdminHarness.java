@@ -68,7 +68,9 @@ final class AdminHarness implements AutoCloseable {
     this.dataDir = Files.createTempDirectory("admin-test");
     this.stores = new TestStores(config, dataDir, clock);
     this.admin = AdminStoreFactory.embedded(dataDir);
-    this.live = new LiveConfig(config, admin.villageSettings(), clock, Duration.ofSeconds(5));
+    this.live =
+        new LiveConfig(
+            config, admin.villageSettings(), admin.registry(), clock, Duration.ofSeconds(5));
     this.limits = new ConfigLimitsSource(config);
     live.onChange(limits::update);
     admin

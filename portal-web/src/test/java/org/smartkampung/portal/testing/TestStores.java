@@ -12,6 +12,7 @@ import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
+import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.QuotaLedger;
@@ -148,6 +149,11 @@ public final class TestStores implements KampungStores {
   @Override
   public SessionCommands sessionCommands() {
     return real.sessionCommands();
+  }
+
+  @Override
+  public RememberedDeviceStore rememberedDevices() {
+    return real.rememberedDevices();
   }
 
   @Override

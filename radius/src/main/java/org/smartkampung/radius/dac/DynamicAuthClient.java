@@ -31,7 +31,7 @@ import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.PacketCodec;
 import org.smartkampung.radius.codec.RadiusCode;
-import org.smartkampung.radius.server.ClientTable;
+import org.smartkampung.radius.server.LiveClients;
 import org.smartkampung.radius.server.RadiusMetrics;
 import org.tinyradius.attribute.RadiusAttribute;
 
@@ -56,7 +56,7 @@ public final class DynamicAuthClient implements AutoCloseable {
       AtomicInteger attempts) {}
 
   private final Channel channel;
-  private final ClientTable clients;
+  private final LiveClients clients;
   private final SessionStore sessions;
   private final Attributes attributes;
   private final RadiusMetrics metrics;
@@ -77,7 +77,7 @@ public final class DynamicAuthClient implements AutoCloseable {
       EventLoopGroup group,
       Class<? extends DatagramChannel> channelType,
       String bindAddress,
-      ClientTable clients,
+      LiveClients clients,
       SessionStore sessions,
       Attributes attributes,
       RadiusMetrics metrics,
@@ -132,7 +132,7 @@ public final class DynamicAuthClient implements AutoCloseable {
 
   private CompletableFuture<DacResult> send(
       DacResult.Kind kind, Session session, List<RadiusAttribute> extra) {
-    NasClient nas = clients.byName(session.nasName());
+    NasClient nas = clients.table().byName(session.nasName());
     if (nas == null) {
       return CompletableFuture.completedFuture(
           record(kind, session.id(), session.nasName(), DacResult.Outcome.UNKNOWN_SESSION, 0, 0));

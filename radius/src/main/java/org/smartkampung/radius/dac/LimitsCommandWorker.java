@@ -31,7 +31,7 @@ import org.smartkampung.radius.auth.AuthFacts;
 import org.smartkampung.radius.auth.CredentialOutcome;
 import org.smartkampung.radius.auth.ReplyAttributes;
 import org.smartkampung.radius.auth.VillageDirectory;
-import org.smartkampung.radius.server.ClientTable;
+import org.smartkampung.radius.server.LiveClients;
 import org.smartkampung.radius.server.RadiusMetrics;
 
 /**
@@ -60,7 +60,7 @@ public final class LimitsCommandWorker implements AutoCloseable {
       SessionStore sessions,
       SubscriberStore subscribers,
       QuotaLedger ledger,
-      ClientTable clients,
+      LiveClients clients,
       ReplyAttributes replyAttributes,
       DynamicAuthClient client,
       RadiusMetrics metrics) {}
@@ -98,7 +98,7 @@ public final class LimitsCommandWorker implements AutoCloseable {
     int nextInterim = 0;
     List<CompletableFuture<?>> answers = new ArrayList<>();
     for (Session session : concerned) {
-      NasClient nas = parts.clients().byName(session.nasName());
+      NasClient nas = parts.clients().table().byName(session.nasName());
       AuthDecision decision = nas == null ? null : decide(session, nas.type());
       Action action = actionOf(nas, decision);
       parts.metrics().limitsChange(action.name().toLowerCase(Locale.ROOT));

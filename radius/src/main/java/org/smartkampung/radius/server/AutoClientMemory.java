@@ -25,6 +25,14 @@ final class AutoClientMemory {
   AutoClientMemory(Iterable<NasClient> clients, NasStateStore store, Executor writer) {
     this.store = store;
     this.writer = writer;
+    load(clients);
+  }
+
+  /**
+   * Reads the remembered sightings of {@code clients} (called again when clients are added while
+   * running, so a re-added {@code auto} client is still held to what it sent before).
+   */
+  void load(Iterable<NasClient> clients) {
     for (NasClient client : clients) {
       if (client.requireMessageAuthenticator() == MessageAuthenticatorPolicy.AUTO
           && store.messageAuthenticatorSeen(client.name())) {

@@ -19,19 +19,19 @@ final class ClientGuard extends SimpleChannelInboundHandler<InboundRequest> {
 
   private static final byte[] ZEROS = new byte[RadiusCode.AUTHENTICATOR_BYTES];
 
-  private final ClientTable clients;
+  private final LiveClients clients;
   private final AutoClientMemory autoClients;
   private final RadiusMetrics metrics;
 
-  ClientGuard(ClientTable clients, AutoClientMemory autoClients, RadiusMetrics metrics) {
+  ClientGuard(LiveClients clients, RadiusMetrics metrics) {
     this.clients = clients;
-    this.autoClients = autoClients;
+    this.autoClients = clients.autoClients();
     this.metrics = metrics;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, InboundRequest request) {
-    NasClient nas = clients.match(request.sender().getAddress());
+    NasClient nas = clients.table().match(request.sender().getAddress());
     if (nas == null) {
       metrics.drop(DropReason.UNKNOWN_CLIENT);
       return;

@@ -34,11 +34,13 @@ public final class ClientTable {
   }
 
   private final List<Entry> entries;
+  private final List<NasClient> given;
 
   /**
    * @throws IllegalArgumentException when an address is not an IP literal or CIDR block
    */
   public ClientTable(List<NasClient> clients) {
+    this.given = List.copyOf(clients);
     List<Entry> parsed = new ArrayList<>();
     for (NasClient client : clients) {
       parsed.add(parse(client));
@@ -60,6 +62,11 @@ public final class ClientTable {
 
   public List<NasClient> clients() {
     return entries.stream().map(Entry::client).toList();
+  }
+
+  /** The clients as given to the constructor, in that order. */
+  List<NasClient> clientsInOrder() {
+    return given;
   }
 
   /** The client with that name, or null. */

@@ -14,16 +14,14 @@ import org.tinyradius.dictionary.Dictionary;
 public final class RadiusPipeline {
 
   private final Dictionary dictionary;
-  private final ClientTable clients;
-  private final AutoClientMemory autoClients;
+  private final LiveClients clients;
   private final Deduplicator deduplicator;
   private final RequestDispatcher dispatcher;
   private final RadiusMetrics metrics;
 
   public RadiusPipeline(
       Dictionary dictionary,
-      ClientTable clients,
-      org.smartkampung.core.nas.NasStateStore nasState,
+      LiveClients clients,
       Duration dedupWindow,
       Executor workers,
       RequestHandler auth,
@@ -33,7 +31,6 @@ public final class RadiusPipeline {
     this.dictionary = dictionary;
     this.clients = clients;
     this.metrics = metrics;
-    this.autoClients = new AutoClientMemory(clients.clients(), nasState, workers);
     this.deduplicator = new Deduplicator(dedupWindow, metrics);
     this.dispatcher = new RequestDispatcher(workers, auth, acct, status, deduplicator, metrics);
   }
@@ -47,7 +44,7 @@ public final class RadiusPipeline {
             .pipeline()
             .addLast("encoder", new ReplyWriter())
             .addLast("decoder", new RadiusDecoder(port, dictionary, metrics))
-            .addLast("guard", new ClientGuard(clients, autoClients, metrics))
+            .addLast("guard", new ClientGuard(clients, metrics))
             .addLast("dedup", deduplicator)
             .addLast("dispatch", dispatcher);
       }

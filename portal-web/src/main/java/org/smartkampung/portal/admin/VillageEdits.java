@@ -1,0 +1,128 @@
+package org.smartkampung.portal.admin;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.config.RegistryRules;
+import org.smartkampung.core.config.RegistryStore;
+import org.smartkampung.core.village.RegisteredVillage;
+
+/**
+ * Adds, edits and removes console villages: reads the fields, checks them with {@link
+ * RegistryRules} against the configuration in force, writes one record, puts it in force ({@link
+ * org.smartkampung.core.config.LiveConfig#refresh()}) and audits it. The console pages and the JSON
+ * API share it, so both keep the same rules.
+ *
+ * <p>Villages of the config file are read-only here: they change in the file. Edits hold the lock
+ * shared with {@link NasClientEdits}, so in this process "no NAS client left in the village" still
+ * holds when the village is removed.
+ */
+final class VillageEdits {
+
+  private final AdminParts parts;
+  private final Object lock;
+
+  VillageEdits(AdminParts parts, Object lock) {
+    this.parts = parts;
+    this.lock = lock;
+  }
+
+  static boolean fromFile(KampungConfig base, String villageId) {
+    return base.village(villageId).isPresent();
+  }
+
+  /**
+   * Adds ({@code existingId} null) or edits a console village from the form's fields {@code id,
+   * name, kecamatan, timeZone, policy, macAuth}; empty with errors recorded in {@code form}.
+   */
+  Optional<RegisteredVillage> saveVillage(FormFields form, String existingId, AdminAccount me) {
+    synchronized (lock) {
+      return save(form, existingId, me);
+    }
+  }
+
+  private Optional<RegisteredVillage> save(FormFields form, String existingId, AdminAccount me) {
+    Optional<RegisteredVillage> before = Optional.empty();
+    if (existingId != null) {
+      before = registry().village(existingId);
+      if (before.isEmpty()) {
+        form.error(
+            "id",
+            fromFile(parts.live.base(), existingId) ? "registry.fromFile" : "registry.notFound");
+        return Optional.empty();
+      }
+    }
+    String policy = form.text("policy");
+    RegisteredVillage next =
+        new RegisteredVillage(
+            existingId != null ? existingId : form.text("id").toLowerCase(Locale.ROOT),
+            form.text("name"),
+            form.text("kecamatan"),
+            form.text("timeZone").isEmpty() ? "Asia/Jakarta" : form.text("timeZone"),
+            policy.isEmpty() ? null : policy,
+            yes(form.text("macAuth")));
+    RegistryRules.checkVillage(parts.live.current(), next, existingId == null)
+        .forEach(form::errorIfAbsent);
+    if (!form.ok()) {
+      return Optional.empty();
+    }
+    boolean saved =
+        existingId == null ? registry().addVillage(next) : registry().updateVillage(next);
+    if (!saved) {
+      form.error("id", existingId == null ? "registry.duplicate" : "registry.notFound");
+      return Optional.empty();
+    }
+    parts.live.refresh();
+    parts.audit.record(
+        me.username(),
+        next.id(),
+        existingId == null ? "village.create" : "village.update",
+        next.id(),
+        before.map(VillageEdits::describe).orElse(""),
+        describe(next));
+    return Optional.of(next);
+  }
+
+  /** Removes a console village; the message key of the refusal, or empty when removed. */
+  Optional<String> removeVillage(String id, AdminAccount me) {
+    synchronized (lock) {
+      return remove(id, me);
+    }
+  }
+
+  private Optional<String> remove(String id, AdminAccount me) {
+    Optional<RegisteredVillage> before = registry().village(id);
+    if (before.isEmpty()) {
+      return Optional.of(
+          fromFile(parts.live.base(), id) ? "registry.fromFile" : "registry.notFound");
+    }
+    if (parts.live.current().hotspots().stream().anyMatch(h -> id.equals(h.village()))) {
+      return Optional.of("registry.villageHasNas");
+    }
+    if (registry().removeVillage(id)) {
+      parts.live.refresh();
+      parts.audit.record(me.username(), id, "village.remove", id, describe(before.get()), "");
+    }
+    return Optional.empty();
+  }
+
+  /** The village for the audit log. */
+  static String describe(RegisteredVillage v) {
+    return "name=%s, kecamatan=%s, timeZone=%s, policy=%s, macAuth=%s"
+        .formatted(
+            v.name(),
+            v.kecamatan(),
+            v.timeZone(),
+            v.policy() == null ? "" : v.policy(),
+            v.macAuth());
+  }
+
+  private RegistryStore registry() {
+    return parts.live.registry();
+  }
+
+  private static boolean yes(String value) {
+    return value.equals("ya") || value.equals("true") || value.equals("on");
+  }
+}

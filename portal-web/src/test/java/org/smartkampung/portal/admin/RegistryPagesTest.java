@@ -1,0 +1,280 @@
+package org.smartkampung.portal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartkampung.portal.testing.PortalHarness.form;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.smartkampung.core.admin.AuditEntry;
+import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
+import org.smartkampung.core.nas.NasType;
+
+/** The kabupaten operator manages villages and NAS clients in the console and the JSON API. */
+class RegistryPagesTest {
+
+  static final String SECRET = "rahasia-balai-olehsari";
+
+  AdminHarness h;
+  AdminHarness.Client admin;
+  String csrf;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new AdminHarness();
+    admin = h.client();
+    assertThat(admin.signIn("admin", AdminHarness.ADMIN_PASSWORD).statusCode()).isEqualTo(303);
+    csrf = admin.csrf("/admin/kabupaten/desa");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    h.close();
+  }
+
+  /** The newest audit entry with that action. */
+  private AuditEntry audited(String action) {
+    return h.admin.audit().newest(50).stream()
+        .filter(e -> e.action().equals(action))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no audit entry " + action));
+  }
+
+  private HttpResponse<String> addVillage(String id, String name, String zone) {
+    return admin.post(
+        "/admin/kabupaten/desa",
+        form(
+            "csrf",
+            csrf,
+            "id",
+            id,
+            "name",
+            name,
+            "kecamatan",
+            "Glagah",
+            "timeZone",
+            zone,
+            "policy",
+            "standar",
+            "macAuth",
+            "ya"));
+  }
+
+  private Map<String, String> nasForm(String... extra) {
+    Map<String, String> f =
+        new java.util.HashMap<>(
+            form(
+                "csrf",
+                csrf,
+                "name",
+                "olehsari-balai",
+                "address",
+                "10.30.0.0/24",
+                "secret",
+                SECRET,
+                "type",
+                "MIKROTIK",
+                "village",
+                "olehsari",
+                "requireMessageAuthenticator",
+                "AUTO",
+                "coaPort",
+                "3799"));
+    for (int i = 0; i < extra.length; i += 2) {
+      f.put(extra[i], extra[i + 1]);
+    }
+    return f;
+  }
+
+  @Test
+  void theOperatorAddsAVillageThenANasClientAndBothAreInForceAndAuditedWithoutTheSecret() {
+    assertThat(addVillage("olehsari", "Olehsari", "Asia/Jakarta").statusCode()).isEqualTo(303);
+    assertThat(h.live.current().village("olehsari").orElseThrow().macAuth()).isTrue();
+    HttpResponse<String> landing = h.client().get("/desa/olehsari");
+    assertThat(landing.statusCode()).isEqualTo(200);
+    assertThat(landing.body()).contains("Olehsari");
+    assertThat(admin.get("/admin/kabupaten/desa?selesai=created").body())
+        .contains("Desa sudah ditambahkan.")
+        .contains("id=\"village-olehsari\"");
+
+    HttpResponse<String> added = admin.post("/admin/kabupaten/hotspot", nasForm());
+
+    assertThat(added.statusCode()).isEqualTo(303);
+    NasClientSettings nas =
+        h.live.current().hotspots().stream()
+            .filter(n -> n.name().equals("olehsari-balai"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(nas.secret()).isEqualTo(SECRET);
+    assertThat(nas.requireMessageAuthenticator()).isEqualTo(MessageAuthenticatorPolicy.AUTO);
+    String list = admin.get("/admin/kabupaten/hotspot").body();
+    assertThat(list).contains("<td>••••••ri</td>").doesNotContain(SECRET);
+    AuditEntry audit = audited("nas.create");
+    assertThat(audit.after()).contains("10.30.0.0/24").doesNotContain(SECRET);
+  }
+
+  @Test
+  void everyBadFieldIsShownInBahasaIndonesiaNextToItAndNothingIsSaved() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    HttpResponse<String> bad =
+        admin.post(
+            "/admin/kabupaten/hotspot",
+            nasForm(
+                "name",
+                "kemiren-mt",
+                "address",
+                "10.30.0.0/33",
+                "secret",
+                "pendek",
+                "village",
+                "atlantis",
+                "coaPort",
+                "99999"));
+
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains("Ada isian yang perlu diperbaiki. Tidak ada yang disimpan.")
+        .contains("id=\"name-error\">Nama ini sudah dipakai.")
+        .contains("id=\"address-error\">Bukan alamat IP atau blok CIDR yang benar")
+        .contains("id=\"secret-error\">Kunci rahasia minimal 16 karakter.")
+        .contains("id=\"village-error\">Desa ini tidak dikenal.")
+        .contains("id=\"coaPort-error\">Harus antara 1 dan 65535.")
+        .contains("value=\"10.30.0.0/33\"")
+        .doesNotContain("pendek");
+    HttpResponse<String> badVillage = addVillage("kemiren", "", "Asia/Mars");
+    assertThat(badVillage.statusCode()).isEqualTo(400);
+    assertThat(badVillage.body())
+        .contains("id=\"id-error\">Nama ini sudah dipakai.")
+        .contains("id=\"name-error\">Wajib diisi.")
+        .contains("id=\"timeZone-error\">Zona waktu tidak dikenal");
+    assertThat(h.admin.registry().nasClients()).isEmpty();
+    assertThat(h.admin.registry().villages()).hasSize(1);
+    assertThat(h.admin.audit().newest(10)).hasSize(1);
+  }
+
+  @Test
+  void aGeneratedSecretIsShownOnceAndAnEditWithAnEmptySecretKeepsIt() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    HttpResponse<String> made =
+        admin.post("/admin/kabupaten/hotspot", nasForm("secret", "", "generate", "ya"));
+
+    assertThat(made.statusCode()).isEqualTo(200);
+    String secret =
+        made.body().replaceAll("(?s).*<code id=\"generated-secret\">([^<]+)</code>.*", "$1");
+    assertThat(secret).hasSize(32);
+    assertThat(h.admin.registry().nasClient("olehsari-balai").orElseThrow().secret())
+        .isEqualTo(secret);
+    assertThat(admin.get("/admin/kabupaten/hotspot").body()).doesNotContain(secret);
+    assertThat(admin.get("/admin/kabupaten/hotspot/olehsari-balai").body()).doesNotContain(secret);
+
+    HttpResponse<String> edited =
+        admin.post(
+            "/admin/kabupaten/hotspot/olehsari-balai",
+            nasForm("secret", "", "address", "10.30.1.1", "type", "COOVACHILLI"));
+
+    assertThat(edited.statusCode()).isEqualTo(303);
+    NasClientSettings now = h.admin.registry().nasClient("olehsari-balai").orElseThrow();
+    assertThat(now.secret()).isEqualTo(secret);
+    assertThat(now.address()).isEqualTo("10.30.1.1");
+    assertThat(now.type()).isEqualTo(NasType.COOVACHILLI);
+    AuditEntry audit = audited("nas.update");
+    assertThat(audit.before() + audit.after()).doesNotContain(secret).contains("[disembunyikan]");
+  }
+
+  @Test
+  void aVillageWithNasClientsCannotBeRemovedAndFileEntriesAreReadOnly() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    admin.post("/admin/kabupaten/hotspot", nasForm());
+
+    HttpResponse<String> refused =
+        admin.post("/admin/kabupaten/desa/olehsari/hapus", form("csrf", csrf));
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("Desa ini masih punya hotspot.");
+    assertThat(h.live.current().village("olehsari")).isPresent();
+
+    assertThat(admin.post("/admin/kabupaten/hotspot/kemiren-mt/hapus", form("csrf", csrf)).body())
+        .contains("berasal dari berkas konfigurasi");
+    assertThat(admin.get("/admin/kabupaten/desa/kemiren").statusCode()).isEqualTo(409);
+
+    assertThat(
+            admin
+                .post("/admin/kabupaten/hotspot/olehsari-balai/hapus", form("csrf", csrf))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(admin.post("/admin/kabupaten/desa/olehsari/hapus", form("csrf", csrf)).statusCode())
+        .isEqualTo(303);
+    assertThat(h.live.current().village("olehsari")).isEmpty();
+    assertThat(audited("village.remove").before()).contains("name=Olehsari");
+    assertThat(audited("nas.remove").before()).contains("[disembunyikan]").doesNotContain(SECRET);
+  }
+
+  @Test
+  void theJsonApiAddsEditsAndRemovesWithTheSameRules() {
+    String apiCsrf = new JsonObject(admin.get("/api/admin/v1/me").body()).getString("csrfToken");
+    HttpResponse<String> village =
+        admin.json(
+            "POST",
+            "/api/admin/v1/kabupaten/villages",
+            "{\"id\":\"olehsari\",\"name\":\"Olehsari\",\"kecamatan\":\"Glagah\","
+                + "\"timeZone\":\"Asia/Jakarta\",\"macAuth\":true}",
+            apiCsrf);
+    assertThat(village.statusCode()).as(village.body()).isEqualTo(201);
+
+    HttpResponse<String> bad =
+        admin.json(
+            "POST",
+            "/api/admin/v1/kabupaten/nas-clients",
+            "{\"name\":\"x\",\"address\":\"bukan-ip\",\"secret\":\"pendek\","
+                + "\"type\":\"MIKROTIK\",\"village\":\"olehsari\","
+                + "\"requireMessageAuthenticator\":\"YES\"}",
+            apiCsrf);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(bad.body()).getJsonObject("errors").fieldNames())
+        .containsExactlyInAnyOrder("address", "secret");
+
+    HttpResponse<String> made =
+        admin.json(
+            "POST",
+            "/api/admin/v1/kabupaten/nas-clients",
+            "{\"name\":\"olehsari-balai\",\"address\":\"10.30.0.1\",\"generateSecret\":true,"
+                + "\"type\":\"GENERIC\",\"village\":\"olehsari\","
+                + "\"requireMessageAuthenticator\":\"YES\",\"coaPort\":1700}",
+            apiCsrf);
+    assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+    JsonObject json = new JsonObject(made.body());
+    String secret = json.getString("generatedSecret");
+    assertThat(h.admin.registry().nasClient("olehsari-balai").orElseThrow().secret())
+        .isEqualTo(secret);
+    assertThat(json.getString("secret")).isEqualTo(NasClientEdits.mask(secret));
+    assertThat(admin.get("/api/admin/v1/kabupaten/nas-clients").body())
+        .contains("olehsari-balai")
+        .doesNotContain(secret)
+        .doesNotContain("radius-secret");
+
+    assertThat(
+            admin
+                .json("DELETE", "/api/admin/v1/kabupaten/villages/olehsari", "", apiCsrf)
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(
+            admin
+                .json("PUT", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt", "{}", apiCsrf)
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(
+            admin
+                .json("DELETE", "/api/admin/v1/kabupaten/nas-clients/olehsari-balai", "", apiCsrf)
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(
+            admin
+                .json("DELETE", "/api/admin/v1/kabupaten/villages/olehsari", "", apiCsrf)
+                .statusCode())
+        .isEqualTo(204);
+    assertThat(h.live.current().village("olehsari")).isEmpty();
+  }
+}

@@ -20,11 +20,15 @@ final class FormEncoding {
       return out;
     }
     int length = value.length();
+    int run = 0; // start of the current run of characters kept as they are
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
       if (keeps(c)) {
-        out.append(c);
-      } else if (c == ' ') {
+        continue;
+      }
+      out.append(value, run, i);
+      run = i + 1;
+      if (c == ' ') {
         out.append('+');
       } else if (c < 0x80) {
         percent(out, c);
@@ -43,7 +47,7 @@ final class FormEncoding {
         return out;
       }
     }
-    return out;
+    return out.append(value, run, length);
   }
 
   private static boolean keeps(char c) {

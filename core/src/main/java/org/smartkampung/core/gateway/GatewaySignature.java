@@ -102,7 +102,7 @@ public final class GatewaySignature {
     values[n++] = op;
     names[n] = TS;
     values[n] = ts;
-    StringBuilder query = new StringBuilder(256);
+    StringBuilder query = new StringBuilder(512);
     for (int i = 0; i < names.length; i++) {
       FormEncoding.append(query, names[i]).append('=');
       FormEncoding.append(query, values[i]).append('&');
@@ -154,7 +154,7 @@ public final class GatewaySignature {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
-    StringBuilder base = new StringBuilder(256);
+    StringBuilder base = new StringBuilder(512);
     for (int i : order) {
       if (base.length() > 0) {
         base.append('&');

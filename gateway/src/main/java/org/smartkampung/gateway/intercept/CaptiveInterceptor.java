@@ -5,7 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -13,8 +12,9 @@ import org.smartkampung.gateway.Transport;
 
 /**
  * The HTTP server that nftables sends unauthenticated clients' port-80 traffic to. Limits: request
- * line 4 KiB, headers 8 KiB, body 16 KiB (larger gets 413 and a close), a whole request within the
- * deadline, and 30 s without traffic closes a kept-alive connection.
+ * line 4 KiB, headers 8 KiB, body 16 KiB (a larger Content-Length gets 413, a longer chunked body a
+ * close), a whole request within the deadline, and 30 s without traffic closes a kept-alive
+ * connection.
  */
 public final class CaptiveInterceptor implements AutoCloseable {
 
@@ -48,7 +48,6 @@ public final class CaptiveInterceptor implements AutoCloseable {
                         .addLast(
                             new HttpServerCodec(
                                 MAX_INITIAL_LINE_BYTES, MAX_HEADER_BYTES, MAX_HEADER_BYTES))
-                        .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
                         .addLast(new InterceptHandler(settings, meters));
                   }
                 });

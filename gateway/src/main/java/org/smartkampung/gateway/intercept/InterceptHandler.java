@@ -1,13 +1,18 @@
 package org.smartkampung.gateway.intercept;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -25,7 +30,10 @@ import org.smartkampung.gateway.intercept.CaptiveProbes.Kind;
  * GatewaySignature} for the names). A connection that does not complete a request within the
  * deadline is closed, so slow clients cannot hold sockets.
  */
-final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
+
+  private static final HttpHeadersFactory UNVALIDATED_HEADERS =
+      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
 
   private final InterceptSettings shared;
   private final InterceptMeters meters;
@@ -33,6 +41,7 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
   private final long deadlineNanos;
   private ScheduledFuture<?> deadline;
   private long waitingSinceNanos;
+  private long bodyBytes;
 
   InterceptHandler(InterceptSettings shared, InterceptMeters meters) {
     this.shared = shared;
@@ -47,13 +56,33 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
     super.channelActive(ctx);
   }
 
+  /**
+   * Answers as soon as the request line and headers are in: the redirect needs nothing from a body,
+   * which is read and dropped (at most {@link CaptiveInterceptor#MAX_BODY_BYTES}).
+   */
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    if (!request.decoderResult().isSuccess()) {
-      meters.badRequest.increment();
-      respond(ctx, HttpResponseStatus.BAD_REQUEST, null, false);
-      return;
+  protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
+    if (message instanceof HttpRequest request) {
+      bodyBytes = 0;
+      if (!request.decoderResult().isSuccess()) {
+        meters.badRequest.increment();
+        respond(ctx, HttpResponseStatus.BAD_REQUEST, null, false);
+      } else if (HttpUtil.getContentLength(request, 0L) > CaptiveInterceptor.MAX_BODY_BYTES) {
+        meters.badRequest.increment();
+        respond(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, null, false);
+      } else {
+        redirect(ctx, request);
+      }
+    } else if (message instanceof HttpContent content) {
+      bodyBytes += content.content().readableBytes();
+      if (bodyBytes > CaptiveInterceptor.MAX_BODY_BYTES) {
+        meters.badRequest.increment();
+        ctx.close(); // a chunked body past the limit: the 302 has gone out already
+      }
     }
+  }
+
+  private void redirect(ChannelHandlerContext ctx, HttpRequest request) {
     String ip = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
     String host = request.headers().get(HttpHeaderNames.HOST, "");
     String uri = request.uri();
@@ -72,7 +101,14 @@ final class InterceptHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   private void respond(
       ChannelHandlerContext ctx, HttpResponseStatus status, String location, boolean keepAlive) {
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status);
+    // Our own header values (the Location is form-encoded): Netty's validation would only re-check.
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            status,
+            Unpooled.EMPTY_BUFFER,
+            UNVALIDATED_HEADERS,
+            UNVALIDATED_HEADERS);
     if (location != null) {
       response.headers().set(HttpHeaderNames.LOCATION, location);
     }

@@ -152,6 +152,60 @@ class CaptiveInterceptorTest {
   }
 
   @Test
+  void postWithABodyIsRedirectedAndTheNextRequestOnTheConnectionToo() throws Exception {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), interceptor.port())) {
+      socket.setSoTimeout(5000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      String body = "q=" + "x".repeat(1000);
+      out.write(
+          ("POST /form HTTP/1.1\r\nHost: a.id\r\nContent-Length: "
+                  + body.length()
+                  + "\r\n\r\n"
+                  + body
+                  + "GET /next HTTP/1.1\r\nHost: b.id\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      String both = new String(readAtLeast(in, 2), StandardCharsets.US_ASCII);
+      assertThat(both.split("HTTP/1.1 302", -1)).hasSize(3);
+      assertThat(both).contains("url=http%3A%2F%2Fb.id%2Fnext");
+    }
+  }
+
+  @Test
+  void chunkedBodyPastTheLimitClosesTheConnection() throws Exception {
+    String chunk = "x".repeat(4096);
+    StringBuilder request =
+        new StringBuilder("POST / HTTP/1.1\r\nHost: a.id\r\nTransfer-Encoding: chunked\r\n\r\n");
+    for (int i = 0; i * chunk.length() <= CaptiveInterceptor.MAX_BODY_BYTES; i++) {
+      request
+          .append(Integer.toHexString(chunk.length()))
+          .append("\r\n")
+          .append(chunk)
+          .append("\r\n");
+    }
+    // No last chunk: only the limit can end this request, by closing the connection.
+    String response = exchange(request.toString());
+    assertThat(response).startsWith("HTTP/1.1 302");
+    assertThat(
+            metrics.counter("kampung.gateway.intercept.refused", "reason", "bad-request").count())
+        .isEqualTo(1);
+  }
+
+  /** Reads until {@code responses} HTTP status lines have arrived. */
+  private static byte[] readAtLeast(InputStream in, int responses) throws Exception {
+    java.io.ByteArrayOutputStream seen = new java.io.ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    while (seen.toString(StandardCharsets.US_ASCII).split("HTTP/1.1 ", -1).length <= responses) {
+      int n = in.read(buffer);
+      if (n < 0) {
+        break;
+      }
+      seen.write(buffer, 0, n);
+    }
+    return seen.toByteArray();
+  }
+
+  @Test
   void slowRequestIsCutAtTheDeadline() throws Exception {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), interceptor.port())) {
       socket.setSoTimeout(5000);

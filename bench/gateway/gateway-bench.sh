@@ -108,15 +108,24 @@ http {
 NGINX
 ip netns exec $g nginx -c "$work/nginx.conf" &
 sleep 1
-wrk_run() { ip netns exec $c wrk -t2 -c"$connections" -d"${seconds}s" "$1" | grep -E 'Requests/sec|Latency|Non-2xx'; }
+wrk_rps() { ip netns exec $c wrk -t2 -c"$connections" -d"${seconds}s" "$1" | awk '/Requests\/sec/ {print int($2)}'; }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Warm the JVM first: C2 needs a while on a loaded box, and the first seconds are not steady state.
 ip netns exec $c wrk -t2 -c"$connections" -d"${WARMUP_SECONDS:-20}s" http://10.77.0.1:8002/ >/dev/null
-echo "== redirects/s, our interceptor (Netty, HMAC-signed Location), $connections connections"
-wrk_run http://10.77.0.1:8002/
-echo "== redirects/s, nginx returning the same 302 (fixed signature), $connections connections"
-wrk_run http://10.77.0.1:8004/
-echo "== redirects/s through the nft redirect of port 80 (an unauthenticated client's real path)"
-wrk_run http://192.168.77.2/
+ip netns exec $c wrk -t2 -c"$connections" -d5s http://10.77.0.1:8004/ >/dev/null
+# Rounds alternate between the two servers, so drift on a shared machine hits both alike.
+rounds=${ROUNDS:-3}
+ours=() theirs=() nft=()
+for r in $(seq 1 "$rounds"); do
+  ours+=("$(wrk_rps http://10.77.0.1:8002/)")
+  theirs+=("$(wrk_rps http://10.77.0.1:8004/)")
+  nft+=("$(wrk_rps http://192.168.77.2/)")
+done
+echo "== redirects/s, $connections connections, $rounds alternating rounds of ${seconds}s"
+echo "ours (Netty interceptor, HMAC-signed Location): ${ours[*]} -> median $(median "${ours[@]}")"
+echo "nginx returning the same 302 (fixed signature):  ${theirs[*]} -> median $(median "${theirs[@]}")"
+echo "ours through the nft redirect of port 80:        ${nft[*]} -> median $(median "${nft[@]}")"
+python3 -c "print('ours/nginx = %.0f%%' % (100*$(median "${ours[@]}")/$(median "${theirs[@]}")))"
 if [[ -n ${JFR:-} ]]; then
   jcmd "$gateway_pid" JFR.dump filename="$JFR" >/dev/null && echo "profile: $JFR"
 fi

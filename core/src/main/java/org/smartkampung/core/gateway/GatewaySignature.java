@@ -58,6 +58,7 @@ public final class GatewaySignature {
   // HMAC, and the captive interceptor signs every redirect.
   private final Mac prototype;
   private final ThreadLocal<Mac> macs;
+  private final ThreadLocal<Scratch> scratches;
   private final Clock clock;
   private final long maxAgeSeconds;
 
@@ -69,6 +70,7 @@ public final class GatewaySignature {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
     }
     this.macs = ThreadLocal.withInitial(this::newMac);
+    this.scratches = ThreadLocal.withInitial(Scratch::new);
     this.clock = clock;
     this.maxAgeSeconds = maxAgeSeconds;
   }
@@ -84,31 +86,70 @@ public final class GatewaySignature {
 
   /**
    * The signed parameters as a form-encoded query string (without {@code ?}): {@code params} in
-   * their order, then {@code op}, {@code ts} and {@code sig}. The same signature as {@link #sign},
-   * built without intermediate maps, for the captive interceptor's every redirect.
+   * their order, then {@code op}, {@code ts} and {@code sig}. The same signature as {@link #sign}.
    *
    * @param params names and values, none named {@code op}, {@code ts} or {@code sig}
    */
   public String signQuery(String op, Map<String, String> params) {
-    String ts = Long.toString(clock.instant().getEpochSecond());
-    String[] names = new String[params.size() + 2];
+    String[] names = new String[params.size()];
     String[] values = new String[names.length];
     int n = 0;
     for (Map.Entry<String, String> e : params.entrySet()) {
       names[n] = e.getKey();
       values[n++] = e.getValue();
     }
-    names[n] = OP;
-    values[n++] = op;
-    names[n] = TS;
-    values[n] = ts;
-    StringBuilder query = new StringBuilder(512);
-    for (int i = 0; i < names.length; i++) {
-      FormEncoding.append(query, names[i]).append('=');
-      FormEncoding.append(query, values[i]).append('&');
+    return signQuery(op, names, values);
+  }
+
+  /**
+   * As {@link #signQuery(String, Map)} with the names and values side by side, for the captive
+   * interceptor's every redirect: no map, and the text is built in this thread's scratch buffers.
+   *
+   * @param names parameter names, ASCII, none named {@code op}, {@code ts} or {@code sig}
+   * @param values their values, as many; null counts as empty
+   */
+  public String signQuery(String op, String[] names, String[] values) {
+    if (names.length != values.length) {
+      throw new IllegalArgumentException("names and values differ in number");
     }
-    String sig = hmacHex(sortedBase(names, values));
+    int count = names.length + 2;
+    String[] allNames = Arrays.copyOf(names, count);
+    String[] allValues = Arrays.copyOf(values, count);
+    allNames[count - 2] = OP;
+    allValues[count - 2] = op;
+    allNames[count - 1] = TS;
+    allValues[count - 1] = Long.toString(Math.floorDiv(clock.millis(), 1000));
+    Scratch scratch = scratches.get();
+    StringBuilder query = scratch.text(0);
+    for (int i = 0; i < count; i++) {
+      FormEncoding.append(query, allNames[i]).append('=');
+      FormEncoding.append(query, allValues[i]).append('&');
+    }
+    String sig = hmacHex(sortedBase(allNames, allValues, scratch.text(1)), scratch);
     return query.append(SIG).append('=').append(sig).toString();
+  }
+
+  /** Reused text and bytes of one thread, so signing allocates little more than its answer. */
+  private static final class Scratch {
+    private final StringBuilder[] texts = {new StringBuilder(512), new StringBuilder(512)};
+    private byte[] bytes = new byte[512];
+
+    StringBuilder text(int which) {
+      StringBuilder text = texts[which];
+      text.setLength(0);
+      return text;
+    }
+
+    /** The text's characters as bytes; form-encoded text is ASCII. */
+    byte[] ascii(CharSequence text) {
+      if (bytes.length < text.length()) {
+        bytes = new byte[Math.max(text.length(), 2 * bytes.length)];
+      }
+      for (int i = 0; i < text.length(); i++) {
+        bytes[i] = (byte) text.charAt(i);
+      }
+      return bytes;
+    }
   }
 
   /** Checks the signature, the kind of call and the time. */
@@ -144,33 +185,42 @@ public final class GatewaySignature {
       names[n] = e.getKey();
       values[n++] = e.getValue();
     }
-    return sortedBase(Arrays.copyOf(names, n), Arrays.copyOf(values, n));
+    return sortedBase(Arrays.copyOf(names, n), Arrays.copyOf(values, n), new StringBuilder())
+        .toString();
   }
 
-  /** Sorts the pairs by name (byte order; names are ASCII) and joins them form-encoded. */
-  private static String sortedBase(String[] names, String[] values) {
-    Integer[] order = new Integer[names.length];
+  /**
+   * Appends the pairs sorted by name (byte order; names are ASCII), form-encoded and joined, to
+   * {@code base}. An insertion sort: there are never more than a handful.
+   */
+  private static StringBuilder sortedBase(String[] names, String[] values, StringBuilder base) {
+    int[] order = new int[names.length];
     for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+      int at = i;
+      while (at > 0 && names[order[at - 1]].compareTo(names[i]) > 0) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = i;
     }
-    Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
-    StringBuilder base = new StringBuilder(512);
-    for (int i : order) {
-      if (base.length() > 0) {
+    for (int k = 0; k < order.length; k++) {
+      if (k > 0) {
         base.append('&');
       }
-      FormEncoding.append(base, names[i]).append('=');
-      FormEncoding.append(base, values[i]);
+      FormEncoding.append(base, names[order[k]]).append('=');
+      FormEncoding.append(base, values[order[k]]);
     }
-    return base.toString();
+    return base;
   }
 
   private String signature(Map<String, String> params) {
-    return hmacHex(baseString(params));
+    return hmacHex(new StringBuilder(baseString(params)), scratches.get());
   }
 
-  private String hmacHex(String base) {
-    return HexFormat.of().formatHex(macs.get().doFinal(base.getBytes(StandardCharsets.UTF_8)));
+  private String hmacHex(CharSequence base, Scratch scratch) {
+    Mac mac = macs.get();
+    mac.update(scratch.ascii(base), 0, base.length());
+    return HexFormat.of().formatHex(mac.doFinal());
   }
 
   private Mac newMac() {

@@ -1,26 +1,17 @@
 package org.smartkampung.gateway.intercept;
 
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.smartkampung.core.gateway.GatewaySignature;
 import org.smartkampung.gateway.intercept.CaptiveProbes.Kind;
@@ -32,21 +23,32 @@ import org.smartkampung.gateway.intercept.CaptiveProbes.Kind;
  */
 final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
 
-  private static final HttpHeadersFactory UNVALIDATED_HEADERS =
-      DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+  private static final String[] REDIRECT_NAMES = {"gw", "ip", "mac", "url"};
+  private static final byte[] FOUND = ascii("HTTP/1.1 302 Found\r\n");
+  private static final byte[] BAD_REQUEST = ascii("HTTP/1.1 400 Bad Request\r\n");
+  private static final byte[] TOO_LARGE = ascii("HTTP/1.1 413 Request Entity Too Large\r\n");
+  private static final byte[] LOCATION = ascii("location: ");
+  private static final byte[] TAIL_KEEP_ALIVE =
+      ascii("cache-control: no-store\r\ncontent-length: 0\r\nconnection: keep-alive\r\n\r\n");
+  private static final byte[] TAIL_CLOSE =
+      ascii("cache-control: no-store\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
 
   private final InterceptSettings shared;
   private final InterceptMeters meters;
-  private final String portalPrefix;
+  private final byte[] portalPrefix;
   private final long deadlineNanos;
   private ScheduledFuture<?> deadline;
   private long waitingSinceNanos;
   private long bodyBytes;
+  private String clientIp; // the connection's, looked up once
+  private String clientMac = ""; // looked up again while the kernel does not know it
 
   InterceptHandler(InterceptSettings shared, InterceptMeters meters) {
     this.shared = shared;
     this.meters = meters;
-    this.portalPrefix = shared.portalUrl() + (shared.portalUrl().contains("?") ? "&" : "?");
+    this.portalPrefix =
+        (shared.portalUrl() + (shared.portalUrl().contains("?") ? "&" : "?"))
+            .getBytes(StandardCharsets.UTF_8);
     this.deadlineNanos = TimeUnit.MILLISECONDS.toNanos(shared.requestDeadlineMillis());
   }
 
@@ -66,10 +68,10 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
       bodyBytes = 0;
       if (!request.decoderResult().isSuccess()) {
         meters.badRequest.increment();
-        respond(ctx, HttpResponseStatus.BAD_REQUEST, null, false);
+        respond(ctx, BAD_REQUEST, null, false);
       } else if (HttpUtil.getContentLength(request, 0L) > CaptiveInterceptor.MAX_BODY_BYTES) {
         meters.badRequest.increment();
-        respond(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, null, false);
+        respond(ctx, TOO_LARGE, null, false);
       } else {
         redirect(ctx, request);
       }
@@ -83,44 +85,54 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
   }
 
   private void redirect(ChannelHandlerContext ctx, HttpRequest request) {
-    String ip = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+    if (clientIp == null) {
+      clientIp = ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress();
+    }
+    if (clientMac.isEmpty()) {
+      clientMac = shared.neighbours().macOf(clientIp).orElse("");
+    }
     String host = request.headers().get(HttpHeaderNames.HOST, "");
     String uri = request.uri();
     String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
     Kind probe = CaptiveProbes.of(host, path);
     String original = uri.startsWith("http://") ? uri : "http://" + host + uri;
-    Map<String, String> params = new LinkedHashMap<>(8);
-    params.put("gw", shared.gatewayId());
-    params.put("ip", ip);
-    params.put("mac", shared.neighbours().macOf(ip).orElse(""));
-    params.put("url", probe == Kind.NONE && !host.isEmpty() ? original : "");
-    String location = portalPrefix + shared.signature().signQuery("redirect", params);
+    String url = probe == Kind.NONE && !host.isEmpty() ? original : "";
+    String query =
+        shared
+            .signature()
+            .signQuery(
+                "redirect",
+                REDIRECT_NAMES,
+                new String[] {shared.gatewayId(), clientIp, clientMac, url});
     meters.redirect(probe).increment();
-    respond(ctx, HttpResponseStatus.FOUND, location, HttpUtil.isKeepAlive(request));
+    respond(ctx, FOUND, query, HttpUtil.isKeepAlive(request));
   }
 
-  private void respond(
-      ChannelHandlerContext ctx, HttpResponseStatus status, String location, boolean keepAlive) {
-    // Our own header values (the Location is form-encoded): Netty's validation would only re-check.
-    FullHttpResponse response =
-        new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            status,
-            Unpooled.EMPTY_BUFFER,
-            UNVALIDATED_HEADERS,
-            UNVALIDATED_HEADERS);
-    if (location != null) {
-      response.headers().set(HttpHeaderNames.LOCATION, location);
+  /**
+   * Writes the whole response as bytes: every answer here is a status line and a few fixed headers
+   * with no body, so Netty's response object and encoder would only add work on the busiest path.
+   *
+   * @param query the redirect's signed query string, or null for an answer without a Location
+   */
+  private void respond(ChannelHandlerContext ctx, byte[] status, String query, boolean keepAlive) {
+    byte[] tail = keepAlive ? TAIL_KEEP_ALIVE : TAIL_CLOSE;
+    int length = status.length + tail.length;
+    if (query != null) {
+      length += LOCATION.length + portalPrefix.length + query.length() + 2;
     }
-    response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-    response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+    ByteBuf bytes = ctx.alloc().ioBuffer(length);
+    bytes.writeBytes(status);
+    if (query != null) {
+      bytes.writeBytes(LOCATION).writeBytes(portalPrefix);
+      bytes.writeCharSequence(query, StandardCharsets.US_ASCII); // form-encoded: ASCII
+      bytes.writeByte('\r').writeByte('\n');
+    }
+    bytes.writeBytes(tail);
     if (keepAlive) {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response);
+      ctx.writeAndFlush(bytes);
       armDeadline(ctx);
     } else {
-      response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(bytes).addListener(ChannelFutureListener.CLOSE);
     }
   }
 
@@ -162,16 +174,11 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
   }
 
   @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-    if (evt instanceof IdleStateEvent) {
-      ctx.close();
-    } else {
-      super.userEventTriggered(ctx, evt);
-    }
-  }
-
-  @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     ctx.close();
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -91,6 +91,10 @@ load() { java -cp "$JAR" org.smartkampung.bench.radius.RadiusLoad "$@"; }
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null  # warm-up
 load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
+# Accounting warm-up too: the sessions' first records and the JIT settle before measuring.
+load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" 3 > /dev/null
+load acct 127.0.0.1 "$((OURS_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" 3 > /dev/null
+load acct 127.0.0.1 "$((OURS_PORT + 11))" "$SECRET" siti x "$OUTSTANDING" 3 > /dev/null
 echo "freeradius $(load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
 echo "kampung    $(load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
 echo "freeradius $(load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") ($FR_ACCT)"

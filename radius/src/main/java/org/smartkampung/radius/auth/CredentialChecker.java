@@ -3,6 +3,7 @@ package org.smartkampung.radius.auth;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
@@ -23,6 +24,9 @@ import org.smartkampung.core.voucher.VoucherStore;
  * worker thread.
  */
 public final class CredentialChecker {
+
+  /** What villagers type between the groups of a voucher code, ignored when looking it up. */
+  private static final Pattern VOUCHER_SEPARATORS = Pattern.compile("[\\s-]");
 
   private final LoginTokenStore tokens;
   private final SubscriberStore subscribers;
@@ -70,7 +74,7 @@ public final class CredentialChecker {
     if (subscriber.isPresent()) {
       return subscriber(credentials, subscriber.get(), nasVillage);
     }
-    String code = username.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    String code = VOUCHER_SEPARATORS.matcher(username).replaceAll("").toUpperCase(Locale.ROOT);
     Optional<Voucher> voucher = code.isEmpty() ? Optional.empty() : vouchers.find(code);
     if (voucher.isPresent()) {
       return voucher(credentials, voucher.get(), nasVillage, now);

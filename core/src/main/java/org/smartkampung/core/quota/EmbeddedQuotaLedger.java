@@ -104,7 +104,8 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     QuotaPeriods periods = periods(session.villageId());
     String hour = calendar.hourKey(session.villageId(), clock.instant());
     synchronized (village) {
-      village.add(periods, hour, session.userId(), deltaInBytes + deltaOutBytes, deltaSeconds);
+      village.add(
+          periods, hour, session.userId(), deltaInBytes + deltaOutBytes, deltaSeconds, today());
       return ok(village, periods, session.villageId(), session.userId(), null);
     }
   }
@@ -131,7 +132,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       } // else: first record, or counters went backwards (NAS reboot): count from zero.
       village.sessions.put(
           session.sessionId(), new long[] {totalInBytes, totalOutBytes, totalSeconds});
-      village.add(periods, hour, session.userId(), in + out, seconds);
+      village.add(periods, hour, session.userId(), in + out, seconds, today());
       return ok(village, periods, session.villageId(), session.userId(), null);
     }
   }
@@ -273,12 +274,17 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
                 villages.put(
                     id,
                     VillageCounters.fromSnapshot(
-                        saved, periods(id), calendar.hourKey(id, clock.instant()))));
+                        saved, periods(id), calendar.hourKey(id, clock.instant()), today())));
     log.info("Loaded quota counters of {} villages from {}", villages.size(), snapshotFile);
   }
 
   private VillageCounters village(String villageId) {
     return villages.computeIfAbsent(villageId, id -> new VillageCounters());
+  }
+
+  /** Days since the epoch (UTC): only for the retention of totals, which needs no time zone. */
+  private long today() {
+    return Math.floorDiv(clock.millis(), 86_400_000L);
   }
 
   private QuotaPeriods periods(String villageId) {
@@ -294,6 +300,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       String deviceId) {
     UserDay user = village.users.get(userId);
     boolean today = user != null && user.dayKey.equals(periods.dayKey());
+    long[] total = village.totals.get(userId);
     Map<String, String> devices = village.devices.getOrDefault(userId, Map.of());
     int online = devices.size();
     if (deviceId != null && devices.containsKey(deviceId)) {
@@ -306,7 +313,9 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
             periods.dayKey().equals(village.dayKey) ? village.dayBytes : 0,
             periods.monthKey().equals(village.monthKey) ? village.monthBytes : 0,
             online,
-            limits.limitsFor(villageId, userId)));
+            limits.limitsFor(villageId, userId),
+            total == null ? 0 : total[0],
+            total == null ? 0 : total[1]));
   }
 
   private static void requireNotNegative(long in, long out, long seconds) {
@@ -326,10 +335,19 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     final Map<String, Map<String, String>> devices = new HashMap<>();
     final Map<String, long[]> sessions = new HashMap<>();
 
+    /** Each villager's {bytes, seconds, epoch day of last use} over all days kept. */
+    final Map<String, long[]> totals = new HashMap<>();
+
     /** Village bytes per local hour, by {@code yyyyMMddHH} key (sorted, so pruning is a range). */
     final NavigableMap<String, Long> hours = new TreeMap<>();
 
-    void add(QuotaPeriods periods, String hourKey, String userId, long bytes, long seconds) {
+    void add(
+        QuotaPeriods periods,
+        String hourKey,
+        String userId,
+        long bytes,
+        long seconds,
+        long epochDay) {
       if (!hours.containsKey(hourKey)) {
         pruneHours(hourKey);
       }
@@ -339,6 +357,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
         dayBytes = 0;
         // Yesterday's villagers start again from zero; forget them rather than keep them forever.
         users.values().removeIf(u -> !u.dayKey.equals(periods.dayKey()));
+        pruneTotals(epochDay);
       }
       if (!periods.monthKey().equals(monthKey)) {
         monthKey = periods.monthKey();
@@ -353,6 +372,14 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       }
       user.bytes += bytes;
       user.seconds += seconds;
+      long[] total = totals.computeIfAbsent(userId, u -> new long[3]);
+      total[0] += bytes;
+      total[1] += seconds;
+      total[2] = epochDay;
+    }
+
+    void pruneTotals(long epochDay) {
+      totals.values().removeIf(t -> t[2] < epochDay - TOTAL_RETENTION_DAYS);
     }
 
     /** Drops hours older than the retention, counted back from {@code nowHourKey}. */
@@ -371,6 +398,8 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       devices.forEach((id, d) -> savedDevices.put(id, Map.copyOf(d)));
       Map<String, long[]> savedSessions = new HashMap<>();
       sessions.forEach((id, s) -> savedSessions.put(id, s.clone()));
+      Map<String, long[]> savedTotals = new HashMap<>();
+      totals.forEach((id, t) -> savedTotals.put(id, t.clone()));
       return new VillageSnapshot(
           dayKey,
           dayBytes,
@@ -379,11 +408,17 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
           savedUsers,
           savedDevices,
           savedSessions,
-          new HashMap<>(hours));
+          new HashMap<>(hours),
+          savedTotals);
     }
 
-    static VillageCounters fromSnapshot(VillageSnapshot saved, QuotaPeriods now, String hourKey) {
+    static VillageCounters fromSnapshot(
+        VillageSnapshot saved, QuotaPeriods now, String hourKey, long epochDay) {
       VillageCounters village = new VillageCounters();
+      if (saved.userTotals() != null) { // absent in snapshots written before totals
+        saved.userTotals().forEach((id, t) -> village.totals.put(id, t.clone()));
+        village.pruneTotals(epochDay);
+      }
       if (saved.hourBytes() != null) { // absent in snapshots written before hourly counters
         village.hours.putAll(saved.hourBytes());
         village.pruneHours(hourKey);
@@ -439,7 +474,8 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       Map<String, UserSnapshot> users,
       Map<String, Map<String, String>> devices,
       Map<String, long[]> sessions,
-      Map<String, Long> hourBytes) {}
+      Map<String, Long> hourBytes,
+      Map<String, long[]> userTotals) {}
 
   record UserSnapshot(String dayKey, long bytes, long seconds) {}
 }

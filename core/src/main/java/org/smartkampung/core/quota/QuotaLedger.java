@@ -77,6 +77,12 @@ public interface QuotaLedger extends AutoCloseable {
   int HOURLY_RETENTION_DAYS = 8;
 
   /**
+   * A villager's all-time totals ({@link Usage#userTotalBytes}) are kept this long after their last
+   * use; longer than any voucher is valid, which is what they are for.
+   */
+  int TOTAL_RETENTION_DAYS = 90;
+
+  /**
    * Bytes (received plus sent) the whole village used in each hour on its local clock, as charged
    * by {@link #charge} and {@link #account} at the time they ran.
    *

@@ -59,6 +59,9 @@ public final class RedisQuotaLedger implements QuotaLedger {
    */
   static final long SESSION_TTL_SECONDS = 2 * 24 * 3600;
 
+  /** A villager's totals live this long after their last charge. */
+  static final long TOTAL_TTL_SECONDS = TOTAL_RETENTION_DAYS * 24 * 3600L;
+
   /** Hourly village counters live this long after their last charge. */
   static final long HOUR_TTL_SECONDS = HOURLY_RETENTION_DAYS * 24 * 3600L;
 
@@ -289,7 +292,8 @@ public final class RedisQuotaLedger implements QuotaLedger {
         tag + "ud:" + periods.dayKey() + ":" + session.userId(),
         tag + "dev:" + session.userId(),
         tag + "s:" + session.sessionId(),
-        hourKey(session.villageId(), hourKey));
+        hourKey(session.villageId(), hourKey),
+        tag + "ut:" + session.userId());
   }
 
   /** The key of a village's hourly counter; {@code hourKey} is the local hour as yyyyMMddHH. */
@@ -398,7 +402,8 @@ public final class RedisQuotaLedger implements QuotaLedger {
             Long.toString(periods.secondsUntilDayEnd(now) + PERIOD_GRACE_SECONDS),
             Long.toString(periods.secondsUntilMonthEnd(now) + PERIOD_GRACE_SECONDS),
             Long.toString(SESSION_TTL_SECONDS),
-            Long.toString(HOUR_TTL_SECONDS));
+            Long.toString(HOUR_TTL_SECONDS),
+            Long.toString(TOTAL_TTL_SECONDS));
     return new Call(keys, args);
   }
 
@@ -411,7 +416,9 @@ public final class RedisQuotaLedger implements QuotaLedger {
             (Long) reply.get(2),
             (Long) reply.get(3),
             Math.toIntExact((Long) reply.get(4)),
-            limits.limitsFor(session.villageId(), session.userId()));
+            limits.limitsFor(session.villageId(), session.userId()),
+            (Long) reply.get(5),
+            (Long) reply.get(6));
     villageExhausted.put(session.villageId(), usage.villageExhausted());
     userExhausted.put(new UserKey(session.villageId(), session.userId()), usage.userExhausted());
     return new QuotaResult.Ok(usage);

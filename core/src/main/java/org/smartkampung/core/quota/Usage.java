@@ -10,6 +10,9 @@ package org.smartkampung.core.quota;
  * @param villageMonthBytes bytes the whole village used this month
  * @param userDevices devices of this villager online now
  * @param limits the limits the ledger counted against
+ * @param userTotalBytes bytes the villager used over all days still kept (at least {@link
+ *     QuotaLedger#TOTAL_RETENTION_DAYS} after their last use): what a voucher has used
+ * @param userTotalSeconds seconds online over the same days
  */
 public record Usage(
     long userDayBytes,
@@ -17,7 +20,28 @@ public record Usage(
     long villageDayBytes,
     long villageMonthBytes,
     int userDevices,
-    Limits limits) {
+    Limits limits,
+    long userTotalBytes,
+    long userTotalSeconds) {
+
+  /** Usage whose totals are not known beyond today: the day's figures stand for them. */
+  public Usage(
+      long userDayBytes,
+      long userDaySeconds,
+      long villageDayBytes,
+      long villageMonthBytes,
+      int userDevices,
+      Limits limits) {
+    this(
+        userDayBytes,
+        userDaySeconds,
+        villageDayBytes,
+        villageMonthBytes,
+        userDevices,
+        limits,
+        userDayBytes,
+        userDaySeconds);
+  }
 
   public long userBytesRemaining() {
     return remaining(limits.userDailyBytes(), userDayBytes);

@@ -4,13 +4,16 @@
 -- KEYS[4] devices online hash (device -> session id)
 -- KEYS[5] session last cumulative counters hash (i, o, s)
 -- KEYS[6] village bytes in this local hour (for the usage chart and budget report)
+-- KEYS[7] user totals hash over all days (b = bytes, s = seconds), kept ARGV[11] after last use
 -- ARGV[1] op: charge | account | check | start | end
 -- ARGV[2..4] in bytes, out bytes, seconds (deltas for charge, cumulative totals for account)
 -- ARGV[5] device id   ARGV[6] session id
 -- ARGV[7] day keys, ARGV[8] month key time to live (seconds; relative, so Redis's clock rules)
 -- ARGV[9] session and device keys time to live (seconds)
 -- ARGV[10] hour key time to live (seconds)
--- Returns {user day bytes, user day seconds, village day bytes, village month bytes, devices}.
+-- ARGV[11] user totals time to live (seconds)
+-- Returns {user day bytes, user day seconds, village day bytes, village month bytes, devices,
+--          user total bytes, user total seconds}.
 local op = ARGV[1]
 
 -- Lua numbers are doubles; '%d' keeps integers below 2^53 exact where tostring would not.
@@ -44,7 +47,7 @@ elseif op == 'end' then
   redis.call('DEL', KEYS[5])
 end
 
-local ub, us, vd, vm
+local ub, us, vd, vm, tb, ts
 if op == 'charge' or op == 'account' then
   -- A period key's time to live is set when the key is made (its count equals this charge):
   -- one EXPIRE per period instead of one per record.
@@ -60,11 +63,16 @@ if op == 'charge' or op == 'account' then
   ub = redis.call('HINCRBY', KEYS[3], 'b', bytes)
   us = redis.call('HINCRBY', KEYS[3], 's', sec)
   if ub == tonumber(bytes) and us == tonumber(sec) then redis.call('EXPIRE', KEYS[3], ARGV[7]) end
+  tb = redis.call('HINCRBY', KEYS[7], 'b', bytes)
+  ts = redis.call('HINCRBY', KEYS[7], 's', sec)
+  redis.call('EXPIRE', KEYS[7], ARGV[11])
 else
   local u = redis.call('HMGET', KEYS[3], 'b', 's')
   ub, us = tonumber(u[1]) or 0, tonumber(u[2]) or 0
   vd = tonumber(redis.call('GET', KEYS[1])) or 0
   vm = tonumber(redis.call('GET', KEYS[2])) or 0
+  local t = redis.call('HMGET', KEYS[7], 'b', 's')
+  tb, ts = tonumber(t[1]) or 0, tonumber(t[2]) or 0
 end
 
 local devices = redis.call('HLEN', KEYS[4])
@@ -72,4 +80,4 @@ if op == 'check' and redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then
   -- Re-login of a device already online does not take another device slot.
   devices = devices - 1
 end
-return {ub, us, vd, vm, devices}
+return {ub, us, vd, vm, devices, tb, ts}

@@ -42,6 +42,8 @@ class EmbeddedQuotaLedgerTest extends QuotaLedgerContract {
     assertThat(usage.userDaySeconds()).isEqualTo(60);
     assertThat(usage.villageMonthBytes()).isEqualTo(1_200);
     assertThat(usage.userDevices()).isEqualTo(1);
+    assertThat(usage.userTotalBytes()).isEqualTo(1_200);
+    assertThat(usage.userTotalSeconds()).isEqualTo(60);
     // The session's last counters came back too: a repeated record still charges nothing.
     assertThat(ledger.account(s, 1_000, 200, 60).orThrow().userDayBytes()).isEqualTo(1_200);
     assertThat(Files.exists(dataDir.resolve("counters.json.tmp"))).isFalse();

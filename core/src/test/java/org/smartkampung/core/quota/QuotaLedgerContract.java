@@ -252,6 +252,23 @@ public abstract class QuotaLedgerContract {
   }
 
   @Test
+  void totalsCarryAcrossDaysWhileTheDayCountsStartAgain() {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.account(s, 500, 100, 600).orThrow();
+
+    clock.set(clock.instant().plus(java.time.Duration.ofDays(3)));
+    Usage later = ledger.account(s, 900, 100, 900).orThrow();
+
+    assertThat(later.userDayBytes()).isEqualTo(400);
+    assertThat(later.userDaySeconds()).isEqualTo(300);
+    assertThat(later.userTotalBytes()).isEqualTo(1_000);
+    assertThat(later.userTotalSeconds()).isEqualTo(900);
+    Usage checked = ledger.check(village, "alice", "aa:01").orThrow();
+    assertThat(checked.userTotalBytes()).isEqualTo(1_000);
+    assertThat(ledger.check(village, "bob", "bb:01").orThrow().userTotalBytes()).isZero();
+  }
+
+  @Test
   void dayRollsOverAtJakartaMidnightNotUtcMidnight() {
     SessionKey s = session("alice", "aa:01", "s1");
     clock.set(Instant.parse("2026-11-28T16:59:59Z")); // 23:59:59 WIB

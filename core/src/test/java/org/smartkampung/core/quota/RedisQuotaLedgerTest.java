@@ -116,7 +116,7 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
       cursor = page.getCursor();
     } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
 
-    assertThat(found).hasSize(6).allMatch(k -> k.startsWith("{v:" + village + "}:"));
+    assertThat(found).hasSize(7).allMatch(k -> k.startsWith("{v:" + village + "}:"));
     int slot = JedisClusterCRC16.getSlot(found.get(0));
     assertThat(found).allMatch(k -> JedisClusterCRC16.getSlot(k) == slot);
   }

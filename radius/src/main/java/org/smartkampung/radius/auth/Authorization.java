@@ -15,9 +15,9 @@ import org.smartkampung.core.village.BandwidthPackage;
  * (bytes, then minutes), devices. Each accepted limit is the minimum of what the user has left (for
  * a voucher also what the voucher has left), what the village has left and the policy's cap.
  *
- * <p>A voucher's used bytes and seconds are the ledger's usage of its code as user id. The ledger
- * counts per day, so a voucher's allowance holds per day of its validity rather than once; vouchers
- * keep no running total of their own yet.
+ * <p>A voucher's used bytes and seconds are the ledger's totals for its code as user id ({@link
+ * Usage#userTotalBytes()}, over every day of its validity), so its allowance holds once, not per
+ * day.
  */
 public final class Authorization {
 
@@ -63,8 +63,8 @@ public final class Authorization {
     VoucherAllowance voucher = facts.voucher();
     long voucherSecondsUntilExpiry = UNLIMITED;
     if (voucher != null) {
-      long voucherBytes = left(voucher.bytesLimit(), usage.userDayBytes());
-      long voucherSeconds = left(voucher.secondsLimit(), usage.userDaySeconds());
+      long voucherBytes = left(voucher.bytesLimit(), usage.userTotalBytes());
+      long voucherSeconds = left(voucher.secondsLimit(), usage.userTotalSeconds());
       if (voucher.secondsUntilExpiry() == 0) {
         return reject(RejectReason.VOUCHER_EXPIRED, "");
       }

@@ -7,8 +7,8 @@ import org.smartkampung.core.voucher.Voucher;
 
 /**
  * What a voucher allows in total, as the decision needs it. What the voucher has used is the
- * ledger's usage of the voucher's code as user id ({@link org.smartkampung.core.quota.Usage}):
- * vouchers keep no usage of their own.
+ * ledger's totals for the voucher's code as user id ({@link
+ * org.smartkampung.core.quota.Usage#userTotalBytes()}): vouchers keep no usage of their own.
  *
  * @param bytesLimit bytes (in plus out) the voucher allows; {@link Limits#UNLIMITED} for no limit
  * @param secondsLimit seconds online the voucher allows; {@link Limits#UNLIMITED} for no limit

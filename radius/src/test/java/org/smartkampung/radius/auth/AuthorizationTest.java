@@ -176,6 +176,22 @@ class AuthorizationTest {
   }
 
   @Test
+  void voucherAllowanceHoldsOnceAcrossDaysNotPerDay() {
+    VoucherAllowance voucher = new VoucherAllowance(300_000_000L, 3600, 7 * 86_400);
+    QuotaPolicy policy = policy(null, null, OpeningHours.ALWAYS);
+    // Nothing used today, but 250 MB and 50 minutes on earlier days of its validity.
+    Usage earlierDays = new Usage(0, 0, 0, 0, 0, Limits.NONE, 250_000_000L, 50 * 60);
+    AuthDecision.Accept accept =
+        (AuthDecision.Accept) Authorization.decide(voucherFacts(voucher), policy, earlierDays);
+    assertThat(accept.bytesRemaining()).isEqualTo(50_000_000L);
+    assertThat(accept.sessionTimeoutSeconds()).isEqualTo(10 * 60);
+
+    Usage spentYesterday = new Usage(0, 0, 0, 0, 0, Limits.NONE, 300_000_000L, 50 * 60);
+    assertThat(reject(voucherFacts(voucher), policy, spentYesterday))
+        .isEqualTo(RejectReason.VOUCHER_SPENT);
+  }
+
+  @Test
   void voucherMinutesLeftAndItsExpiryCapTheSessionTimeout() {
     QuotaPolicy policy = policy(null, null, OpeningHours.ALWAYS);
     // 60 minutes allowed, 45 used -> 15 minutes; the policy would give an hour.

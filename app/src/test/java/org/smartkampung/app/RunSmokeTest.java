@@ -40,7 +40,7 @@ class RunSmokeTest {
 
   static final Path RADTEST = Path.of("/usr/bin/radtest");
 
-  /** 19:00 in Banyuwangi: inside the shipped policy's opening hours (05:00-23:00 WIB). */
+  /** 19:00 in Banyuwangi: inside every shipped policy's opening hours (05:00-23:00 WIB at most). */
   static final Instant EVENING = Instant.parse("2026-11-28T12:00:00Z");
 
   @TempDir Path dir;

@@ -2,6 +2,7 @@ package org.smartkampung.radius;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.smartkampung.radius.testing.ExternalTool.RADCLIENT;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -43,7 +44,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 class AccessRequestStoresTest {
 
-  private static final Path RADCLIENT = Path.of("/usr/bin/radclient");
   private static final String WARGA =
       "User-Name = warga\nUser-Password = kampung123\nMessage-Authenticator = 0x00\n";
   private static final String MAC = "00-1A-2B-3C-4D-5E";
@@ -97,18 +97,7 @@ class AccessRequestStoresTest {
   }
 
   private static Run radclient(RadiusServer server, String input) throws Exception {
-    return ExternalTool.run(
-        List.of(
-            RADCLIENT.toString(),
-            "-x",
-            "-r",
-            "1",
-            "-t",
-            "2",
-            "127.0.0.1:" + server.authPort(),
-            "auth",
-            "testing123"),
-        input);
+    return ExternalTool.radclient(server.authPort(), "auth", "testing123", 2, input);
   }
 
   private static String macLogin(String mac) {

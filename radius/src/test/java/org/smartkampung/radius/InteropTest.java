@@ -1,6 +1,7 @@
 package org.smartkampung.radius;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartkampung.radius.testing.ExternalTool.RADCLIENT;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import org.smartkampung.radius.testing.RadiusHarness;
 /** Drives the server with clients we did not write: FreeRADIUS's radclient/radtest and pyrad. */
 class InteropTest {
 
-  private static final Path RADCLIENT = Path.of("/usr/bin/radclient");
   private static final Path RADTEST = Path.of("/usr/bin/radtest");
   private static final Path PYTHON = Path.of("/usr/bin/python3");
   private static final Path PYRAD_SCRIPT = Path.of("src/test/python/pyrad_client.py");
@@ -27,18 +27,7 @@ class InteropTest {
 
   private static Run radclient(RadiusHarness h, String command, int port, String input)
       throws Exception {
-    return ExternalTool.run(
-        List.of(
-            RADCLIENT.toString(),
-            "-x",
-            "-r",
-            "1",
-            "-t",
-            "1",
-            "127.0.0.1:" + port,
-            command,
-            RadiusHarness.SECRET),
-        input);
+    return ExternalTool.radclient(port, command, RadiusHarness.SECRET, 1, input);
   }
 
   @Test

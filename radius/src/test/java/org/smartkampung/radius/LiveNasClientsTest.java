@@ -1,6 +1,7 @@
 package org.smartkampung.radius;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smartkampung.radius.testing.ExternalTool.RADCLIENT;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -35,7 +36,6 @@ import org.smartkampung.radius.testing.InMemoryStores;
  */
 class LiveNasClientsTest {
 
-  private static final Path RADCLIENT = Path.of("/usr/bin/radclient");
   private static final String OLD_SECRET = "rahasia-lama-0123456789";
   private static final String NEW_SECRET = "rahasia-baru-9876543210";
   private static final String WITH_MA =
@@ -103,18 +103,7 @@ class LiveNasClientsTest {
   }
 
   private Run radclient(String secret, String request) throws Exception {
-    return ExternalTool.run(
-        List.of(
-            RADCLIENT.toString(),
-            "-x",
-            "-r",
-            "1",
-            "-t",
-            "1",
-            "127.0.0.1:" + server.authPort(),
-            "auth",
-            secret),
-        request);
+    return ExternalTool.radclient(server.authPort(), "auth", secret, 1, request);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.smartkampung.radius;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.smartkampung.radius.testing.ExternalTool.RADCLIENT;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -37,7 +38,6 @@ import org.smartkampung.radius.testing.TestNas;
 class ShippedConfigTest {
 
   private static final Path RADTEST = Path.of("/usr/bin/radtest");
-  private static final Path RADCLIENT = Path.of("/usr/bin/radclient");
 
   private static KampungConfig shippedConfig(Path dataDir) throws Exception {
     KampungConfig loaded = ConfigLoader.load(Path.of("../config/kampung.yaml"));
@@ -214,32 +214,10 @@ class ShippedConfigTest {
   }
 
   private static Run acct(RadiusServer server, String input) throws Exception {
-    return ExternalTool.run(
-        List.of(
-            RADCLIENT.toString(),
-            "-x",
-            "-r",
-            "1",
-            "-t",
-            "1",
-            "127.0.0.1:" + server.acctPort(),
-            "acct",
-            "nas-secret"),
-        input);
+    return ExternalTool.radclient(server.acctPort(), "acct", "nas-secret", 1, input);
   }
 
   private static Run radclient(RadiusServer server, String input) throws Exception {
-    return ExternalTool.run(
-        List.of(
-            RADCLIENT.toString(),
-            "-x",
-            "-r",
-            "1",
-            "-t",
-            "1",
-            "127.0.0.1:" + server.authPort(),
-            "auth",
-            "testing123"),
-        input);
+    return ExternalTool.radclient(server.authPort(), "auth", "testing123", 1, input);
   }
 }

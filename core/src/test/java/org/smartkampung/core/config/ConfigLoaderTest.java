@@ -110,8 +110,13 @@ class ConfigLoaderTest {
     assertThat(config.portal().publicUrl()).isEqualTo("http://localhost:8080");
     assertThat(config.loginMethods())
         .containsExactly(LoginMethod.CLICK_THROUGH, LoginMethod.VOUCHER, LoginMethod.SUBSCRIBER);
+    // The demo subscriber's village (Kemiren, standar) is open at any hour, so the README's
+    // radtest works at night too; Sumberagung shows opening hours.
     assertThat(config.policy("standar").orElseThrow().openingHours())
+        .isEqualTo(OpeningHours.ALWAYS);
+    assertThat(config.policy("jam-layanan").orElseThrow().openingHours())
         .isEqualTo(OpeningHours.parse("05:00-23:00"));
+    assertThat(config.village("sumberagung").orElseThrow().policy()).isEqualTo("jam-layanan");
     assertThat(config.villages())
         .extracting(v -> v.id())
         .containsExactly("kemiren", "tamansari", "sumberagung", "grajagan");

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ExternalTool {
 
+  /** FreeRADIUS's radclient (Debian freeradius-utils). */
+  public static final Path RADCLIENT = Path.of("/usr/bin/radclient");
+
   /** What a run printed. */
   public record Run(int exitCode, String output) {}
 
@@ -50,5 +53,29 @@ public final class ExternalTool {
       fail(command + " did not finish in 30 s");
     }
     return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Sends the attribute lines in {@code input} once to 127.0.0.1:{@code port} with radclient
+   * ({@code -x}, no retry) and returns what it printed.
+   *
+   * @param command auth, acct or status
+   * @param timeoutSeconds how long radclient waits for the answer
+   */
+  public static Run radclient(
+      int port, String command, String secret, int timeoutSeconds, String input)
+      throws IOException, InterruptedException {
+    return run(
+        List.of(
+            RADCLIENT.toString(),
+            "-x",
+            "-r",
+            "1",
+            "-t",
+            Integer.toString(timeoutSeconds),
+            "127.0.0.1:" + port,
+            command,
+            secret),
+        input);
   }
 }

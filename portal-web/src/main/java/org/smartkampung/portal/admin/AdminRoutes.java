@@ -42,7 +42,7 @@ public final class AdminRoutes {
     NasClientEdits nasEdits = new NasClientEdits(parts, registryLock);
     VillageRegistryPages villages = new VillageRegistryPages(parts, villageEdits);
     NasClientPages nasClients = new NasClientPages(parts, nasEdits);
-    AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
+    AdminApi api = new AdminApi(parts, kabupaten, subscribers, vouchers);
     RegistryApi registryApi = new RegistryApi(parts, api, villageEdits, nasEdits);
 
     // Open to everyone: the sign-in form (with its own address-bound token).
@@ -127,6 +127,7 @@ public final class AdminRoutes {
     router.put(API + "/villages/:village/settings").handler(api::saveSettings);
     router.get(API + "/villages/:village/vouchers").handler(api::vouchers);
     router.post(API + "/villages/:village/vouchers").handler(api::createVouchers);
+    router.post(API + "/villages/:village/vouchers/revoke").handler(api::revokeVoucher);
     router.get(API + "/villages/:village/sessions").handler(api::sessions);
     router.post(API + "/villages/:village/sessions/kick").handler(api::kick);
     router.get(API + "/villages/:village/kicks/:id").handler(api::kickResult);

@@ -98,7 +98,10 @@ class AdminConsoleTest {
           "/api/admin/v1/villages/%s/settings",
           "/api/admin/v1/villages/%s/vouchers",
           "/api/admin/v1/villages/%s/sessions",
-          "/api/admin/v1/villages/%s/kicks/x");
+          "/api/admin/v1/villages/%s/kicks/x",
+          "/api/admin/v1/villages/%s/usage",
+          "/api/admin/v1/villages/%s/usage/csv",
+          "/api/admin/v1/villages/%s/landing");
 
   static final List<String> VILLAGE_POSTS =
       List.of(
@@ -115,6 +118,17 @@ class AdminConsoleTest {
           "/admin/desa/%s/beranda/produk",
           "/admin/desa/%s/beranda/hapus");
 
+  /** Every API call with a village id that changes something: method and path. */
+  static final List<String[]> VILLAGE_API_CHANGES =
+      List.of(
+          new String[] {"PUT", "/api/admin/v1/villages/%s/settings"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/vouchers"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/vouchers/revoke"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/sessions/kick"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/subscribers"},
+          new String[] {"PUT", "/api/admin/v1/villages/%s/subscribers/joko"},
+          new String[] {"PUT", "/api/admin/v1/villages/%s/landing"});
+
   @Test
   void aDesaAdminGets403OnEveryRouteOfAnotherVillageKnownOrNot() {
     AdminHarness.Client budi = budi();
@@ -129,26 +143,11 @@ class AdminConsoleTest {
             .as(path)
             .isEqualTo(403);
       }
-      assertThat(
-              budi.json("PUT", "/api/admin/v1/villages/" + other + "/settings", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("POST", "/api/admin/v1/villages/" + other + "/vouchers", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("POST", "/api/admin/v1/villages/" + other + "/sessions/kick", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("POST", "/api/admin/v1/villages/" + other + "/subscribers", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("PUT", "/api/admin/v1/villages/" + other + "/subscribers/joko", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
+      for (String[] call : VILLAGE_API_CHANGES) {
+        assertThat(budi.json(call[0], call[1].formatted(other), "{}", csrf).statusCode())
+            .as(call[0] + " " + call[1])
+            .isEqualTo(403);
+      }
     }
     for (String kabupaten :
         List.of(
@@ -162,7 +161,9 @@ class AdminConsoleTest {
             "/admin/kabupaten/desa/kemiren",
             "/api/admin/v1/overview",
             "/api/admin/v1/kabupaten/villages",
-            "/api/admin/v1/kabupaten/nas-clients")) {
+            "/api/admin/v1/kabupaten/nas-clients",
+            "/api/admin/v1/kabupaten/admins",
+            "/api/admin/v1/kabupaten/audit")) {
       assertThat(budi.get(kabupaten).statusCode()).as(kabupaten).isEqualTo(403);
     }
     for (String kabupaten :
@@ -202,7 +203,10 @@ class AdminConsoleTest {
           {"DELETE", "/api/admin/v1/kabupaten/villages/kemiren"},
           {"POST", "/api/admin/v1/kabupaten/nas-clients"},
           {"PUT", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"},
-          {"DELETE", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"}
+          {"DELETE", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"},
+          {"POST", "/api/admin/v1/kabupaten/admins"},
+          {"PUT", "/api/admin/v1/kabupaten/admins/admin"},
+          {"DELETE", "/api/admin/v1/kabupaten/admins/admin"}
         }) {
       assertThat(budi.json(call[0], call[1], "{\"name\":\"evil\"}", csrf).statusCode())
           .as(call[0] + " " + call[1])
@@ -210,7 +214,9 @@ class AdminConsoleTest {
     }
     assertThat(h.admin.registry().villages()).isEmpty();
     assertThat(h.admin.registry().nasClients()).isEmpty();
+    assertThat(h.admin.admins().find("admin")).isPresent();
     assertThat(h.admin.admins().find("admin").orElseThrow().disabled()).isFalse();
+    assertThat(h.admin.landingContent().find("tamansari").links()).isEmpty();
     assertThat(h.admin.villageSettings().all()).isEmpty();
     assertThat(h.stores.vouchers().listByVillage("tamansari")).isEmpty();
   }
@@ -333,6 +339,65 @@ class AdminConsoleTest {
     assertThat(budi.get("/admin/desa/kemiren/voucher").body())
         .contains("Dicabut")
         .contains("Belum dipakai");
+  }
+
+  @Test
+  void theApiRevokesAVoucherOfItsVillageOnlyWithThePrintedCodeAndAuditsIt() {
+    AdminHarness.Client budi = budi();
+    String csrf =
+        new io.vertx.core.json.JsonObject(budi.get("/api/admin/v1/me").body())
+            .getString("csrfToken");
+    budi.json(
+        "POST",
+        "/api/admin/v1/villages/kemiren/vouchers",
+        "{\"count\":2,\"validityDays\":30,\"megabytes\":1000,\"minutes\":0,\"maxDevices\":1}",
+        csrf);
+    String code = h.stores.vouchers().listByVillage("kemiren").get(0).code();
+    String printed = code.substring(0, 5) + "-" + code.substring(5).toLowerCase();
+
+    HttpResponse<String> revoked =
+        budi.json(
+            "POST",
+            "/api/admin/v1/villages/kemiren/vouchers/revoke",
+            "{\"code\":\"" + printed + "\"}",
+            csrf);
+
+    assertThat(revoked.statusCode()).isEqualTo(200);
+    assertThat(new io.vertx.core.json.JsonObject(revoked.body()).getString("status"))
+        .isEqualTo("REVOKED");
+    assertThat(h.stores.vouchers().find(code).orElseThrow().status())
+        .isEqualTo(VoucherStatus.REVOKED);
+    AuditEntry entry = h.admin.audit().newest(1).get(0);
+    assertThat(entry.action()).isEqualTo("voucher.revoke");
+    assertThat(entry.target()).isEqualTo(code);
+    HttpResponse<String> unknown =
+        budi.json(
+            "POST", "/api/admin/v1/villages/kemiren/vouchers/revoke", "{\"code\":\"XX\"}", csrf);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Voucher tidak ditemukan di desa ini.");
+
+    // A Tamansari code through Kemiren's path: not found, and not revoked.
+    AdminHarness.Client admin = h.client();
+    admin.signIn("admin", AdminHarness.ADMIN_PASSWORD);
+    String adminCsrf =
+        new io.vertx.core.json.JsonObject(admin.get("/api/admin/v1/me").body())
+            .getString("csrfToken");
+    admin.json(
+        "POST",
+        "/api/admin/v1/villages/tamansari/vouchers",
+        "{\"count\":1,\"validityDays\":30,\"megabytes\":1000,\"minutes\":0,\"maxDevices\":1}",
+        adminCsrf);
+    String other = h.stores.vouchers().listByVillage("tamansari").get(0).code();
+    assertThat(
+            budi.json(
+                    "POST",
+                    "/api/admin/v1/villages/kemiren/vouchers/revoke",
+                    "{\"code\":\"" + other + "\"}",
+                    csrf)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(h.stores.vouchers().find(other).orElseThrow().status())
+        .isNotEqualTo(VoucherStatus.REVOKED);
   }
 
   @Test

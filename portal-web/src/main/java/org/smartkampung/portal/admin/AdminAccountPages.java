@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminRole;
 import org.smartkampung.core.village.Village;
@@ -35,45 +36,56 @@ final class AdminAccountPages {
     AdminAccount me = AdminParts.account(ctx);
     FormFields form =
         new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
-    String username = SubscriberRules.username(form);
-    String villageId = form.text("village");
     String password = password(ctx, form);
     parts.run(
         ctx,
         () -> {
-          if (villageId.isEmpty()) {
-            form.error("village", "form.required");
-          } else if (parts.live.current().village(villageId).isEmpty()) {
-            form.error("village", "adminAccount.unknownVillage");
+          if (create(form, password, me).isPresent()) {
+            return new Reply.Redirect(ADMINS + "?selesai=dibuat");
           }
-          if (form.ok() && parts.admin.admins().find(username).isPresent()) {
-            form.error("username", "adminAccount.taken");
-          }
-          if (form.ok()) {
-            AdminAccount account =
-                new AdminAccount(
-                    username,
-                    AdminRole.DESA,
-                    villageId,
-                    parts.hasher.hash(password),
-                    parts.clock.instant(),
-                    parts.clock.instant());
-            // create() refuses a name taken meanwhile by another operator's request.
-            if (parts.admin.admins().create(account)) {
-              parts.audit.record(
-                  me.username(),
-                  villageId,
-                  "admin.create",
-                  username,
-                  "",
-                  "role=DESA, village=" + villageId);
-              return new Reply.Redirect(ADMINS + "?selesai=dibuat");
-            }
-            form.error("username", "adminAccount.taken");
-          }
-          Map<String, String> submitted = Map.of("username", username, "village", villageId);
+          Map<String, String> submitted =
+              Map.of("username", form.text("username"), "village", form.text("village"));
           return page(400, submitted, form.errors(), "");
         });
+  }
+
+  /**
+   * Creates the desa admin of form fields {@code username} and {@code village}, audited without the
+   * password (blocking).
+   *
+   * @param password checked already by {@link #password}
+   * @return the account; empty with errors in {@code form}
+   */
+  Optional<AdminAccount> create(FormFields form, String password, AdminAccount me) {
+    String username = SubscriberRules.username(form);
+    String villageId = form.text("village");
+    if (villageId.isEmpty()) {
+      form.error("village", "form.required");
+    } else if (parts.live.current().village(villageId).isEmpty()) {
+      form.error("village", "adminAccount.unknownVillage");
+    }
+    if (form.ok() && parts.admin.admins().find(username).isPresent()) {
+      form.error("username", "adminAccount.taken");
+    }
+    if (!form.ok()) {
+      return Optional.empty();
+    }
+    AdminAccount account =
+        new AdminAccount(
+            username,
+            AdminRole.DESA,
+            villageId,
+            parts.hasher.hash(password),
+            parts.clock.instant(),
+            parts.clock.instant());
+    // create() refuses a name taken meanwhile by another operator's request.
+    if (!parts.admin.admins().create(account)) {
+      form.error("username", "adminAccount.taken");
+      return Optional.empty();
+    }
+    parts.audit.record(
+        me.username(), villageId, "admin.create", username, "", "role=DESA, village=" + villageId);
+    return Optional.of(account);
   }
 
   /** {@code POST /admin/kabupaten/admin/:username/sandi}: a new password for a desa admin. */
@@ -86,9 +98,7 @@ final class AdminAccountPages {
     parts.run(
         ctx,
         () -> {
-          AdminAccount account = parts.admin.admins().find(username).orElse(null);
-          // Kabupaten operators change their own password on /admin/sandi, with the current one.
-          if (account == null || account.role() != AdminRole.DESA) {
+          if (!resettable(username)) {
             return new Reply.Page(
                 404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
           }
@@ -97,14 +107,31 @@ final class AdminAccountPages {
             errors.put("reset-" + username, form.errors().get("password"));
             return page(400, Map.of(), errors, "");
           }
-          parts
-              .admin
-              .admins()
-              .update(account.withPasswordHash(parts.hasher.hash(password), parts.clock.instant()));
-          parts.audit.record(
-              me.username(), account.villageId(), "admin.passwordReset", username, "", "");
+          resetPassword(username, password, me);
           return new Reply.Redirect(ADMINS + "?selesai=sandi");
         });
+  }
+
+  /**
+   * Whether {@code username} is a desa admin; kabupaten operators change their own password on
+   * /admin/sandi, with the current one.
+   */
+  boolean resettable(String username) {
+    return parts.admin.admins().find(username).filter(a -> a.role() == AdminRole.DESA).isPresent();
+  }
+
+  /** Sets a desa admin's password (checked by {@link #password}), audited; false when no such. */
+  boolean resetPassword(String username, String password, AdminAccount me) {
+    AdminAccount account = parts.admin.admins().find(username).orElse(null);
+    if (account == null || account.role() != AdminRole.DESA) {
+      return false;
+    }
+    parts
+        .admin
+        .admins()
+        .update(account.withPasswordHash(parts.hasher.hash(password), parts.clock.instant()));
+    parts.audit.record(me.username(), account.villageId(), "admin.passwordReset", username, "", "");
+    return true;
   }
 
   private Reply page(
@@ -146,7 +173,7 @@ final class AdminAccountPages {
   }
 
   /** The new password as typed, with an error recorded when it is too short. */
-  private String password(RoutingContext ctx, FormFields form) {
+  String password(RoutingContext ctx, FormFields form) {
     String password = form.raw("password");
     if (password.length() < SignInPages.MIN_PASSWORD_CHARS) {
       form.errors()

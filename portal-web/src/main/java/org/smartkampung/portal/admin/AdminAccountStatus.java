@@ -14,6 +14,8 @@ import org.smartkampung.core.admin.AdminRole;
  */
 final class AdminAccountStatus {
 
+  static final String NOT_FOUND = "error.notFound";
+
   private final AdminParts parts;
   private final AdminAccountPages pages;
 
@@ -29,29 +31,12 @@ final class AdminAccountStatus {
     AdminAccount me = AdminParts.account(ctx);
     parts.run(
         ctx,
-        () -> {
-          Optional<AdminAccount> found = parts.admin.admins().find(username);
-          if (found.isEmpty()) {
-            return notFound(ctx);
-          }
-          Optional<String> refusal = enable ? Optional.empty() : refusal(me, found.get());
-          if (refusal.isPresent()) {
-            return pages.page(
-                409, Map.of(), Map.of(), "", parts.pages.text(ctx, refusal.get()), me.username());
-          }
-          AdminAccount account = found.get();
-          if (account.disabled() != !enable) {
-            parts.admin.admins().update(account.withDisabled(!enable));
-            parts.audit.record(
-                me.username(),
-                account.villageId(),
-                enable ? "admin.enable" : "admin.disable",
-                username,
-                "disabled=" + account.disabled(),
-                "disabled=" + !enable);
-          }
-          return new Reply.Redirect(AdminAccountPages.ADMINS + "?selesai=status");
-        });
+        () ->
+            answer(
+                ctx,
+                me,
+                setEnabled(username, enable, me),
+                AdminAccountPages.ADMINS + "?selesai=status"));
   }
 
   /** {@code POST /admin/kabupaten/admin/:username/hapus}. */
@@ -60,28 +45,66 @@ final class AdminAccountStatus {
     AdminAccount me = AdminParts.account(ctx);
     parts.run(
         ctx,
-        () -> {
-          Optional<AdminAccount> found = parts.admin.admins().find(username);
-          if (found.isEmpty()) {
-            return notFound(ctx);
-          }
-          Optional<String> refusal = refusal(me, found.get());
-          if (refusal.isPresent()) {
-            return pages.page(
-                409, Map.of(), Map.of(), "", parts.pages.text(ctx, refusal.get()), me.username());
-          }
-          AdminAccount account = found.get();
-          if (parts.admin.admins().delete(username)) {
-            parts.audit.record(
-                me.username(),
-                account.villageId(),
-                "admin.delete",
-                username,
-                account.toString(),
-                "");
-          }
-          return new Reply.Redirect(AdminAccountPages.ADMINS + "?selesai=dihapus");
-        });
+        () -> answer(ctx, me, delete(username, me), AdminAccountPages.ADMINS + "?selesai=dihapus"));
+  }
+
+  /**
+   * Enables or disables {@code username}, audited when it changes (blocking).
+   *
+   * @return empty when done; else the message key of the refusal: {@value #NOT_FOUND}, {@code
+   *     adminAccount.notYourself} or {@code adminAccount.lastOperator}
+   */
+  Optional<String> setEnabled(String username, boolean enable, AdminAccount me) {
+    Optional<AdminAccount> found = parts.admin.admins().find(username);
+    if (found.isEmpty()) {
+      return Optional.of(NOT_FOUND);
+    }
+    Optional<String> refusal = enable ? Optional.empty() : refusal(me, found.get());
+    if (refusal.isPresent()) {
+      return refusal;
+    }
+    AdminAccount account = found.get();
+    if (account.disabled() != !enable) {
+      parts.admin.admins().update(account.withDisabled(!enable));
+      parts.audit.record(
+          me.username(),
+          account.villageId(),
+          enable ? "admin.enable" : "admin.disable",
+          username,
+          "disabled=" + account.disabled(),
+          "disabled=" + !enable);
+    }
+    return Optional.empty();
+  }
+
+  /** Deletes {@code username}, audited (blocking); the refusals of {@link #setEnabled}. */
+  Optional<String> delete(String username, AdminAccount me) {
+    Optional<AdminAccount> found = parts.admin.admins().find(username);
+    if (found.isEmpty()) {
+      return Optional.of(NOT_FOUND);
+    }
+    Optional<String> refusal = refusal(me, found.get());
+    if (refusal.isPresent()) {
+      return refusal;
+    }
+    AdminAccount account = found.get();
+    if (parts.admin.admins().delete(username)) {
+      parts.audit.record(
+          me.username(), account.villageId(), "admin.delete", username, account.toString(), "");
+    }
+    return Optional.empty();
+  }
+
+  private Reply answer(
+      RoutingContext ctx, AdminAccount me, Optional<String> refusal, String donePath) {
+    if (refusal.isEmpty()) {
+      return new Reply.Redirect(donePath);
+    }
+    if (refusal.get().equals(NOT_FOUND)) {
+      return new Reply.Page(404, "message", Map.of("message", parts.pages.text(ctx, NOT_FOUND)));
+    }
+    return pages.page(
+        409, Map.of(), Map.of(), "", parts.pages.text(ctx, refusal.get()), me.username());
   }
 
   /** Why {@code me} may not disable or delete {@code account}; empty when they may. */
@@ -99,10 +122,5 @@ final class AdminAccountStatus {
                             && !a.disabled()
                             && !a.username().equals(account.username()));
     return lastOperator ? Optional.of("adminAccount.lastOperator") : Optional.empty();
-  }
-
-  private Reply notFound(RoutingContext ctx) {
-    return new Reply.Page(
-        404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
   }
 }

@@ -18,6 +18,7 @@ import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherBatch;
+import org.smartkampung.core.voucher.VoucherCodes;
 
 /**
  * The JSON admin API under {@code /api/admin/v1} (see {@code docs/admin-api.yaml}): the same
@@ -30,15 +31,17 @@ final class AdminApi {
   private final AdminParts parts;
   private final KabupatenPages kabupaten;
   private final SubscriberPages subscriberPages;
+  private final VoucherPages voucherPages;
 
   AdminApi(
       AdminParts parts,
-      VillagePages village,
       KabupatenPages kabupaten,
-      SubscriberPages subscriberPages) {
+      SubscriberPages subscriberPages,
+      VoucherPages voucherPages) {
     this.parts = parts;
     this.kabupaten = kabupaten;
     this.subscriberPages = subscriberPages;
+    this.voucherPages = voucherPages;
   }
 
   void subscribers(RoutingContext ctx) {
@@ -252,6 +255,32 @@ final class AdminApi {
               "",
               made.size() + " voucher");
           return jsonList(201, "vouchers", made, this::voucherJson);
+        });
+  }
+
+  /**
+   * {@code POST .../vouchers/revoke} with {@code {code}} (separators ignored): the same as the
+   * console's revoke button; 200 with the voucher now REVOKED, 404 for a code unknown or of another
+   * village.
+   */
+  void revokeVoucher(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    JsonObject body = requireBody(ctx);
+    if (body == null) {
+      return;
+    }
+    String code = VoucherCodes.normalize(text(body, "code"));
+    parts.run(
+        ctx,
+        () -> {
+          if (voucherPages.revoke(village, code, me).isEmpty()) {
+            return Reply.json(
+                404,
+                new JsonObject().put("error", parts.pages.text(ctx, "voucher.unknown")).encode());
+          }
+          return Reply.json(
+              200, voucherJson(parts.stores.vouchers().find(code).orElseThrow()).encode());
         });
   }
 

@@ -42,8 +42,11 @@ public final class AdminRoutes {
     NasClientEdits nasEdits = new NasClientEdits(parts, registryLock);
     VillageRegistryPages villages = new VillageRegistryPages(parts, villageEdits);
     NasClientPages nasClients = new NasClientPages(parts, nasEdits);
-    AdminApi api = new AdminApi(parts, village, kabupaten, subscribers);
+    AdminApi api = new AdminApi(parts, kabupaten, subscribers, vouchers);
     RegistryApi registryApi = new RegistryApi(parts, api, villageEdits, nasEdits);
+    UsageApi usageApi = new UsageApi(parts, usage);
+    LandingContentApi landingApi = new LandingContentApi(parts, api, landing);
+    AdminAccountApi accountApi = new AdminAccountApi(parts, api, accounts, accountStatus);
 
     // Open to everyone: the sign-in form (with its own address-bound token).
     router.get(SIGN_IN).handler(signIn::form);
@@ -53,7 +56,8 @@ public final class AdminRoutes {
         .route(API + "/*")
         .method(HttpMethod.PUT)
         .method(HttpMethod.DELETE)
-        .handler(BodyHandler.create().setBodyLimit(16 * 1024));
+        // 64 KiB: a whole landing page (10 news of 2,000 characters, 20 products) in one PUT.
+        .handler(BodyHandler.create().setBodyLimit(64 * 1024));
 
     // Everything else needs a session, and a CSRF token unless it only reads.
     router.route(ROOT).handler(guard::signedIn);
@@ -127,6 +131,7 @@ public final class AdminRoutes {
     router.put(API + "/villages/:village/settings").handler(api::saveSettings);
     router.get(API + "/villages/:village/vouchers").handler(api::vouchers);
     router.post(API + "/villages/:village/vouchers").handler(api::createVouchers);
+    router.post(API + "/villages/:village/vouchers/revoke").handler(api::revokeVoucher);
     router.get(API + "/villages/:village/sessions").handler(api::sessions);
     router.post(API + "/villages/:village/sessions/kick").handler(api::kick);
     router.get(API + "/villages/:village/kicks/:id").handler(api::kickResult);
@@ -134,6 +139,10 @@ public final class AdminRoutes {
     router.get(API + "/villages/:village/subscribers").handler(api::subscribers);
     router.post(API + "/villages/:village/subscribers").handler(api::createSubscriber);
     router.put(API + "/villages/:village/subscribers/:username").handler(api::updateSubscriber);
+    router.get(API + "/villages/:village/usage").handler(usageApi::usage);
+    router.get(API + "/villages/:village/usage/csv").handler(usageApi::csv);
+    router.get(API + "/villages/:village/landing").handler(landingApi::get);
+    router.put(API + "/villages/:village/landing").handler(landingApi::put);
     router.get(API + "/overview").handler(api::overview);
     router.get(API + "/kabupaten/villages").handler(registryApi::villages);
     router.post(API + "/kabupaten/villages").handler(registryApi::createVillage);
@@ -143,5 +152,10 @@ public final class AdminRoutes {
     router.post(API + "/kabupaten/nas-clients").handler(registryApi::createNasClient);
     router.put(API + "/kabupaten/nas-clients/:name").handler(registryApi::updateNasClient);
     router.delete(API + "/kabupaten/nas-clients/:name").handler(registryApi::removeNasClient);
+    router.get(API + "/kabupaten/admins").handler(accountApi::list);
+    router.post(API + "/kabupaten/admins").handler(accountApi::create);
+    router.put(API + "/kabupaten/admins/:username").handler(accountApi::update);
+    router.delete(API + "/kabupaten/admins/:username").handler(accountApi::delete);
+    router.get(API + "/kabupaten/audit").handler(accountApi::audit);
   }
 }

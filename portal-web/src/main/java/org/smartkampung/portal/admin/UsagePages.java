@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
@@ -42,7 +43,7 @@ final class UsagePages {
   /** {@code GET /admin/desa/:village/pemakaian}. */
   void page(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
-    LocalDate today = LocalDate.ofInstant(parts.clock.instant(), village.timeZone());
+    LocalDate today = today(village);
     String chartTitle = parts.pages.text(ctx, "usage.chart");
     parts.run(
         ctx,
@@ -61,8 +62,34 @@ final class UsagePages {
   /** {@code GET /admin/desa/:village/pemakaian/csv?dari=yyyy-MM-dd&sampai=yyyy-MM-dd}. */
   void csv(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
-    LocalDate today = LocalDate.ofInstant(parts.clock.instant(), village.timeZone());
+    LocalDate today = today(village);
     FormFields form = new FormFields(ctx.request()::getParam, key -> parts.pages.text(ctx, key));
+    Period period = period(form, today);
+    if (period == null) {
+      Map<String, String> submitted = Map.of("from", form.text("dari"), "to", form.text("sampai"));
+      Map<String, String> errors = form.errors();
+      String chartTitle = parts.pages.text(ctx, "usage.chart");
+      parts.run(
+          ctx,
+          () -> new Reply.Page(400, "usage", model(village, today, chartTitle, submitted, errors)));
+      return;
+    }
+    parts.run(ctx, () -> csvBody(village, period));
+  }
+
+  /** Days from {@code from} to {@code to}, both included, in the village's time zone. */
+  record Period(LocalDate from, LocalDate to) {}
+
+  /** The village's date now. */
+  LocalDate today(Village village) {
+    return LocalDate.ofInstant(parts.clock.instant(), village.timeZone());
+  }
+
+  /**
+   * The CSV period from fields {@code dari} and {@code sampai} (default: the chart's 7 days), or
+   * null with errors in {@code form}: in order, and within the days the hourly counters keep.
+   */
+  static Period period(FormFields form, LocalDate today) {
     LocalDate from = date(form, "dari", today.minusDays(CHART_DAYS - 1));
     LocalDate to = date(form, "sampai", today);
     LocalDate oldest = today.minusDays(QuotaLedger.HOURLY_RETENTION_DAYS - 1L);
@@ -73,39 +100,45 @@ final class UsagePages {
         form.error("dari", "usage.csv.range");
       }
     }
-    if (!form.ok()) {
-      Map<String, String> submitted = Map.of("from", form.text("dari"), "to", form.text("sampai"));
-      Map<String, String> errors = form.errors();
-      String chartTitle = parts.pages.text(ctx, "usage.chart");
-      parts.run(
-          ctx,
-          () -> new Reply.Page(400, "usage", model(village, today, chartTitle, submitted, errors)));
-      return;
-    }
-    parts.run(
-        ctx,
-        () -> {
-          int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
-          Map<LocalDateTime, Long> hours =
-              parts.stores.ledger().hourlyBytes(village.id(), from.atStartOfDay(), days * 24);
-          Map<LocalDate, Long> daily = new LinkedHashMap<>();
-          hours.forEach((hour, bytes) -> daily.merge(hour.toLocalDate(), bytes, Long::sum));
-          StringBuilder csv = new StringBuilder("desa,nama,tanggal,bytes,gb\r\n");
-          daily.forEach(
-              (day, bytes) ->
-                  csv.append(
-                      Csv.row(
-                          village.id(),
-                          village.name(),
-                          day.toString(),
-                          Long.toString(bytes),
-                          String.format(java.util.Locale.ROOT, "%.3f", bytes / 1e9))));
-          return new Reply.Body(
-              200,
-              "text/csv; charset=utf-8",
-              csv.toString(),
-              "pemakaian-" + village.id() + "-" + from + "-" + to + ".csv");
-        });
+    return form.ok() ? new Period(from, to) : null;
+  }
+
+  /** The daily totals of the period as a CSV download (blocking: reads the ledger). */
+  Reply.Body csvBody(Village village, Period period) {
+    LocalDate from = period.from();
+    LocalDate to = period.to();
+    int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+    Map<LocalDateTime, Long> hours =
+        parts.stores.ledger().hourlyBytes(village.id(), from.atStartOfDay(), days * 24);
+    Map<LocalDate, Long> daily = new LinkedHashMap<>();
+    hours.forEach((hour, bytes) -> daily.merge(hour.toLocalDate(), bytes, Long::sum));
+    StringBuilder csv = new StringBuilder("desa,nama,tanggal,bytes,gb\r\n");
+    daily.forEach(
+        (day, bytes) ->
+            csv.append(
+                Csv.row(
+                    village.id(),
+                    village.name(),
+                    day.toString(),
+                    Long.toString(bytes),
+                    String.format(java.util.Locale.ROOT, "%.3f", bytes / 1e9))));
+    return new Reply.Body(
+        200,
+        "text/csv; charset=utf-8",
+        csv.toString(),
+        "pemakaian-" + village.id() + "-" + from + "-" + to + ".csv");
+  }
+
+  /** The village's usage today and this month with its limits; empty when the store is down. */
+  Optional<Usage> usage(Village village) {
+    QuotaResult result = parts.stores.ledger().check(village.id(), "~admin", "");
+    return result instanceof QuotaResult.Ok ok ? Optional.of(ok.usage()) : Optional.empty();
+  }
+
+  /** Bytes per local hour of the chart's 7 days, oldest first. */
+  Map<LocalDateTime, Long> chartHours(Village village, LocalDate today) {
+    LocalDate first = today.minusDays(CHART_DAYS - 1);
+    return parts.stores.ledger().hourlyBytes(village.id(), first.atStartOfDay(), CHART_DAYS * 24);
   }
 
   private Map<String, Object> model(
@@ -118,9 +151,9 @@ final class UsagePages {
     model.put("village", VillagePages.view(village));
     BandwidthPackage pkg = village.bandwidthPackage();
     model.put("package", pkg == null ? "" : Units.packageText(pkg));
-    QuotaResult result = parts.stores.ledger().check(village.id(), "~admin", "");
-    if (result instanceof QuotaResult.Ok ok) {
-      Usage usage = ok.usage();
+    Optional<Usage> found = usage(village);
+    if (found.isPresent()) {
+      Usage usage = found.get();
       model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
       model.put("todayLimit", Units.limitBytes(usage.limits().villageDailyBytes()));
       model.put(
@@ -132,9 +165,7 @@ final class UsagePages {
           "monthPercent",
           Units.percent(usage.villageMonthBytes(), usage.limits().villageMonthlyBytes()));
     }
-    LocalDate first = today.minusDays(CHART_DAYS - 1);
-    Map<LocalDateTime, Long> hours =
-        parts.stores.ledger().hourlyBytes(village.id(), first.atStartOfDay(), CHART_DAYS * 24);
+    Map<LocalDateTime, Long> hours = chartHours(village, today);
     model.put("chart", UsageChart.svg(hours, chartTitle));
     int peak = UsageChart.peakHourOfDay(hours);
     model.put(
@@ -150,7 +181,7 @@ final class UsagePages {
   }
 
   /** Villagers by bytes of the sessions held now, most first; ties by name for a stable page. */
-  static List<Map<String, Object>> topUsers(List<Session> sessions) {
+  static List<TopUser> top(List<Session> sessions) {
     Map<String, long[]> byUser = new HashMap<>();
     for (Session s : sessions) {
       long[] sum = byUser.computeIfAbsent(s.userId(), u -> new long[2]);
@@ -160,8 +191,13 @@ final class UsagePages {
     List<TopUser> top = new ArrayList<>();
     byUser.forEach((user, sum) -> top.add(new TopUser(user, sum[0], (int) sum[1])));
     top.sort(Comparator.comparingLong(TopUser::bytes).reversed().thenComparing(TopUser::userId));
+    return top.subList(0, Math.min(TOP_USERS, top.size()));
+  }
+
+  /** {@link #top} as the page's rows, bytes in readable units. */
+  static List<Map<String, Object>> topUsers(List<Session> sessions) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (TopUser u : top.subList(0, Math.min(TOP_USERS, top.size()))) {
+    for (TopUser u : top(sessions)) {
       rows.add(
           Map.of("user", u.userId(), "bytes", Units.bytes(u.bytes()), "sessions", u.sessions()));
     }

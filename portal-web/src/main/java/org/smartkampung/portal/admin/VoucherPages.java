@@ -85,21 +85,34 @@ final class VoucherPages {
     parts.run(
         ctx,
         () -> {
-          Optional<Voucher> voucher = parts.stores.vouchers().find(code);
-          if (voucher.isEmpty() || !voucher.get().villageId().equals(village.id())) {
+          if (revoke(village, code, me).isEmpty()) {
             return new Reply.Page(
                 404, "message", Map.of("message", parts.pages.text(ctx, "voucher.unknown")));
           }
-          parts.stores.vouchers().revoke(code);
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "voucher.revoke",
-              code,
-              voucher.get().status().name(),
-              "REVOKED");
           return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/voucher");
         });
+  }
+
+  /**
+   * Revokes a code of this village, audited (blocking).
+   *
+   * @param code normalized
+   * @return the voucher as it was before; empty for a code unknown or of another village
+   */
+  Optional<Voucher> revoke(Village village, String code, AdminAccount me) {
+    Optional<Voucher> voucher = parts.stores.vouchers().find(code);
+    if (voucher.isEmpty() || !voucher.get().villageId().equals(village.id())) {
+      return Optional.empty();
+    }
+    parts.stores.vouchers().revoke(code);
+    parts.audit.record(
+        me.username(),
+        village.id(),
+        "voucher.revoke",
+        code,
+        voucher.get().status().name(),
+        "REVOKED");
+    return voucher;
   }
 
   /** {@code GET /admin/desa/:village/voucher/cetak?batch=}: the A4 sheet of one batch. */

@@ -98,7 +98,11 @@ class AdminConsoleTest {
           "/api/admin/v1/villages/%s/settings",
           "/api/admin/v1/villages/%s/vouchers",
           "/api/admin/v1/villages/%s/sessions",
-          "/api/admin/v1/villages/%s/kicks/x");
+          "/api/admin/v1/villages/%s/kicks/x",
+          "/api/admin/v1/villages/%s/limits/x",
+          "/api/admin/v1/villages/%s/usage",
+          "/api/admin/v1/villages/%s/usage/csv",
+          "/api/admin/v1/villages/%s/landing");
 
   static final List<String> VILLAGE_POSTS =
       List.of(
@@ -115,6 +119,98 @@ class AdminConsoleTest {
           "/admin/desa/%s/beranda/produk",
           "/admin/desa/%s/beranda/hapus");
 
+  /** Every API call with a village id that changes something: method and path. */
+  static final List<String[]> VILLAGE_API_CHANGES =
+      List.of(
+          new String[] {"PUT", "/api/admin/v1/villages/%s/settings"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/vouchers"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/vouchers/revoke"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/sessions/kick"},
+          new String[] {"POST", "/api/admin/v1/villages/%s/subscribers"},
+          new String[] {"PUT", "/api/admin/v1/villages/%s/subscribers/joko"},
+          new String[] {"PUT", "/api/admin/v1/villages/%s/landing"});
+
+  /** Every kabupaten-only page and API call that reads. */
+  static final List<String> KABUPATEN_GETS =
+      List.of(
+          "/admin/kabupaten",
+          "/admin/kabupaten/csv",
+          "/admin/kabupaten/audit",
+          "/admin/kabupaten/admin",
+          "/admin/kabupaten/hotspot",
+          "/admin/kabupaten/hotspot/kemiren-mt",
+          "/admin/kabupaten/desa",
+          "/admin/kabupaten/desa/kemiren",
+          "/api/admin/v1/overview",
+          "/api/admin/v1/kabupaten/villages",
+          "/api/admin/v1/kabupaten/nas-clients",
+          "/api/admin/v1/kabupaten/admins",
+          "/api/admin/v1/kabupaten/audit");
+
+  /** Every kabupaten-only API call that changes something: method and path. */
+  static final String[][] KABUPATEN_API_CHANGES =
+      new String[][] {
+        {"POST", "/api/admin/v1/kabupaten/villages"},
+        {"PUT", "/api/admin/v1/kabupaten/villages/kemiren"},
+        {"DELETE", "/api/admin/v1/kabupaten/villages/kemiren"},
+        {"POST", "/api/admin/v1/kabupaten/nas-clients"},
+        {"PUT", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"},
+        {"DELETE", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"},
+        {"POST", "/api/admin/v1/kabupaten/admins"},
+        {"PUT", "/api/admin/v1/kabupaten/admins/admin"},
+        {"DELETE", "/api/admin/v1/kabupaten/admins/admin"}
+      };
+
+  /**
+   * Every API route the portal mounts is tried by the 403 test above (only /me is for everyone
+   * signed in), so a new endpoint cannot skip the authorization check unnoticed.
+   */
+  @Test
+  void the403TestTriesEveryApiRoute() {
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      io.vertx.ext.web.Router router = io.vertx.ext.web.Router.router(vertx);
+      AdminRoutes.mount(
+          router,
+          AdminParts.create(
+              vertx,
+              new AdminSetup(h.live, h.admin, AdminHarness.HASHER),
+              h.stores,
+              h.clock,
+              new org.smartkampung.portal.security.StateSigner(new byte[32], h.clock)));
+      List<String> tried = new java.util.ArrayList<>();
+      VILLAGE_GETS.forEach(p -> tried.add("GET " + p.formatted("tamansari")));
+      VILLAGE_API_CHANGES.forEach(c -> tried.add(c[0] + " " + c[1].formatted("tamansari")));
+      KABUPATEN_GETS.forEach(p -> tried.add("GET " + p));
+      for (String[] c : KABUPATEN_API_CHANGES) {
+        tried.add(c[0] + " " + c[1]);
+      }
+      int checked = 0;
+      for (io.vertx.ext.web.Route route : router.getRoutes()) {
+        String path = route.getPath();
+        if (path == null
+            || !path.startsWith(AdminRoutes.API + "/")
+            || path.endsWith("/")
+            || path.endsWith("/*")
+            || route.methods() == null
+            || path.equals(AdminRoutes.API + "/me")) {
+          continue;
+        }
+        for (io.vertx.core.http.HttpMethod method : route.methods()) {
+          java.util.regex.Pattern pattern =
+              java.util.regex.Pattern.compile(
+                  method.name() + " " + path.replaceAll(":\\w+", "[^/?]+") + "(\\?.*)?");
+          assertThat(tried).as(method + " " + path).anyMatch(t -> pattern.matcher(t).matches());
+          checked++;
+        }
+      }
+      // Every API route but /me: a route parsed away by mistake would lower the count.
+      assertThat(checked).isEqualTo(30);
+    } finally {
+      vertx.close();
+    }
+  }
+
   @Test
   void aDesaAdminGets403OnEveryRouteOfAnotherVillageKnownOrNot() {
     AdminHarness.Client budi = budi();
@@ -129,40 +225,13 @@ class AdminConsoleTest {
             .as(path)
             .isEqualTo(403);
       }
-      assertThat(
-              budi.json("PUT", "/api/admin/v1/villages/" + other + "/settings", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("POST", "/api/admin/v1/villages/" + other + "/vouchers", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("POST", "/api/admin/v1/villages/" + other + "/sessions/kick", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("POST", "/api/admin/v1/villages/" + other + "/subscribers", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
-      assertThat(
-              budi.json("PUT", "/api/admin/v1/villages/" + other + "/subscribers/joko", "{}", csrf)
-                  .statusCode())
-          .isEqualTo(403);
+      for (String[] call : VILLAGE_API_CHANGES) {
+        assertThat(budi.json(call[0], call[1].formatted(other), "{}", csrf).statusCode())
+            .as(call[0] + " " + call[1])
+            .isEqualTo(403);
+      }
     }
-    for (String kabupaten :
-        List.of(
-            "/admin/kabupaten",
-            "/admin/kabupaten/csv",
-            "/admin/kabupaten/audit",
-            "/admin/kabupaten/admin",
-            "/admin/kabupaten/hotspot",
-            "/admin/kabupaten/hotspot/kemiren-mt",
-            "/admin/kabupaten/desa",
-            "/admin/kabupaten/desa/kemiren",
-            "/api/admin/v1/overview",
-            "/api/admin/v1/kabupaten/villages",
-            "/api/admin/v1/kabupaten/nas-clients")) {
+    for (String kabupaten : KABUPATEN_GETS) {
       assertThat(budi.get(kabupaten).statusCode()).as(kabupaten).isEqualTo(403);
     }
     for (String kabupaten :
@@ -195,22 +264,16 @@ class AdminConsoleTest {
           .as(kabupaten)
           .isEqualTo(403);
     }
-    for (String[] call :
-        new String[][] {
-          {"POST", "/api/admin/v1/kabupaten/villages"},
-          {"PUT", "/api/admin/v1/kabupaten/villages/kemiren"},
-          {"DELETE", "/api/admin/v1/kabupaten/villages/kemiren"},
-          {"POST", "/api/admin/v1/kabupaten/nas-clients"},
-          {"PUT", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"},
-          {"DELETE", "/api/admin/v1/kabupaten/nas-clients/kemiren-mt"}
-        }) {
+    for (String[] call : KABUPATEN_API_CHANGES) {
       assertThat(budi.json(call[0], call[1], "{\"name\":\"evil\"}", csrf).statusCode())
           .as(call[0] + " " + call[1])
           .isEqualTo(403);
     }
     assertThat(h.admin.registry().villages()).isEmpty();
     assertThat(h.admin.registry().nasClients()).isEmpty();
+    assertThat(h.admin.admins().find("admin")).isPresent();
     assertThat(h.admin.admins().find("admin").orElseThrow().disabled()).isFalse();
+    assertThat(h.admin.landingContent().find("tamansari").links()).isEmpty();
     assertThat(h.admin.villageSettings().all()).isEmpty();
     assertThat(h.stores.vouchers().listByVillage("tamansari")).isEmpty();
   }
@@ -333,6 +396,67 @@ class AdminConsoleTest {
     assertThat(budi.get("/admin/desa/kemiren/voucher").body())
         .contains("Dicabut")
         .contains("Belum dipakai");
+  }
+
+  @Test
+  void theApiRevokesAVoucherOfItsVillageOnlyWithThePrintedCodeAndAuditsIt() {
+    AdminHarness.Client budi = budi();
+    String csrf =
+        new io.vertx.core.json.JsonObject(budi.get("/api/admin/v1/me").body())
+            .getString("csrfToken");
+    budi.json(
+        "POST",
+        "/api/admin/v1/villages/kemiren/vouchers",
+        "{\"count\":2,\"validityDays\":30,\"megabytes\":1000,\"minutes\":0,\"maxDevices\":1}",
+        csrf);
+    String code = h.stores.vouchers().listByVillage("kemiren").get(0).code();
+    String printed = code.substring(0, 5) + "-" + code.substring(5).toLowerCase();
+
+    HttpResponse<String> revoked =
+        budi.json(
+            "POST",
+            "/api/admin/v1/villages/kemiren/vouchers/revoke",
+            "{\"code\":\"" + printed + "\"}",
+            csrf);
+
+    assertThat(revoked.statusCode()).isEqualTo(200);
+    assertThat(new io.vertx.core.json.JsonObject(revoked.body()).getString("status"))
+        .isEqualTo("REVOKED");
+    assertThat(h.stores.vouchers().find(code).orElseThrow().status())
+        .isEqualTo(VoucherStatus.REVOKED);
+    // The harness clock stands still, so entries of one millisecond have no order: filter.
+    assertThat(h.admin.audit().newest(10))
+        .filteredOn(e -> e.action().equals("voucher.revoke"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.target()).isEqualTo(code));
+    HttpResponse<String> unknown =
+        budi.json(
+            "POST", "/api/admin/v1/villages/kemiren/vouchers/revoke", "{\"code\":\"XX\"}", csrf);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("Voucher tidak ditemukan di desa ini.");
+
+    // A Tamansari code through Kemiren's path: not found, and not revoked.
+    AdminHarness.Client admin = h.client();
+    admin.signIn("admin", AdminHarness.ADMIN_PASSWORD);
+    String adminCsrf =
+        new io.vertx.core.json.JsonObject(admin.get("/api/admin/v1/me").body())
+            .getString("csrfToken");
+    admin.json(
+        "POST",
+        "/api/admin/v1/villages/tamansari/vouchers",
+        "{\"count\":1,\"validityDays\":30,\"megabytes\":1000,\"minutes\":0,\"maxDevices\":1}",
+        adminCsrf);
+    String other = h.stores.vouchers().listByVillage("tamansari").get(0).code();
+    assertThat(
+            budi.json(
+                    "POST",
+                    "/api/admin/v1/villages/kemiren/vouchers/revoke",
+                    "{\"code\":\"" + other + "\"}",
+                    csrf)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(h.stores.vouchers().find(other).orElseThrow().status())
+        .isNotEqualTo(VoucherStatus.REVOKED);
   }
 
   @Test

@@ -189,6 +189,7 @@ class GatewayEndToEndTest {
         store:
           type: embedded
           data-dir: %s
+          snapshot-interval-seconds: 1
         radius:
           enabled: false
         portal:
@@ -556,5 +557,46 @@ class GatewayEndToEndTest {
 
     assertThat(NetnsLab.stop(gateway, 20)).isTrue();
     assertThat(lab.sh(gw, "nft list tables")).doesNotContain("kampung_gateway");
+  }
+
+  @Test
+  @Order(15)
+  void aGatewayKilledMidSessionComesBackWithTheCountersOfItsLastInterim() throws Exception {
+    startGateway("gateway-before-crash.log");
+    long countedBefore = latestOutputOctets();
+    assertThat(curlFromClient("http://" + UPSTREAM_IP + "/1mb.bin")).isEqualTo("200");
+    await("an Interim-Update counting the download")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> latestOutputOctets() >= countedBefore + 1_000_000);
+    long beforeCrash = latestOutputOctets();
+    // The session store writes its snapshot every second here (5 s by default).
+    await().pollDelay(Duration.ofMillis(2500)).until(() -> true);
+
+    gateway.destroyForcibly(); // a power cut: no clean stop, nothing saved on the way out
+    assertThat(gateway.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    int interimsSoFar = accounting("Interim-Update").size();
+
+    startGateway("gateway-after-crash.log");
+    assertThat(curlFromClient("http://" + UPSTREAM_IP + "/")).isEqualTo("200");
+    await("an Interim-Update after the restart")
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> accounting("Interim-Update").size() > interimsSoFar);
+    // Cumulative counters go on from the last Interim, not from the last clean stop.
+    assertThat(latestOutputOctets()).isGreaterThanOrEqualTo(beforeCrash);
+    assertThat(NetnsLab.stop(gateway, 20)).isTrue();
+  }
+
+  /** What the session of the last Start reported downloaded in its newest Interim-Update. */
+  private long latestOutputOctets() {
+    List<String> starts = accounting("Start");
+    Matcher id =
+        Pattern.compile("Acct-Session-Id = \"([^\"]+)\"").matcher(starts.get(starts.size() - 1));
+    assertThat(id.find()).isTrue();
+    String session = "Acct-Session-Id = \"" + id.group(1) + "\"";
+    List<String> interims =
+        accounting("Interim-Update").stream().filter(r -> r.contains(session)).toList();
+    return interims.isEmpty()
+        ? 0
+        : attribute(interims.get(interims.size() - 1), "Acct-Output-Octets");
   }
 }

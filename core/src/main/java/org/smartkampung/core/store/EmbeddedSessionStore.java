@@ -13,27 +13,47 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 
 /**
  * Live sessions in memory, with a snapshot in {@code <dataDir>/sessions.json} read at open and
- * written by {@link #flush()} and {@link #close()}. Not written on every change: interim updates
- * arrive by the hundred per second and a lost session is re-reported by the NAS's next interim,
- * unlike admin data. Thread-safe.
+ * written every {@code snapshotIntervalSeconds} when something changed, by {@link #flush()} and by
+ * {@link #close()}. Not written on every change: interim updates arrive by the hundred per second.
+ * A crash or power cut loses at most one interval of changes; a NAS re-reports its sessions at the
+ * next interim, and the built-in gateway restores its clients from here. Thread-safe.
  */
 public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedSessionStore.class);
 
   private static final Comparator<Session> OLDEST_FIRST =
       Comparator.comparing(Session::startedAt).thenComparing(Session::id);
 
   private final Path snapshot;
   private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
+  private final AtomicBoolean changed = new AtomicBoolean();
+  private final ScheduledExecutorService snapshots;
 
   /** Session ids by framed IP; kept in step with {@link #sessions} inside its per-id compute. */
   private final ConcurrentMap<String, Set<String>> idsByFramedIp = new ConcurrentHashMap<>();
 
+  /** Sessions snapshotted only by {@link #flush()} and {@link #close()} (tests). */
   public EmbeddedSessionStore(Path dataDir) {
+    this(dataDir, 0);
+  }
+
+  /**
+   * @param snapshotIntervalSeconds how often a changed set of sessions is written; 0 or less writes
+   *     only on {@link #flush()} and {@link #close()}
+   */
+  public EmbeddedSessionStore(Path dataDir, int snapshotIntervalSeconds) {
     this.snapshot = dataDir.resolve("sessions.json");
     try {
       Files.createDirectories(dataDir);
@@ -45,10 +65,35 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read session snapshot " + snapshot, e);
     }
+    changed.set(false);
+    if (snapshotIntervalSeconds > 0) {
+      snapshots =
+          Executors.newSingleThreadScheduledExecutor(
+              task -> {
+                Thread thread = new Thread(task, "kampung-session-snapshot");
+                thread.setDaemon(true);
+                return thread;
+              });
+      snapshots.scheduleWithFixedDelay(
+          this::flushIfChanged, snapshotIntervalSeconds, snapshotIntervalSeconds, TimeUnit.SECONDS);
+    } else {
+      snapshots = null;
+    }
+  }
+
+  private void flushIfChanged() {
+    if (changed.get()) {
+      try {
+        flush();
+      } catch (UncheckedIOException e) {
+        log.warn("Cannot write the session snapshot; will try again: {}", e.getMessage());
+      }
+    }
   }
 
   @Override
   public void put(Session session) {
+    changed.set(true);
     sessions.compute(
         session.id(),
         (id, old) -> {
@@ -67,6 +112,7 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public Optional<Session> remove(String id) {
+    changed.set(true);
     Session[] removed = new Session[1];
     sessions.computeIfPresent(
         id,
@@ -133,6 +179,7 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
 
   /** Writes the snapshot now (atomically replacing the previous one). */
   public synchronized void flush() {
+    changed.set(false); // before the copy: a change made while writing is written next time
     try {
       AtomicFiles.write(
           snapshot, StoreJson.MAPPER.writeValueAsBytes(new ArrayList<>(sessions.values())));
@@ -141,9 +188,12 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
     }
   }
 
-  /** Writes the snapshot. */
+  /** Stops the periodic snapshots and writes the last one. */
   @Override
   public void close() {
+    if (snapshots != null) {
+      snapshots.shutdownNow();
+    }
     flush();
   }
 }

@@ -80,7 +80,7 @@ public final class StoreFactory {
               new OverrideLimitsSource(limits, overrides::overrideOf),
               clock);
       var vouchers = new EmbeddedVoucherStore(dir);
-      var sessions = new EmbeddedSessionStore(dir);
+      var sessions = new EmbeddedSessionStore(dir, settings.snapshotIntervalSeconds());
       var nasState = new EmbeddedNasStateStore(dir);
       var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
       log.info("Embedded store in {}", dir.toAbsolutePath());

@@ -1,8 +1,10 @@
 package org.smartkampung.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +42,19 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
     assertThat(opened.listByVillage(village)).containsExactly(live);
     assertThat(opened.listByNas(nas)).containsExactly(live);
     assertThat(opened.findByFramedIp(live.framedIp())).contains(live);
+  }
+
+  @Test
+  void changesReachTheDiskWithinTheIntervalWithoutAClose(@TempDir Path crashDir) {
+    EmbeddedSessionStore running = new EmbeddedSessionStore(crashDir, 1);
+    Session live = session("3", village, nas, T0);
+    running.put(live);
+
+    // No close: what a crash leaves is what the periodic snapshot wrote.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(new EmbeddedSessionStore(crashDir).find(live.id())).contains(live));
+    running.close();
   }
 }

@@ -40,7 +40,8 @@ import org.smartkampung.gateway.shaping.TcShaper;
  * out in order on one thread, so a session's Start always precedes its Interim-Updates and Stop.
  *
  * <p>Sessions are mirrored into the shared {@link SessionStore} (id {@code <gateway id>/<Acct-
- * Session-Id>}, NAS name = gateway id), and restored from it on start.
+ * Session-Id>}, NAS name = gateway id) at login, at every Interim-Update and at a clean stop, and
+ * restored from it on start.
  */
 public final class ClientTable implements AutoCloseable {
 
@@ -207,6 +208,8 @@ public final class ClientTable implements AutoCloseable {
         end(c, cause.get());
       } else if (CutOff.interimDue(c, now)) {
         byIp.put(c.ip(), c.interimSent(now));
+        // Saved with each Interim-Update, so a power cut loses at most one interval of counts.
+        parts.sessions().put(toSession(c, now));
         send(c, Status.INTERIM_UPDATE, null, now);
       }
     }

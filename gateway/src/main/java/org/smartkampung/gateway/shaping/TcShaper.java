@@ -70,9 +70,13 @@ public final class TcShaper {
             + QUANTUM);
   }
 
-  /** Creates the ifb device and the village classes; false (logged) on failure. */
+  /**
+   * Creates the ifb device and the village classes; false (logged) on failure. What a gateway that
+   * was killed left behind is removed first: htb cannot be "replaced" in place.
+   */
   public synchronized boolean start() {
-    runner.run(List.of("ip", "link", "add", ifb, "type", "ifb")); // exists after a restart: fine
+    stop();
+    runner.run(List.of("ip", "link", "add", ifb, "type", "ifb"));
     CommandRunner.Result up = runner.run(List.of("ip", "link", "set", ifb, "up"));
     if (!up.ok()) {
       log.error("cannot bring up {}: {}", ifb, up.describe());

@@ -21,7 +21,12 @@ final class PortalRoutes {
     StatusPages status = new StatusPages(parts);
     StaticAssets assets = StaticAssets.load();
     CaptiveApiHandler captive =
-        new CaptiveApiHandler(parts.config(), parts.stores().ledger(), parts.stores().sessions());
+        new CaptiveApiHandler(
+            parts.config(),
+            parts.stores().ledger(),
+            parts.stores().sessions(),
+            parts.stores().vouchers(),
+            parts.clock());
 
     router.route().handler(SecurityHeaders::apply);
     router

@@ -10,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.QuotaResult;
-import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.portal.captive.Remaining;
 import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.nas.GatewayApi;
 import org.smartkampung.portal.nas.NasContext;
@@ -59,14 +60,7 @@ final class StatusPages {
                 viewer =
                     parts.stores().sessions().findByFramedIp(sourceIp).flatMap(this::fromSession);
               }
-              return viewer.map(
-                  v ->
-                      Map.entry(
-                          v,
-                          parts
-                              .stores()
-                              .ledger()
-                              .check(v.village().id(), v.userId(), v.deviceId())));
+              return viewer.map(v -> Map.entry(v, remaining(v)));
             },
             false)
         .onSuccess(
@@ -150,17 +144,34 @@ final class StatusPages {
         .map(v -> new Viewer(v, s.userId(), Macs.deviceId(s.deviceMac(), s.framedIp()), "", ""));
   }
 
-  private void render(RoutingContext ctx, Viewer viewer, QuotaResult result, String token) {
+  /** What the viewer has left, or empty when the ledger cannot say (the page says so). */
+  private Optional<Remaining> remaining(Viewer viewer) {
+    QuotaResult result =
+        parts.stores().ledger().check(viewer.village().id(), viewer.userId(), viewer.deviceId());
+    if (!(result instanceof QuotaResult.Ok ok)) {
+      return Optional.empty();
+    }
+    Optional<Voucher> voucher =
+        parts
+            .stores()
+            .vouchers()
+            .find(viewer.userId())
+            .filter(v -> v.villageId().equals(viewer.village().id()));
+    return Optional.of(Remaining.of(ok.usage(), voucher, parts.clock().instant()));
+  }
+
+  private void render(
+      RoutingContext ctx, Viewer viewer, Optional<Remaining> remaining, String token) {
     String lang = parts.pages().language(ctx);
     Messages messages = parts.pages().messages();
     Map<String, Object> model = new HashMap<>();
     model.put("village", LandingPages.villageView(viewer.village()));
     model.put("signedIn", true);
-    if (result instanceof QuotaResult.Ok ok) {
-      Usage usage = ok.usage();
-      model.put("userBytesLeft", Amounts.bytes(usage.userBytesRemaining(), lang, messages));
-      model.put("userTimeLeft", Amounts.duration(usage.userSecondsRemaining(), lang, messages));
-      model.put("villageBytesLeft", Amounts.bytes(usage.villageBytesRemaining(), lang, messages));
+    if (remaining.isPresent()) {
+      Remaining left = remaining.get();
+      model.put("userBytesLeft", Amounts.bytes(left.userBytes(), lang, messages));
+      model.put("userTimeLeft", Amounts.duration(left.seconds(), lang, messages));
+      model.put("villageBytesLeft", Amounts.bytes(left.villageBytes(), lang, messages));
     } else {
       model.put("error", messages.get(lang, "error.store"));
     }

@@ -64,6 +64,55 @@ class CaptiveApiTest {
   }
 
   @Test
+  void aVoucherSessionSeesWhatTheVoucherHasLeftOverItsWholeValidity() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      Instant now = Instant.now();
+      // 250 MB and 60 minutes in total; the policy alone would give 500 MB and 120 minutes a day.
+      portal
+          .stores
+          .vouchers()
+          .createAll(
+              java.util.List.of(
+                  new org.smartkampung.core.voucher.Voucher(
+                      "KMRV0UCH",
+                      "tamansari",
+                      "b1",
+                      now,
+                      now.plus(java.time.Duration.ofDays(7)),
+                      250_000_000L,
+                      60,
+                      1,
+                      org.smartkampung.core.voucher.VoucherStatus.IN_USE,
+                      now,
+                      "")));
+      portal
+          .stores
+          .sessions()
+          .put(
+              new Session(
+                  "kemiren-chilli/2",
+                  "tamansari",
+                  "KMRV0UCH",
+                  "3c:5a:b4:0a:0b:0d",
+                  "kemiren-chilli",
+                  "10.1.0.1",
+                  "2",
+                  "127.0.0.1",
+                  Instant.EPOCH,
+                  Instant.EPOCH,
+                  0,
+                  0,
+                  0));
+      portal.stores.used("tamansari", "KMRV0UCH", "3c:5a:b4:0a:0b:0d", 200_000_000L, 50 * 60);
+
+      JsonObject json = new JsonObject(portal.get("/api/captive").body());
+      assertThat(json.getLong("seconds-remaining")).isEqualTo(10 * 60);
+      assertThat(json.getLong("bytes-remaining")).isEqualTo(50_000_000L);
+      assertThat(portal.get("/status").body()).contains("id=\"user-bytes\">50");
+    }
+  }
+
+  @Test
   void theStatusPageFindsTheLiveSessionBySourceAddressWithoutALink() throws Exception {
     try (PortalHarness portal = PortalHarness.start()) {
       assertThat(portal.get("/status").body()).contains("Anda belum masuk internet");

@@ -2,15 +2,17 @@ package org.smartkampung.portal.captive;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
 import java.util.Optional;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
-import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.voucher.VoucherStore;
 
 /**
  * RFC 8908 Captive Portal API: tells the device whether it is still captive and, once online, how
@@ -24,9 +26,18 @@ public final class CaptiveApiHandler {
 
   private final KampungConfig config;
   private final QuotaLedger ledger;
+  private final VoucherStore vouchers;
+  private final Clock clock;
   private final SessionStore sessions;
 
-  public CaptiveApiHandler(KampungConfig config, QuotaLedger ledger, SessionStore sessions) {
+  public CaptiveApiHandler(
+      KampungConfig config,
+      QuotaLedger ledger,
+      SessionStore sessions,
+      VoucherStore vouchers,
+      Clock clock) {
+    this.vouchers = vouchers;
+    this.clock = clock;
     this.config = config;
     this.ledger = ledger;
     this.sessions = sessions;
@@ -65,9 +76,10 @@ public final class CaptiveApiHandler {
       QuotaResult result =
           ledger.check(s.villageId(), s.userId(), Macs.deviceId(s.deviceMac(), s.framedIp()));
       if (result instanceof QuotaResult.Ok ok) {
-        Usage usage = ok.usage();
-        long seconds = usage.userSecondsRemaining();
-        long bytes = Math.min(usage.userBytesRemaining(), usage.villageBytesRemaining());
+        Remaining left =
+            Remaining.of(ok.usage(), voucherOf(s.villageId(), s.userId()), clock.instant());
+        long seconds = left.seconds();
+        long bytes = left.bytes();
         // Unlimited has no number in RFC 8908: the field is left out.
         if (seconds != Limits.UNLIMITED) {
           json.put("seconds-remaining", seconds);
@@ -79,5 +91,10 @@ public final class CaptiveApiHandler {
       json.put("can-extend-session", false);
     }
     return json;
+  }
+
+  /** The voucher the villager logged in with, when their user id is one of the village's codes. */
+  private Optional<Voucher> voucherOf(String villageId, String userId) {
+    return vouchers.find(userId).filter(v -> v.villageId().equals(villageId));
   }
 }

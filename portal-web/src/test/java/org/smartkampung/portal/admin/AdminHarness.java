@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.smartkampung.core.admin.AdminAccount;
@@ -18,6 +20,7 @@ import org.smartkampung.core.admin.AdminRole;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.store.AdminStoreFactory;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.subscriber.PasswordHasher;
@@ -116,6 +119,15 @@ final class AdminHarness implements AutoCloseable {
   /** A browser-like client with its own cookie jar. */
   Client client() {
     return new Client();
+  }
+
+  /**
+   * Charges {@code mb} megabytes to Kemiren's "sari" at a Jakarta local time, then back to EVENING.
+   */
+  void chargeAt(String jakartaLocal, long mb) {
+    clock.set(LocalDateTime.parse(jakartaLocal).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+    stores.ledger().charge(new SessionKey("kemiren", "sari", "aa:01", "s1"), mb * 1_000_000, 0, 0);
+    clock.set(PortalHarness.EVENING);
   }
 
   final class Client {

@@ -6,12 +6,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.portal.testing.PortalHarness;
 
@@ -36,19 +33,11 @@ class UsageApiTest {
     h.close();
   }
 
-  private void chargeAt(String jakartaLocal, long mb) {
-    h.clock.set(LocalDateTime.parse(jakartaLocal).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
-    h.stores
-        .ledger()
-        .charge(new SessionKey("kemiren", "sari", "aa:01", "s1"), mb * 1_000_000, 0, 0);
-    h.clock.set(PortalHarness.EVENING);
-  }
-
   @Test
   void usageGivesTodayAndMonthAgainstTheLimitsTheHourlySeriesAndTopUsersInBytes() {
-    chargeAt("2026-11-21T19:00", 5_000); // a week ago: this month, but outside the 7-day series
-    chargeAt("2026-11-25T19:05", 90);
-    chargeAt("2026-11-28T12:10", 20);
+    h.chargeAt("2026-11-21T19:00", 5_000); // a week ago: this month, but outside the 7-day series
+    h.chargeAt("2026-11-25T19:05", 90);
+    h.chargeAt("2026-11-28T12:10", 20);
     Instant now = PortalHarness.EVENING;
     h.stores.sessions().put(session("mt/1", "sari", 40_000_000, 2_000_000, now));
     h.stores.sessions().put(session("mt/3", "joko", 90_000_000, 1_000_000, now));
@@ -79,8 +68,8 @@ class UsageApiTest {
 
   @Test
   void theCsvIsTheConsolesCsvByteForByte() {
-    chargeAt("2026-11-27T23:59", 1);
-    chargeAt("2026-11-28T12:10", 20);
+    h.chargeAt("2026-11-27T23:59", 1);
+    h.chargeAt("2026-11-28T12:10", 20);
 
     HttpResponse<String> api =
         budi.get("/api/admin/v1/villages/kemiren/usage/csv?from=2026-11-26&to=2026-11-28");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.portal.testing.PortalHarness;
 
@@ -38,27 +35,18 @@ class UsagePagesTest {
     h.close();
   }
 
-  /** Charges {@code mb} megabytes to Kemiren at a Jakarta local time, then returns to EVENING. */
-  private void chargeAt(String jakartaLocal, long mb) {
-    h.clock.set(LocalDateTime.parse(jakartaLocal).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
-    h.stores
-        .ledger()
-        .charge(new SessionKey("kemiren", "sari", "aa:01", "s1"), mb * 1_000_000, 0, 0);
-    h.clock.set(PortalHarness.EVENING);
-  }
-
   /** In time order, up to now (19:00 WIB on the 28th): 180 MB a day, 120 MB so far today. */
   private void eveningPeakWeek() {
-    chargeAt("2026-11-21T19:00", 5_000); // 7 days before today: outside the 7-day chart
+    h.chargeAt("2026-11-21T19:00", 5_000); // 7 days before today: outside the 7-day chart
     for (int day = 22; day <= 27; day++) {
-      chargeAt("2026-11-%02dT07:30".formatted(day), 10);
-      chargeAt("2026-11-%02dT12:10".formatted(day), 20);
-      chargeAt("2026-11-%02dT19:05".formatted(day), 90);
-      chargeAt("2026-11-%02dT20:40".formatted(day), 60);
+      h.chargeAt("2026-11-%02dT07:30".formatted(day), 10);
+      h.chargeAt("2026-11-%02dT12:10".formatted(day), 20);
+      h.chargeAt("2026-11-%02dT19:05".formatted(day), 90);
+      h.chargeAt("2026-11-%02dT20:40".formatted(day), 60);
     }
-    chargeAt("2026-11-28T07:30", 10);
-    chargeAt("2026-11-28T12:10", 20);
-    chargeAt("2026-11-28T19:00", 90);
+    h.chargeAt("2026-11-28T07:30", 10);
+    h.chargeAt("2026-11-28T12:10", 20);
+    h.chargeAt("2026-11-28T19:00", 90);
   }
 
   @Test
@@ -115,7 +103,7 @@ class UsagePagesTest {
 
   @Test
   void theCsvSumsTheHourlyCountersByLocalDayForThePeriod() {
-    chargeAt("2026-11-27T23:59", 1); // still the 27th in Jakarta: 16:59 UTC
+    h.chargeAt("2026-11-27T23:59", 1); // still the 27th in Jakarta: 16:59 UTC
     eveningPeakWeek();
 
     HttpResponse<String> csv =

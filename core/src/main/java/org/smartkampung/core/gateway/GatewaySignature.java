@@ -214,7 +214,7 @@ public final class GatewaySignature {
   }
 
   private String signature(Map<String, String> params) {
-    return hmacHex(new StringBuilder(baseString(params)), scratches.get());
+    return hmacHex(baseString(params), scratches.get());
   }
 
   private String hmacHex(CharSequence base, Scratch scratch) {

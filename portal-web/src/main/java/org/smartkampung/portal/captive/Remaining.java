@@ -1,11 +1,11 @@
 package org.smartkampung.portal.captive;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.voucher.VoucherAllowance;
 
 /**
  * What a signed-in villager has left, as the status page and the RFC 8908 API show it: the day's
@@ -31,14 +31,10 @@ public record Remaining(long userBytes, long villageBytes, long seconds) {
     long bytes = usage.userBytesRemaining();
     long seconds = usage.userSecondsRemaining();
     if (voucher.isPresent()) {
-      Voucher v = voucher.get();
-      if (v.bytesLimit() != Limits.UNLIMITED) {
-        bytes = Math.min(bytes, Math.max(0, v.bytesLimit() - usage.userTotalBytes()));
-      }
-      if (v.minutesLimit() > 0) {
-        seconds = Math.min(seconds, Math.max(0, v.minutesLimit() * 60 - usage.userTotalSeconds()));
-      }
-      seconds = Math.min(seconds, Math.max(0, Duration.between(now, v.expiresAt()).toSeconds()));
+      VoucherAllowance allowance = VoucherAllowance.of(voucher.get(), now);
+      bytes = Math.min(bytes, allowance.bytesLeft(usage));
+      seconds =
+          Math.min(seconds, Math.min(allowance.secondsLeft(usage), allowance.secondsUntilExpiry()));
     }
     return new Remaining(bytes, usage.villageBytesRemaining(), seconds);
   }

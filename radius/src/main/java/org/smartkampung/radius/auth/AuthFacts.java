@@ -4,6 +4,7 @@ import java.time.LocalTime;
 import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.core.voucher.VoucherAllowance;
 
 /**
  * The facts of one Access-Request that the decision needs, gathered before it is made.

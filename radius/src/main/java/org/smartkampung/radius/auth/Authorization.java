@@ -5,6 +5,7 @@ import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.core.voucher.VoucherAllowance;
 
 /**
  * The authorize section as one pure function: from the request's facts, the village's policy and
@@ -63,8 +64,8 @@ public final class Authorization {
     VoucherAllowance voucher = facts.voucher();
     long voucherSecondsUntilExpiry = UNLIMITED;
     if (voucher != null) {
-      long voucherBytes = left(voucher.bytesLimit(), usage.userTotalBytes());
-      long voucherSeconds = left(voucher.secondsLimit(), usage.userTotalSeconds());
+      long voucherBytes = voucher.bytesLeft(usage);
+      long voucherSeconds = voucher.secondsLeft(usage);
       if (voucher.secondsUntilExpiry() == 0) {
         return reject(RejectReason.VOUCHER_EXPIRED, "");
       }

@@ -2,6 +2,7 @@ package org.smartkampung.radius.auth;
 
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.subscriber.QuotaOverride;
+import org.smartkampung.core.voucher.VoucherAllowance;
 
 /**
  * Who an Access-Request turned out to be.

@@ -14,6 +14,7 @@ import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.voucher.RedeemResult;
 import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.voucher.VoucherAllowance;
 import org.smartkampung.core.voucher.VoucherStore;
 
 /**

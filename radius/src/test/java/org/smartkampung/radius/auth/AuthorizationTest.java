@@ -12,6 +12,7 @@ import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.core.voucher.VoucherAllowance;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.RadiusDictionary;
 import org.tinyradius.attribute.RadiusAttribute;

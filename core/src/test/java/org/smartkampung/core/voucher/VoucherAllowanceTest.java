@@ -1,12 +1,10 @@
-package org.smartkampung.radius.auth;
+package org.smartkampung.core.voucher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.smartkampung.core.quota.Limits;
-import org.smartkampung.core.voucher.Voucher;
-import org.smartkampung.core.voucher.VoucherStatus;
 
 class VoucherAllowanceTest {
 

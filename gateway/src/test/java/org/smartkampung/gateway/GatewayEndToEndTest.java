@@ -227,33 +227,14 @@ class GatewayEndToEndTest {
     if (lab == null) {
       return;
     }
-    try {
-      if (gateway != null && gateway.isAlive()) {
-        NetnsLab.stop(gateway, 20);
-      }
-    } finally {
-      lab.close();
-      CommandRunner.local().run(List.of("rm", "-rf", tmp.toString()));
-    }
+    lab.closeAfter(gateway, tmp);
   }
 
   // --- helpers ---
 
   /** curl from the client: "<http code> <redirect url>", or "000 " when it could not connect. */
   private String curlFromClient(String... args) {
-    List<String> cmd =
-        new java.util.ArrayList<>(
-            List.of(
-                "curl",
-                "-s",
-                "-o",
-                "/dev/null",
-                "--max-time",
-                "5",
-                "-w",
-                "%{http_code} %{redirect_url}"));
-    cmd.addAll(List.of(args));
-    return lab.runner(client).run(cmd).stdout().trim();
+    return lab.curlStatus(client, 5, args);
   }
 
   private Map<String, String> redirectParams(String curlOutput) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -164,33 +163,14 @@ class GatewayThroughPortalEndToEndTest {
     if (lab == null) {
       return;
     }
-    try {
-      if (kampung != null && kampung.isAlive()) {
-        NetnsLab.stop(kampung, 20);
-      }
-    } finally {
-      lab.close();
-      CommandRunner.local().run(List.of("rm", "-rf", tmp.toString()));
-    }
+    lab.closeAfter(kampung, tmp);
   }
 
   // --- a browser, played with curl from the client namespace ---
 
   /** "<http code> <redirect url>" of one request, without following it. */
   private String head(String... args) {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                "curl",
-                "-s",
-                "-o",
-                "/dev/null",
-                "--max-time",
-                "10",
-                "-w",
-                "%{http_code} %{redirect_url}"));
-    cmd.addAll(List.of(args));
-    return lab.runner(client).run(cmd).stdout().trim();
+    return lab.curlStatus(client, 10, args);
   }
 
   private String page(String url) {

@@ -120,6 +120,41 @@ public final class NetnsLab implements AutoCloseable {
     return p;
   }
 
+  /**
+   * One HTTP request with curl from {@code ns}, not followed: "<http code> <redirect url>", or "000
+   * " when it could not connect.
+   */
+  public String curlStatus(String ns, int maxTimeSeconds, String... args) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "curl",
+                "-s",
+                "-o",
+                "/dev/null",
+                "--max-time",
+                Integer.toString(maxTimeSeconds),
+                "-w",
+                "%{http_code} %{redirect_url}"));
+    command.addAll(List.of(args));
+    return runner(ns).run(command).stdout().trim();
+  }
+
+  /**
+   * Stops {@code server} (SIGTERM) if it still runs, then closes the lab and deletes {@code
+   * scratch}, even when the stop fails: what an end-to-end test's tear-down does.
+   */
+  public void closeAfter(Process server, Path scratch) throws InterruptedException {
+    try {
+      if (server != null && server.isAlive()) {
+        stop(server, 20);
+      }
+    } finally {
+      close();
+      CommandRunner.local().run(List.of("rm", "-rf", scratch.toString()));
+    }
+  }
+
   /** Stops a process started here with SIGTERM and waits for it. */
   public static boolean stop(Process p, long seconds) throws InterruptedException {
     p.destroy();

@@ -42,7 +42,7 @@ final class AdminAccountApi {
   /** {@code POST .../kabupaten/admins} with {@code {username, village, password}}: a desa admin. */
   void create(RoutingContext ctx) {
     AdminAccount me = AdminParts.account(ctx);
-    FormFields form = bodyForm(ctx);
+    FormFields form = api.bodyForm(ctx);
     if (form == null) {
       return;
     }
@@ -147,13 +147,6 @@ final class AdminAccountApi {
                   .put("more", newest.size() > offset + limit);
           return Reply.json(200, json.encode());
         });
-  }
-
-  private FormFields bodyForm(RoutingContext ctx) {
-    JsonObject body = api.requireBody(ctx);
-    return body == null
-        ? null
-        : new FormFields(f -> AdminApi.text(body, f), key -> parts.pages.text(ctx, key));
   }
 
   private Reply refused(RoutingContext ctx, String refusal) {

@@ -61,11 +61,10 @@ final class AdminApi {
   void createSubscriber(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    JsonObject body = requireBody(ctx);
-    if (body == null) {
+    FormFields form = bodyForm(ctx);
+    if (form == null) {
       return;
     }
-    FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
     parts.run(
         ctx,
         () ->
@@ -180,11 +179,10 @@ final class AdminApi {
   void saveSettings(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    JsonObject body = requireBody(ctx);
-    if (body == null) {
+    FormFields form = bodyForm(ctx);
+    if (form == null) {
       return;
     }
-    FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
     VillageSettings next = VillagePages.read(form, village.id(), me.username());
     if (!form.ok()) {
       parts.send(
@@ -222,11 +220,10 @@ final class AdminApi {
   void createVouchers(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    JsonObject body = requireBody(ctx);
-    if (body == null) {
+    FormFields form = bodyForm(ctx);
+    if (form == null) {
       return;
     }
-    FormFields form = new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
     VoucherBatch batch =
         new VoucherBatch(
             village.id(),
@@ -427,6 +424,14 @@ final class AdminApi {
       parts.send(ctx, Reply.json(400, "{\"error\":\"body must be a JSON object\"}"));
     }
     return body;
+  }
+
+  /** The JSON body's fields as form fields for the pages' own checks, or null after a 400. */
+  FormFields bodyForm(RoutingContext ctx) {
+    JsonObject body = requireBody(ctx);
+    return body == null
+        ? null
+        : new FormFields(f -> text(body, f), key -> parts.pages.text(ctx, key));
   }
 
   private static JsonObject bodyJson(RoutingContext ctx) {

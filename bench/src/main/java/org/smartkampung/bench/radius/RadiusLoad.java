@@ -118,35 +118,20 @@ public final class RadiusLoad {
       Attributes attributes,
       int socketIndex)
       throws IOException {
-    SecureRandom random = new SecureRandom();
-    byte[][] sent = new byte[256][];
-    long[] sentAt = new long[256];
     long[] latencies = new long[1 << 20];
     int count = 0;
     long ok = 0;
     long bad = 0;
     long lost = 0;
-    long[] counters = new long[1000];
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       socket.setReceiveBufferSize(4 << 20);
       socket.setSoTimeout(1000);
-      int nextId = 0;
+      Requests requests =
+          new Requests(socket, server, mode, secret, user, password, attributes, socketIndex);
+      byte[][] sent = requests.sent;
+      long[] sentAt = requests.sentAt;
       for (int i = 0; i < window; i++) {
-        nextId =
-            send(
-                socket,
-                server,
-                mode,
-                secret,
-                user,
-                password,
-                nextId,
-                sent,
-                sentAt,
-                attributes,
-                random,
-                counters,
-                socketIndex);
+        requests.sendNext();
       }
       byte[] buffer = new byte[4096];
       DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
@@ -162,21 +147,7 @@ public final class RadiusLoad {
             }
           }
           for (int i = 0; i < window; i++) {
-            nextId =
-                send(
-                    socket,
-                    server,
-                    mode,
-                    secret,
-                    user,
-                    password,
-                    nextId,
-                    sent,
-                    sentAt,
-                    attributes,
-                    random,
-                    counters,
-                    socketIndex);
+            requests.sendNext();
           }
           continue;
         }
@@ -201,76 +172,85 @@ public final class RadiusLoad {
         } else {
           bad++;
         }
-        nextId =
-            send(
-                socket,
-                server,
-                mode,
-                secret,
-                user,
-                password,
-                nextId,
-                sent,
-                sentAt,
-                attributes,
-                random,
-                counters,
-                socketIndex);
+        requests.sendNext();
       }
     }
     return new Result(ok, bad, lost, Arrays.copyOf(latencies, count));
   }
 
-  private static int send(
-      DatagramSocket socket,
-      InetSocketAddress server,
-      String mode,
-      byte[] secret,
-      String user,
-      String password,
-      int nextId,
-      byte[][] sent,
-      long[] sentAt,
-      Attributes attributes,
-      SecureRandom random,
-      long[] counters,
-      int socketIndex)
-      throws IOException {
-    int id = nextId;
-    while (sent[id] != null) {
-      id = (id + 1) & 0xff;
+  /** One socket's requests in flight, by RADIUS identifier, and what the next one will be. */
+  private static final class Requests {
+    final byte[][] sent = new byte[256][];
+    final long[] sentAt = new long[256];
+    private final DatagramSocket socket;
+    private final InetSocketAddress server;
+    private final String mode;
+    private final byte[] secret;
+    private final String user;
+    private final String password;
+    private final Attributes attributes;
+    private final int socketIndex;
+    private final SecureRandom random = new SecureRandom();
+    private final long[] counters = new long[1000];
+    private int nextId;
+
+    Requests(
+        DatagramSocket socket,
+        InetSocketAddress server,
+        String mode,
+        byte[] secret,
+        String user,
+        String password,
+        Attributes attributes,
+        int socketIndex) {
+      this.socket = socket;
+      this.server = server;
+      this.mode = mode;
+      this.secret = secret;
+      this.user = user;
+      this.password = password;
+      this.attributes = attributes;
+      this.socketIndex = socketIndex;
     }
-    byte[] packet;
-    if (mode.equals("auth")) {
-      byte[] authenticator = new byte[16];
-      random.nextBytes(authenticator);
-      List<RadiusAttribute> attrs =
-          List.of(
-              attributes.text("User-Name", user),
-              attributes.octets(
-                  "User-Password",
-                  PacketCodec.encryptPapPassword(password, authenticator, secret)));
-      packet = PacketCodec.encodeRequest(1, id, attrs, secret, true);
-      // the password was encrypted against our authenticator: use it and re-sign
-      System.arraycopy(authenticator, 0, packet, 4, 16);
-      packet = resign(packet, secret);
-    } else {
-      int session = random.nextInt(counters.length);
-      counters[session] += 1500;
-      List<RadiusAttribute> attrs =
-          List.of(
-              attributes.unsigned("Acct-Status-Type", 3),
-              attributes.text("Acct-Session-Id", "bench-" + socketIndex + "-" + session),
-              attributes.text("User-Name", user),
-              attributes.unsigned("Acct-Output-Octets", counters[session] & 0xffffffffL),
-              attributes.unsigned("Acct-Input-Octets", (counters[session] / 10) & 0xffffffffL),
-              attributes.unsigned("Acct-Session-Time", 60));
-      packet = PacketCodec.encodeRequest(4, id, attrs, secret, false);
+
+    /** Sends a new request on the next free identifier. */
+    void sendNext() throws IOException {
+      int id = nextId;
+      while (sent[id] != null) {
+        id = (id + 1) & 0xff;
+      }
+      byte[] packet;
+      if (mode.equals("auth")) {
+        byte[] authenticator = new byte[16];
+        random.nextBytes(authenticator);
+        List<RadiusAttribute> attrs =
+            List.of(
+                attributes.text("User-Name", user),
+                attributes.octets(
+                    "User-Password",
+                    PacketCodec.encryptPapPassword(password, authenticator, secret)));
+        packet = PacketCodec.encodeRequest(1, id, attrs, secret, true);
+        // the password was encrypted against our authenticator: use it and re-sign
+        System.arraycopy(authenticator, 0, packet, 4, 16);
+        packet = resign(packet, secret);
+      } else {
+        int session = random.nextInt(counters.length);
+        counters[session] += 1500;
+        List<RadiusAttribute> attrs =
+            List.of(
+                attributes.unsigned("Acct-Status-Type", 3),
+                attributes.text("Acct-Session-Id", "bench-" + socketIndex + "-" + session),
+                attributes.text("User-Name", user),
+                attributes.unsigned("Acct-Output-Octets", counters[session] & 0xffffffffL),
+                attributes.unsigned("Acct-Input-Octets", (counters[session] / 10) & 0xffffffffL),
+                attributes.unsigned("Acct-Session-Time", 60));
+        packet = PacketCodec.encodeRequest(4, id, attrs, secret, false);
+      }
+      sent[id] = packet;
+      sentAt[id] = System.nanoTime();
+      socket.send(new DatagramPacket(packet, packet.length, server));
+      nextId = (id + 1) & 0xff;
     }
-    sent[id] = packet;
-    sentAt[id] = System.nanoTime();
-    socket.send(new DatagramPacket(packet, packet.length, server));
-    return (id + 1) & 0xff;
   }
 
   private static byte[] resign(byte[] packet, byte[] secret) {

@@ -13,12 +13,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.smartkampung.core.durable.AtomicFiles;
+import org.smartkampung.core.durable.Periodic;
+import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 
@@ -31,7 +29,11 @@ import org.smartkampung.core.session.SessionStore;
  */
 public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedSessionStore.class);
+  /**
+   * Live sessions held at most; a new one beyond is refused as a store outage (the NAS retries).
+   * Far above a regency's evening peak; the lost-session sweep keeps the table near the real count.
+   */
+  static final int MAX_SESSIONS = 1_000_000;
 
   private static final Comparator<Session> OLDEST_FIRST =
       Comparator.comparing(Session::startedAt).thenComparing(Session::id);
@@ -39,7 +41,7 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
   private final Path snapshot;
   private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicBoolean changed = new AtomicBoolean();
-  private final ScheduledExecutorService snapshots;
+  private final Periodic snapshots;
 
   /** Session ids by framed IP; kept in step with {@link #sessions} inside its per-id compute. */
   private final ConcurrentMap<String, Set<String>> idsByFramedIp = new ConcurrentHashMap<>();
@@ -66,33 +68,21 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
       throw new UncheckedIOException("Cannot read session snapshot " + snapshot, e);
     }
     changed.set(false);
-    if (snapshotIntervalSeconds > 0) {
-      snapshots =
-          Executors.newSingleThreadScheduledExecutor(
-              task -> {
-                Thread thread = new Thread(task, "kampung-session-snapshot");
-                thread.setDaemon(true);
-                return thread;
-              });
-      snapshots.scheduleWithFixedDelay(
-          this::flushIfChanged, snapshotIntervalSeconds, snapshotIntervalSeconds, TimeUnit.SECONDS);
-    } else {
-      snapshots = null;
-    }
+    snapshots = new Periodic("session-snapshot", snapshotIntervalSeconds, this::flushIfChanged);
   }
 
   private void flushIfChanged() {
     if (changed.get()) {
-      try {
-        flush();
-      } catch (UncheckedIOException e) {
-        log.warn("Cannot write the session snapshot; will try again: {}", e.getMessage());
-      }
+      flush();
     }
   }
 
   @Override
   public void put(Session session) {
+    if (sessions.size() >= MAX_SESSIONS && !sessions.containsKey(session.id())) {
+      throw new StoreUnavailableException(
+          "embedded session table is full (" + MAX_SESSIONS + " sessions)");
+    }
     changed.set(true);
     sessions.compute(
         session.id(),
@@ -191,9 +181,7 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
   /** Stops the periodic snapshots and writes the last one. */
   @Override
   public void close() {
-    if (snapshots != null) {
-      snapshots.shutdownNow();
-    }
+    snapshots.close();
     flush();
   }
 }

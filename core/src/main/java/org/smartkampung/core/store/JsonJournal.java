@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.durable.AtomicFiles;
 
 /**
  * A durable map from string keys to JSON records: every change is appended to a journal file and

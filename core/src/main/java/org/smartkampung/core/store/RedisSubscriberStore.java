@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.smartkampung.core.redis.RedisScript;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;

@@ -2,6 +2,7 @@ package org.smartkampung.core.store;
 
 import java.util.List;
 import java.util.Optional;
+import org.smartkampung.core.redis.RedisScript;
 import redis.clients.jedis.UnifiedJedis;
 
 /**

@@ -1,4 +1,4 @@
-package org.smartkampung.core.store;
+package org.smartkampung.core.durable;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,12 +8,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Whole-file replacement that a crash cannot tear: temp file, fsync, atomic rename, fsync dir. */
-final class AtomicFiles {
+/**
+ * Whole-file replacement that a crash cannot tear: temp file, fsync, atomic rename, fsync dir. The
+ * one way the stores write a file atomically.
+ */
+public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  static void write(Path file, byte[] content) throws IOException {
+  /**
+   * Replaces {@code file} with {@code content}; after a crash it holds the old or the new bytes.
+   */
+  public static void write(Path file, byte[] content) throws IOException {
     Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel out =
         FileChannel.open(
@@ -32,7 +38,7 @@ final class AtomicFiles {
   }
 
   /** Makes a rename durable; where the platform cannot open a directory the rename stays atomic. */
-  static void syncDirectory(Path dir) {
+  public static void syncDirectory(Path dir) {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException notSupported) {

@@ -32,7 +32,9 @@ import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.village.Village;
 import org.smartkampung.radius.acct.AcctHandler;
+import org.smartkampung.radius.acct.LostSessionSweeper;
 import org.smartkampung.radius.auth.AuthHandler;
 import org.smartkampung.radius.auth.CredentialChecker;
 import org.smartkampung.radius.auth.RememberedDevices;
@@ -71,6 +73,12 @@ public final class RadiusServer implements AutoCloseable {
   /** Requests waiting for a worker before new ones are dropped (the NAS retransmits). */
   static final int WORKER_QUEUE = 8192;
 
+  /** Accounting-On/Off waiting for the bulk lane before new ones are dropped. */
+  static final int BULK_QUEUE = 256;
+
+  /** How often sessions whose Stop never came are looked for. */
+  static final int LOST_SESSION_SWEEP_SECONDS = 60;
+
   private final EventLoopGroup group;
   private final ThreadPoolExecutor workers;
   private final Channel auth;
@@ -79,10 +87,14 @@ public final class RadiusServer implements AutoCloseable {
   private final KickCommandWorker kicks;
   private final LimitsCommandWorker limits;
   private final RadiusMetrics metrics;
+  private final ThreadPoolExecutor bulk;
+  private final LostSessionSweeper sweeper;
 
   private RadiusServer(
       EventLoopGroup group,
       ThreadPoolExecutor workers,
+      ThreadPoolExecutor bulk,
+      LostSessionSweeper sweeper,
       Channel auth,
       Channel acct,
       DynamicAuthClient dynamicAuthorization,
@@ -91,6 +103,8 @@ public final class RadiusServer implements AutoCloseable {
       RadiusMetrics metrics) {
     this.group = group;
     this.workers = workers;
+    this.bulk = bulk;
+    this.sweeper = sweeper;
     this.auth = auth;
     this.acct = acct;
     this.dynamicAuthorization = dynamicAuthorization;
@@ -182,6 +196,16 @@ public final class RadiusServer implements AutoCloseable {
             new ArrayBlockingQueue<>(WORKER_QUEUE),
             new DefaultThreadFactory("radius-worker", true),
             new ThreadPoolExecutor.AbortPolicy());
+    // Accounting-On/Off closes a NAS's sessions in bulk: its own lane, never a worker's.
+    ThreadPoolExecutor bulk =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(BULK_QUEUE),
+            new DefaultThreadFactory("radius-bulk", true),
+            new ThreadPoolExecutor.AbortPolicy());
     try {
       LiveClients clients = new LiveClients(nasClients, stores.nasState(), workers);
       DynamicAuthClient dac =
@@ -211,7 +235,17 @@ public final class RadiusServer implements AutoCloseable {
               settings.onStoreOutage(),
               clock);
       AcctHandler acctHandler =
-          new AcctHandler(stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock);
+          new AcctHandler(
+              stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock, bulk);
+      LostSessionSweeper sweeper =
+          new LostSessionSweeper(
+              new VillageDirectory(live),
+              () -> live.get().villages().stream().map(Village::id).toList(),
+              stores.sessions(),
+              stores.ledger(),
+              clock,
+              registry,
+              LOST_SESSION_SWEEP_SECONDS);
       RequestHandler status =
           request ->
               Optional.of(
@@ -263,7 +297,8 @@ public final class RadiusServer implements AutoCloseable {
               reloadConfig,
               clock);
       RadiusServer server =
-          new RadiusServer(group, workers, authChannel, acctChannel, dac, kicks, limits, metrics);
+          new RadiusServer(
+              group, workers, bulk, sweeper, authChannel, acctChannel, dac, kicks, limits, metrics);
       // Registered last: a listener is called at once, and a failed start must leave none behind.
       onChange.accept(next -> clients.update(next.nasClients()));
       log.info(
@@ -276,6 +311,7 @@ public final class RadiusServer implements AutoCloseable {
       return server;
     } catch (RuntimeException e) {
       workers.shutdownNow();
+      bulk.shutdownNow();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
     }
@@ -329,8 +365,19 @@ public final class RadiusServer implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Closes the sessions whose Stop never came now, as the periodic sweep does.
+   *
+   * @return how many were closed
+   */
+  public int sweepLostSessions() {
+    return sweeper.sweep();
+  }
+
   @Override
   public void close() {
+    sweeper.close();
+    bulk.shutdownNow();
     kicks.close();
     limits.close();
     auth.close().syncUninterruptibly();

@@ -1,139 +1,182 @@
 package org.smartkampung.core.quota;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.durable.AtomicFiles;
+import org.smartkampung.core.durable.GroupCommitLog;
+import org.smartkampung.core.durable.Periodic;
 
 /**
  * The quota ledger in process memory, for deployments without Redis. Exact under concurrency: each
  * village's counters change under that village's lock, so villages never wait for each other.
  *
- * <p>Counters, session last counters and online devices are written to {@code
- * <dataDir>/counters.json} every {@code snapshotIntervalSeconds} and on {@link #close()}, by
- * writing a temporary file and moving it over the old one. A crash loses at most one interval;
- * since the session last counters roll back with the counters, the next cumulative accounting
- * record charges that interval again. Expired days and months are dropped on load; hourly village
- * counters are kept {@link #HOURLY_RETENTION_DAYS} days and pruned on load and as hours pass.
+ * <p>Acknowledged means durable: every change is a line in a journal ({@code
+ * <dataDir>/ledger.<n>.log}) and a result is returned (or its future completes) only once that line
+ * is fsynced. Lines of concurrent callers share one fsync ({@link GroupCommitLog}). Every {@code
+ * snapshotIntervalSeconds} and on {@link #close()} the state is written to {@code
+ * <dataDir>/counters.json} (temp file, fsync, rename) and the journal files it covers are deleted;
+ * at open the snapshot is read and the journal replayed over it, so a crash at any moment loses no
+ * acknowledged record. Replay applies each line at the time it was written, so days and months fall
+ * where they fell.
+ *
+ * <p>Closed sessions' counters are kept {@code closedSessionRetention} after their close, and
+ * sessions silent that long are dropped, so the session table ends; expired days and months are
+ * dropped as they pass; hourly village counters are kept {@link #HOURLY_RETENTION_DAYS} days.
  */
 public final class EmbeddedQuotaLedger implements QuotaLedger {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedQuotaLedger.class);
 
   static final String SNAPSHOT_FILE = "counters.json";
+  static final String JOURNAL = "ledger";
+
+  private static final String RESERVED = "~";
 
   private final QuotaCalendar calendar;
   private final LimitsSource limits;
   private final Clock clock;
+  private final Path dataDir;
   private final Path snapshotFile;
-  private final ObjectMapper json = new ObjectMapper();
+  private final long closedRetentionMillis;
+  private final ObjectMapper json =
+      new ObjectMapper()
+          .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private final Map<String, VillageCounters> villages = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService snapshots;
-  private final Object snapshotLock = new Object();
 
-  /**
-   * Opens the ledger, loading {@code <dataDir>/counters.json} when present.
-   *
-   * @param dataDir directory for the snapshot; created when missing
-   * @param snapshotIntervalSeconds how often counters are written to disk; 0 or less writes only on
-   *     close
-   * @param zones the time zone of each village, for its days and months
-   * @param limits the limits that apply now
-   * @param clock source of the current period
-   * @throws UncheckedIOException when the directory cannot be created or the snapshot not read
-   */
+  /** Changes take it shared; a snapshot takes it alone to cut the journal at a consistent state. */
+  private final ReadWriteLock snapshotGate = new ReentrantReadWriteLock();
+
+  private final GroupCommitLog journal;
+  private final Periodic snapshots;
+
+  /** As the full constructor, keeping closed sessions {@link #CLOSED_SESSION_RETENTION_HOURS}. */
   public EmbeddedQuotaLedger(
       Path dataDir,
       int snapshotIntervalSeconds,
       Function<String, ZoneId> zones,
       LimitsSource limits,
       Clock clock) {
+    this(
+        dataDir,
+        snapshotIntervalSeconds,
+        zones,
+        limits,
+        clock,
+        Duration.ofHours(CLOSED_SESSION_RETENTION_HOURS));
+  }
+
+  /**
+   * Opens the ledger: reads {@code <dataDir>/counters.json} when present and replays the journal.
+   *
+   * @param dataDir directory for the snapshot and journal; created when missing
+   * @param snapshotIntervalSeconds how often the state is snapshotted and the journal compacted; 0
+   *     or less only on close
+   * @param zones the time zone of each village, for its days and months
+   * @param limits the limits that apply now
+   * @param clock source of the current period
+   * @param closedSessionRetention how long a session's counters are kept after its close (and a
+   *     silent session's after its last record)
+   * @throws UncheckedIOException when the directory cannot be created or the files not read
+   */
+  public EmbeddedQuotaLedger(
+      Path dataDir,
+      int snapshotIntervalSeconds,
+      Function<String, ZoneId> zones,
+      LimitsSource limits,
+      Clock clock,
+      Duration closedSessionRetention) {
     this.calendar = new QuotaCalendar(zones);
     this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.closedRetentionMillis = closedSessionRetention.toMillis();
+    this.dataDir = dataDir;
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + dataDir, e);
     }
     this.snapshotFile = dataDir.resolve(SNAPSHOT_FILE);
-    load();
-    if (snapshotIntervalSeconds > 0) {
-      snapshots =
-          Executors.newSingleThreadScheduledExecutor(
-              task -> {
-                Thread thread = new Thread(task, "kampung-ledger-snapshot");
-                thread.setDaemon(true);
-                return thread;
-              });
-      snapshots.scheduleWithFixedDelay(
-          this::snapshotQuietly,
-          snapshotIntervalSeconds,
-          snapshotIntervalSeconds,
-          TimeUnit.SECONDS);
-    } else {
-      snapshots = null;
-    }
+    long next = load();
+    this.journal = GroupCommitLog.open(dataDir, JOURNAL, next);
+    this.snapshots = new Periodic("ledger-snapshot", snapshotIntervalSeconds, this::snapshotNow);
   }
 
   @Override
   public QuotaResult charge(
       SessionKey session, long deltaInBytes, long deltaOutBytes, long deltaSeconds) {
-    requireNotNegative(deltaInBytes, deltaOutBytes, deltaSeconds);
-    VillageCounters village = village(session.villageId());
-    QuotaPeriods periods = periods(session.villageId());
-    String hour = calendar.hourKey(session.villageId(), clock.instant());
-    synchronized (village) {
-      village.add(
-          periods, hour, session.userId(), deltaInBytes + deltaOutBytes, deltaSeconds, today());
-      return ok(village, periods, session.villageId(), session.userId(), null);
-    }
+    SessionCounters delta = new SessionCounters(deltaInBytes, deltaOutBytes, deltaSeconds);
+    return durably(change(Entry.of("charge", session, delta, null, clock.millis())));
   }
 
   @Override
-  public QuotaResult account(
-      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
-    requireNotNegative(totalInBytes, totalOutBytes, totalSeconds);
-    VillageCounters village = village(session.villageId());
-    QuotaPeriods periods = periods(session.villageId());
-    String hour = calendar.hourKey(session.villageId(), clock.instant());
+  public QuotaResult record(SessionKey session, AccountingEvent event) {
+    return durably(recordAsync(session, event));
+  }
+
+  /** {@inheritDoc} Completes when the journal line is fsynced, so no thread waits meanwhile. */
+  @Override
+  public CompletableFuture<QuotaResult> recordAsync(SessionKey session, AccountingEvent event) {
+    long now = clock.millis();
+    Entry entry =
+        Entry.of("record", session, event.totals(), event.kind(), now)
+            .withEvent(now - event.delaySeconds() * 1000);
+    return change(entry);
+  }
+
+  @Override
+  public QuotaResult close(SessionKey session) {
+    return durably(change(Entry.of("close", session, SessionCounters.ZERO, null, clock.millis())));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> closeAll(List<SessionKey> sessions) {
+    List<CompletableFuture<QuotaResult>> closed = new ArrayList<>(sessions.size());
+    long now = clock.millis();
+    for (SessionKey session : sessions) {
+      closed.add(change(Entry.of("close", session, SessionCounters.ZERO, null, now)));
+    }
+    return CompletableFuture.allOf(closed.toArray(CompletableFuture[]::new))
+        .thenApply(done -> closed.stream().allMatch(f -> f.join() instanceof QuotaResult.Ok));
+  }
+
+  @Override
+  public boolean reserveDevice(String villageId, String userId, String deviceId, int maxDevices) {
+    SessionKey key = new SessionKey(villageId, userId, deviceId, "");
+    Entry entry = Entry.of("reserve", key, SessionCounters.ZERO, null, clock.millis());
+    QuotaResult result = durably(change(entry.withMaxDevices(maxDevices)));
+    if (!(result instanceof QuotaResult.Ok)) {
+      throw new StoreUnavailableException(((QuotaResult.StoreUnavailable) result).reason());
+    }
+    VillageCounters village = village(villageId);
     synchronized (village) {
-      long[] last = village.sessions.get(session.sessionId());
-      long in = totalInBytes;
-      long out = totalOutBytes;
-      long seconds = totalSeconds;
-      if (last != null
-          && totalInBytes >= last[0]
-          && totalOutBytes >= last[1]
-          && totalSeconds >= last[2]) {
-        in -= last[0];
-        out -= last[1];
-        seconds -= last[2];
-      } // else: first record, or counters went backwards (NAS reboot): count from zero.
-      village.sessions.put(
-          session.sessionId(), new long[] {totalInBytes, totalOutBytes, totalSeconds});
-      village.add(periods, hour, session.userId(), in + out, seconds, today());
-      return ok(village, periods, session.villageId(), session.userId(), null);
+      String slot = village.devices.getOrDefault(userId, Map.of()).get(deviceId);
+      return slot != null;
     }
   }
 
@@ -146,40 +189,10 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
   @Override
   public QuotaResult check(String villageId, String userId, String deviceId) {
     VillageCounters village = village(villageId);
-    QuotaPeriods periods = periods(villageId);
+    Instant now = clock.instant();
+    QuotaPeriods periods = calendar.periods(villageId, now);
     synchronized (village) {
-      return ok(village, periods, villageId, userId, deviceId);
-    }
-  }
-
-  @Override
-  public QuotaResult sessionStarted(SessionKey session) {
-    VillageCounters village = village(session.villageId());
-    QuotaPeriods periods = periods(session.villageId());
-    synchronized (village) {
-      village
-          .devices
-          .computeIfAbsent(session.userId(), u -> new HashMap<>())
-          .put(session.deviceId(), session.sessionId());
-      return ok(village, periods, session.villageId(), session.userId(), null);
-    }
-  }
-
-  @Override
-  public QuotaResult sessionEnded(SessionKey session) {
-    VillageCounters village = village(session.villageId());
-    QuotaPeriods periods = periods(session.villageId());
-    synchronized (village) {
-      Map<String, String> devices = village.devices.get(session.userId());
-      // A re-login of the same device has replaced the session id: keep the device online.
-      if (devices != null && session.sessionId().equals(devices.get(session.deviceId()))) {
-        devices.remove(session.deviceId());
-        if (devices.isEmpty()) {
-          village.devices.remove(session.userId());
-        }
-      }
-      village.sessions.remove(session.sessionId());
-      return ok(village, periods, session.villageId(), session.userId(), null);
+      return new QuotaResult.Ok(usage(village, periods, villageId, userId, deviceId, now));
     }
   }
 
@@ -208,74 +221,168 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     return usage.userExhausted() || usage.villageExhausted();
   }
 
-  /** Stops the snapshot thread and writes a last snapshot. */
+  /** Session records held in memory, open and closed (for tests of what grows). */
+  int sessionRecordCount() {
+    int count = 0;
+    for (VillageCounters village : villages.values()) {
+      synchronized (village) {
+        count += village.sessions.size();
+      }
+    }
+    return count;
+  }
+
+  /** Stops the snapshot timer, writes a last snapshot and closes the journal. */
   @Override
   public void close() {
-    if (snapshots != null) {
-      snapshots.shutdown();
-      try {
-        snapshots.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    snapshotQuietly();
+    snapshots.close();
+    journal.close();
   }
 
-  /** Writes the snapshot now (temp file, then atomic move). */
-  void snapshot() throws IOException {
+  /**
+   * Writes the state to the snapshot and deletes the journal files it covers. Old closed sessions
+   * are dropped first.
+   */
+  void snapshotNow() {
     Map<String, VillageSnapshot> copy = new HashMap<>();
-    villages.forEach(
-        (id, village) -> {
-          synchronized (village) {
-            copy.put(id, village.toSnapshot());
-          }
-        });
-    synchronized (snapshotLock) {
-      Path temp = snapshotFile.resolveSibling(SNAPSHOT_FILE + ".tmp");
-      json.writeValue(temp.toFile(), new Snapshot(clock.millis(), copy));
+    long covered;
+    long now = clock.millis();
+    snapshotGate.writeLock().lock();
+    try {
+      covered = journal.rotate();
+      villages.forEach(
+          (id, village) -> {
+            synchronized (village) {
+              village.prune(now, closedRetentionMillis);
+              copy.put(id, village.toSnapshot());
+            }
+          });
+    } finally {
+      snapshotGate.writeLock().unlock();
+    }
+    try {
+      AtomicFiles.write(snapshotFile, json.writeValueAsBytes(new Snapshot(now, covered, copy)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write quota counters to " + snapshotFile, e);
+    }
+    journal.deleteBefore(covered);
+  }
+
+  private QuotaResult durably(CompletableFuture<QuotaResult> result) {
+    try {
+      return result.join();
+    } catch (CompletionException e) {
+      return new QuotaResult.StoreUnavailable("ledger journal: " + e.getCause());
+    }
+  }
+
+  /** Applies a change in memory and journals it; completes once the journal line is durable. */
+  private CompletableFuture<QuotaResult> change(Entry entry) {
+    VillageCounters village = village(entry.v());
+    CompletableFuture<Void> durable;
+    QuotaResult result;
+    String line;
+    try {
+      line = json.writeValueAsString(entry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    snapshotGate.readLock().lock();
+    try {
+      synchronized (village) {
+        result = apply(village, entry);
+        // Appended under the village's lock: the journal holds each village's changes in order.
+        durable = journal.append(line);
+      }
+    } finally {
+      snapshotGate.readLock().unlock();
+    }
+    return durable.handle(
+        (done, error) ->
+            error == null
+                ? result
+                : new QuotaResult.StoreUnavailable("ledger journal: " + error.getMessage()));
+  }
+
+  /** One change, at the time it was made: the same function serves live calls and replay. */
+  private QuotaResult.Ok apply(VillageCounters village, Entry entry) {
+    Instant at = Instant.ofEpochMilli(entry.t());
+    QuotaPeriods periods = calendar.periods(entry.v(), at);
+    SessionCounters totals = new SessionCounters(entry.i(), entry.o(), entry.x());
+    switch (entry.op()) {
+      case "charge" ->
+          village.add(periods, hourKey(entry.v(), at), entry.u(), totals, epochDay(at));
+      case "record" -> {
+        SessionCounters charged = village.record(entry);
+        village.add(periods, hourKey(entry.v(), at), entry.u(), charged, epochDay(at));
+      }
+      case "close" -> village.close(entry.s(), entry.u(), entry.d(), entry.t());
+      case "reserve" -> village.reserve(entry.u(), entry.d(), entry.m(), entry.t());
+      default -> throw new IllegalArgumentException("unknown ledger change " + entry.op());
+    }
+    SessionState session = village.sessions.get(entry.s());
+    return new QuotaResult.Ok(
+        usage(village, periods, entry.v(), entry.u(), null, at),
+        session != null && !session.closed());
+  }
+
+  private String hourKey(String villageId, Instant at) {
+    return calendar.hourKey(villageId, at);
+  }
+
+  /** Reads the snapshot and replays the journal; returns the sequence of the next journal file. */
+  private long load() {
+    long from = 0;
+    if (Files.exists(snapshotFile)) {
+      Snapshot snapshot;
       try {
-        Files.move(
-            temp,
-            snapshotFile,
-            StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, snapshotFile, StandardCopyOption.REPLACE_EXISTING);
+        snapshot = json.readValue(snapshotFile.toFile(), Snapshot.class);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read quota counters from " + snapshotFile, e);
+      }
+      from = snapshot.journalSequence();
+      Instant now = clock.instant();
+      if (snapshot.villages() != null) {
+        snapshot
+            .villages()
+            .forEach(
+                (id, saved) ->
+                    villages.put(
+                        id,
+                        VillageCounters.fromSnapshot(
+                            saved,
+                            calendar.periods(id, now),
+                            calendar.hourKey(id, now),
+                            epochDay(now))));
       }
     }
-  }
-
-  private void snapshotQuietly() {
-    try {
-      snapshot();
-    } catch (IOException | RuntimeException e) {
-      log.error("Could not write quota counters to {}", snapshotFile, e);
+    long next = from;
+    int replayed = 0;
+    for (long sequence : GroupCommitLog.sequences(dataDir, JOURNAL)) {
+      next = Math.max(next, sequence + 1);
+      if (sequence < from) {
+        continue; // covered by the snapshot; its deletion was cut short
+      }
+      replayed +=
+          GroupCommitLog.replay(
+              GroupCommitLog.file(dataDir, JOURNAL, sequence),
+              line -> {
+                try {
+                  Entry entry = json.readValue(line, Entry.class);
+                  apply(village(entry.v()), entry);
+                } catch (IOException e) {
+                  throw new UncheckedIOException("damaged ledger journal line: " + line, e);
+                }
+              });
     }
-  }
-
-  private void load() {
-    if (!Files.exists(snapshotFile)) {
-      return;
+    if (!villages.isEmpty() || replayed > 0) {
+      log.info(
+          "Loaded quota counters of {} villages from {} and {} journal records",
+          villages.size(),
+          snapshotFile,
+          replayed);
     }
-    Snapshot snapshot;
-    try {
-      snapshot = json.readValue(snapshotFile.toFile(), Snapshot.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read quota counters from " + snapshotFile, e);
-    }
-    if (snapshot.villages() == null) {
-      return;
-    }
-    snapshot
-        .villages()
-        .forEach(
-            (id, saved) ->
-                villages.put(
-                    id,
-                    VillageCounters.fromSnapshot(
-                        saved, periods(id), calendar.hourKey(id, clock.instant()), today())));
-    log.info("Loaded quota counters of {} villages from {}", villages.size(), snapshotFile);
+    return next;
   }
 
   private VillageCounters village(String villageId) {
@@ -283,47 +390,114 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
   }
 
   /** Days since the epoch (UTC): only for the retention of totals, which needs no time zone. */
-  private long today() {
-    return Math.floorDiv(clock.millis(), 86_400_000L);
-  }
-
-  private QuotaPeriods periods(String villageId) {
-    return calendar.periods(villageId, clock.instant());
+  private static long epochDay(Instant at) {
+    return Math.floorDiv(at.toEpochMilli(), 86_400_000L);
   }
 
   /** Usage of one villager; {@code deviceId} non-null counts only the other devices online. */
-  private QuotaResult ok(
+  private Usage usage(
       VillageCounters village,
       QuotaPeriods periods,
       String villageId,
       String userId,
-      String deviceId) {
+      String deviceId,
+      Instant now) {
     UserDay user = village.users.get(userId);
     boolean today = user != null && user.dayKey.equals(periods.dayKey());
-    long[] total = village.totals.get(userId);
+    UserTotal total = village.totals.get(userId);
     Map<String, String> devices = village.devices.getOrDefault(userId, Map.of());
-    int online = devices.size();
+    int online = village.liveDevices(userId, now.toEpochMilli());
     if (deviceId != null && devices.containsKey(deviceId)) {
       online--;
     }
-    return new QuotaResult.Ok(
-        new Usage(
-            today ? user.bytes : 0,
-            today ? user.seconds : 0,
-            periods.dayKey().equals(village.dayKey) ? village.dayBytes : 0,
-            periods.monthKey().equals(village.monthKey) ? village.monthBytes : 0,
-            online,
-            limits.limitsFor(villageId, userId),
-            total == null ? 0 : total[0],
-            total == null ? 0 : total[1]));
+    return new Usage(
+        today ? user.bytes : 0,
+        today ? user.seconds : 0,
+        periods.dayKey().equals(village.dayKey) ? village.dayBytes : 0,
+        periods.monthKey().equals(village.monthKey) ? village.monthBytes : 0,
+        online,
+        limits.limitsFor(villageId, userId),
+        total == null ? 0 : total.bytes(),
+        total == null ? 0 : total.seconds());
   }
 
-  private static void requireNotNegative(long in, long out, long seconds) {
-    if (in < 0 || out < 0 || seconds < 0) {
-      throw new IllegalArgumentException(
-          "counters must not be negative: in=" + in + " out=" + out + " seconds=" + seconds);
+  /**
+   * One change as a journal line. Short names keep the lines small.
+   *
+   * @param t when it was made (epoch millis)
+   * @param op charge | record | close | reserve
+   * @param v village
+   * @param u user
+   * @param d device
+   * @param s session
+   * @param i bytes in (delta for charge, cumulative for record)
+   * @param o bytes out
+   * @param x seconds
+   * @param k record kind
+   * @param e the record's event time (t less its Acct-Delay-Time)
+   * @param m reserve: max devices
+   */
+  record Entry(
+      long t,
+      String op,
+      String v,
+      String u,
+      String d,
+      String s,
+      long i,
+      long o,
+      long x,
+      AccountingEvent.Kind k,
+      long e,
+      int m) {
+
+    static Entry of(
+        String op, SessionKey key, SessionCounters counters, AccountingEvent.Kind kind, long t) {
+      return new Entry(
+          t,
+          op,
+          key.villageId(),
+          key.userId(),
+          Objects.requireNonNullElse(key.deviceId(), ""),
+          Objects.requireNonNullElse(key.sessionId(), ""),
+          counters.inBytes(),
+          counters.outBytes(),
+          counters.seconds(),
+          kind,
+          t,
+          0);
+    }
+
+    Entry withEvent(long eventMillis) {
+      return new Entry(t, op, v, u, d, s, i, o, x, k, eventMillis, m);
+    }
+
+    Entry withMaxDevices(int maxDevices) {
+      return new Entry(t, op, v, u, d, s, i, o, x, k, e, maxDevices);
     }
   }
+
+  /**
+   * What the ledger remembers of one session.
+   *
+   * @param last the counters charged up to
+   * @param eventMillis event time of the newest record
+   * @param closedAtMillis when it was closed; 0 while open
+   * @param deviceId its device, for a Stop that names none
+   */
+  record SessionState(
+      SessionCounters last, long eventMillis, long closedAtMillis, String deviceId) {
+    SessionState {
+      deviceId = Objects.requireNonNullElse(deviceId, "");
+    }
+
+    boolean closed() {
+      return closedAtMillis > 0;
+    }
+  }
+
+  /** A villager's totals over all days kept, and the epoch day of their last use. */
+  record UserTotal(long bytes, long seconds, long lastEpochDay) {}
 
   /** One village's counters; guarded by its own monitor. */
   private static final class VillageCounters {
@@ -332,22 +506,115 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     String monthKey = "";
     long monthBytes;
     final Map<String, UserDay> users = new HashMap<>();
-    final Map<String, Map<String, String>> devices = new HashMap<>();
-    final Map<String, long[]> sessions = new HashMap<>();
 
-    /** Each villager's {bytes, seconds, epoch day of last use} over all days kept. */
-    final Map<String, long[]> totals = new HashMap<>();
+    /** Per villager: device -> session id, or {@code ~<until millis>} for a held slot. */
+    final Map<String, Map<String, String>> devices = new HashMap<>();
+
+    final Map<String, SessionState> sessions = new HashMap<>();
+    final Map<String, UserTotal> totals = new HashMap<>();
 
     /** Village bytes per local hour, by {@code yyyyMMddHH} key (sorted, so pruning is a range). */
-    final NavigableMap<String, Long> hours = new TreeMap<>();
+    final java.util.NavigableMap<String, Long> hours = new java.util.TreeMap<>();
+
+    /** Applies a record to its session (see {@link SessionCharge}); returns what to charge. */
+    SessionCounters record(Entry entry) {
+      SessionCounters next = new SessionCounters(entry.i(), entry.o(), entry.x());
+      SessionState state = sessions.get(entry.s());
+      boolean start = entry.k() == AccountingEvent.Kind.START;
+      boolean register = entry.k() != AccountingEvent.Kind.STOP;
+      SessionCharge.Outcome outcome;
+      if (state == null || (state.closed() && start && entry.e() > state.closedAtMillis())) {
+        outcome = SessionCharge.first(next);
+        state = new SessionState(next, entry.e(), 0, entry.d());
+      } else if (state.closed()) {
+        outcome = SessionCharge.closed(state.last(), next);
+        register = false;
+      } else {
+        outcome = SessionCharge.open(state.last(), next, entry.e() - state.eventMillis(), start);
+      }
+      String device = entry.d().isEmpty() ? state.deviceId() : entry.d();
+      state =
+          new SessionState(
+              outcome.kept(),
+              outcome.newestEvent() ? entry.e() : state.eventMillis(),
+              state.closedAtMillis(),
+              register || state.deviceId().isEmpty() ? device : state.deviceId());
+      sessions.put(entry.s(), state);
+      if (register && !device.isEmpty()) {
+        Map<String, String> mine = devices.computeIfAbsent(entry.u(), u -> new HashMap<>());
+        // A Start claims the device; another record only when its Start was lost.
+        if (start) {
+          mine.put(device, entry.s());
+        } else {
+          mine.putIfAbsent(device, entry.s());
+        }
+      }
+      if (entry.k() == AccountingEvent.Kind.STOP) {
+        close(entry.s(), entry.u(), entry.d(), entry.e());
+      }
+      return outcome.charged();
+    }
+
+    void close(String sessionId, String userId, String deviceId, long at) {
+      SessionState state = sessions.get(sessionId);
+      if (state != null) {
+        free(userId, state.deviceId(), sessionId);
+        if (!state.closed()) {
+          long closedAt = Math.max(1, at); // 0 means open
+          sessions.put(
+              sessionId,
+              new SessionState(state.last(), state.eventMillis(), closedAt, state.deviceId()));
+        }
+      }
+      free(userId, deviceId, sessionId);
+    }
+
+    void reserve(String userId, String deviceId, int maxDevices, long now) {
+      Map<String, String> mine = devices.computeIfAbsent(userId, u -> new HashMap<>());
+      String current = mine.get(deviceId);
+      if (current != null && !current.startsWith(RESERVED)) {
+        return; // online already: a re-login takes no new slot
+      }
+      mine.remove(deviceId);
+      if (liveDevices(userId, now) < maxDevices) {
+        mine.put(deviceId, RESERVED + (now + DEVICE_RESERVATION_SECONDS * 1000L));
+      } else if (mine.isEmpty()) {
+        devices.remove(userId);
+      }
+    }
+
+    private void free(String userId, String deviceId, String sessionId) {
+      Map<String, String> mine = devices.get(userId);
+      // A re-login of the same device has replaced the session id: keep the device online.
+      if (mine != null && deviceId != null && sessionId.equals(mine.get(deviceId))) {
+        mine.remove(deviceId);
+        if (mine.isEmpty()) {
+          devices.remove(userId);
+        }
+      }
+    }
+
+    /** Devices of the villager online now; forgets held slots whose Start never came. */
+    int liveDevices(String userId, long now) {
+      Map<String, String> mine = devices.get(userId);
+      if (mine == null) {
+        return 0;
+      }
+      mine.values().removeIf(v -> v.startsWith(RESERVED) && Long.parseLong(v.substring(1)) <= now);
+      return mine.size();
+    }
 
     void add(
         QuotaPeriods periods,
         String hourKey,
         String userId,
-        long bytes,
-        long seconds,
+        SessionCounters charged,
         long epochDay) {
+      long bytes = charged.bytes();
+      long seconds = charged.seconds();
+      if (bytes == 0 && seconds == 0) {
+        return;
+      }
       if (!hours.containsKey(hourKey)) {
         pruneHours(hourKey);
       }
@@ -372,14 +639,35 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       }
       user.bytes += bytes;
       user.seconds += seconds;
-      long[] total = totals.computeIfAbsent(userId, u -> new long[3]);
-      total[0] += bytes;
-      total[1] += seconds;
-      total[2] = epochDay;
+      UserTotal total = totals.getOrDefault(userId, new UserTotal(0, 0, epochDay));
+      totals.put(userId, new UserTotal(total.bytes() + bytes, total.seconds() + seconds, epochDay));
+    }
+
+    /** Drops sessions closed, or silent, for longer than the retention, and their devices. */
+    void prune(long now, long retentionMillis) {
+      sessions
+          .entrySet()
+          .removeIf(
+              e -> {
+                SessionState s = e.getValue();
+                long since = s.closed() ? s.closedAtMillis() : s.eventMillis();
+                return since < now - retentionMillis;
+              });
+      devices
+          .values()
+          .forEach(
+              mine ->
+                  mine.values()
+                      .removeIf(
+                          v ->
+                              v.startsWith(RESERVED)
+                                  ? Long.parseLong(v.substring(1)) <= now
+                                  : !sessions.containsKey(v)));
+      devices.values().removeIf(Map::isEmpty);
     }
 
     void pruneTotals(long epochDay) {
-      totals.values().removeIf(t -> t[2] < epochDay - TOTAL_RETENTION_DAYS);
+      totals.values().removeIf(t -> t.lastEpochDay() < epochDay - TOTAL_RETENTION_DAYS);
     }
 
     /** Drops hours older than the retention, counted back from {@code nowHourKey}. */
@@ -396,10 +684,6 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       users.forEach((id, u) -> savedUsers.put(id, new UserSnapshot(u.dayKey, u.bytes, u.seconds)));
       Map<String, Map<String, String>> savedDevices = new HashMap<>();
       devices.forEach((id, d) -> savedDevices.put(id, Map.copyOf(d)));
-      Map<String, long[]> savedSessions = new HashMap<>();
-      sessions.forEach((id, s) -> savedSessions.put(id, s.clone()));
-      Map<String, long[]> savedTotals = new HashMap<>();
-      totals.forEach((id, t) -> savedTotals.put(id, t.clone()));
       return new VillageSnapshot(
           dayKey,
           dayBytes,
@@ -407,18 +691,24 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
           monthBytes,
           savedUsers,
           savedDevices,
-          savedSessions,
+          null,
           new HashMap<>(hours),
-          savedTotals);
+          null,
+          new HashMap<>(sessions),
+          new HashMap<>(totals));
     }
 
     static VillageCounters fromSnapshot(
         VillageSnapshot saved, QuotaPeriods now, String hourKey, long epochDay) {
       VillageCounters village = new VillageCounters();
-      if (saved.userTotals() != null) { // absent in snapshots written before totals
-        saved.userTotals().forEach((id, t) -> village.totals.put(id, t.clone()));
-        village.pruneTotals(epochDay);
+      if (saved.totals() != null) {
+        village.totals.putAll(saved.totals());
+      } else if (saved.userTotals() != null) { // written before named records
+        saved
+            .userTotals()
+            .forEach((id, t) -> village.totals.put(id, new UserTotal(t[0], t[1], t[2])));
       }
+      village.pruneTotals(epochDay);
       if (saved.hourBytes() != null) { // absent in snapshots written before hourly counters
         village.hours.putAll(saved.hourBytes());
         village.pruneHours(hourKey);
@@ -447,8 +737,15 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       if (saved.devices() != null) {
         saved.devices().forEach((id, d) -> village.devices.put(id, new HashMap<>(d)));
       }
-      if (saved.sessions() != null) {
-        saved.sessions().forEach((id, s) -> village.sessions.put(id, s.clone()));
+      if (saved.sessionStates() != null) {
+        village.sessions.putAll(saved.sessionStates());
+      } else if (saved.sessions() != null) { // written before named records: open sessions
+        saved
+            .sessions()
+            .forEach(
+                (id, s) ->
+                    village.sessions.put(
+                        id, new SessionState(new SessionCounters(s[0], s[1], s[2]), 0, 0, "")));
       }
       return village;
     }
@@ -464,8 +761,18 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     }
   }
 
-  record Snapshot(long writtenAtEpochMillis, Map<String, VillageSnapshot> villages) {}
+  /**
+   * The snapshot file.
+   *
+   * @param journalSequence the first journal file not covered by this snapshot
+   */
+  record Snapshot(
+      long writtenAtEpochMillis, long journalSequence, Map<String, VillageSnapshot> villages) {}
 
+  /**
+   * One village in the snapshot. {@code sessions} and {@code userTotals} are the tuple forms of
+   * earlier versions, read but no longer written.
+   */
   record VillageSnapshot(
       String dayKey,
       long dayBytes,
@@ -475,7 +782,9 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
       Map<String, Map<String, String>> devices,
       Map<String, long[]> sessions,
       Map<String, Long> hourBytes,
-      Map<String, long[]> userTotals) {}
+      Map<String, long[]> userTotals,
+      Map<String, SessionState> sessionStates,
+      Map<String, UserTotal> totals) {}
 
   record UserSnapshot(String dayKey, long bytes, long seconds) {}
 }

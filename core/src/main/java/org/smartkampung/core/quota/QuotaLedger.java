@@ -1,6 +1,7 @@
 package org.smartkampung.core.quota;
 
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,33 +27,70 @@ public interface QuotaLedger extends AutoCloseable {
   QuotaResult charge(SessionKey session, long deltaInBytes, long deltaOutBytes, long deltaSeconds);
 
   /**
-   * Records the cumulative counters an accounting record carries and charges only what is new since
-   * the previous record of the same session, atomically. A repeated record charges nothing;
-   * counters lower than the previous record (NAS reboot) charge the new values as counted from
-   * zero, never a negative or wrapped amount.
+   * Applies one accounting record of a session, atomically and idempotently ({@link
+   * SessionCharge}): charges only what the session's absolute counters add to what was charged
+   * before, so the same record, a late one or one retried at another server instance adds nothing.
+   * A Start (or the first record of a session whose Start was lost) puts the device online; a Stop
+   * closes the session, frees its device (the one recorded at its Start when the Stop names none)
+   * and keeps its last counters as a closed record for at least {@link
+   * #CLOSED_SESSION_RETENTION_HOURS} hours.
    *
-   * @param totalInBytes cumulative bytes received in this session (with Gigawords applied)
-   * @param totalOutBytes cumulative bytes sent in this session
-   * @param totalSeconds cumulative session time
+   * @return usage after the record; for {@link QuotaResult.Ok} the effect is durable
    */
-  QuotaResult account(SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds);
+  QuotaResult record(SessionKey session, AccountingEvent event);
 
   /**
-   * As {@link #account}, completing (never exceptionally) once the charge is durable. A store that
-   * can pipeline sends it with other callers' operations; this default runs it now.
+   * As {@link #record}, completing (never exceptionally) once the effect is durable. A store that
+   * can pipeline sends it with other callers' operations; operations queued from one thread take
+   * effect in the order queued.
    */
-  default CompletableFuture<QuotaResult> accountAsync(
-      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
-    return CompletableFuture.completedFuture(
-        account(session, totalInBytes, totalOutBytes, totalSeconds));
+  default CompletableFuture<QuotaResult> recordAsync(SessionKey session, AccountingEvent event) {
+    return CompletableFuture.completedFuture(record(session, event));
   }
 
   /**
-   * As {@link #sessionStarted}, completing (never exceptionally) once recorded. Operations on the
-   * same ledger queued from one thread take effect in the order queued.
+   * Closes a session without charging anything (Accounting-On/Off, a session whose Stop never
+   * came): its device is freed and a later record of it charges only a positive remainder. Closing
+   * a closed or unknown session changes nothing.
    */
-  default CompletableFuture<QuotaResult> sessionStartedAsync(SessionKey session) {
-    return CompletableFuture.completedFuture(sessionStarted(session));
+  QuotaResult close(SessionKey session);
+
+  /**
+   * Closes every session given, as {@link #close} does each, in as few round trips as the store
+   * allows.
+   *
+   * @return completes with true once all are closed durably, false when the store failed
+   */
+  default CompletableFuture<Boolean> closeAll(List<SessionKey> sessions) {
+    for (SessionKey session : sessions) {
+      if (!(close(session) instanceof QuotaResult.Ok)) {
+        return CompletableFuture.completedFuture(false);
+      }
+    }
+    return CompletableFuture.completedFuture(true);
+  }
+
+  /**
+   * Holds a device slot for a villager who was just accepted, so parallel logins cannot exceed the
+   * device limit: the slot counts until the session's Start confirms it, or for {@link
+   * #DEVICE_RESERVATION_SECONDS} when no Start comes.
+   *
+   * @return true when the device is online already or a slot was free and is now held; false when
+   *     {@code maxDevices} other devices hold slots
+   * @throws StoreUnavailableException when the store does not answer
+   */
+  boolean reserveDevice(String villageId, String userId, String deviceId, int maxDevices);
+
+  /** As {@link #record} with an Interim-Update that was not delayed. */
+  default QuotaResult account(
+      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
+    return record(session, AccountingEvent.interim(totalInBytes, totalOutBytes, totalSeconds));
+  }
+
+  /** As {@link #recordAsync} with an Interim-Update that was not delayed. */
+  default CompletableFuture<QuotaResult> accountAsync(
+      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
+    return recordAsync(session, AccountingEvent.interim(totalInBytes, totalOutBytes, totalSeconds));
   }
 
   /**
@@ -61,17 +99,32 @@ public interface QuotaLedger extends AutoCloseable {
    */
   QuotaResult check(String villageId, String userId, String deviceId);
 
-  /** Marks the session's device online for its villager (counts toward max devices). */
-  QuotaResult sessionStarted(SessionKey session);
+  /** As {@link #record} with a Start: marks the session's device online for its villager. */
+  default QuotaResult sessionStarted(SessionKey session) {
+    return record(session, AccountingEvent.start());
+  }
 
-  /** Marks the session's device offline and forgets the session's last counters. */
-  QuotaResult sessionEnded(SessionKey session);
+  /** As {@link #sessionStarted}, completing (never exceptionally) once recorded. */
+  default CompletableFuture<QuotaResult> sessionStartedAsync(SessionKey session) {
+    return recordAsync(session, AccountingEvent.start());
+  }
+
+  /** As {@link #close}: marks the session's device offline. */
+  default QuotaResult sessionEnded(SessionKey session) {
+    return close(session);
+  }
 
   /**
    * Whether the villager or the village is known to be exhausted, answered from the near-cache
    * without a network hop where possible. May be stale by at most the configured bound.
    */
   boolean isExhausted(String villageId, String userId);
+
+  /** A closed session's last counters are kept at least this long after its close. */
+  int CLOSED_SESSION_RETENTION_HOURS = 48;
+
+  /** How long a device slot held at Access-Accept waits for the session's Start. */
+  int DEVICE_RESERVATION_SECONDS = 60;
 
   /** Days the hourly village counters are kept after their hour. */
   int HOURLY_RETENTION_DAYS = 8;

@@ -6,8 +6,17 @@ package org.smartkampung.core.quota;
  */
 public sealed interface QuotaResult {
 
-  /** The operation took effect (for a charge: durably) and this is the usage afterwards. */
-  record Ok(Usage usage) implements QuotaResult {}
+  /**
+   * The operation took effect (for a charge: durably) and this is the usage afterwards.
+   *
+   * @param sessionOpen for an accounting record: whether its session is open after it (false after
+   *     a Stop, and for a late record of a closed session, which must not bring it back)
+   */
+  record Ok(Usage usage, boolean sessionOpen) implements QuotaResult {
+    public Ok(Usage usage) {
+      this(usage, true);
+    }
+  }
 
   /** The store did not answer within its timeout or failed; nothing was charged. */
   record StoreUnavailable(String reason) implements QuotaResult {}

@@ -6,22 +6,17 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +26,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.redis.RedisBatcher;
+import org.smartkampung.core.redis.RedisScript;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The quota ledger on Redis (standalone, Sentinel or Cluster). Each operation is one round trip: a
@@ -54,10 +49,14 @@ public final class RedisQuotaLedger implements QuotaLedger {
   static final long PERIOD_GRACE_SECONDS = 3600;
 
   /**
-   * Session counters and the devices set outlive a missed Accounting-Stop by this long. Interims
-   * refresh the session key; a device whose Stop was lost frees its slot after this at the latest.
+   * A session's record lives this long after its last change (open: its last record; closed: its
+   * close), and so does a devices hash after its last Start. The lost-session sweep closes an open
+   * session long before.
    */
-  static final long SESSION_TTL_SECONDS = 2 * 24 * 3600;
+  static final long SESSION_TTL_SECONDS = CLOSED_SESSION_RETENTION_HOURS * 3600L;
+
+  /** Sessions closed per script call in {@link #closeAll}. */
+  static final int CLOSE_CHUNK = 500;
 
   /** A villager's totals live this long after their last charge. */
   static final long TOTAL_TTL_SECONDS = TOTAL_RETENTION_DAYS * 24 * 3600L;
@@ -67,10 +66,10 @@ public final class RedisQuotaLedger implements QuotaLedger {
 
   private enum Op {
     CHARGE("charge"),
-    ACCOUNT("account"),
+    RECORD("record"),
+    CLOSE("close"),
     CHECK("check"),
-    START("start"),
-    END("end"),
+    RESERVE("reserve"),
     EXHAUSTED("check");
 
     final String scriptOp;
@@ -87,8 +86,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
   private final QuotaCalendar calendar;
   private final LimitsSource limits;
   private final Clock clock;
-  private final String script;
-  private final String sha;
+  private final RedisScript script;
   private final Cache<String, Boolean> villageExhausted;
   private final Cache<UserKey, Boolean> userExhausted;
   private final Map<Op, Timer> latency = new EnumMap<>(Op.class);
@@ -153,8 +151,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
     this.calendar = new QuotaCalendar(zones);
     this.limits = Objects.requireNonNull(limits, "limits");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.script = readScript();
-    this.sha = sha1(script);
+    this.script = RedisScript.fromResource(RedisQuotaLedger.class, SCRIPT_RESOURCE);
     Duration stale = Duration.ofMillis(nearCacheStaleMillis);
     this.villageExhausted =
         Caffeine.newBuilder()
@@ -190,27 +187,76 @@ public final class RedisQuotaLedger implements QuotaLedger {
               .tag("op", tag)
               .register(registry));
     }
-    try {
-      jedis.scriptLoad(script);
-    } catch (RuntimeException e) {
-      log.warn(
-          "Could not load the quota script into Redis yet ({}); will load it on first use",
-          e.toString());
-    }
   }
 
   @Override
   public QuotaResult charge(
       SessionKey session, long deltaInBytes, long deltaOutBytes, long deltaSeconds) {
-    requireNotNegative(deltaInBytes, deltaOutBytes, deltaSeconds);
-    return run(Op.CHARGE, session, deltaInBytes, deltaOutBytes, deltaSeconds);
+    return run(Op.CHARGE, session, new SessionCounters(deltaInBytes, deltaOutBytes, deltaSeconds));
   }
 
   @Override
-  public QuotaResult account(
-      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
-    requireNotNegative(totalInBytes, totalOutBytes, totalSeconds);
-    return run(Op.ACCOUNT, session, totalInBytes, totalOutBytes, totalSeconds);
+  public QuotaResult record(SessionKey session, AccountingEvent event) {
+    return run(Op.RECORD, session, event);
+  }
+
+  /** {@inheritDoc} Sent in the batcher's next pipeline when there is one. */
+  @Override
+  public CompletableFuture<QuotaResult> recordAsync(SessionKey session, AccountingEvent event) {
+    return batcher == null
+        ? QuotaLedger.super.recordAsync(session, event)
+        : runBatched(Op.RECORD, session, event);
+  }
+
+  @Override
+  public QuotaResult close(SessionKey session) {
+    return run(Op.CLOSE, session, SessionCounters.ZERO);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One script call closes up to {@link #CLOSE_CHUNK} sessions of one village; the calls go in
+   * the batcher's pipelines when there is one.
+   */
+  @Override
+  public CompletableFuture<Boolean> closeAll(List<SessionKey> sessions) {
+    Map<String, List<SessionKey>> byVillage = new LinkedHashMap<>();
+    sessions.forEach(s -> byVillage.computeIfAbsent(s.villageId(), v -> new ArrayList<>()).add(s));
+    List<CompletableFuture<Object>> calls = new ArrayList<>();
+    String now = Long.toString(clock.millis());
+    for (List<SessionKey> village : byVillage.values()) {
+      for (int from = 0; from < village.size(); from += CLOSE_CHUNK) {
+        List<SessionKey> chunk =
+            village.subList(from, Math.min(village.size(), from + CLOSE_CHUNK));
+        List<String> keys = new ArrayList<>(2 * chunk.size());
+        List<String> args = new ArrayList<>(3 + 2 * chunk.size());
+        args.add("closemany");
+        args.add(now);
+        args.add(Long.toString(SESSION_TTL_SECONDS));
+        for (SessionKey s : chunk) {
+          String tag = "{v:" + s.villageId() + "}:";
+          keys.add(tag + "dev:" + s.userId());
+          keys.add(tag + "s:" + s.sessionId());
+          args.add(Objects.requireNonNullElse(s.deviceId(), ""));
+          args.add(s.sessionId());
+        }
+        calls.add(
+            batcher == null
+                ? CompletableFuture.supplyAsync(() -> script.run(jedis, keys, args), Runnable::run)
+                : script.runBatched(batcher, keys, args));
+      }
+    }
+    return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+        .handle(
+            (done, error) -> {
+              if (error != null) {
+                failures.get(Op.CLOSE).increment();
+                log.warn("Closing {} sessions failed: {}", sessions.size(), error.toString());
+                return false;
+              }
+              return true;
+            });
   }
 
   /**
@@ -221,35 +267,23 @@ public final class RedisQuotaLedger implements QuotaLedger {
    */
   @Override
   public QuotaResult check(String villageId, String userId, String deviceId) {
-    return run(Op.CHECK, new SessionKey(villageId, userId, deviceId, ""), 0, 0, 0);
+    return run(Op.CHECK, new SessionKey(villageId, userId, deviceId, ""), SessionCounters.ZERO);
   }
 
   @Override
-  public QuotaResult sessionStarted(SessionKey session) {
-    return run(Op.START, session, 0, 0, 0);
-  }
-
-  @Override
-  public QuotaResult sessionEnded(SessionKey session) {
-    return run(Op.END, session, 0, 0, 0);
-  }
-
-  /** {@inheritDoc} Sent in the batcher's next pipeline when there is one. */
-  @Override
-  public CompletableFuture<QuotaResult> accountAsync(
-      SessionKey session, long totalInBytes, long totalOutBytes, long totalSeconds) {
-    requireNotNegative(totalInBytes, totalOutBytes, totalSeconds);
-    return batcher == null
-        ? QuotaLedger.super.accountAsync(session, totalInBytes, totalOutBytes, totalSeconds)
-        : runBatched(Op.ACCOUNT, session, totalInBytes, totalOutBytes, totalSeconds);
-  }
-
-  /** {@inheritDoc} Sent in the batcher's next pipeline when there is one. */
-  @Override
-  public CompletableFuture<QuotaResult> sessionStartedAsync(SessionKey session) {
-    return batcher == null
-        ? QuotaLedger.super.sessionStartedAsync(session)
-        : runBatched(Op.START, session, 0, 0, 0);
+  public boolean reserveDevice(String villageId, String userId, String deviceId, int maxDevices) {
+    long started = System.nanoTime();
+    SessionKey session = new SessionKey(villageId, userId, deviceId, "");
+    try {
+      Call call = prepare(Op.RESERVE, session, null, maxDevices);
+      List<?> reply = (List<?>) script.run(jedis, call.keys(), call.args());
+      return ((Long) reply.get(7)) == 1L;
+    } catch (RuntimeException e) {
+      failed(Op.RESERVE, session, e);
+      throw new StoreUnavailableException("Redis device reservation failed: " + e.getMessage(), e);
+    } finally {
+      latency.get(Op.RESERVE).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+    }
   }
 
   /**
@@ -271,7 +305,8 @@ public final class RedisQuotaLedger implements QuotaLedger {
     if (Boolean.TRUE.equals(user)) {
       return true;
     }
-    QuotaResult result = run(Op.EXHAUSTED, new SessionKey(villageId, userId, "", ""), 0, 0, 0);
+    QuotaResult result =
+        run(Op.EXHAUSTED, new SessionKey(villageId, userId, "", ""), SessionCounters.ZERO);
     return result instanceof QuotaResult.Ok ok
         && (ok.usage().userExhausted() || ok.usage().villageExhausted());
   }
@@ -335,11 +370,15 @@ public final class RedisQuotaLedger implements QuotaLedger {
     }
   }
 
-  private QuotaResult run(Op op, SessionKey session, long in, long out, long seconds) {
+  private QuotaResult run(Op op, SessionKey session, SessionCounters counters) {
+    return run(op, session, new AccountingEvent(AccountingEvent.Kind.INTERIM, counters, 0));
+  }
+
+  private QuotaResult run(Op op, SessionKey session, AccountingEvent event) {
     long started = System.nanoTime();
     try {
-      Call call = prepare(op, session, in, out, seconds);
-      return ok(session, evalsha(call.keys(), call.args()));
+      Call call = prepare(op, session, event, 0);
+      return ok(session, script.run(jedis, call.keys(), call.args()));
     } catch (RuntimeException e) {
       return failed(op, session, e);
     } finally {
@@ -349,28 +388,16 @@ public final class RedisQuotaLedger implements QuotaLedger {
 
   /** As {@link #run}, sent in the batcher's next pipeline; never completes exceptionally. */
   private CompletableFuture<QuotaResult> runBatched(
-      Op op, SessionKey session, long in, long out, long seconds) {
+      Op op, SessionKey session, AccountingEvent event) {
     long started = System.nanoTime();
     Call call;
     try {
-      call = prepare(op, session, in, out, seconds);
+      call = prepare(op, session, event, 0);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(failed(op, session, e));
     }
-    return batcher
-        .submit(pipeline -> pipeline.evalsha(sha, call.keys(), call.args()))
-        .exceptionallyCompose(
-            e -> {
-              if (!(unwrap(e) instanceof JedisNoScriptException)) {
-                return CompletableFuture.failedFuture(e);
-              }
-              log.info("Redis lost the quota script; loading it again");
-              return CompletableFuture.supplyAsync(
-                  () -> {
-                    jedis.scriptLoad(script, call.keys().get(0));
-                    return jedis.evalsha(sha, call.keys(), call.args());
-                  });
-            })
+    return script
+        .runBatched(batcher, call.keys(), call.args())
         .handle(
             (reply, error) -> {
               latency.get(op).record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -387,23 +414,31 @@ public final class RedisQuotaLedger implements QuotaLedger {
 
   private record Call(List<String> keys, List<String> args) {}
 
-  private Call prepare(Op op, SessionKey session, long in, long out, long seconds) {
+  private Call prepare(Op op, SessionKey session, AccountingEvent event, int maxDevices) {
     Instant now = clock.instant();
     QuotaPeriods periods = calendar.periods(session.villageId(), now);
     List<String> keys = keys(session, periods, calendar.hourKey(session.villageId(), now));
+    SessionCounters counters = event == null ? SessionCounters.ZERO : event.totals();
+    long nowMillis = now.toEpochMilli();
+    long eventMillis = event == null ? nowMillis : nowMillis - event.delaySeconds() * 1000;
     List<String> args =
         List.of(
             op.scriptOp,
-            Long.toString(in),
-            Long.toString(out),
-            Long.toString(seconds),
+            Long.toString(counters.inBytes()),
+            Long.toString(counters.outBytes()),
+            Long.toString(counters.seconds()),
             Objects.requireNonNullElse(session.deviceId(), ""),
             Objects.requireNonNullElse(session.sessionId(), ""),
             Long.toString(periods.secondsUntilDayEnd(now) + PERIOD_GRACE_SECONDS),
             Long.toString(periods.secondsUntilMonthEnd(now) + PERIOD_GRACE_SECONDS),
             Long.toString(SESSION_TTL_SECONDS),
             Long.toString(HOUR_TTL_SECONDS),
-            Long.toString(TOTAL_TTL_SECONDS));
+            Long.toString(TOTAL_TTL_SECONDS),
+            event == null ? "" : event.kind().name().toLowerCase(Locale.ROOT),
+            Long.toString(eventMillis),
+            Long.toString(nowMillis),
+            Integer.toString(maxDevices),
+            Long.toString(nowMillis + DEVICE_RESERVATION_SECONDS * 1000L));
     return new Call(keys, args);
   }
 
@@ -421,7 +456,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
             (Long) reply.get(6));
     villageExhausted.put(session.villageId(), usage.villageExhausted());
     userExhausted.put(new UserKey(session.villageId(), session.userId()), usage.userExhausted());
-    return new QuotaResult.Ok(usage);
+    return new QuotaResult.Ok(usage, ((Long) reply.get(8)) == 1L);
   }
 
   private QuotaResult failed(Op op, SessionKey session, Throwable e) {
@@ -435,51 +470,13 @@ public final class RedisQuotaLedger implements QuotaLedger {
     return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
   }
 
-  private Object evalsha(List<String> keys, List<String> args) {
-    try {
-      return jedis.evalsha(sha, keys, args);
-    } catch (JedisNoScriptException e) {
-      // SCRIPT FLUSH, a restart or a failover to a replica that never saw the script.
-      log.info("Redis lost the quota script; loading it again");
-      jedis.scriptLoad(script, keys.get(0));
-      return jedis.evalsha(sha, keys, args);
-    }
-  }
-
-  private static void requireNotNegative(long in, long out, long seconds) {
-    if (in < 0 || out < 0 || seconds < 0) {
-      throw new IllegalArgumentException(
-          "counters must not be negative: in=" + in + " out=" + out + " seconds=" + seconds);
-    }
-  }
-
-  private static String readScript() {
-    try (InputStream stream = RedisQuotaLedger.class.getResourceAsStream(SCRIPT_RESOURCE)) {
-      if (stream == null) {
-        throw new IllegalStateException("missing resource " + SCRIPT_RESOURCE);
-      }
-      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha1(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-1");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-1 is required of every JVM", e);
-    }
-  }
-
   /** The SHA-1 under which Redis knows the ledger script (for benchmarks and tests). */
   public String scriptSha() {
-    return sha;
+    return script.sha();
   }
 
   /** The ledger script's source (for benchmarks running the same script with redis-benchmark). */
   public static String scriptSource() {
-    return readScript();
+    return RedisScript.fromResource(RedisQuotaLedger.class, SCRIPT_RESOURCE).source();
   }
 }

@@ -25,8 +25,38 @@ public interface SessionStore {
 
   Optional<Session> find(String id);
 
+  /**
+   * As {@link #find}, completing with the answer, or exceptionally when the store failed. A store
+   * that can pipeline sends it with other callers' commands; this default reads now.
+   */
+  default CompletableFuture<Optional<Session>> findAsync(String id) {
+    try {
+      return CompletableFuture.completedFuture(find(id));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
   /** Removes the session; returns the removed one. */
   Optional<Session> remove(String id);
+
+  /**
+   * Removes a session the caller holds, completing once durable, or exceptionally when the store
+   * failed. A store that can pipeline sends it with other callers' writes.
+   */
+  default CompletableFuture<Void> removeAsync(Session session) {
+    try {
+      remove(session.id());
+      return CompletableFuture.completedFuture(null);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** Removes every session given (Accounting-On/Off), in as few round trips as the store allows. */
+  default void removeAll(List<Session> sessions) {
+    sessions.forEach(s -> remove(s.id()));
+  }
 
   /** The village's live sessions, oldest first. */
   List<Session> listByVillage(String villageId);

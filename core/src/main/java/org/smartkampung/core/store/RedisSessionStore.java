@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.redis.RedisBatcher;
 import org.smartkampung.core.session.Session;
@@ -15,6 +15,7 @@ import org.smartkampung.core.session.SessionStore;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Live sessions in Redis.
@@ -25,14 +26,23 @@ import redis.clients.jedis.UnifiedJedis;
  * kampung:sessions:{ip:<framed ip>}} a sorted set of the ids of sessions at that address, scored by
  * start time. They sit in different Cluster slots, so writes are ordered instead of atomic: put
  * adds the index entries before the data, remove takes the data (GETDEL) before the index entries.
- * A crash in between leaves a dangling index entry, which reads skip; it never leaves an unlisted
- * session. A session whose address changed leaves its old address entry behind; {@link
+ * A crash in between leaves a dangling index entry, which reads skip and remove; it never leaves an
+ * unlisted session. A session whose address changed leaves its old address entry behind; {@link
  * #findByFramedIp} removes such an entry when it meets it.
+ *
+ * <p>Every key expires {@link #TTL_SECONDS} after the session's last write: a session whose Stop
+ * never came and that the lost-session sweep did not close (no RADIUS role running) still ends.
  */
 public final class RedisSessionStore implements SessionStore {
 
   private static final Comparator<Session> OLDEST_FIRST =
       Comparator.comparing(Session::startedAt).thenComparing(Session::id);
+
+  /** Seconds a session and its index entries live after the session's last write. */
+  static final long TTL_SECONDS = 2 * 24 * 3600L;
+
+  /** Sessions removed per pipeline in {@link #removeAll}. */
+  private static final int REMOVE_CHUNK = 2_000;
 
   private final UnifiedJedis jedis;
   private final RedisBatcher batcher;
@@ -91,9 +101,7 @@ public final class RedisSessionStore implements SessionStore {
         .handle(
             (ok, error) -> {
               if (error != null) {
-                Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
-                throw new StoreUnavailableException(
-                    "Redis session write failed: " + cause.getMessage(), cause);
+                throw outage("Redis session write failed", error);
               }
               return null;
             });
@@ -106,11 +114,74 @@ public final class RedisSessionStore implements SessionStore {
   private static Response<String> write(AbstractPipeline pipeline, Session session, String json) {
     long startedMillis = session.startedAt().toEpochMilli();
     pipeline.zadd(villageKey(session.villageId()), startedMillis, session.id());
+    pipeline.expire(villageKey(session.villageId()), TTL_SECONDS);
     pipeline.sadd(nasKey(session.nasName()), session.id());
+    pipeline.expire(nasKey(session.nasName()), TTL_SECONDS);
     if (hasFramedIp(session)) {
       pipeline.zadd(framedIpKey(session.framedIp()), startedMillis, session.id());
+      pipeline.expire(framedIpKey(session.framedIp()), TTL_SECONDS);
     }
-    return pipeline.set(key(session.id()), json);
+    return pipeline.set(key(session.id()), json, SetParams.setParams().ex(TTL_SECONDS));
+  }
+
+  private static Response<Long> unlink(AbstractPipeline pipeline, Session session) {
+    Response<Long> deleted = pipeline.del(key(session.id()));
+    pipeline.zrem(villageKey(session.villageId()), session.id());
+    pipeline.srem(nasKey(session.nasName()), session.id());
+    if (hasFramedIp(session)) {
+      pipeline.zrem(framedIpKey(session.framedIp()), session.id());
+    }
+    return deleted;
+  }
+
+  @Override
+  public CompletableFuture<Optional<Session>> findAsync(String id) {
+    if (batcher == null) {
+      return SessionStore.super.findAsync(id);
+    }
+    return batcher
+        .submit(pipeline -> pipeline.get(key(id)))
+        .handle(
+            (json, error) -> {
+              if (error != null) {
+                throw outage("Redis session read failed", error);
+              }
+              return decode(json);
+            });
+  }
+
+  /** {@inheritDoc} The data key and every index entry in the batcher's next pipeline. */
+  @Override
+  public CompletableFuture<Void> removeAsync(Session session) {
+    if (batcher == null) {
+      return SessionStore.super.removeAsync(session);
+    }
+    return batcher
+        .submit(pipeline -> unlink(pipeline, session))
+        .handle(
+            (deleted, error) -> {
+              if (error != null) {
+                throw outage("Redis session removal failed", error);
+              }
+              return null;
+            });
+  }
+
+  @Override
+  public void removeAll(List<Session> sessions) {
+    for (int from = 0; from < sessions.size(); from += REMOVE_CHUNK) {
+      try (AbstractPipeline pipeline = jedis.pipelined()) {
+        sessions
+            .subList(from, Math.min(sessions.size(), from + REMOVE_CHUNK))
+            .forEach(s -> unlink(pipeline, s));
+        pipeline.sync();
+      }
+    }
+  }
+
+  private static StoreUnavailableException outage(String what, Throwable error) {
+    Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
+    return new StoreUnavailableException(what + ": " + cause.getMessage(), cause);
   }
 
   @Override
@@ -158,7 +229,9 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public List<Session> listByVillage(String villageId) {
-    return fetch(jedis.zrange(villageKey(villageId), 0, -1)).stream()
+    String index = villageKey(villageId);
+    List<Session> found = fetch(jedis.zrange(index, 0, -1), gone -> jedis.zrem(index, gone));
+    return found.stream()
         .filter(s -> s.villageId().equals(villageId))
         .sorted(OLDEST_FIRST)
         .toList();
@@ -166,23 +239,33 @@ public final class RedisSessionStore implements SessionStore {
 
   @Override
   public List<Session> listByNas(String nasName) {
-    return fetch(jedis.smembers(nasKey(nasName))).stream()
-        .filter(s -> s.nasName().equals(nasName))
-        .sorted(OLDEST_FIRST)
-        .toList();
+    String index = nasKey(nasName);
+    List<Session> found = fetch(jedis.smembers(index), gone -> jedis.srem(index, gone));
+    return found.stream().filter(s -> s.nasName().equals(nasName)).sorted(OLDEST_FIRST).toList();
   }
 
-  private List<Session> fetch(Collection<String> ids) {
-    List<Response<String>> replies = new ArrayList<>();
+  /** The sessions of these ids; ids whose session expired are handed to {@code dangling}. */
+  private List<Session> fetch(Collection<String> ids, Consumer<String[]> dangling) {
+    List<String> order = new ArrayList<>(ids);
+    List<Response<String>> replies = new ArrayList<>(order.size());
     try (AbstractPipeline pipeline = jedis.pipelined()) {
-      ids.forEach(id -> replies.add(pipeline.get(key(id))));
+      order.forEach(id -> replies.add(pipeline.get(key(id))));
       pipeline.sync();
     }
-    return replies.stream()
-        .map(Response::get)
-        .filter(Objects::nonNull)
-        .map(json -> StoreJson.read(json, Session.class))
-        .toList();
+    List<Session> sessions = new ArrayList<>(order.size());
+    List<String> gone = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      String json = replies.get(i).get();
+      if (json == null) {
+        gone.add(order.get(i));
+      } else {
+        sessions.add(StoreJson.read(json, Session.class));
+      }
+    }
+    if (!gone.isEmpty()) {
+      dangling.accept(gone.toArray(String[]::new));
+    }
+    return sessions;
   }
 
   private static Optional<Session> decode(String json) {

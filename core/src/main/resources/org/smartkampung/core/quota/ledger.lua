@@ -1,54 +1,172 @@
 -- The quota ledger's one round trip. All keys share the village hash tag {v:<village>}.
 -- KEYS[1] village day bytes     KEYS[2] village month bytes
 -- KEYS[3] user day hash (b = bytes, s = seconds)
--- KEYS[4] devices online hash (device -> session id)
--- KEYS[5] session last cumulative counters hash (i, o, s)
+-- KEYS[4] the user's devices online: device -> session id, or '~<until millis>' for a slot
+--         reserved at Access-Accept and not yet confirmed by a Start
+-- KEYS[5] the session: last cumulative counters (i, o, s), event time of the newest record in
+--         millis (e), closed (c = 1, at millis x), its device (d); kept ARGV[9] after its last change
 -- KEYS[6] village bytes in this local hour (for the usage chart and budget report)
 -- KEYS[7] user totals hash over all days (b = bytes, s = seconds), kept ARGV[11] after last use
--- ARGV[1] op: charge | account | check | start | end
--- ARGV[2..4] in bytes, out bytes, seconds (deltas for charge, cumulative totals for account)
+-- ARGV[1] op: charge | record | close | check | reserve (closemany: see below)
+-- ARGV[2..4] in bytes, out bytes, seconds (deltas for charge, cumulative totals for record)
 -- ARGV[5] device id   ARGV[6] session id
 -- ARGV[7] day keys, ARGV[8] month key time to live (seconds; relative, so Redis's clock rules)
 -- ARGV[9] session and device keys time to live (seconds)
 -- ARGV[10] hour key time to live (seconds)
 -- ARGV[11] user totals time to live (seconds)
+-- ARGV[12] record kind: start | interim | stop     ARGV[13] the record's event time (millis)
+-- ARGV[14] now (millis)   ARGV[15] reserve: max devices   ARGV[16] reserve: held until (millis)
 -- Returns {user day bytes, user day seconds, village day bytes, village month bytes, devices,
---          user total bytes, user total seconds}.
+--          user total bytes, user total seconds, reserved (1/0), session open (1/0)}.
+-- The charging rule is SessionCharge's (Java); the ledger contract tests hold both to it.
 local op = ARGV[1]
+local WRAP = 4294967296
+local TOLERANCE = 2000
 
 -- Lua numbers are doubles; '%d' keeps integers below 2^53 exact where tostring would not.
 local function int(n)
   return string.format('%d', n)
 end
 
+local function maxn(a, b)
+  if a > b then return a end
+  return b
+end
+
+local function delta(p, n, timeWentOn)
+  if n >= p then return n - p end
+  if timeWentOn and p < WRAP and n < WRAP then return WRAP - p + n end
+  return 0
+end
+
+-- Devices online now; drops reservations that were never confirmed in time.
+local function liveDevices(devKey, now)
+  local all = redis.call('HGETALL', devKey)
+  local count = 0
+  for i = 1, #all, 2 do
+    local value = all[i + 1]
+    if string.sub(value, 1, 1) == '~' and tonumber(string.sub(value, 2)) <= now then
+      redis.call('HDEL', devKey, all[i])
+    else
+      count = count + 1
+    end
+  end
+  return count
+end
+
+local function freeDevice(devKey, device, session)
+  -- A re-login of the same device has replaced the session id: keep the device online.
+  if device and device ~= '' and redis.call('HGET', devKey, device) == session then
+    redis.call('HDEL', devKey, device)
+  end
+end
+
+local function closeSession(sKey, devKey, session, fallbackDevice, at, ttl)
+  local state = redis.call('HMGET', sKey, 'c', 'd')
+  freeDevice(devKey, state[2] or fallbackDevice, session)
+  freeDevice(devKey, fallbackDevice, session)
+  if state[1] ~= '1' then
+    redis.call('HSET', sKey, 'c', '1', 'x', at)
+  end
+  redis.call('EXPIRE', sKey, ttl)
+end
+
+if op == 'closemany' then
+  -- Accounting-On/Off: many sessions of one village in one call.
+  -- KEYS: devices hash and session key of each session, in pairs.
+  -- ARGV[2] now (millis), ARGV[3] session time to live, then device id and session id of each.
+  for i = 1, #KEYS / 2 do
+    local devKey, sKey = KEYS[2 * i - 1], KEYS[2 * i]
+    local device, session = ARGV[2 + 2 * i], ARGV[3 + 2 * i]
+    if redis.call('EXISTS', sKey) == 1 then
+      closeSession(sKey, devKey, session, device, ARGV[2], ARGV[3])
+    else
+      freeDevice(devKey, device, session)
+    end
+  end
+  return #KEYS / 2
+end
+
+local now = tonumber(ARGV[14]) or 0
 local dIn, dOut, dSec = 0, 0, 0
+local reserved = 0
+local open = 1
 if op == 'charge' then
   dIn, dOut, dSec = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-elseif op == 'account' then
+elseif op == 'record' then
+  local kind, at = ARGV[12], tonumber(ARGV[13])
   local tIn, tOut, tSec = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-  local last = redis.call('HMGET', KEYS[5], 'i', 'o', 's')
-  local pIn, pOut, pSec = tonumber(last[1]) or 0, tonumber(last[2]) or 0, tonumber(last[3]) or 0
-  if tIn < pIn or tOut < pOut or tSec < pSec then
-    -- Counters went backwards: the NAS restarted counting from zero.
+  local st = redis.call('HMGET', KEYS[5], 'i', 'o', 's', 'e', 'c', 'x', 'd')
+  local kIn, kOut, kSec, newest = tIn, tOut, tSec, true
+  local register = kind ~= 'stop'
+  if st[1] == false or (st[5] == '1' and kind == 'start' and at > tonumber(st[6])) then
+    -- First record of the session, or a Start that opens a closed id anew.
     dIn, dOut, dSec = tIn, tOut, tSec
+    if st[5] == '1' then redis.call('HDEL', KEYS[5], 'c', 'x') end
   else
-    dIn, dOut, dSec = tIn - pIn, tOut - pOut, tSec - pSec
+    local pIn, pOut, pSec = tonumber(st[1]), tonumber(st[2]), tonumber(st[3])
+    if st[5] == '1' then
+      dIn, dOut, dSec = maxn(0, tIn - pIn), maxn(0, tOut - pOut), maxn(0, tSec - pSec)
+      kIn, kOut, kSec = maxn(pIn, tIn), maxn(pOut, tOut), maxn(pSec, tSec)
+      newest, register = false, false
+    elseif tSec <= pSec and tIn <= pIn and tOut <= pOut
+        and not (tSec == pSec and tIn == pIn and tOut == pOut) then
+      if kind ~= 'start' and tSec * 1000 <= at - tonumber(st[4]) + TOLERANCE then
+        dIn, dOut, dSec = tIn, tOut, tSec -- the NAS restarted the session: count from zero
+      else
+        kIn, kOut, kSec, newest = pIn, pOut, pSec, false -- a late record: nothing new
+      end
+    else
+      local on = tSec > pSec
+      dIn, dOut, dSec = delta(pIn, tIn, on), delta(pOut, tOut, on), maxn(0, tSec - pSec)
+      if tSec < pSec then
+        kIn, kOut, kSec, newest = maxn(pIn, tIn), maxn(pOut, tOut), pSec, false
+      end
+    end
   end
-  redis.call('HSET', KEYS[5], 'i', ARGV[2], 'o', ARGV[3], 's', ARGV[4])
-  redis.call('EXPIRE', KEYS[5], ARGV[9])
-elseif op == 'start' then
-  redis.call('HSET', KEYS[4], ARGV[5], ARGV[6])
-  redis.call('EXPIRE', KEYS[4], ARGV[9])
-elseif op == 'end' then
-  -- A re-login of the same device has replaced the session id: keep the device online.
-  if redis.call('HGET', KEYS[4], ARGV[5]) == ARGV[6] then
-    redis.call('HDEL', KEYS[4], ARGV[5])
+  redis.call('HSET', KEYS[5], 'i', int(kIn), 'o', int(kOut), 's', int(kSec))
+  if newest or st[4] == false then redis.call('HSET', KEYS[5], 'e', int(at)) end
+  if ARGV[5] ~= '' and (st[7] == false or register) then redis.call('HSET', KEYS[5], 'd', ARGV[5]) end
+  if register then
+    -- A Start claims the device; another record only when its Start was lost, so a late record
+    -- of an old session never takes the device back from a newer one.
+    if kind == 'start' then
+      redis.call('HSET', KEYS[4], ARGV[5], ARGV[6])
+    else
+      redis.call('HSETNX', KEYS[4], ARGV[5], ARGV[6])
+    end
+    redis.call('EXPIRE', KEYS[4], ARGV[9])
   end
-  redis.call('DEL', KEYS[5])
+  if kind == 'stop' or not register then
+    open = 0
+  end
+  if kind == 'stop' then
+    closeSession(KEYS[5], KEYS[4], ARGV[6], ARGV[5], int(at), ARGV[9])
+  else
+    redis.call('EXPIRE', KEYS[5], ARGV[9])
+  end
+elseif op == 'close' then
+  if redis.call('EXISTS', KEYS[5]) == 1 then
+    closeSession(KEYS[5], KEYS[4], ARGV[6], ARGV[5], ARGV[14], ARGV[9])
+  else
+    freeDevice(KEYS[4], ARGV[5], ARGV[6])
+  end
+elseif op == 'reserve' then
+  local current = redis.call('HGET', KEYS[4], ARGV[5])
+  if current and string.sub(current, 1, 1) ~= '~' then
+    reserved = 1 -- the device is online already: a re-login takes no new slot
+  else
+    if current then redis.call('HDEL', KEYS[4], ARGV[5]) end
+    if liveDevices(KEYS[4], now) < tonumber(ARGV[15]) then
+      redis.call('HSET', KEYS[4], ARGV[5], '~' .. ARGV[16])
+      redis.call('EXPIRE', KEYS[4], ARGV[9])
+      reserved = 1
+    end
+  end
 end
 
 local ub, us, vd, vm, tb, ts
-if op == 'charge' or op == 'account' then
+if dIn + dOut + dSec > 0 then
   -- A period key's time to live is set when the key is made (its count equals this charge):
   -- one EXPIRE per period instead of one per record.
   local bytes = int(dIn + dOut)
@@ -75,9 +193,9 @@ else
   tb, ts = tonumber(t[1]) or 0, tonumber(t[2]) or 0
 end
 
-local devices = redis.call('HLEN', KEYS[4])
-if op == 'check' and redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then
+local devices = liveDevices(KEYS[4], now)
+if (op == 'check' or op == 'reserve') and redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then
   -- Re-login of a device already online does not take another device slot.
   devices = devices - 1
 end
-return {ub, us, vd, vm, devices, tb, ts}
+return {ub, us, vd, vm, devices, tb, ts, reserved, open}

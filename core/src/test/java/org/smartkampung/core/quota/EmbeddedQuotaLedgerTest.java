@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EmbeddedQuotaLedgerTest extends QuotaLedgerContract {
+class EmbeddedQuotaLedgerTest extends NasRetriesContract {
 
   @TempDir Path dataDir;
 
@@ -111,6 +111,103 @@ class EmbeddedQuotaLedgerTest extends QuotaLedgerContract {
                 restarted.close();
               }
             });
+  }
+
+  /** Copies the data directory as a crash would leave it on disk (no close, no last snapshot). */
+  private static void copyAsCrashed(Path from, Path to) throws IOException {
+    try (var files = Files.list(from)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  @Test
+  void everyAcknowledgedRecordSurvivesACrashBeforeAnySnapshot(@TempDir Path crashed)
+      throws IOException {
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.record(s, AccountingEvent.start()).orThrow();
+    ledger.record(s, AccountingEvent.interim(60 * MB, 0, 300)).orThrow();
+    for (int i = 1; i <= 5; i++) {
+      SessionKey other = session("bob", "bb:0" + i, "b" + i);
+      ledger.record(other, AccountingEvent.start()).orThrow();
+      ledger.record(other, AccountingEvent.stop(10 * MB, 0, 60)).orThrow();
+    }
+    assertThat(Files.exists(dataDir.resolve("counters.json"))).isFalse();
+
+    copyAsCrashed(dataDir, crashed);
+    EmbeddedQuotaLedger restarted = open(crashed, 0, clock);
+    try {
+      assertThat(restarted.check(village, "bob", "x").orThrow().villageDayBytes())
+          .isEqualTo(110 * MB);
+      assertThat(restarted.check(village, "bob", "x").orThrow().userDevices()).isZero();
+      assertThat(restarted.check(village, "alice", "x").orThrow().userDevices()).isEqualTo(1);
+      // The sessions' counters came back too: the retried Stops charge nothing.
+      restarted.record(session("bob", "bb:01", "b1"), AccountingEvent.stop(10 * MB, 0, 60));
+      restarted.record(s, AccountingEvent.interim(60 * MB, 0, 300));
+      assertThat(restarted.check(village, "bob", "x").orThrow().villageDayBytes())
+          .isEqualTo(110 * MB);
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
+  void aJournalLineTornByTheCrashIsDroppedAndTheRestKept(@TempDir Path crashed) throws IOException {
+    ledger.record(session("alice", "aa:01", "s1"), AccountingEvent.interim(MB, 0, 60)).orThrow();
+    copyAsCrashed(dataDir, crashed);
+    try (var files = Files.list(crashed)) {
+      Path log = files.filter(f -> f.toString().endsWith(".log")).findFirst().orElseThrow();
+      Files.writeString(log, "{\"t\":1,\"op\":\"cha", java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    EmbeddedQuotaLedger restarted = open(crashed, 0, clock);
+    try {
+      assertThat(restarted.check(village, "alice", "x").orThrow().userDayBytes()).isEqualTo(MB);
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
+  void aSnapshotCoversTheJournalSoItsFilesAreDeleted() throws IOException {
+    ledger.record(session("alice", "aa:01", "s1"), AccountingEvent.interim(MB, 0, 60)).orThrow();
+    ((EmbeddedQuotaLedger) ledger).snapshotNow();
+    ledger
+        .record(session("alice", "aa:01", "s1"), AccountingEvent.interim(3 * MB, 0, 90))
+        .orThrow();
+    ((EmbeddedQuotaLedger) ledger).snapshotNow();
+
+    try (var files = Files.list(dataDir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".log")).count()).isEqualTo(1);
+    }
+    ledger.close();
+    ledger = open(dataDir, 0, clock);
+    assertThat(ledger.check(village, "alice", "x").orThrow().userDayBytes()).isEqualTo(3 * MB);
+  }
+
+  @Test
+  void closedAndSilentSessionsAreForgottenAfterTheRetention() {
+    ledger.close();
+    ledger =
+        new EmbeddedQuotaLedger(
+            dataDir, 0, v -> JAKARTA, (v, u) -> limits, clock, Duration.ofHours(1));
+    EmbeddedQuotaLedger embedded = (EmbeddedQuotaLedger) ledger;
+    for (int i = 0; i < 100; i++) {
+      SessionKey key = session("u" + i, "d" + i, "gone-" + i);
+      ledger.record(key, AccountingEvent.interim(1_000, 0, 60)).orThrow();
+      if (i % 2 == 0) {
+        ledger.record(key, AccountingEvent.stop(2_000, 0, 120)).orThrow();
+      }
+    }
+    assertThat(embedded.sessionRecordCount()).isEqualTo(100);
+
+    clock.advance(Duration.ofMinutes(61));
+    embedded.snapshotNow();
+
+    assertThat(embedded.sessionRecordCount()).isZero();
+    assertThat(ledger.check(village, "u1", "x").orThrow().userDevices()).isZero();
+    assertThat(ledger.check(village, "u1", "x").orThrow().villageDayBytes()).isEqualTo(150_000);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -179,10 +180,11 @@ public abstract class QuotaLedgerContract {
   }
 
   @Test
-  void countersLowerThanBeforeAreChargedAsCountedFromZero() {
+  void countersLowerThanBeforeAfterTheNasRestartedAreChargedAsCountedFromZero() {
     SessionKey s = session("alice", "aa:01", "s1");
     ledger.account(s, 1_000, 0, 60).orThrow();
 
+    clock.advance(Duration.ofSeconds(30)); // the NAS rebooted; its new count is 10 s old
     Usage afterReboot = ledger.account(s, 200, 0, 10).orThrow();
     assertThat(afterReboot.userDayBytes()).isEqualTo(1_200);
     assertThat(afterReboot.userDaySeconds()).isEqualTo(70);
@@ -203,13 +205,19 @@ public abstract class QuotaLedgerContract {
   }
 
   @Test
-  void endedSessionForgetsItsLastCounters() {
+  void aClosedSessionChargesOnlyARemainderUntilALaterStartOpensItsIdAnew() {
     SessionKey s = session("alice", "aa:01", "s1");
-    ledger.account(s, 1_000, 0, 0).orThrow();
+    ledger.account(s, 1_000, 0, 60).orThrow();
     ledger.sessionEnded(s).orThrow();
 
-    // The same id later names a new session that counts from zero again.
-    assertThat(ledger.account(s, 1_000, 0, 0).orThrow().userDayBytes()).isEqualTo(2_000);
+    // A record of the closed session charges only what it adds.
+    assertThat(ledger.account(s, 1_000, 0, 60).orThrow().userDayBytes()).isEqualTo(1_000);
+    assertThat(ledger.account(s, 1_500, 0, 90).orThrow().userDayBytes()).isEqualTo(1_500);
+
+    // A NAS that reuses ids after a reboot: a Start after the close is a new session.
+    clock.advance(Duration.ofMinutes(5));
+    ledger.sessionStarted(s).orThrow();
+    assertThat(ledger.account(s, 700, 0, 30).orThrow().userDayBytes()).isEqualTo(2_200);
   }
 
   @Test

@@ -28,7 +28,7 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
-class RedisQuotaLedgerTest extends QuotaLedgerContract {
+class RedisQuotaLedgerTest extends NasRetriesContract {
 
   private static UnifiedJedis jedis;
 
@@ -53,6 +53,33 @@ class RedisQuotaLedgerTest extends QuotaLedgerContract {
   @Override
   protected QuotaLedger newLedger(Clock clock, LimitsSource limits) {
     return new RedisQuotaLedger(jedis, v -> JAKARTA, limits, clock, 1_000, registry);
+  }
+
+  @Test
+  void aStopAnsweredByOneServerAndRetriedAtAnotherChargesOnce() {
+    QuotaLedger serverB = newLedger(clock, (v, u) -> limits);
+    SessionKey s = session("alice", "aa:01", "s1");
+    ledger.record(s, AccountingEvent.start()).orThrow();
+    clock.advance(Duration.ofMinutes(5));
+    serverB.record(s, AccountingEvent.interim(150 * MB, 0, 300)).orThrow();
+    clock.advance(Duration.ofMinutes(5));
+    ledger.record(s, AccountingEvent.stop(200 * MB, 0, 600)).orThrow();
+    clock.advance(Duration.ofSeconds(3));
+
+    serverB.record(s, AccountingEvent.stop(200 * MB, 0, 600).delayed(3)).orThrow();
+
+    assertThat(charged()).isEqualTo(200 * MB);
+  }
+
+  @Test
+  void everyKeyOfASessionExpires() {
+    SessionKey s = session("alice", "aa:01", "s-ttl");
+    ledger.record(s, AccountingEvent.start()).orThrow();
+    ledger.record(s, AccountingEvent.stop(MB, 0, 60)).orThrow();
+
+    for (String key : jedis.keys("{v:" + village + "}:*")) {
+      assertThat(jedis.ttl(key)).as(key).isPositive();
+    }
   }
 
   @Test

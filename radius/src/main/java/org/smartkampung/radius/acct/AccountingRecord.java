@@ -1,5 +1,7 @@
 package org.smartkampung.radius.acct;
 
+import org.smartkampung.core.quota.AccountingEvent;
+import org.smartkampung.core.quota.SessionCounters;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.RadiusCode;
 import org.tinyradius.packet.RadiusPacket;
@@ -17,6 +19,7 @@ import org.tinyradius.packet.RadiusPacket;
  * @param downloadBytes cumulative bytes the villager received
  * @param uploadBytes cumulative bytes the villager sent
  * @param sessionSeconds Acct-Session-Time
+ * @param delaySeconds Acct-Delay-Time: how long the NAS has held the record, 0 when absent
  */
 public record AccountingRecord(
     int statusType,
@@ -27,7 +30,8 @@ public record AccountingRecord(
     String framedIp,
     long downloadBytes,
     long uploadBytes,
-    long sessionSeconds) {
+    long sessionSeconds,
+    long delaySeconds) {
 
   public static final int START = 1;
   public static final int STOP = 2;
@@ -46,7 +50,23 @@ public record AccountingRecord(
         Attributes.ipv4(packet, RadiusCode.ATTR_FRAMED_IP_ADDRESS),
         octets(packet, RadiusCode.ATTR_ACCT_OUTPUT_OCTETS, RadiusCode.ATTR_ACCT_OUTPUT_GIGAWORDS),
         octets(packet, RadiusCode.ATTR_ACCT_INPUT_OCTETS, RadiusCode.ATTR_ACCT_INPUT_GIGAWORDS),
-        Attributes.unsignedOr(packet, RadiusCode.ATTR_ACCT_SESSION_TIME, 0));
+        Attributes.unsignedOr(packet, RadiusCode.ATTR_ACCT_SESSION_TIME, 0),
+        Attributes.unsignedOr(packet, RadiusCode.ATTR_ACCT_DELAY_TIME, 0));
+  }
+
+  /** The record as the ledger takes it; null for a status type that concerns no one session. */
+  public AccountingEvent event() {
+    AccountingEvent.Kind kind =
+        switch (statusType) {
+          case START -> AccountingEvent.Kind.START;
+          case INTERIM_UPDATE -> AccountingEvent.Kind.INTERIM;
+          case STOP -> AccountingEvent.Kind.STOP;
+          default -> null;
+        };
+    return kind == null
+        ? null
+        : new AccountingEvent(
+            kind, new SessionCounters(downloadBytes, uploadBytes, sessionSeconds), delaySeconds);
   }
 
   private static long octets(RadiusPacket packet, int octetsType, int gigawordsType) {

@@ -9,18 +9,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
-import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.store.StoreOutages;
 import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.server.InboundRequest;
 import org.smartkampung.radius.server.RadiusMetrics;
@@ -29,10 +29,17 @@ import org.smartkampung.radius.server.Reply;
 import org.smartkampung.radius.server.RequestHandler;
 
 /**
- * Answers Accounting-Request. The ledger charges only what is new since the session's previous
- * record ({@link QuotaLedger#account}), so retransmits and counter resets are safe. The answer is
- * sent only after the ledger said Ok; otherwise none is sent and the NAS retransmits. When a record
- * shows the user or the village exhausted, {@code onExhausted} is told (it sends Disconnect).
+ * Answers Accounting-Request. The ledger applies each record idempotently ({@link
+ * QuotaLedger#record}): a retransmit, a late record or a record retried at another instance adds
+ * nothing. The answer is sent only once the ledger and the session store have the effect durably;
+ * otherwise none is sent and the NAS retransmits. When a record shows the user or the village
+ * exhausted, {@code onExhausted} is told (it sends Disconnect).
+ *
+ * <p>No worker thread waits on the store: Start, Interim-Update and Stop complete when the store's
+ * pipelined operations do, and Accounting-On/Off (one NAS's sessions in bulk) runs on the bulk
+ * executor. A record without Acct-Session-Id cannot be charged safely (RFC 2866 requires it; its
+ * counters could belong to any session), so it is refused: dropped, counted and logged once per NAS
+ * a minute.
  */
 public final class AcctHandler implements RequestHandler {
 
@@ -48,6 +55,8 @@ public final class AcctHandler implements RequestHandler {
   private final Consumer<Session> onExhausted;
   private final RadiusMetrics metrics;
   private final Clock clock;
+  private final Executor bulk;
+  private final NasWarnings missingSessionId = new NasWarnings(Duration.ofMinutes(1));
 
   /**
    * The last record of each live session this instance saw, so an Interim-Update needs no read
@@ -61,17 +70,22 @@ public final class AcctHandler implements RequestHandler {
           .executor(Runnable::run)
           .build();
 
+  /**
+   * @param bulk runs Accounting-On/Off, which reads and closes a NAS's sessions in bulk
+   */
   public AcctHandler(
       QuotaLedger ledger,
       SessionStore sessions,
       Consumer<Session> onExhausted,
       RadiusMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      Executor bulk) {
     this.ledger = ledger;
     this.sessions = sessions;
     this.onExhausted = onExhausted;
     this.metrics = metrics;
     this.clock = clock;
+    this.bulk = bulk;
   }
 
   /** Blocks until {@link #handleAsync} completes; for callers that have a thread to spare. */
@@ -80,11 +94,6 @@ public final class AcctHandler implements RequestHandler {
     return handleAsync(request).toCompletableFuture().join();
   }
 
-  /**
-   * Interim-Updates and Starts complete when the store's pipelined writes do, so a worker thread
-   * never waits on Redis for them; Stops and Accounting-On/Off (once per session or per NAS boot)
-   * run on the calling thread.
-   */
   @Override
   public CompletionStage<Optional<Reply>> handleAsync(InboundRequest request) {
     AccountingRecord record = AccountingRecord.from(request.packet());
@@ -92,11 +101,13 @@ public final class AcctHandler implements RequestHandler {
       CompletionStage<Boolean> durable =
           switch (record.statusType()) {
             case AccountingRecord.ACCOUNTING_ON, AccountingRecord.ACCOUNTING_OFF ->
-                CompletableFuture.completedFuture(closeAll(request.nas()));
-            case AccountingRecord.START, AccountingRecord.INTERIM_UPDATE, AccountingRecord.STOP ->
-                record.acctSessionId() == null
-                    ? CompletableFuture.completedFuture(true)
-                    : session(request, record);
+                CompletableFuture.supplyAsync(() -> closeAll(request.nas()), bulk);
+            case AccountingRecord.START, AccountingRecord.INTERIM_UPDATE, AccountingRecord.STOP -> {
+              if (record.acctSessionId() == null || record.acctSessionId().isEmpty()) {
+                yield refuseWithoutSessionId(request);
+              }
+              yield session(request, record);
+            }
             default -> CompletableFuture.completedFuture(true); // nothing we count
           };
       return durable.handle((ok, error) -> answer(request, ok, error));
@@ -105,10 +116,25 @@ public final class AcctHandler implements RequestHandler {
     }
   }
 
+  private CompletionStage<Boolean> refuseWithoutSessionId(InboundRequest request) {
+    metrics.drop(DropReason.MISSING_SESSION_ID);
+    if (missingSessionId.due(request.nasName(), clock.instant())) {
+      log.warn(
+          "NAS {} sent accounting without Acct-Session-Id; refused, not charged (logged once a"
+              + " minute per NAS)",
+          request.nasName());
+    }
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** The reply: only when the effect is durable; a store failure leaves the NAS to retry. */
   private Optional<Reply> answer(InboundRequest request, Boolean durable, Throwable error) {
     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-    if (cause != null && !(cause instanceof StoreUnavailableException)) {
+    if (cause != null && !StoreOutages.isOutage(cause)) {
       throw cause instanceof RuntimeException r ? r : new CompletionException(cause);
+    }
+    if (durable == null && cause == null) {
+      return Optional.empty(); // refused, already counted
     }
     if (cause != null) {
       log.warn(
@@ -124,12 +150,26 @@ public final class AcctHandler implements RequestHandler {
   }
 
   private CompletionStage<Boolean> session(InboundRequest request, AccountingRecord record) {
+    String id = request.nas().name() + "/" + record.acctSessionId();
+    Session remembered = recent.getIfPresent(id);
+    CompletableFuture<Optional<Session>> previous =
+        remembered != null
+            ? CompletableFuture.completedFuture(Optional.of(remembered))
+            : sessions.findAsync(id);
+    return previous.thenCompose(found -> apply(request, record, id, found));
+  }
+
+  /** One pipeline: the ledger's record, then the session's write or removal. */
+  private CompletableFuture<Boolean> apply(
+      InboundRequest request, AccountingRecord record, String id, Optional<Session> previous) {
     NasClient nas = request.nas();
-    String id = nas.name() + "/" + record.acctSessionId();
-    Optional<Session> previous = previousRecord(id);
     SessionKey key = SessionRecords.keyFor(nas, record, id, previous);
+    CompletableFuture<QuotaResult> recorded = ledger.recordAsync(key, record.event());
     if (record.statusType() == AccountingRecord.STOP) {
-      return CompletableFuture.completedFuture(stop(id, key, record));
+      recent.invalidate(id);
+      CompletableFuture<Void> removed =
+          previous.map(sessions::removeAsync).orElse(CompletableFuture.completedFuture(null));
+      return recorded.thenCombine(removed, (result, done) -> result instanceof QuotaResult.Ok);
     }
     Session session =
         SessionRecords.toSession(
@@ -139,44 +179,23 @@ public final class AcctHandler implements RequestHandler {
             key,
             previous,
             clock.instant());
-    // One pipeline: the start (if any), the charge and the session write, in that order.
-    CompletableFuture<QuotaResult> started =
-        record.statusType() == AccountingRecord.START
-            ? ledger.sessionStartedAsync(key)
-            : CompletableFuture.completedFuture(null);
-    CompletableFuture<QuotaResult> charged =
-        ledger.accountAsync(
-            key, record.downloadBytes(), record.uploadBytes(), record.sessionSeconds());
-    CompletableFuture<Void> written = sessions.putAsync(session);
-    return CompletableFuture.allOf(started, charged, written)
-        .thenApply(
-            done -> {
-              if (!(started.join() == null || started.join() instanceof QuotaResult.Ok)
-                  || !(charged.join() instanceof QuotaResult.Ok ok)) {
-                return false;
-              }
-              recent.put(id, session);
-              exhaustedCheck(session, ok.usage());
-              return true;
-            });
-  }
-
-  private boolean stop(String id, SessionKey key, AccountingRecord record) {
-    QuotaResult charged =
-        ledger.account(key, record.downloadBytes(), record.uploadBytes(), record.sessionSeconds());
-    if (!(charged instanceof QuotaResult.Ok)
-        || !(ledger.sessionEnded(key) instanceof QuotaResult.Ok)) {
-      return false;
-    }
-    sessions.remove(id);
-    recent.invalidate(id);
-    return true;
-  }
-
-  /** The session as of its previous record: from this instance's memory, else from the store. */
-  private Optional<Session> previousRecord(String id) {
-    Session remembered = recent.getIfPresent(id);
-    return remembered != null ? Optional.of(remembered) : sessions.find(id);
+    return recorded.thenCompose(
+        result -> {
+          if (!(result instanceof QuotaResult.Ok ok)) {
+            return CompletableFuture.completedFuture(false);
+          }
+          if (!ok.sessionOpen()) {
+            return CompletableFuture.completedFuture(true); // a late record of an ended session
+          }
+          return sessions
+              .putAsync(session)
+              .thenApply(
+                  written -> {
+                    recent.put(id, session);
+                    exhaustedCheck(session, ok.usage());
+                    return true;
+                  });
+        });
   }
 
   private void exhaustedCheck(Session session, Usage usage) {
@@ -190,21 +209,18 @@ public final class AcctHandler implements RequestHandler {
     }
   }
 
+  /** Accounting-On/Off: the NAS (re)started, so every session it had is over. */
   private boolean closeAll(NasClient nas) {
-    for (Session session : sessions.listByNas(nas.name())) {
-      SessionKey key =
-          new SessionKey(session.villageId(), session.userId(), deviceOf(session), session.id());
-      if (!(ledger.sessionEnded(key) instanceof QuotaResult.Ok)) {
-        return false;
-      }
-      sessions.remove(session.id());
-      recent.invalidate(session.id());
+    List<Session> open = sessions.listByNas(nas.name());
+    boolean closed = ledger.closeAll(open.stream().map(SessionRecords::keyOf).toList()).join();
+    if (!closed) {
+      return false;
+    }
+    sessions.removeAll(open);
+    open.forEach(s -> recent.invalidate(s.id()));
+    if (!open.isEmpty()) {
+      log.info("NAS {} restarted: closed its {} sessions", nas.name(), open.size());
     }
     return true;
-  }
-
-  private static String deviceOf(Session session) {
-    String device = Macs.deviceId(session.deviceMac(), session.framedIp());
-    return device.isEmpty() ? session.userId() : device;
   }
 }

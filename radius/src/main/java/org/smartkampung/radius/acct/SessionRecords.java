@@ -16,8 +16,8 @@ final class SessionRecords {
 
   /**
    * The ledger key: village and user from our Class when the NAS echoed it, else from the stored
-   * session, else the NAS's village and the User-Name; the device is {@link Macs#deviceId}, else
-   * the user.
+   * session, else the NAS's village and the User-Name; the device is {@link Macs#deviceId} of the
+   * record, else of the stored session, else the user.
    */
   static SessionKey keyFor(
       NasClient nas, AccountingRecord record, String id, Optional<Session> previous) {
@@ -33,7 +33,20 @@ final class SessionRecords {
             .or(() -> previous.map(Session::userId))
             .orElse(record.userName());
     String device = Macs.deviceId(Macs.normalize(record.callingStationId()), record.framedIp());
-    return new SessionKey(village, user, device.isEmpty() ? user : device, id);
+    if (device.isEmpty()) {
+      device = previous.map(SessionRecords::deviceOf).orElse(user);
+    }
+    return new SessionKey(village, user, device, id);
+  }
+
+  /** The ledger key of a stored session. */
+  static SessionKey keyOf(Session session) {
+    return new SessionKey(session.villageId(), session.userId(), deviceOf(session), session.id());
+  }
+
+  private static String deviceOf(Session session) {
+    String device = Macs.deviceId(session.deviceMac(), session.framedIp());
+    return device.isEmpty() ? session.userId() : device;
   }
 
   static Session toSession(

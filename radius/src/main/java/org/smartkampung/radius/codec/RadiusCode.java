@@ -24,6 +24,7 @@ public final class RadiusCode {
   public static final int ATTR_VENDOR_SPECIFIC = 26;
   public static final int ATTR_CALLING_STATION_ID = 31;
   public static final int ATTR_ACCT_STATUS_TYPE = 40;
+  public static final int ATTR_ACCT_DELAY_TIME = 41;
   public static final int ATTR_ACCT_INPUT_OCTETS = 42;
   public static final int ATTR_ACCT_OUTPUT_OCTETS = 43;
   public static final int ATTR_ACCT_SESSION_ID = 44;

@@ -24,6 +24,7 @@ public final class RadiusMetrics {
     DUPLICATE,
     OVERLOAD,
     STORE_UNAVAILABLE,
+    MISSING_SESSION_ID,
     HANDLER_ERROR;
 
     public String tag() {

@@ -1,17 +1,19 @@
 package org.smartkampung.radius.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,15 +22,17 @@ import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDevice;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
+import org.smartkampung.core.quota.AccountingEvent;
+import org.smartkampung.core.quota.EmbeddedQuotaLedger;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
-import org.smartkampung.core.quota.Usage;
-import org.smartkampung.core.session.Session;
+import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.store.EmbeddedSessionCommands;
+import org.smartkampung.core.store.EmbeddedSessionStore;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
@@ -38,153 +42,106 @@ import org.smartkampung.core.voucher.VoucherStatus;
 import org.smartkampung.core.voucher.VoucherStore;
 
 /**
- * TEST FIXTURE: minimal in-memory stores so the RADIUS tests run before the real embedded stores
- * land on main. Synchronized on one lock; one day, no periods. Counts calls so tests can prove a
- * request ran once.
+ * TEST FIXTURE: the real embedded ledger and session store in a temporary directory, with a switch
+ * that takes the ledger down and counts of ledger records and token consumptions, so tests can
+ * prove a request ran once; simple maps for subscribers, vouchers, tokens and NAS facts.
  */
 public final class InMemoryStores implements KampungStores {
 
-  private final Object lock = new Object();
   private volatile Limits limits = Limits.NONE;
   public final AtomicBoolean ledgerDown = new AtomicBoolean();
   public final AtomicInteger accountCalls = new AtomicInteger();
   public final AtomicInteger tokenConsumes = new AtomicInteger();
 
-  private final Map<String, long[]> lastTotals = new HashMap<>();
-  private final Map<String, Long> userBytes = new HashMap<>();
-  private final Map<String, Long> userSeconds = new HashMap<>();
-  private final Map<String, Long> villageBytes = new HashMap<>();
-  private final Map<String, Set<String>> devices = new HashMap<>();
-
   private final Map<String, Subscriber> subscriberMap = new ConcurrentHashMap<>();
   private final Map<String, Voucher> voucherMap = new ConcurrentHashMap<>();
-  private final Map<String, Session> sessionMap = new ConcurrentHashMap<>();
   private final Map<String, LoginToken> tokenMap = new ConcurrentHashMap<>();
   private final Set<String> maSeen = ConcurrentHashMap.newKeySet();
+
+  /** The real embedded ledger and session store, in a directory of their own. */
+  private final Path dataDir = temporaryDirectory();
+
+  private final EmbeddedQuotaLedger realLedger =
+      new EmbeddedQuotaLedger(
+          dataDir, 0, village -> ZoneId.of("Asia/Jakarta"), (v, u) -> limits, Clock.systemUTC());
+
+  private final EmbeddedSessionStore sessions = new EmbeddedSessionStore(dataDir);
 
   public void setLimits(Limits limits) {
     this.limits = limits;
   }
 
   public long villageBytesUsed(String village) {
-    synchronized (lock) {
-      return villageBytes.getOrDefault(village, 0L);
-    }
+    return realLedger.check(village, "", "").orThrow().villageDayBytes();
   }
 
   public long userBytesUsed(String village, String user) {
-    synchronized (lock) {
-      return userBytes.getOrDefault(village + "/" + user, 0L);
+    return realLedger.check(village, user, "").orThrow().userDayBytes();
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      return Files.createTempDirectory("kampung-radius-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private Usage usage(String village, String user) {
-    String u = village + "/" + user;
-    return new Usage(
-        userBytes.getOrDefault(u, 0L),
-        userSeconds.getOrDefault(u, 0L),
-        villageBytes.getOrDefault(village, 0L),
-        villageBytes.getOrDefault(village, 0L),
-        devices.getOrDefault(u, Set.of()).size(),
-        limits);
+  private QuotaResult down() {
+    return new QuotaResult.StoreUnavailable("test: down");
   }
 
+  /**
+   * The embedded ledger, which a test can take down ({@link #ledgerDown}) and whose records it
+   * counts.
+   */
   private final QuotaLedger ledger =
       new QuotaLedger() {
         @Override
         public QuotaResult charge(SessionKey s, long in, long out, long seconds) {
-          if (ledgerDown.get()) {
-            return new QuotaResult.StoreUnavailable("test: down");
-          }
-          synchronized (lock) {
-            String u = s.villageId() + "/" + s.userId();
-            userBytes.merge(u, in + out, Long::sum);
-            userSeconds.merge(u, seconds, Long::sum);
-            villageBytes.merge(s.villageId(), in + out, Long::sum);
-            return new QuotaResult.Ok(usage(s.villageId(), s.userId()));
-          }
+          return ledgerDown.get() ? down() : realLedger.charge(s, in, out, seconds);
         }
 
         @Override
-        public QuotaResult account(SessionKey s, long in, long out, long seconds) {
+        public QuotaResult record(SessionKey s, AccountingEvent event) {
           accountCalls.incrementAndGet();
+          return ledgerDown.get() ? down() : realLedger.record(s, event);
+        }
+
+        @Override
+        public CompletableFuture<QuotaResult> recordAsync(SessionKey s, AccountingEvent event) {
+          accountCalls.incrementAndGet();
+          return ledgerDown.get()
+              ? CompletableFuture.completedFuture(down())
+              : realLedger.recordAsync(s, event);
+        }
+
+        @Override
+        public QuotaResult close(SessionKey s) {
+          return ledgerDown.get() ? down() : realLedger.close(s);
+        }
+
+        @Override
+        public boolean reserveDevice(String village, String user, String device, int max) {
           if (ledgerDown.get()) {
-            return new QuotaResult.StoreUnavailable("test: down");
+            throw new StoreUnavailableException("test: down");
           }
-          synchronized (lock) {
-            long[] last = lastTotals.getOrDefault(s.sessionId(), new long[3]);
-            long dIn = in >= last[0] ? in - last[0] : in;
-            long dOut = out >= last[1] ? out - last[1] : out;
-            long dSec = seconds >= last[2] ? seconds - last[2] : seconds;
-            lastTotals.put(s.sessionId(), new long[] {in, out, seconds});
-            return charge(s, dIn, dOut, dSec);
-          }
+          return realLedger.reserveDevice(village, user, device, max);
         }
 
         @Override
         public QuotaResult check(String village, String user, String device) {
-          if (ledgerDown.get()) {
-            return new QuotaResult.StoreUnavailable("test: down");
-          }
-          synchronized (lock) {
-            Usage u = usage(village, user);
-            Set<String> online = devices.getOrDefault(village + "/" + user, Set.of());
-            int others = online.contains(device) ? online.size() - 1 : online.size();
-            return new QuotaResult.Ok(
-                new Usage(
-                    u.userDayBytes(),
-                    u.userDaySeconds(),
-                    u.villageDayBytes(),
-                    u.villageMonthBytes(),
-                    others,
-                    u.limits()));
-          }
+          return ledgerDown.get() ? down() : realLedger.check(village, user, device);
         }
 
-        @Override
-        public QuotaResult sessionStarted(SessionKey s) {
-          if (ledgerDown.get()) {
-            return new QuotaResult.StoreUnavailable("test: down");
-          }
-          synchronized (lock) {
-            devices
-                .computeIfAbsent(s.villageId() + "/" + s.userId(), k -> new HashSet<>())
-                .add(s.deviceId());
-            return new QuotaResult.Ok(usage(s.villageId(), s.userId()));
-          }
-        }
-
-        @Override
-        public QuotaResult sessionEnded(SessionKey s) {
-          if (ledgerDown.get()) {
-            return new QuotaResult.StoreUnavailable("test: down");
-          }
-          synchronized (lock) {
-            Set<String> d = devices.get(s.villageId() + "/" + s.userId());
-            if (d != null) {
-              d.remove(s.deviceId());
-            }
-            lastTotals.remove(s.sessionId());
-            return new QuotaResult.Ok(usage(s.villageId(), s.userId()));
-          }
-        }
-
-        /** Not counted here: every hour reads 0 (the real stores are tested in core). */
         @Override
         public Map<LocalDateTime, Long> hourlyBytes(String village, LocalDateTime from, int hours) {
-          Map<LocalDateTime, Long> bytes = new LinkedHashMap<>();
-          for (int i = 0; i < hours; i++) {
-            bytes.put(from.truncatedTo(ChronoUnit.HOURS).plusHours(i), 0L);
-          }
-          return bytes;
+          return realLedger.hourlyBytes(village, from, hours);
         }
 
         @Override
         public boolean isExhausted(String village, String user) {
-          synchronized (lock) {
-            Usage u = usage(village, user);
-            return u.userExhausted() || u.villageExhausted();
-          }
+          return realLedger.isExhausted(village, user);
         }
 
         @Override
@@ -284,38 +241,6 @@ public final class InMemoryStores implements KampungStores {
         }
       };
 
-  private final SessionStore sessions =
-      new SessionStore() {
-        public void put(Session s) {
-          sessionMap.put(s.id(), s);
-        }
-
-        public Optional<Session> find(String id) {
-          return Optional.ofNullable(sessionMap.get(id));
-        }
-
-        public Optional<Session> remove(String id) {
-          return Optional.ofNullable(sessionMap.remove(id));
-        }
-
-        public List<Session> listByVillage(String village) {
-          return sessionMap.values().stream()
-              .filter(s -> s.villageId().equals(village))
-              .sorted(Comparator.comparing(Session::startedAt))
-              .toList();
-        }
-
-        public List<Session> listByNas(String nas) {
-          return sessionMap.values().stream().filter(s -> s.nasName().equals(nas)).toList();
-        }
-
-        public Optional<Session> findByFramedIp(String ip) {
-          return sessionMap.values().stream()
-              .filter(s -> !ip.isEmpty() && ip.equals(s.framedIp()))
-              .max(Comparator.comparing(Session::startedAt));
-        }
-      };
-
   private final LoginTokenStore tokens =
       new LoginTokenStore() {
         public void mint(LoginToken t) {
@@ -398,5 +323,8 @@ public final class InMemoryStores implements KampungStores {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    realLedger.close();
+    sessions.close();
+  }
 }

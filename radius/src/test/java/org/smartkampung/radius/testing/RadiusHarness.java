@@ -223,5 +223,6 @@ public final class RadiusHarness implements AutoCloseable {
   @Override
   public void close() {
     server.close();
+    stores.close();
   }
 }

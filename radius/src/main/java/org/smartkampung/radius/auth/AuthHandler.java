@@ -96,11 +96,15 @@ public final class AuthHandler implements RequestHandler {
             who.override(),
             who.voucher());
     Usage usage = null;
+    String device = credentials.deviceId().isEmpty() ? who.userId() : credentials.deviceId();
     if (who.outcome() == CredentialOutcome.VALID) {
-      String device = credentials.deviceId().isEmpty() ? who.userId() : credentials.deviceId();
       usage = ledger.check(village.id(), who.userId(), device).orThrow();
     }
     AuthDecision decision = Authorization.decide(facts, policy, usage);
+    if (decision instanceof AuthDecision.Accept
+        && !holdDeviceSlot(village.id(), who.userId(), device, facts, policy, usage)) {
+      decision = Authorization.tooManyDevices();
+    }
     if (decision instanceof AuthDecision.Reject rejected) {
       log.debug("reject {} on NAS {}: {}", credentials.username(), nas.name(), rejected.reason());
       return reject(rejected.replyMessage(), "reject");
@@ -115,6 +119,22 @@ public final class AuthHandler implements RequestHandler {
         RadiusCode.ACCESS_ACCEPT,
         replyAttributes.forAccept(nas.type(), (AuthDecision.Accept) decision),
         "accept");
+  }
+
+  /**
+   * Holds the device's slot in the ledger, atomically against parallel logins of the same villager
+   * (the check above saw the slots before any of them was taken); its Start confirms it.
+   */
+  private boolean holdDeviceSlot(
+      String villageId,
+      String userId,
+      String device,
+      AuthFacts facts,
+      QuotaPolicy policy,
+      Usage usage) {
+    int maxDevices = Authorization.maxDevices(facts, policy, usage);
+    return maxDevices == Integer.MAX_VALUE
+        || ledger.reserveDevice(villageId, userId, device, maxDevices);
   }
 
   private void remember(String villageId, String mac, String userId) {

@@ -79,12 +79,7 @@ public final class Authorization {
     if (userBytes == 0 || userSeconds == 0) {
       return reject(RejectReason.USER_QUOTA_SPENT, "");
     }
-    Integer overrideDevices = override == null ? null : override.maxDevices();
-    int policyDevices =
-        overrideDevices != null
-            ? overrideDevices
-            : policy.maxDevicesPerUser() == null ? Integer.MAX_VALUE : policy.maxDevicesPerUser();
-    if (usage.userDevices() >= Math.min(policyDevices, usage.limits().maxDevices())) {
+    if (usage.userDevices() >= maxDevices(facts, policy, usage)) {
       return reject(RejectReason.TOO_MANY_DEVICES, "");
     }
     long sessionTimeout =
@@ -109,6 +104,20 @@ public final class Authorization {
         new SessionClass(facts.villageId(), facts.userId()).encode());
   }
 
+  /**
+   * Devices the villager may have online at once: the subscriber's override, else the policy's, and
+   * never more than the ledger's limit; {@link Integer#MAX_VALUE} when nothing limits them.
+   */
+  public static int maxDevices(AuthFacts facts, QuotaPolicy policy, Usage usage) {
+    QuotaOverride override = facts.override();
+    Integer overrideDevices = override == null ? null : override.maxDevices();
+    int policyDevices =
+        overrideDevices != null
+            ? overrideDevices
+            : policy.maxDevicesPerUser() == null ? Integer.MAX_VALUE : policy.maxDevicesPerUser();
+    return Math.min(policyDevices, usage.limits().maxDevices());
+  }
+
   private static long villageBytesRemaining(
       QuotaPolicy policy, BandwidthPackage bought, Usage usage) {
     long monthlyCap =
@@ -129,6 +138,11 @@ public final class Authorization {
     long village = villageMbps <= 0 ? UNLIMITED : villageMbps * 1_000_000L;
     long bits = Math.min(user, village);
     return bits == UNLIMITED ? 0 : bits;
+  }
+
+  /** The refusal when every device slot is taken. */
+  public static AuthDecision tooManyDevices() {
+    return reject(RejectReason.TOO_MANY_DEVICES, "");
   }
 
   private static AuthDecision reject(RejectReason reason, String detail) {

@@ -3,9 +3,7 @@ package org.smartkampung.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
 import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -58,23 +56,11 @@ class RunSmokeTest {
       }
       Assumptions.abort(why + "; kampung run smoke test skipped");
     }
-    authPort = freeUdpPort();
-    acctPort = freeUdpPort();
-    portalPort = freeTcpPort();
-    String shipped = Files.readString(Path.of("../config/kampung.yaml"));
-    String yaml = replaceOnce(shipped, "data-dir: data", "data-dir: " + dir.resolve("data"));
-    yaml = replaceOnce(yaml, "auth-port: 1812", "auth-port: " + authPort);
-    yaml = replaceOnce(yaml, "acct-port: 1813", "acct-port: " + acctPort);
-    yaml = replaceOnce(yaml, "  port: 8080", "  port: " + portalPort);
-    yaml =
-        replaceOnce(
-            yaml,
-            "public-url: http://localhost:8080",
-            "public-url: http://127.0.0.1:" + portalPort);
-    // Loopback only: tests never listen on the machine's other interfaces.
-    yaml = yaml.replace("bind-address: 0.0.0.0", "bind-address: 127.0.0.1");
-    Path config = dir.resolve("kampung.yaml");
-    Files.writeString(config, yaml);
+    ShippedConfigOnLoopback shipped = ShippedConfigOnLoopback.write(dir);
+    authPort = shipped.authPort();
+    acctPort = shipped.acctPort();
+    portalPort = shipped.portalPort();
+    Path config = shipped.file();
 
     KampungConfig loaded = ConfigLoader.load(config);
     kampung =
@@ -141,22 +127,5 @@ class RunSmokeTest {
       fail("radtest did not finish in 30 s");
     }
     return new String(output, StandardCharsets.UTF_8);
-  }
-
-  private static String replaceOnce(String text, String from, String to) {
-    assertThat(text).as("shipped config contains %s", from).contains(from);
-    return text.replace(from, to);
-  }
-
-  private static int freeUdpPort() throws IOException {
-    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
-  }
-
-  private static int freeTcpPort() throws IOException {
-    try (ServerSocket probe = new ServerSocket(0)) {
-      return probe.getLocalPort();
-    }
   }
 }

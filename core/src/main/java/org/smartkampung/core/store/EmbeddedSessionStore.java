@@ -11,21 +11,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.smartkampung.core.durable.AtomicFiles;
+import org.smartkampung.core.durable.GroupCommitLog;
 import org.smartkampung.core.durable.Periodic;
 import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 
 /**
- * Live sessions in memory, with a snapshot in {@code <dataDir>/sessions.json} read at open and
- * written every {@code snapshotIntervalSeconds} when something changed, by {@link #flush()} and by
- * {@link #close()}. Not written on every change: interim updates arrive by the hundred per second.
- * A crash or power cut loses at most one interval of changes; a NAS re-reports its sessions at the
- * next interim, and the built-in gateway restores its clients from here. Thread-safe.
+ * Live sessions in memory. Every change is a line in a journal ({@code <dataDir>/sessions.<n>.log})
+ * and counts as done once that line is fsynced, with concurrent changes sharing one fsync ({@link
+ * GroupCommitLog}); so a session a Stop removed stays removed after a crash, and one a Start added
+ * is there for the lost-session sweep. Every {@code snapshotIntervalSeconds} when something
+ * changed, by {@link #flush()} and by {@link #close()}, the sessions are written to {@code
+ * <dataDir>/sessions.json} and the journal files before it deleted; at open the snapshot is read
+ * and every journal file left replayed over it, in order. Thread-safe.
  */
 public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
 
@@ -38,9 +43,12 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
   private static final Comparator<Session> OLDEST_FIRST =
       Comparator.comparing(Session::startedAt).thenComparing(Session::id);
 
+  private static final String JOURNAL = "sessions";
+
   private final Path snapshot;
   private final ConcurrentMap<String, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicBoolean changed = new AtomicBoolean();
+  private final GroupCommitLog journal;
   private final Periodic snapshots;
 
   /** Session ids by framed IP; kept in step with {@link #sessions} inside its per-id compute. */
@@ -62,13 +70,46 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
       if (Files.exists(snapshot)) {
         List<Session> saved =
             StoreJson.MAPPER.readValue(snapshot.toFile(), new TypeReference<List<Session>>() {});
-        saved.forEach(this::put);
+        saved.forEach(s -> apply(new Change(s, null)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read session snapshot " + snapshot, e);
     }
-    changed.set(false);
+    long next = 0;
+    for (long sequence : GroupCommitLog.sequences(dataDir, JOURNAL)) {
+      GroupCommitLog.replay(
+          GroupCommitLog.file(dataDir, JOURNAL, sequence),
+          line -> apply(StoreJson.read(line, Change.class)));
+      next = sequence + 1;
+    }
+    journal = GroupCommitLog.open(dataDir, JOURNAL, next);
+    changed.set(next > 0);
     snapshots = new Periodic("session-snapshot", snapshotIntervalSeconds, this::flushIfChanged);
+  }
+
+  /** One journal line: a session written, or the id of one removed. */
+  record Change(Session put, String remove) {}
+
+  /** Applies a change read back from disk (no journal line, no size check). */
+  private void apply(Change change) {
+    if (change.put() != null) {
+      sessions.compute(change.put().id(), (id, old) -> reindexed(old, change.put()));
+    } else if (change.remove() != null) {
+      sessions.computeIfPresent(
+          change.remove(),
+          (id, old) -> {
+            unindex(old);
+            return null;
+          });
+    }
+  }
+
+  private Session reindexed(Session old, Session session) {
+    if (old != null && !Objects.equals(old.framedIp(), session.framedIp())) {
+      unindex(old);
+    }
+    index(session);
+    return session;
   }
 
   private void flushIfChanged() {
@@ -79,20 +120,30 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
 
   @Override
   public void put(Session session) {
+    durably(putAsync(session));
+  }
+
+  /** {@inheritDoc} Completes once the journal line is fsynced, sharing the fsync with others. */
+  @Override
+  public CompletableFuture<Void> putAsync(Session session) {
     if (sessions.size() >= MAX_SESSIONS && !sessions.containsKey(session.id())) {
-      throw new StoreUnavailableException(
-          "embedded session table is full (" + MAX_SESSIONS + " sessions)");
+      return CompletableFuture.failedFuture(
+          new StoreUnavailableException(
+              "embedded session table is full (" + MAX_SESSIONS + " sessions)"));
     }
     changed.set(true);
+    String line = StoreJson.write(new Change(session, null));
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Void>[] durable = new CompletableFuture[1];
     sessions.compute(
         session.id(),
         (id, old) -> {
-          if (old != null && !Objects.equals(old.framedIp(), session.framedIp())) {
-            unindex(old);
-          }
-          index(session);
-          return session;
+          // Journaled inside the per-id compute, so the log orders each session's changes as the
+          // map does.
+          durable[0] = journal.append(line);
+          return reindexed(old, session);
         });
+    return durable[0];
   }
 
   @Override
@@ -104,14 +155,30 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
   public Optional<Session> remove(String id) {
     changed.set(true);
     Session[] removed = new Session[1];
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Void>[] durable = new CompletableFuture[1];
     sessions.computeIfPresent(
         id,
         (key, old) -> {
+          durable[0] = journal.append(StoreJson.write(new Change(null, id)));
           unindex(old);
           removed[0] = old;
           return null;
         });
+    if (durable[0] != null) {
+      durably(durable[0]);
+    }
     return Optional.ofNullable(removed[0]);
+  }
+
+  private static void durably(CompletableFuture<Void> write) {
+    try {
+      write.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new StoreUnavailableException("session journal: " + e.getCause(), e.getCause());
+    }
   }
 
   @Override
@@ -167,21 +234,25 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
         .toList();
   }
 
-  /** Writes the snapshot now (atomically replacing the previous one). */
+  /** Writes the snapshot now (atomically replacing the previous one) and compacts the journal. */
   public synchronized void flush() {
     changed.set(false); // before the copy: a change made while writing is written next time
+    long covered = journal.rotate();
     try {
       AtomicFiles.write(
           snapshot, StoreJson.MAPPER.writeValueAsBytes(new ArrayList<>(sessions.values())));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write session snapshot " + snapshot, e);
     }
+    // Changes since the rotation are in the newer file, replayed over this snapshot at open.
+    journal.deleteBefore(covered);
   }
 
-  /** Stops the periodic snapshots and writes the last one. */
+  /** Stops the periodic snapshots, writes the last one and closes the journal. */
   @Override
   public void close() {
     snapshots.close();
     flush();
+    journal.close();
   }
 }

@@ -1,10 +1,10 @@
 package org.smartkampung.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,16 +45,38 @@ class EmbeddedSessionStoreTest extends SessionStoreContract {
   }
 
   @Test
-  void changesReachTheDiskWithinTheIntervalWithoutAClose(@TempDir Path crashDir) {
-    EmbeddedSessionStore running = new EmbeddedSessionStore(crashDir, 1);
+  void everyAcknowledgedChangeIsOnDiskAtOnceWithoutASnapshot(@TempDir Path crashed)
+      throws IOException {
     Session live = session("3", village, nas, T0);
-    running.put(live);
+    Session stopped = session("4", village, nas, T0.plusSeconds(1));
+    store.put(live);
+    store.put(stopped);
+    store.remove(stopped.id());
 
-    // No close: what a crash leaves is what the periodic snapshot wrote.
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () -> assertThat(new EmbeddedSessionStore(crashDir).find(live.id())).contains(live));
-    running.close();
+    // No close and no snapshot: copy what a SIGKILL would leave on disk.
+    try (var files = Files.list(dataDir)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, crashed.resolve(file.getFileName()));
+      }
+    }
+    EmbeddedSessionStore restarted = new EmbeddedSessionStore(crashed);
+    try {
+      assertThat(restarted.listByVillage(village)).containsExactly(live);
+      assertThat(restarted.findByFramedIp(live.framedIp())).contains(live);
+    } finally {
+      restarted.close();
+    }
+  }
+
+  @Test
+  void aSnapshotDeletesTheJournalFilesItCovers() throws IOException {
+    store.put(session("5", village, nas, T0));
+    opened.flush();
+    store.put(session("6", village, nas, T0));
+    opened.flush();
+
+    try (var files = Files.list(dataDir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".log")).count()).isEqualTo(1);
+    }
   }
 }

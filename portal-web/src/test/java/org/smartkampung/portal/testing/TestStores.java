@@ -14,6 +14,7 @@ import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
+import org.smartkampung.core.quota.AccountingEvent;
 import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
@@ -48,23 +49,26 @@ public final class TestStores implements KampungStores {
         }
 
         @Override
-        public QuotaResult account(SessionKey s, long in, long out, long seconds) {
-          return ledgerDown ? down() : real.ledger().account(s, in, out, seconds);
+        public QuotaResult record(SessionKey s, AccountingEvent event) {
+          return ledgerDown ? down() : real.ledger().record(s, event);
+        }
+
+        @Override
+        public QuotaResult close(SessionKey s) {
+          return ledgerDown ? down() : real.ledger().close(s);
+        }
+
+        @Override
+        public boolean reserveDevice(String villageId, String userId, String deviceId, int max) {
+          if (ledgerDown) {
+            throw new StoreUnavailableException("test: ledger down");
+          }
+          return real.ledger().reserveDevice(villageId, userId, deviceId, max);
         }
 
         @Override
         public QuotaResult check(String villageId, String userId, String deviceId) {
           return ledgerDown ? down() : real.ledger().check(villageId, userId, deviceId);
-        }
-
-        @Override
-        public QuotaResult sessionStarted(SessionKey s) {
-          return ledgerDown ? down() : real.ledger().sessionStarted(s);
-        }
-
-        @Override
-        public QuotaResult sessionEnded(SessionKey s) {
-          return ledgerDown ? down() : real.ledger().sessionEnded(s);
         }
 
         @Override

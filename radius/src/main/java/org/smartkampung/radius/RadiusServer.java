@@ -245,7 +245,8 @@ public final class RadiusServer implements AutoCloseable {
               stores.ledger(),
               clock,
               registry,
-              LOST_SESSION_SWEEP_SECONDS);
+              LOST_SESSION_SWEEP_SECONDS,
+              acctHandler::forget);
       RequestHandler status =
           request ->
               Optional.of(

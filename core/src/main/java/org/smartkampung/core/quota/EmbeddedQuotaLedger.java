@@ -221,8 +221,8 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     return usage.userExhausted() || usage.villageExhausted();
   }
 
-  /** Session records held in memory, open and closed (for tests of what grows). */
-  int sessionRecordCount() {
+  /** Session records held in memory, open and closed (for tests and gauges of what grows). */
+  public int sessionRecordCount() {
     int count = 0;
     for (VillageCounters village : villages.values()) {
       synchronized (village) {
@@ -406,7 +406,9 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     boolean today = user != null && user.dayKey.equals(periods.dayKey());
     UserTotal total = village.totals.get(userId);
     Map<String, String> devices = village.devices.getOrDefault(userId, Map.of());
-    int online = village.liveDevices(userId, now.toEpochMilli());
+    // A login (deviceId given) looks at each slot; an accounting record only needs the count.
+    int online =
+        deviceId != null ? village.liveDevices(userId, now.toEpochMilli()) : devices.size();
     if (deviceId != null && devices.containsKey(deviceId)) {
       online--;
     }

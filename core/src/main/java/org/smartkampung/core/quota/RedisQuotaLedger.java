@@ -86,6 +86,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
   private final QuotaCalendar calendar;
   private final LimitsSource limits;
   private final Clock clock;
+  private final long sessionTtlSeconds;
   private final RedisScript script;
   private final Cache<String, Boolean> villageExhausted;
   private final Cache<UserKey, Boolean> userExhausted;
@@ -146,6 +147,33 @@ public final class RedisQuotaLedger implements QuotaLedger {
       long nearCacheStaleMillis,
       MeterRegistry registry,
       Ticker ticker) {
+    this(
+        jedis,
+        batcher,
+        zones,
+        limits,
+        clock,
+        nearCacheStaleMillis,
+        registry,
+        ticker,
+        Duration.ofSeconds(SESSION_TTL_SECONDS));
+  }
+
+  /**
+   * As the constructor above, keeping a session's record {@code sessionRetention} after its last
+   * change instead of {@link #SESSION_TTL_SECONDS} (tests of what expires).
+   */
+  public RedisQuotaLedger(
+      UnifiedJedis jedis,
+      RedisBatcher batcher,
+      Function<String, ZoneId> zones,
+      LimitsSource limits,
+      Clock clock,
+      long nearCacheStaleMillis,
+      MeterRegistry registry,
+      Ticker ticker,
+      Duration sessionRetention) {
+    this.sessionTtlSeconds = Math.max(1, sessionRetention.toSeconds());
     this.jedis = Objects.requireNonNull(jedis, "jedis");
     this.batcher = batcher;
     this.calendar = new QuotaCalendar(zones);
@@ -233,7 +261,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
         List<String> args = new ArrayList<>(3 + 2 * chunk.size());
         args.add("closemany");
         args.add(now);
-        args.add(Long.toString(SESSION_TTL_SECONDS));
+        args.add(Long.toString(sessionTtlSeconds));
         for (SessionKey s : chunk) {
           String tag = "{v:" + s.villageId() + "}:";
           keys.add(tag + "dev:" + s.userId());
@@ -431,7 +459,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
             Objects.requireNonNullElse(session.sessionId(), ""),
             Long.toString(periods.secondsUntilDayEnd(now) + PERIOD_GRACE_SECONDS),
             Long.toString(periods.secondsUntilMonthEnd(now) + PERIOD_GRACE_SECONDS),
-            Long.toString(SESSION_TTL_SECONDS),
+            Long.toString(sessionTtlSeconds),
             Long.toString(HOUR_TTL_SECONDS),
             Long.toString(TOTAL_TTL_SECONDS),
             event == null ? "" : event.kind().name().toLowerCase(Locale.ROOT),

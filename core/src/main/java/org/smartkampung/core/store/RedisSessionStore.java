@@ -41,6 +41,9 @@ public final class RedisSessionStore implements SessionStore {
   /** Seconds a session and its index entries live after the session's last write. */
   static final long TTL_SECONDS = 2 * 24 * 3600L;
 
+  /** Sessions read per pipeline when listing. */
+  private static final int FETCH_CHUNK = 2_000;
+
   /** Sessions removed per pipeline in {@link #removeAll}. */
   private static final int REMOVE_CHUNK = 2_000;
 
@@ -248,9 +251,15 @@ public final class RedisSessionStore implements SessionStore {
   private List<Session> fetch(Collection<String> ids, Consumer<String[]> dangling) {
     List<String> order = new ArrayList<>(ids);
     List<Response<String>> replies = new ArrayList<>(order.size());
-    try (AbstractPipeline pipeline = jedis.pipelined()) {
-      order.forEach(id -> replies.add(pipeline.get(key(id))));
-      pipeline.sync();
+    // In chunks: one pipeline of a whole regency's sessions would hold Redis and the socket
+    // past its timeout.
+    for (int from = 0; from < order.size(); from += FETCH_CHUNK) {
+      try (AbstractPipeline pipeline = jedis.pipelined()) {
+        order
+            .subList(from, Math.min(order.size(), from + FETCH_CHUNK))
+            .forEach(id -> replies.add(pipeline.get(key(id))));
+        pipeline.sync();
+      }
     }
     List<Session> sessions = new ArrayList<>(order.size());
     List<String> gone = new ArrayList<>();

@@ -1,7 +1,9 @@
 package org.smartkampung.core.store;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -13,6 +15,7 @@ import org.smartkampung.core.config.SubscriberSeed;
 import org.smartkampung.core.quota.EmbeddedQuotaLedger;
 import org.smartkampung.core.quota.LimitsSource;
 import org.smartkampung.core.quota.OverrideLimitsSource;
+import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.RedisQuotaLedger;
 import org.smartkampung.core.redis.RedisBatcher;
 import org.smartkampung.core.subscriber.OverrideCache;
@@ -28,6 +31,10 @@ import redis.clients.jedis.UnifiedJedis;
 public final class StoreFactory {
 
   private static final Logger log = LoggerFactory.getLogger(StoreFactory.class);
+
+  /** How long a closed session's counters are kept, so a late record of it charges nothing. */
+  static final Duration DEFAULT_SESSION_RETENTION =
+      Duration.ofHours(QuotaLedger.CLOSED_SESSION_RETENTION_HOURS);
 
   private StoreFactory() {}
 
@@ -67,6 +74,19 @@ public final class StoreFactory {
   /** The embedded store in {@code settings.dataDir()}. */
   public static KampungStores openEmbedded(
       StoreSettings settings, Function<String, ZoneId> zones, LimitsSource limits, Clock clock) {
+    return openEmbedded(settings, zones, limits, clock, DEFAULT_SESSION_RETENTION);
+  }
+
+  /**
+   * As {@link #openEmbedded(StoreSettings, Function, LimitsSource, Clock)}, keeping a closed
+   * session's counters {@code sessionRetention} (tests of what ends).
+   */
+  public static KampungStores openEmbedded(
+      StoreSettings settings,
+      Function<String, ZoneId> zones,
+      LimitsSource limits,
+      Clock clock,
+      Duration sessionRetention) {
     var dir = settings.dataDir();
     var lock = DataDirLock.acquire(dir);
     try {
@@ -78,7 +98,8 @@ public final class StoreFactory {
               settings.snapshotIntervalSeconds(),
               zones,
               new OverrideLimitsSource(limits, overrides::overrideOf),
-              clock);
+              clock,
+              sessionRetention);
       var vouchers = new EmbeddedVoucherStore(dir);
       var sessions = new EmbeddedSessionStore(dir, settings.snapshotIntervalSeconds());
       var nasState = new EmbeddedNasStateStore(dir);
@@ -116,6 +137,20 @@ public final class StoreFactory {
       LimitsSource limits,
       Clock clock,
       MeterRegistry registry) {
+    return openRedis(settings, zones, limits, clock, registry, DEFAULT_SESSION_RETENTION);
+  }
+
+  /**
+   * As {@link #openRedis(StoreSettings, Function, LimitsSource, Clock, MeterRegistry)}, keeping a
+   * session's ledger record {@code sessionRetention} after its last change (tests of what ends).
+   */
+  public static KampungStores openRedis(
+      StoreSettings settings,
+      Function<String, ZoneId> zones,
+      LimitsSource limits,
+      Clock clock,
+      MeterRegistry registry,
+      Duration sessionRetention) {
     UnifiedJedis jedis = RedisConnector.connect(settings.redis());
     RedisBatcher batcher = new RedisBatcher(jedis, "accounting");
     var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock);
@@ -127,7 +162,9 @@ public final class StoreFactory {
             new OverrideLimitsSource(limits, overrides::overrideOf),
             clock,
             settings.nearCacheStaleMillis(),
-            registry);
+            registry,
+            Ticker.systemTicker(),
+            sessionRetention);
     log.info("Redis store at {}", redactedUri(settings.redis().uri()));
     return new Bundle(
         ledger,

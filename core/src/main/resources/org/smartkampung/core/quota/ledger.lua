@@ -193,7 +193,14 @@ else
   tb, ts = tonumber(t[1]) or 0, tonumber(t[2]) or 0
 end
 
-local devices = liveDevices(KEYS[4], now)
+-- A login looks at each device slot (and drops held slots that expired); an accounting record
+-- only needs the count, and must not pay for a villager with many stale entries.
+local devices
+if op == 'check' or op == 'reserve' then
+  devices = liveDevices(KEYS[4], now)
+else
+  devices = redis.call('HLEN', KEYS[4])
+end
 if (op == 'check' or op == 'reserve') and redis.call('HEXISTS', KEYS[4], ARGV[5]) == 1 then
   -- Re-login of a device already online does not take another device slot.
   devices = devices - 1

@@ -57,6 +57,7 @@ public final class AcctHandler implements RequestHandler {
   private final Clock clock;
   private final Executor bulk;
   private final NasWarnings missingSessionId = new NasWarnings(Duration.ofMinutes(1));
+  private final NasWarnings storeFailures = new NasWarnings(Duration.ofSeconds(10));
 
   /**
    * The last record of each live session this instance saw, so an Interim-Update needs no read
@@ -136,9 +137,9 @@ public final class AcctHandler implements RequestHandler {
     if (durable == null && cause == null) {
       return Optional.empty(); // refused, already counted
     }
-    if (cause != null) {
+    if (cause != null && storeFailures.due(request.nasName(), clock.instant())) {
       log.warn(
-          "store unavailable for accounting from NAS {}: {}",
+          "store unavailable for accounting from NAS {} (logged once in 10 s per NAS): {}",
           request.nasName(),
           cause.getMessage());
     }
@@ -209,6 +210,11 @@ public final class AcctHandler implements RequestHandler {
     }
   }
 
+  /** Forgets sessions another part closed (the lost-session sweep), so memory ends with them. */
+  public void forget(List<Session> closed) {
+    closed.forEach(s -> recent.invalidate(s.id()));
+  }
+
   /** Accounting-On/Off: the NAS (re)started, so every session it had is over. */
   private boolean closeAll(NasClient nas) {
     List<Session> open = sessions.listByNas(nas.name());
@@ -217,7 +223,7 @@ public final class AcctHandler implements RequestHandler {
       return false;
     }
     sessions.removeAll(open);
-    open.forEach(s -> recent.invalidate(s.id()));
+    forget(open);
     if (!open.isEmpty()) {
       log.info("NAS {} restarted: closed its {} sessions", nas.name(), open.size());
     }

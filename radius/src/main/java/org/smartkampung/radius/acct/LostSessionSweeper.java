@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.quota.QuotaLedger;
@@ -29,10 +31,11 @@ public final class LostSessionSweeper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LostSessionSweeper.class);
 
   private final VillageDirectory villages;
-  private final java.util.function.Supplier<List<String>> villageIds;
+  private final Supplier<List<String>> villageIds;
   private final SessionStore sessions;
   private final QuotaLedger ledger;
   private final Clock clock;
+  private final Consumer<List<Session>> onClosed;
   private final Counter swept;
   private final ScheduledExecutorService timer;
 
@@ -40,16 +43,19 @@ public final class LostSessionSweeper implements AutoCloseable {
    * Starts sweeping every {@code intervalSeconds}.
    *
    * @param villageIds the villages whose sessions to look at, read at every sweep
+   * @param onClosed told of the sessions each sweep closed
    */
   public LostSessionSweeper(
       VillageDirectory villages,
-      java.util.function.Supplier<List<String>> villageIds,
+      Supplier<List<String>> villageIds,
       SessionStore sessions,
       QuotaLedger ledger,
       Clock clock,
       MeterRegistry registry,
-      int intervalSeconds) {
+      int intervalSeconds,
+      Consumer<List<Session>> onClosed) {
     this.villages = villages;
+    this.onClosed = onClosed;
     this.villageIds = villageIds;
     this.sessions = sessions;
     this.ledger = ledger;
@@ -102,6 +108,7 @@ public final class LostSessionSweeper implements AutoCloseable {
         continue;
       }
       sessions.removeAll(lost);
+      onClosed.accept(lost);
       swept.increment(lost.size());
       closed += lost.size();
       log.info(

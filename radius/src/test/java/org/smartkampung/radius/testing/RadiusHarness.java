@@ -81,6 +81,17 @@ public final class RadiusHarness implements AutoCloseable {
         serverStores);
   }
 
+  /** As {@link #RadiusHarness(KampungStores)}, with the server on {@code clock}. */
+  public RadiusHarness(KampungStores serverStores, Clock clock) {
+    this(
+        List.of(
+            hotspot(
+                "mikrotik-yes", "127.0.0.1", NasType.MIKROTIK, MessageAuthenticatorPolicy.YES, 0)),
+        OpeningHours.ALWAYS,
+        clock,
+        serverStores);
+  }
+
   private RadiusHarness(
       List<NasClientSettings> hotspots,
       OpeningHours hours,

@@ -1,5 +1,6 @@
 package org.smartkampung.radius;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -223,6 +224,9 @@ public final class RadiusServer implements AutoCloseable {
             new DefaultThreadFactory("radius-worker", true),
             new ThreadPoolExecutor.AbortPolicy());
     ThreadPoolExecutor passwordLane = passwordLane(settings.passwordChecks());
+    Gauge.builder("kampung.radius.password.queue", passwordLane, lane -> lane.getQueue().size())
+        .description("subscriber password checks waiting for the password lane")
+        .register(registry);
     try {
       LiveClients clients = new LiveClients(nasClients, stores.nasState(), workers);
       DynamicAuthClient dac =
@@ -416,7 +420,8 @@ public final class RadiusServer implements AutoCloseable {
     auth.close().syncUninterruptibly();
     acct.close().syncUninterruptibly();
     dynamicAuthorization.close();
-    passwordLane.shutdown();
+    // Checks still queued would only answer a NAS that has given up: drop them.
+    passwordLane.shutdownNow();
     workers.shutdown();
     try {
       passwordLane.awaitTermination(5, TimeUnit.SECONDS);

@@ -90,6 +90,7 @@ class PasswordLaneTest {
       assertThat(startReply[0]).as("Accounting-Response").isEqualTo((byte) 5);
       assertThat(statusReply[0]).as("Status-Server answered").isEqualTo((byte) 2);
       assertThat(hashing.get()).as("one hash at a time on a one-thread lane").isEqualTo(1);
+      assertThat(h.registry.get("kampung.radius.password.queue").gauge().value()).isEqualTo(2);
 
       release.countDown();
       int accepted = 0;

@@ -2,13 +2,23 @@ package org.smartkampung.radius;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.config.StoreSettings;
+import org.smartkampung.core.config.StoreType;
+import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.store.StoreFactory;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.PasswordVerifier;
 import org.smartkampung.core.subscriber.Subscriber;
+import org.smartkampung.core.testing.RedisTestServer;
 import org.smartkampung.radius.testing.RadiusHarness;
 
 /**
@@ -82,6 +92,40 @@ class SubscriberPasswordCacheTest {
       assertThat(hashes.get()).isEqualTo(1);
       assertThat(login(h, "siti", "sandi123")).isEqualTo(ACCEPT);
     }
+  }
+
+  @Test
+  void aPasswordChangedByAnotherServerOnRedisIsRefusedAtOnce() throws Exception {
+    String user = "uji-" + UUID.randomUUID().toString().substring(0, 8);
+    try (KampungStores radiusSide = redisStores();
+        KampungStores consoleSide = redisStores();
+        RadiusHarness h = new RadiusHarness(radiusSide, RadiusSettings.DEFAULTS, counting)) {
+      Subscriber created =
+          new Subscriber(
+              user,
+              RadiusHarness.VILLAGE,
+              new PasswordHasher(1000).hash("lama123"),
+              user,
+              true,
+              null);
+      consoleSide.subscribers().create(created);
+      assertThat(login(h, user, "lama123")).isEqualTo(ACCEPT);
+      assertThat(login(h, user, "lama123")).isEqualTo(ACCEPT);
+
+      consoleSide.subscribers().update(withHash(created, new PasswordHasher(1000).hash("baru456")));
+
+      assertThat(login(h, user, "lama123")).isEqualTo(REJECT);
+      assertThat(login(h, user, "baru456")).isEqualTo(ACCEPT);
+    }
+  }
+
+  private static KampungStores redisStores() {
+    return StoreFactory.openRedis(
+        new StoreSettings(StoreType.REDIS, null, null, null, RedisTestServer.settings()),
+        village -> ZoneId.of("Asia/Jakarta"),
+        (village, userId) -> Limits.NONE,
+        Clock.systemUTC(),
+        new SimpleMeterRegistry());
   }
 
   private static final byte ACCEPT = 2;

@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
 # Side-by-side RADIUS load test on loopback: our server vs FreeRADIUS 3.2 (Debian package),
-# same PAP user and secret, same load generator (bench RadiusLoad), one after the other.
-# usage: bench/scripts/radius-vs-freeradius.sh [OUTSTANDING] [SECONDS]   (run from the repo root, as root)
+# same users and secret, same load generator (bench RadiusLoad), one after the other:
+#   auth voucher     PAP with a password compared as given (FreeRADIUS: files, Cleartext-Password)
+#   auth subscriber  ours only: PAP against the shipped PBKDF2-SHA256 hash (310,000 iterations),
+#                    1,000 users, password cache off (Debian's FreeRADIUS 3.2.1 took neither
+#                    PBKDF2-Password nor Password-With-Header {PBKDF2} from the files module here)
+#   auth cached      one subscriber logging in again and again (ours: remembered check)
+#   acct             the real mix over 1,000 users: Start, 3 Interim-Updates, Stop per session
+#                    (FreeRADIUS: rlm_redis INCRBY per Interim/Stop; ours: embedded and Redis ledger)
+#   storm            ours: OUTSTANDING PBKDF2 logins in flight while vouchers and accounting at
+#                    100/s each are measured (p99, lost)
+# usage: bench/scripts/radius-vs-freeradius.sh [OUTSTANDING] [SECONDS] [RUNS]
+#        (run from the repo root, as root; RUNS rounds are interleaved, take the medians)
 set -euo pipefail
-OUTSTANDING=${1:-64}
+OUTSTANDING=${1:-32}
 SECONDS_EACH=${2:-10}
+RUNS=${3:-1}
 SECRET=benchsecret
 CODE=KMR$(date +%s)
 OURS_PORT=28120
@@ -46,7 +57,8 @@ text = re.sub(r"(?ms)^listen \{.*?^\}", fix, text)
 open(path, "w").write(text)
 PY
 # Accounting with a Redis counter update: rlm_redis (Debian freeradius-redis) does one INCRBY of
-# the record's input octets per Accounting-Request, on the same throwaway redis-server as ours.
+# the record's input octets per Interim-Update and Stop (a Start carries no octets), on the same
+# throwaway redis-server as ours.
 REDIS_PORT=28379
 redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no > "$WORK/redis.log" 2>&1 &
 PIDS+=($!)
@@ -57,12 +69,13 @@ if [ -f "$WORK/raddb/mods-available/redis" ]; then
 import re, sys
 path = sys.argv[1]
 text = open(path).read()
-incr = ('accounting {\n\tupdate control {\n\t\tTmp-Integer-9 := '
-        '"%{redis:INCRBY kampung-bench:%{User-Name} %{%{Acct-Input-Octets}:-0}}"\n\t}\n')
+incr = ('accounting {\n\tif (&Acct-Status-Type == Interim-Update || &Acct-Status-Type == Stop) {\n'
+        '\t\tupdate control {\n\t\t\tTmp-Integer-9 := '
+        '"%{redis:INCRBY kampung-bench:%{User-Name} %{%{Acct-Input-Octets}:-0}}"\n\t\t}\n\t}\n')
 text = re.sub(r"(?m)^accounting \{\n", incr, text, count=1)
 open(path, "w").write(text)
 PY
-  FR_ACCT="rlm_redis INCRBY per record"
+  FR_ACCT="rlm_redis INCRBY per Interim/Stop"
 else
   echo "# freeradius-redis is not installed: FreeRADIUS accounting runs without Redis" >&2
   FR_ACCT="stock accounting: detail file, no Redis"
@@ -71,32 +84,54 @@ chmod -R a+rX "$WORK"
 freeradius -f -d "$WORK/raddb" -l "$WORK/freeradius.log" &
 PIDS+=($!)
 
-# Ours: a voucher whose PAP password is the code; embedded stores, and a second instance on a
-# throwaway redis-server for accounting with Redis counter updates (one EVALSHA per record).
+# Ours: a voucher whose PAP password is the code and the subscribers warga, warga-000..999
+# (kampung123, shipped PBKDF2); embedded stores; a second instance on the throwaway redis-server for
+# accounting with Redis counter updates; a third with the password cache off for PBKDF2 and storm.
 java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$OURS_PORT" "$SECRET" "$CODE" \
   > "$WORK/ours.log" 2>&1 &
 PIDS+=($!)
-sleep 0.5
 java -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer "$((OURS_PORT + 10))" "$SECRET" "$CODE" \
   "redis://127.0.0.1:$REDIS_PORT" > "$WORK/ours-redis.log" 2>&1 &
 PIDS+=($!)
+java -Dkampung.bench.password-cache-minutes=0 -cp "$JAR" org.smartkampung.bench.radius.RadiusBenchServer \
+  "$((OURS_PORT + 20))" "$SECRET" "$CODE" > "$WORK/ours-nocache.log" 2>&1 &
+PIDS+=($!)
 
-for i in $(seq 1 50); do
+for i in $(seq 1 150); do
   grep -q ready "$WORK/ours.log" 2>/dev/null && grep -q ready "$WORK/ours-redis.log" 2>/dev/null \
+    && grep -q ready "$WORK/ours-nocache.log" 2>/dev/null \
     && grep -q "Ready to process" "$WORK/freeradius.log" 2>/dev/null && break
   sleep 0.2
 done
 
 load() { java -cp "$JAR" org.smartkampung.bench.radius.RadiusLoad "$@"; }
+# Slow logins queue for seconds by design: wait for them instead of calling them lost after 1 s.
+slow() { java -Dkampung.bench.timeout-millis=30000 -cp "$JAR" org.smartkampung.bench.radius.RadiusLoad "$@"; }
+# Logins still queued on the password lane after a slow run finish before the next measurement.
+drain() { sleep $((OUTSTANDING / 4 + 2)); }
+A=127.0.0.1
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null  # warm-up
-load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
-# Accounting warm-up too: the sessions' first records and the JIT settle before measuring.
-load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" 3 > /dev/null
-load acct 127.0.0.1 "$((OURS_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" 3 > /dev/null
-load acct 127.0.0.1 "$((OURS_PORT + 11))" "$SECRET" siti x "$OUTSTANDING" 3 > /dev/null
-echo "freeradius $(load auth 127.0.0.1 "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
-echo "kampung    $(load auth 127.0.0.1 "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH")"
-echo "freeradius $(load acct 127.0.0.1 "$((FR_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") ($FR_ACCT)"
-echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 1))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (embedded ledger)"
-echo "kampung    $(load acct 127.0.0.1 "$((OURS_PORT + 11))" "$SECRET" siti x "$OUTSTANDING" "$SECONDS_EACH") (Redis ledger)"
+# Warm-up of every server and path: JIT, and every session's first record.
+load auth $A "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
+load auth $A "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
+load auth $A "$OURS_PORT" "$SECRET" warga kampung123 1 2 > /dev/null
+load auth $A "$OURS_PORT" "$SECRET" warga kampung123 "$OUTSTANDING" 2 > /dev/null
+slow auth $A "$((OURS_PORT + 20))" "$SECRET" 'warga-*' kampung123 1 3 > /dev/null
+load acct $A "$((FR_PORT + 1))" "$SECRET" x x "$OUTSTANDING" 3 > /dev/null
+load acct $A "$((OURS_PORT + 1))" "$SECRET" x x "$OUTSTANDING" 3 > /dev/null
+load acct $A "$((OURS_PORT + 11))" "$SECRET" x x "$OUTSTANDING" 3 > /dev/null
+
+for run in $(seq 1 "$RUNS"); do
+  echo "# run $run of $RUNS, $(date -u +%T), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "freeradius $(load auth $A "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH") (voucher, files Cleartext-Password)"
+  echo "kampung    $(load auth $A "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH") (voucher, embedded store)"
+  echo "kampung    $(slow auth $A "$((OURS_PORT + 20))" "$SECRET" 'warga-*' kampung123 "$OUTSTANDING" "$SECONDS_EACH") (subscriber, PBKDF2, cache off)"
+  drain
+  echo "kampung    $(load auth $A "$OURS_PORT" "$SECRET" warga kampung123 "$OUTSTANDING" "$SECONDS_EACH") (subscriber repeated, cached)"
+  echo "freeradius $(load acct $A "$((FR_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") ($FR_ACCT)"
+  echo "kampung    $(load acct $A "$((OURS_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") (embedded ledger)"
+  echo "kampung    $(load acct $A "$((OURS_PORT + 11))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") (Redis ledger)"
+  slow storm $A "$((OURS_PORT + 20))" "$SECRET" 'warga-*' kampung123 "$OUTSTANDING" "$SECONDS_EACH" "$CODE" \
+    | sed 's/^/kampung    /'
+  drain
+done

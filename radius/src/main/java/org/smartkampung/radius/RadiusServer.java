@@ -1,5 +1,6 @@
 package org.smartkampung.radius;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -28,17 +29,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
+import org.smartkampung.core.config.PasswordCheckSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.subscriber.PasswordVerifier;
+import org.smartkampung.core.subscriber.VerifiedPasswords;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.radius.acct.AcctHandler;
 import org.smartkampung.radius.acct.LostSessionSweeper;
 import org.smartkampung.radius.auth.AuthHandler;
 import org.smartkampung.radius.auth.CredentialChecker;
+import org.smartkampung.radius.auth.LoginThrottle;
 import org.smartkampung.radius.auth.RememberedDevices;
 import org.smartkampung.radius.auth.ReplyAttributes;
+import org.smartkampung.radius.auth.SubscriberPasswords;
 import org.smartkampung.radius.auth.VillageDirectory;
 import org.smartkampung.radius.codec.Attributes;
 import org.smartkampung.radius.codec.RadiusCode;
@@ -57,16 +63,18 @@ import org.tinyradius.dictionary.Dictionary;
 /**
  * The RADIUS role: authentication and Status-Server on the auth port, accounting and Status-Server
  * on the accounting port (Netty UDP, epoll where available), and the dynamic-authorization client.
- * Blocking work (stores, password hashes) runs on a bounded worker pool, never on the event loop.
- * {@link #start} returns once both ports are bound; {@link #close} stops everything.
+ * Blocking work (stores) runs on a bounded worker pool, never on the event loop; subscriber
+ * password hashes run on a smaller bounded lane of their own, so a login storm never delays
+ * vouchers, tokens, accounting or Status-Server. {@link #start} returns once both ports are bound;
+ * {@link #close} stops everything.
  */
 public final class RadiusServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(RadiusServer.class);
 
   /**
-   * Worker threads: store round trips and PBKDF2 (~100 ms each) must not stall the loop, but more
-   * threads than a few per core only add switching.
+   * Worker threads: store round trips must not stall the loop, but more threads than a few per core
+   * only add switching. PBKDF2 (~100 ms each) runs on the password lane, not here.
    */
   static final int WORKER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
@@ -81,6 +89,7 @@ public final class RadiusServer implements AutoCloseable {
 
   private final EventLoopGroup group;
   private final ThreadPoolExecutor workers;
+  private final ThreadPoolExecutor passwordLane;
   private final Channel auth;
   private final Channel acct;
   private final DynamicAuthClient dynamicAuthorization;
@@ -95,6 +104,7 @@ public final class RadiusServer implements AutoCloseable {
       ThreadPoolExecutor workers,
       ThreadPoolExecutor bulk,
       LostSessionSweeper sweeper,
+      ThreadPoolExecutor passwordLane,
       Channel auth,
       Channel acct,
       DynamicAuthClient dynamicAuthorization,
@@ -105,6 +115,7 @@ public final class RadiusServer implements AutoCloseable {
     this.workers = workers;
     this.bulk = bulk;
     this.sweeper = sweeper;
+    this.passwordLane = passwordLane;
     this.auth = auth;
     this.acct = acct;
     this.dynamicAuthorization = dynamicAuthorization;
@@ -124,6 +135,19 @@ public final class RadiusServer implements AutoCloseable {
   }
 
   /**
+   * Like {@link #start(KampungConfig, KampungStores, Clock, MeterRegistry)}, with subscriber
+   * passwords checked by {@code verifier} instead of PBKDF2 (tests inject a slow or counting one).
+   */
+  public static RadiusServer start(
+      KampungConfig config,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry,
+      PasswordVerifier verifier) {
+    return start(config, () -> config, () -> {}, listener -> {}, stores, clock, registry, verifier);
+  }
+
+  /**
    * Like {@link #start(KampungConfig, KampungStores, Clock, MeterRegistry)}, with villages and
    * policies read from {@code live} at every Access-Request (admin console edits apply to the next
    * login, and running sessions get them by CoA when the console asks); ports and NAS clients stay
@@ -135,7 +159,15 @@ public final class RadiusServer implements AutoCloseable {
       KampungStores stores,
       Clock clock,
       MeterRegistry registry) {
-    return start(config, live::current, live::refresh, listener -> {}, stores, clock, registry);
+    return start(
+        config,
+        live::current,
+        live::refresh,
+        listener -> {},
+        stores,
+        clock,
+        registry,
+        PasswordVerifier.PBKDF2);
   }
 
   /**
@@ -148,7 +180,8 @@ public final class RadiusServer implements AutoCloseable {
       KampungStores stores,
       Clock clock,
       MeterRegistry registry) {
-    return start(config, live, () -> {}, listener -> {}, stores, clock, registry);
+    return start(
+        config, live, () -> {}, listener -> {}, stores, clock, registry, PasswordVerifier.PBKDF2);
   }
 
   /**
@@ -159,7 +192,14 @@ public final class RadiusServer implements AutoCloseable {
   public static RadiusServer start(
       LiveConfig live, KampungStores stores, Clock clock, MeterRegistry registry) {
     return start(
-        live.current(), live::current, live::refresh, live::onChange, stores, clock, registry);
+        live.current(),
+        live::current,
+        live::refresh,
+        live::onChange,
+        stores,
+        clock,
+        registry,
+        PasswordVerifier.PBKDF2);
   }
 
   private static RadiusServer start(
@@ -169,7 +209,8 @@ public final class RadiusServer implements AutoCloseable {
       Consumer<Consumer<KampungConfig>> onChange,
       KampungStores stores,
       Clock clock,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      PasswordVerifier verifier) {
     RadiusSettings settings = config.radius();
     Dictionary dictionary =
         RadiusDictionary.load(
@@ -206,6 +247,10 @@ public final class RadiusServer implements AutoCloseable {
             new ArrayBlockingQueue<>(BULK_QUEUE),
             new DefaultThreadFactory("radius-bulk", true),
             new ThreadPoolExecutor.AbortPolicy());
+    ThreadPoolExecutor passwordLane = passwordLane(settings.passwordChecks());
+    Gauge.builder("kampung.radius.password.queue", passwordLane, lane -> lane.getQueue().size())
+        .description("subscriber password checks waiting for the password lane")
+        .register(registry);
     try {
       LiveClients clients = new LiveClients(nasClients, stores.nasState(), workers);
       DynamicAuthClient dac =
@@ -224,11 +269,24 @@ public final class RadiusServer implements AutoCloseable {
           new RememberedDevices(
               stores.rememberedDevices(), clock, Duration.ofDays(settings.rememberedDeviceDays()));
       ReplyAttributes replyAttributes = new ReplyAttributes(attributes);
+      PasswordCheckSettings checks = settings.passwordChecks();
+      SubscriberPasswords passwords =
+          new SubscriberPasswords(
+              verifier,
+              passwordLane,
+              new VerifiedPasswords(
+                  Duration.ofMinutes(checks.cacheMinutes()),
+                  Duration.ofSeconds(checks.wrongCacheSeconds()),
+                  checks.cacheEntries(),
+                  clock),
+              new LoginThrottle(stores.failureCounters(), settings.loginThrottle()),
+              metrics);
       AuthHandler authHandler =
           new AuthHandler(
               new VillageDirectory(live),
               new CredentialChecker(
                   stores.loginTokens(), stores.subscribers(), stores.vouchers(), devices),
+              passwords,
               stores.ledger(),
               devices,
               attributes,
@@ -299,7 +357,17 @@ public final class RadiusServer implements AutoCloseable {
               clock);
       RadiusServer server =
           new RadiusServer(
-              group, workers, bulk, sweeper, authChannel, acctChannel, dac, kicks, limits, metrics);
+              group,
+              workers,
+              bulk,
+              sweeper,
+              passwordLane,
+              authChannel,
+              acctChannel,
+              dac,
+              kicks,
+              limits,
+              metrics);
       // Registered last: a listener is called at once, and a failed start must leave none behind.
       onChange.accept(next -> clients.update(next.nasClients()));
       log.info(
@@ -313,9 +381,34 @@ public final class RadiusServer implements AutoCloseable {
     } catch (RuntimeException e) {
       workers.shutdownNow();
       bulk.shutdownNow();
+      passwordLane.shutdownNow();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       throw e;
     }
+  }
+
+  /**
+   * The subscriber password lane: at most cores - 1 threads (at least one), so hashing never takes
+   * every core, and a bounded queue; a full queue rejects, and the request is dropped and counted.
+   */
+  private static ThreadPoolExecutor passwordLane(PasswordCheckSettings checks) {
+    int threads = checks.threadsFor(Runtime.getRuntime().availableProcessors());
+    if (checks.threads() > threads) {
+      log.warn(
+          "radius.password-checks.threads {} is more than cores - 1: using {}",
+          checks.threads(),
+          threads);
+    }
+    ThreadPoolExecutor lane =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(checks.queue()),
+            new DefaultThreadFactory("radius-password", true),
+            new ThreadPoolExecutor.AbortPolicy());
+    return lane;
   }
 
   private static Channel bind(
@@ -384,8 +477,11 @@ public final class RadiusServer implements AutoCloseable {
     auth.close().syncUninterruptibly();
     acct.close().syncUninterruptibly();
     dynamicAuthorization.close();
+    // Checks still queued would only answer a NAS that has given up: drop them.
+    passwordLane.shutdownNow();
     workers.shutdown();
     try {
+      passwordLane.awaitTermination(5, TimeUnit.SECONDS);
       workers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.config.PasswordCheckSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.config.RedisSettings;
 import org.smartkampung.core.config.StoreSettings;
@@ -19,6 +21,8 @@ import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
+import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
@@ -27,8 +31,14 @@ import org.smartkampung.radius.RadiusServer;
 /**
  * Our RADIUS server for the benchmark: 127.0.0.1, the given auth port (acct = auth + 1), NAS
  * 127.0.0.1 with the given secret, the stores {@code kampung run} would open (embedded in a
- * temporary directory, or Redis when a URI is given), and a voucher {@code CODE} whose PAP password
- * is the code itself (use a fresh code per run against the same Redis). Runs until killed.
+ * temporary directory, or Redis when a URI is given), a voucher {@code CODE} whose PAP password is
+ * the code itself (use a fresh code per run against the same Redis), and the subscriber {@code
+ * warga} / {@code kampung123} with the shipped PBKDF2 hash (310,000 iterations), and {@code
+ * warga-000} to {@code warga-999} with the same password and hash. Runs until killed.
+ *
+ * <p>System property {@code kampung.bench.password-cache-minutes} (default: the shipped 60) sets
+ * {@code radius.password-checks.cache-minutes}; 0 makes every subscriber login pay the full hash,
+ * as in a login storm of many different villagers.
  *
  * <pre>RadiusBenchServer PORT SECRET CODE [REDIS_URI]</pre>
  */
@@ -48,7 +58,23 @@ public final class RadiusBenchServer {
         new KampungConfig(
             null,
             store,
-            new RadiusSettings(true, "127.0.0.1", port, port + 1, 30, null),
+            new RadiusSettings(
+                true,
+                "127.0.0.1",
+                port,
+                port + 1,
+                30,
+                null,
+                null,
+                null,
+                new PasswordCheckSettings(
+                    null,
+                    null,
+                    Integer.getInteger("kampung.bench.password-cache-minutes"),
+                    null,
+                    null),
+                // Many logins of one subscriber from one address: only right passwords are sent.
+                null),
             null,
             null,
             List.of(QuotaPolicy.unlimited("bebas")),
@@ -83,6 +109,13 @@ public final class RadiusBenchServer {
                     VoucherStatus.UNUSED,
                     null,
                     "")));
+    // One shipped-strength hash serves every subscriber: the stored string is all a check reads.
+    String hash = new PasswordHasher().hash("kampung123");
+    stores.subscribers().create(new Subscriber("warga", "kemiren", hash, "Warga", true, null));
+    for (int i = 0; i < 1000; i++) {
+      String name = String.format(Locale.ROOT, "warga-%03d", i);
+      stores.subscribers().create(new Subscriber(name, "kemiren", hash, name, true, null));
+    }
     RadiusServer server = RadiusServer.start(config, stores, clock, new SimpleMeterRegistry());
     System.out.println(
         "ready auth="
@@ -90,7 +123,9 @@ public final class RadiusBenchServer {
             + " acct="
             + server.acctPort()
             + " store="
-            + store.type());
+            + store.type()
+            + " password-cache-minutes="
+            + config.radius().passwordChecks().cacheMinutes());
     new CountDownLatch(1).await();
   }
 

@@ -82,6 +82,16 @@ final class ConfigRules {
     port("radius.acct-port", radius.acctPort());
     atLeast("radius.dedup-window-seconds", radius.dedupWindowSeconds(), 0);
     atLeast("radius.remembered-device-days", radius.rememberedDeviceDays(), 1);
+    PasswordCheckSettings checks = radius.passwordChecks();
+    atLeast("radius.password-checks.threads", checks.threads(), 0);
+    atLeast("radius.password-checks.queue", checks.queue(), 1);
+    atLeast("radius.password-checks.cache-minutes", checks.cacheMinutes(), 0);
+    atLeast("radius.password-checks.wrong-cache-seconds", checks.wrongCacheSeconds(), 0);
+    atLeast("radius.password-checks.cache-entries", checks.cacheEntries(), 1);
+    LoginThrottleSettings throttle = radius.loginThrottle();
+    atLeast("radius.login-throttle.max-failures-per-user", throttle.maxFailuresPerUser(), 1);
+    atLeast("radius.login-throttle.max-failures-per-device", throttle.maxFailuresPerDevice(), 1);
+    atLeast("radius.login-throttle.window-seconds", throttle.windowSeconds(), 1);
   }
 
   private void portal(PortalSettings portal) {

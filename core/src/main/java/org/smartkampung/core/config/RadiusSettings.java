@@ -12,6 +12,8 @@ package org.smartkampung.core.config;
  * @param onStoreOutage what an Access-Request gets when the store fails (default {@code reject})
  * @param rememberedDeviceDays how long a device stays remembered for MAC login after its last login
  *     with a real credential (default 30)
+ * @param passwordChecks threads, queue and cache of subscriber password checks
+ * @param loginThrottle limits on wrong passwords per user and per device
  */
 public record RadiusSettings(
     Boolean enabled,
@@ -21,10 +23,12 @@ public record RadiusSettings(
     Integer dedupWindowSeconds,
     String dictionary,
     StoreOutagePolicy onStoreOutage,
-    Integer rememberedDeviceDays) {
+    Integer rememberedDeviceDays,
+    PasswordCheckSettings passwordChecks,
+    LoginThrottleSettings loginThrottle) {
 
   public static final RadiusSettings DEFAULTS =
-      new RadiusSettings(null, null, null, null, null, null, null, null);
+      new RadiusSettings(null, null, null, null, null, null, null, null, null, null);
 
   public RadiusSettings {
     enabled = enabled == null || enabled;
@@ -34,6 +38,31 @@ public record RadiusSettings(
     dedupWindowSeconds = dedupWindowSeconds == null ? 30 : dedupWindowSeconds;
     onStoreOutage = onStoreOutage == null ? StoreOutagePolicy.REJECT : onStoreOutage;
     rememberedDeviceDays = rememberedDeviceDays == null ? 30 : rememberedDeviceDays;
+    passwordChecks = passwordChecks == null ? PasswordCheckSettings.DEFAULTS : passwordChecks;
+    loginThrottle = loginThrottle == null ? LoginThrottleSettings.DEFAULTS : loginThrottle;
+  }
+
+  /** Settings with the default password checks and throttle. */
+  public RadiusSettings(
+      Boolean enabled,
+      String bindAddress,
+      Integer authPort,
+      Integer acctPort,
+      Integer dedupWindowSeconds,
+      String dictionary,
+      StoreOutagePolicy onStoreOutage,
+      Integer rememberedDeviceDays) {
+    this(
+        enabled,
+        bindAddress,
+        authPort,
+        acctPort,
+        dedupWindowSeconds,
+        dictionary,
+        onStoreOutage,
+        rememberedDeviceDays,
+        null,
+        null);
   }
 
   /** Settings with the default outage policy and remembering period. */
@@ -44,6 +73,16 @@ public record RadiusSettings(
       Integer acctPort,
       Integer dedupWindowSeconds,
       String dictionary) {
-    this(enabled, bindAddress, authPort, acctPort, dedupWindowSeconds, dictionary, null, null);
+    this(
+        enabled,
+        bindAddress,
+        authPort,
+        acctPort,
+        dedupWindowSeconds,
+        dictionary,
+        null,
+        null,
+        null,
+        null);
   }
 }

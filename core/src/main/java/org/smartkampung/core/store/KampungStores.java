@@ -7,6 +7,7 @@ import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.subscriber.SubscriberStore;
+import org.smartkampung.core.throttle.FailureCounters;
 import org.smartkampung.core.voucher.VoucherStore;
 
 /**
@@ -32,6 +33,9 @@ public interface KampungStores extends AutoCloseable {
 
   /** The admin console's channel to the RADIUS role (disconnect requests and their results). */
   SessionCommands sessionCommands();
+
+  /** Failed-login counters for throttles (shared by every server on Redis). */
+  FailureCounters failureCounters();
 
   /** Flushes what is held in memory and releases connections. */
   @Override

@@ -114,6 +114,7 @@ public final class StoreFactory {
           nasState,
           devices,
           new EmbeddedSessionCommands(clock),
+          new EmbeddedFailureCounters(clock),
           () -> {
             ledger.close();
             sessions.close();
@@ -175,6 +176,7 @@ public final class StoreFactory {
         new RedisNasStateStore(jedis),
         new RedisRememberedDeviceStore(jedis),
         new RedisSessionCommands(jedis, clock),
+        new RedisFailureCounters(jedis),
         () -> {
           batcher.close();
           ledger.close();
@@ -201,6 +203,7 @@ public final class StoreFactory {
       org.smartkampung.core.nas.NasStateStore nasState,
       org.smartkampung.core.login.RememberedDeviceStore rememberedDevices,
       org.smartkampung.core.session.SessionCommands sessionCommands,
+      org.smartkampung.core.throttle.FailureCounters failureCounters,
       Runnable closer)
       implements KampungStores {
     @Override

@@ -171,6 +171,11 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.throttle.FailureCounters failureCounters() {
+    return real.failureCounters();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.StoreOutagePolicy;
@@ -24,7 +28,9 @@ import org.smartkampung.radius.server.RequestHandler;
 
 /**
  * Answers Access-Request: checks the credentials, asks the ledger what is left, lets {@link
- * Authorization} decide, and encodes the decision for the NAS's type.
+ * Authorization} decide, and encodes the decision for the NAS's type. A subscriber's password is
+ * left to {@link SubscriberPasswords} (remembered checks, the failure throttle, then the slow hash
+ * on its own lane), so this handler never hashes on a worker thread.
  *
  * <p>When a store fails on the way (credentials, vouchers, remembered devices or the ledger), the
  * {@link StoreOutagePolicy} decides: {@code REJECT} answers Access-Reject with a "service
@@ -38,6 +44,7 @@ public final class AuthHandler implements RequestHandler {
 
   private final VillageDirectory villages;
   private final CredentialChecker checker;
+  private final SubscriberPasswords passwords;
   private final QuotaLedger ledger;
   private final RememberedDevices devices;
   private final Attributes attributes;
@@ -48,6 +55,7 @@ public final class AuthHandler implements RequestHandler {
   public AuthHandler(
       VillageDirectory villages,
       CredentialChecker checker,
+      SubscriberPasswords passwords,
       QuotaLedger ledger,
       RememberedDevices devices,
       Attributes attributes,
@@ -55,6 +63,7 @@ public final class AuthHandler implements RequestHandler {
       Clock clock) {
     this.villages = villages;
     this.checker = checker;
+    this.passwords = passwords;
     this.ledger = ledger;
     this.devices = devices;
     this.attributes = attributes;
@@ -65,23 +74,89 @@ public final class AuthHandler implements RequestHandler {
 
   @Override
   public Optional<Reply> handle(InboundRequest request) {
+    return handleAsync(request).toCompletableFuture().join();
+  }
+
+  /**
+   * Decides on the worker thread, except for a subscriber's password: that is checked by {@link
+   * SubscriberPasswords} on its own lane, and the decision is finished on that lane's thread.
+   */
+  @Override
+  public CompletionStage<Optional<Reply>> handleAsync(InboundRequest request) {
+    NasClient nas = request.nas();
+    Instant now = clock.instant();
     try {
-      return Optional.of(decide(request));
-    } catch (RuntimeException e) {
-      if (!StoreOutages.isOutage(e)) {
-        throw e;
+      Credentials credentials =
+          Credentials.from(request.packet(), request.authenticator(), nas.secret());
+      Village nasVillage = villages.village(nas.village());
+      CheckedIdentity who = checker.check(credentials, nasVillage.id(), nasVillage.macAuth(), now);
+      if (who.passwordToCheck() == null) {
+        return CompletableFuture.completedFuture(
+            Optional.of(decide(request, credentials, nasVillage, who, now)));
       }
-      return storeOutage(request.nas(), e.toString());
+      return passwords
+          .check(
+              who.passwordToCheck(), credentials.papPassword(), nas.name(), credentials.deviceMac())
+          .thenApply(
+              verdict ->
+                  guarded(
+                      request,
+                      () -> afterPassword(request, credentials, nasVillage, who, now, verdict)))
+          .exceptionally(
+              e -> outage(request, e instanceof CompletionException c ? c.getCause() : e));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(outage(request, e));
     }
   }
 
-  private Reply decide(InboundRequest request) {
+  private Optional<Reply> afterPassword(
+      InboundRequest request,
+      Credentials credentials,
+      Village nasVillage,
+      CheckedIdentity who,
+      Instant now,
+      SubscriberPasswords.Verdict verdict) {
+    return switch (verdict) {
+      case RIGHT -> Optional.of(decide(request, credentials, nasVillage, who.passwordRight(), now));
+      case WRONG -> Optional.of(decide(request, credentials, nasVillage, who, now));
+      case THROTTLED -> {
+        log.info(
+            "throttled password login of {} on NAS {} from {}",
+            credentials.username(),
+            request.nas().name(),
+            credentials.deviceMac());
+        yield Optional.of(reject(passwords.throttle().replyMessage(), "throttled"));
+      }
+      case DROPPED -> Optional.empty();
+    };
+  }
+
+  private Optional<Reply> guarded(InboundRequest request, Supplier<Optional<Reply>> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      return outage(request, e);
+    }
+  }
+
+  /** A store outage gets the configured answer; anything else is a bug and propagates. */
+  private Optional<Reply> outage(InboundRequest request, Throwable e) {
+    if (!StoreOutages.isOutage(e)) {
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new CompletionException(e);
+    }
+    return storeOutage(request.nas(), e.toString());
+  }
+
+  private Reply decide(
+      InboundRequest request,
+      Credentials credentials,
+      Village nasVillage,
+      CheckedIdentity who,
+      Instant now) {
     NasClient nas = request.nas();
-    Credentials credentials =
-        Credentials.from(request.packet(), request.authenticator(), nas.secret());
-    Village nasVillage = villages.village(nas.village());
-    Instant now = clock.instant();
-    CheckedIdentity who = checker.check(credentials, nasVillage.id(), nasVillage.macAuth(), now);
     Village village =
         who.villageId().equals(nasVillage.id()) ? nasVillage : villages.village(who.villageId());
     QuotaPolicy policy = villages.policyOf(village);

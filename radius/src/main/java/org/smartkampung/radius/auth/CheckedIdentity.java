@@ -2,6 +2,7 @@ package org.smartkampung.radius.auth;
 
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.subscriber.QuotaOverride;
+import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.voucher.VoucherAllowance;
 
 /**
@@ -13,6 +14,9 @@ import org.smartkampung.core.voucher.VoucherAllowance;
  * @param method how the villager was recognized; null when the credentials failed
  * @param override the subscriber's own limits; null for none
  * @param voucher what the voucher this session uses allows; null when it uses none
+ * @param passwordToCheck the subscriber whose PAP password is still to be checked (slowly, off the
+ *     worker threads); null when nothing is left to check. Until checked the outcome says {@link
+ *     CredentialOutcome#BAD_CREDENTIALS}, so an unchecked identity is never let in.
  */
 public record CheckedIdentity(
     CredentialOutcome outcome,
@@ -20,19 +24,40 @@ public record CheckedIdentity(
     String userId,
     LoginMethod method,
     QuotaOverride override,
-    VoucherAllowance voucher) {
+    VoucherAllowance voucher,
+    Subscriber passwordToCheck) {
 
   static CheckedIdentity failed(CredentialOutcome outcome, String villageId) {
-    return new CheckedIdentity(outcome, villageId, "", null, null, null);
+    return new CheckedIdentity(outcome, villageId, "", null, null, null, null);
   }
 
   static CheckedIdentity valid(
       String villageId, String userId, LoginMethod method, QuotaOverride override) {
-    return new CheckedIdentity(CredentialOutcome.VALID, villageId, userId, method, override, null);
+    return new CheckedIdentity(
+        CredentialOutcome.VALID, villageId, userId, method, override, null, null);
   }
 
   static CheckedIdentity validVoucher(
       String villageId, String code, LoginMethod method, VoucherAllowance voucher) {
-    return new CheckedIdentity(CredentialOutcome.VALID, villageId, code, method, null, voucher);
+    return new CheckedIdentity(
+        CredentialOutcome.VALID, villageId, code, method, null, voucher, null);
+  }
+
+  /** A subscriber found and enabled, whose password is yet to be checked. */
+  static CheckedIdentity passwordToCheck(String villageId, Subscriber subscriber) {
+    return new CheckedIdentity(
+        CredentialOutcome.BAD_CREDENTIALS, villageId, "", null, null, null, subscriber);
+  }
+
+  /** This identity once its password was found right. */
+  CheckedIdentity passwordRight() {
+    if (passwordToCheck == null) {
+      throw new IllegalStateException("no password to check");
+    }
+    return valid(
+        villageId,
+        passwordToCheck.username(),
+        LoginMethod.SUBSCRIBER,
+        passwordToCheck.quotaOverride());
   }
 }

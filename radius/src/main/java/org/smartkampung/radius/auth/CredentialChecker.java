@@ -8,7 +8,6 @@ import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.nas.Macs;
-import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
@@ -19,10 +18,11 @@ import org.smartkampung.core.voucher.VoucherStore;
 
 /**
  * The authenticate section: finds who an Access-Request is, trying in order a one-time login token
- * minted by the portal, a subscriber (PAP against the salted hash; CHAP cannot be checked against a
- * hash and fails), a voucher code typed into the NAS's own login page (password = the code, or
- * empty), and, where the village enables it, a remembered device by MAC. Blocking: run it on a
- * worker thread.
+ * minted by the portal, a subscriber (PAP against the salted hash, which this class leaves to
+ * {@link SubscriberPasswords}: it answers {@link CheckedIdentity#passwordToCheck()}; CHAP cannot be
+ * checked against a hash and fails), a voucher code typed into the NAS's own login page (password =
+ * the code, or empty), and, where the village enables it, a remembered device by MAC. Blocking: run
+ * it on a worker thread.
  */
 public final class CredentialChecker {
 
@@ -95,13 +95,11 @@ public final class CredentialChecker {
 
   private CheckedIdentity subscriber(Credentials credentials, Subscriber s, String nasVillage) {
     // CHAP needs the cleartext secret; we keep only a salted hash, so CHAP cannot succeed here.
-    if (!s.enabled()
-        || credentials.papPassword() == null
-        || !PasswordHasher.verify(credentials.papPassword(), s.passwordHash())) {
+    if (!s.enabled() || credentials.papPassword() == null) {
       return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
     }
-    return CheckedIdentity.valid(
-        nasVillage, s.username(), LoginMethod.SUBSCRIBER, s.quotaOverride());
+    // The slow hash is checked by SubscriberPasswords, on threads of its own.
+    return CheckedIdentity.passwordToCheck(nasVillage, s);
   }
 
   private CheckedIdentity voucher(

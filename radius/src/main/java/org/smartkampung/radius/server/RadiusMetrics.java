@@ -23,6 +23,8 @@ public final class RadiusMetrics {
     MALFORMED,
     DUPLICATE,
     OVERLOAD,
+    /** The subscriber password lane's queue was full. */
+    PASSWORD_LANE_FULL,
     STORE_UNAVAILABLE,
     MISSING_SESSION_ID,
     HANDLER_ERROR;

@@ -322,6 +322,14 @@ public final class InMemoryStores implements KampungStores {
     return commands;
   }
 
+  private final org.smartkampung.core.throttle.FailureCounters failures =
+      new org.smartkampung.core.store.EmbeddedFailureCounters(java.time.Clock.systemUTC());
+
+  @Override
+  public org.smartkampung.core.throttle.FailureCounters failureCounters() {
+    return failures;
+  }
+
   @Override
   public void close() {
     realLedger.close();

@@ -24,6 +24,7 @@ import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.core.subscriber.PasswordVerifier;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
@@ -92,11 +93,38 @@ public final class RadiusHarness implements AutoCloseable {
         serverStores);
   }
 
+  /**
+   * The default hotspot on {@code serverStores} (null: {@link #stores}), with the RADIUS settings
+   * given (ports and address are overridden) and subscriber passwords checked by {@code verifier}.
+   */
+  public RadiusHarness(
+      KampungStores serverStores, RadiusSettings radius, PasswordVerifier verifier) {
+    this(
+        List.of(
+            hotspot(
+                "mikrotik-yes", "127.0.0.1", NasType.MIKROTIK, MessageAuthenticatorPolicy.YES, 0)),
+        OpeningHours.ALWAYS,
+        Clock.systemUTC(),
+        serverStores,
+        radius,
+        verifier);
+  }
+
   private RadiusHarness(
       List<NasClientSettings> hotspots,
       OpeningHours hours,
       Clock clock,
       KampungStores serverStores) {
+    this(hotspots, hours, clock, serverStores, RadiusSettings.DEFAULTS, PasswordVerifier.PBKDF2);
+  }
+
+  private RadiusHarness(
+      List<NasClientSettings> hotspots,
+      OpeningHours hours,
+      Clock clock,
+      KampungStores serverStores,
+      RadiusSettings radius,
+      PasswordVerifier verifier) {
     QuotaPolicy policy =
         new QuotaPolicy("standar", null, null, null, null, 4096L, 1024L, 2, hours, 3600, 300, 60);
     Village village =
@@ -113,7 +141,17 @@ public final class RadiusHarness implements AutoCloseable {
         new KampungConfig(
             null,
             null,
-            new RadiusSettings(true, "127.0.0.1", 0, 0, 30, null),
+            new RadiusSettings(
+                true,
+                "127.0.0.1",
+                0,
+                0,
+                30,
+                null,
+                radius.onStoreOutage(),
+                radius.rememberedDeviceDays(),
+                radius.passwordChecks(),
+                radius.loginThrottle()),
             null,
             null,
             List.of(policy),
@@ -125,7 +163,7 @@ public final class RadiusHarness implements AutoCloseable {
         .create(
             new Subscriber(
                 "siti", VILLAGE, new PasswordHasher(1000).hash("sandi123"), "Siti", true, null));
-    server = RadiusServer.start(config, used, clock, registry);
+    server = RadiusServer.start(config, used, clock, registry, verifier);
   }
 
   public static NasClientSettings hotspot(
@@ -242,6 +280,20 @@ public final class RadiusHarness implements AutoCloseable {
   public static Optional<byte[]> exchange(
       DatagramSocket socket, byte[] packet, int port, Duration wait) throws IOException {
     socket.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
+    socket.setSoTimeout((int) wait.toMillis());
+    byte[] buffer = new byte[4096];
+    DatagramPacket reply = new DatagramPacket(buffer, buffer.length);
+    try {
+      socket.receive(reply);
+    } catch (SocketTimeoutException e) {
+      return Optional.empty();
+    }
+    return Optional.of(Arrays.copyOf(buffer, reply.getLength()));
+  }
+
+  /** Waits for one datagram on a socket that already sent its request. */
+  public static Optional<byte[]> exchangeReply(DatagramSocket socket, Duration wait)
+      throws IOException {
     socket.setSoTimeout((int) wait.toMillis());
     byte[] buffer = new byte[4096];
     DatagramPacket reply = new DatagramPacket(buffer, buffer.length);

@@ -116,8 +116,9 @@ public final class StoreFactory {
       LimitsSource limits,
       Clock clock,
       MeterRegistry registry) {
-    UnifiedJedis jedis = RedisConnector.connect(settings.redis());
-    RedisBatcher batcher = new RedisBatcher(jedis, "accounting");
+    RedisConnector.Connected redis = RedisConnector.open(settings.redis());
+    UnifiedJedis jedis = redis.jedis();
+    RedisBatcher batcher = redis.batcher("accounting");
     var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock);
     var ledger =
         new RedisQuotaLedger(
@@ -128,7 +129,10 @@ public final class StoreFactory {
             clock,
             settings.nearCacheStaleMillis(),
             registry);
-    log.info("Redis store at {}", redactedUri(settings.redis().uri()));
+    log.info(
+        "Redis store at {}; accounting acknowledged after {} replica(s)",
+        settings.redis().describe(),
+        settings.redis().minReplicasAcked());
     return new Bundle(
         ledger,
         overrides,
@@ -149,10 +153,6 @@ public final class StoreFactory {
   public static Function<String, ZoneId> villageZones(KampungConfig config) {
     ZoneId fallback = config.regency() == null ? Village.DEFAULT_ZONE : config.regency().timeZone();
     return id -> config.village(id).map(Village::timeZone).orElse(fallback);
-  }
-
-  private static String redactedUri(String uri) {
-    return uri.replaceFirst("//[^@/]*@", "//***@");
   }
 
   private record Bundle(

@@ -1,0 +1,141 @@
+package org.smartkampung.core.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import redis.clients.jedis.Jedis;
+
+/** One redis-server (or Sentinel) process a test started on a free loopback port. */
+public final class RedisProcess implements AutoCloseable {
+
+  private final int port;
+  private final Process process;
+  private final Path dir;
+
+  private RedisProcess(int port, Process process, Path dir) {
+    this.port = port;
+    this.process = process;
+    this.dir = dir;
+  }
+
+  /** Starts {@code redis-server} with {@code args} after the port options, and waits for PING. */
+  public static RedisProcess server(Path dir, String... args) throws IOException {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of("redis-server", "--port", "" + port));
+    command.addAll(
+        List.of(
+            "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+    command.addAll(List.of(args));
+    return started(port, command, dir, "redis-" + port + ".log");
+  }
+
+  /** Starts a Sentinel watching {@code master} as {@code masterName}, and waits for PING. */
+  public static RedisProcess sentinel(Path dir, String masterName, int masterPort)
+      throws IOException {
+    int port = freePort();
+    Path conf = dir.resolve("sentinel-" + port + ".conf");
+    Files.writeString(
+        conf,
+        String.join(
+            "\n",
+            "port " + port,
+            "bind 127.0.0.1",
+            "dir " + dir,
+            "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 1",
+            "sentinel down-after-milliseconds " + masterName + " 1000",
+            "sentinel failover-timeout " + masterName + " 5000",
+            "sentinel parallel-syncs " + masterName + " 1",
+            ""));
+    String binary =
+        Files.isExecutable(Path.of("/usr/bin/redis-sentinel")) ? "redis-sentinel" : null;
+    List<String> command =
+        binary != null
+            ? List.of(binary, conf.toString())
+            : List.of("redis-server", conf.toString(), "--sentinel");
+    return started(port, command, dir, "sentinel-" + port + ".log");
+  }
+
+  private static RedisProcess started(int port, List<String> command, Path dir, String log)
+      throws IOException {
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(log).toFile())
+            .start();
+    RedisProcess started = new RedisProcess(port, process, dir);
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    try {
+      Awaitility.await("redis on port " + port)
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException(
+                      String.join(" ", command) + " exited: " + Files.readString(dir.resolve(log)));
+                }
+                return started.ping();
+              });
+    } catch (RuntimeException e) {
+      process.destroyForcibly();
+      throw new IOException(
+          String.join(" ", command) + " did not answer: " + Files.readString(dir.resolve(log)), e);
+    }
+    return started;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** A plain connection for control commands; the caller closes it. */
+  public Jedis control() {
+    return new Jedis("127.0.0.1", port, 2_000);
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  private boolean ping() {
+    try (Jedis jedis = control()) {
+      return "PONG".equals(jedis.ping());
+    }
+  }
+
+  /** Kills it as a power cut would: no shutdown, no goodbye to replicas. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    kill();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -46,7 +46,8 @@ public final class ClusterPipelines implements Pipelines {
    */
   public ClusterPipelines(ClusterConnectionProvider provider, RedisProtocol protocol) {
     this.provider = provider;
-    this.protocol = protocol;
+    // A client config without a protocol speaks RESP2 (no HELLO).
+    this.protocol = protocol == null ? RedisProtocol.RESP2 : protocol;
   }
 
   @Override

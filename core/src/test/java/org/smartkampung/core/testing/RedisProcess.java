@@ -26,7 +26,11 @@ public final class RedisProcess implements AutoCloseable {
 
   /** Starts {@code redis-server} with {@code args} after the port options, and waits for PING. */
   public static RedisProcess server(Path dir, String... args) throws IOException {
-    int port = freePort();
+    return server(dir, freePort(), args);
+  }
+
+  /** As {@link #server(Path, String...)} on a given port: a server coming back where it was. */
+  public static RedisProcess server(Path dir, int port, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("redis-server", "--port", "" + port));
     command.addAll(
         List.of(

@@ -24,7 +24,7 @@ public final class RedisTopologies {
 
   private static final Map<RedisTopology, RedisSettings> settings =
       new EnumMap<>(RedisTopology.class);
-  private static final Map<RedisTopology, UnifiedJedis> clients =
+  private static final Map<RedisTopology, RedisConnector.Connected> clients =
       new EnumMap<>(RedisTopology.class);
 
   private RedisTopologies() {}
@@ -48,8 +48,13 @@ public final class RedisTopologies {
   }
 
   /** A client shared by the tests of one JVM (never closed: the JVM's end does that). */
-  public static synchronized UnifiedJedis jedis(RedisTopology topology) {
-    return clients.computeIfAbsent(topology, t -> RedisConnector.connect(settings(t)));
+  public static UnifiedJedis jedis(RedisTopology topology) {
+    return connected(topology).jedis();
+  }
+
+  /** The shared client with its pipelines, for batchers that wait for replicas. */
+  public static synchronized RedisConnector.Connected connected(RedisTopology topology) {
+    return clients.computeIfAbsent(topology, t -> RedisConnector.open(settings(t)));
   }
 
   private static RedisSettings fromEnvOrStarted(RedisTopology topology, String variable) {

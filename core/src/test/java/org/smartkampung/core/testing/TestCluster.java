@@ -149,6 +149,22 @@ public final class TestCluster implements AutoCloseable {
     throw new IllegalStateException("no live master serves slot " + slot);
   }
 
+  /** The live replica of {@code master}. */
+  public RedisProcess replicaOf(RedisProcess master) {
+    for (RedisProcess node : nodes) {
+      if (node == master || !node.alive()) {
+        continue;
+      }
+      try (Jedis jedis = node.control()) {
+        String info = jedis.info("replication");
+        if (info.contains("role:slave") && info.contains("master_port:" + master.port() + "\r")) {
+          return node;
+        }
+      }
+    }
+    throw new IllegalStateException("no live replica of " + master.address());
+  }
+
   @Override
   public void close() {
     nodes.forEach(RedisProcess::close);

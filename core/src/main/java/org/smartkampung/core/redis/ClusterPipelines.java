@@ -10,12 +10,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.BuilderFactory;
 import redis.clients.jedis.ClusterCommandObjects;
 import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.CommandObject;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisProtocol;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -56,14 +59,23 @@ public final class ClusterPipelines implements Pipelines {
   }
 
   @Override
-  public List<Response<Long>> awaitReplicas(
-      AbstractPipeline pipeline, int replicas, long timeoutMillis) {
-    Tracking tracking = (Tracking) pipeline;
-    List<Response<Long>> waits = new ArrayList<>();
-    for (int slot : new ArrayList<>(tracking.slotByNode.values())) {
-      waits.add(pipeline.waitReplicas(SLOT_KEYS[slot], replicas, timeoutMillis));
+  public List<Node> nodesWritten(AbstractPipeline pipeline) {
+    List<Node> nodes = new ArrayList<>();
+    ((Tracking) pipeline)
+        .slotByNode.forEach((node, slot) -> nodes.add(new Node(node.toString(), SLOT_KEYS[slot])));
+    return nodes;
+  }
+
+  @Override
+  public int connectedReplicas(Node node) {
+    HostAndPort address = HostAndPort.from(node.id());
+    try (Connection connection = provider.getConnection(address)) {
+      return Pipelines.parseConnectedReplicas(
+          connection.executeCommand(
+              new CommandObject<>(
+                  new CommandArguments(Protocol.Command.INFO).add("replication"),
+                  BuilderFactory.STRING)));
     }
-    return waits;
   }
 
   @Override

@@ -12,22 +12,41 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public interface Pipelines {
 
+  /**
+   * A server a pipeline wrote to.
+   *
+   * @param id tells servers apart (host:port on a Cluster)
+   * @param sampleKey a key served by that server, which routes a {@code WAIT} to it
+   */
+  record Node(String id, String sampleKey) {}
+
   /** A new pipeline; the caller syncs and closes it. */
   AbstractPipeline open();
 
+  /** The servers the commands queued so far in {@code pipeline} go to. */
+  List<Node> nodesWritten(AbstractPipeline pipeline);
+
   /**
    * Queues {@code WAIT replicas timeoutMillis} behind the commands already in {@code pipeline}, on
-   * every connection they use.
+   * its connection to {@code node}.
    *
-   * @return each {@code WAIT}'s reply: how many replicas acknowledged in time
+   * @return how many replicas acknowledged in time
    */
-  List<Response<Long>> awaitReplicas(AbstractPipeline pipeline, int replicas, long timeoutMillis);
+  default Response<Long> awaitReplicas(
+      AbstractPipeline pipeline, Node node, int replicas, long timeoutMillis) {
+    return pipeline.waitReplicas(node.sampleKey(), replicas, timeoutMillis);
+  }
+
+  /** Replicas connected to {@code node} now (INFO replication), outside any pipeline. */
+  int connectedReplicas(Node node);
 
   /** Called when a pipeline failed, so a Cluster can re-read its slot map at once. */
   default void failed(RuntimeException cause) {}
 
   /** Pipelines over one connection at a time: a standalone server or a Sentinel-managed master. */
   static Pipelines of(UnifiedJedis jedis) {
+    // The sample key only routes on a Cluster; one server needs no routing.
+    List<Node> master = List.of(new Node("master", "kampung:wait"));
     return new Pipelines() {
       @Override
       public AbstractPipeline open() {
@@ -35,11 +54,24 @@ public interface Pipelines {
       }
 
       @Override
-      public List<Response<Long>> awaitReplicas(
-          AbstractPipeline pipeline, int replicas, long timeoutMillis) {
-        // The sample key only routes on a Cluster; one connection needs no routing.
-        return List.of(pipeline.waitReplicas("kampung:wait", replicas, timeoutMillis));
+      public List<Node> nodesWritten(AbstractPipeline pipeline) {
+        return master;
+      }
+
+      @Override
+      public int connectedReplicas(Node node) {
+        return parseConnectedReplicas(jedis.info("replication"));
       }
     };
+  }
+
+  /** {@code connected_slaves} from an INFO replication reply; 0 when absent. */
+  static int parseConnectedReplicas(String info) {
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("connected_slaves:")) {
+        return Integer.parseInt(line.substring("connected_slaves:".length()).trim());
+      }
+    }
+    return 0;
   }
 }

@@ -22,8 +22,9 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
  * only for its own round trip and two thread hand-offs.
  *
  * <p>When replicas must acknowledge, every pipeline ends with {@code WAIT}: its commands complete
- * only after that many replicas hold them, and all fail when fewer did in time (the NAS then
- * retries, and charges are idempotent), so a failover loses nothing that was acknowledged.
+ * only after that many replicas hold them (or every connected replica, while fewer are connected),
+ * and all fail when fewer did in time (the NAS then retries, and charges are idempotent), so a
+ * failover loses nothing that was acknowledged.
  *
  * <p>Commands from one thread are sent in the order they were queued. Results complete on the
  * batcher's own thread, so what callers chain onto them must not block: hand blocking work to an
@@ -70,6 +71,7 @@ public final class RedisBatcher implements AutoCloseable {
   private final Pipelines pipelines;
   private final int minReplicasAcked;
   private final long waitTimeoutMillis;
+  private final ReplicaDemand replicas;
   private final BlockingQueue<Queued<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final Thread sender;
   private volatile boolean closed;
@@ -89,7 +91,7 @@ public final class RedisBatcher implements AutoCloseable {
    *
    * @param pipelines opens the pipelines, on the client every store shares
    * @param minReplicasAcked replicas that must hold a pipeline's writes before its commands
-   *     complete; 0 for none (no {@code WAIT} is sent)
+   *     complete (fewer while fewer are connected); 0 for none (no {@code WAIT} is sent)
    * @param waitTimeoutMillis longest {@code WAIT} blocks before the pipeline's commands fail
    * @param name names the thread, for thread dumps
    */
@@ -102,6 +104,10 @@ public final class RedisBatcher implements AutoCloseable {
     this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
     this.minReplicasAcked = minReplicasAcked;
     this.waitTimeoutMillis = waitTimeoutMillis;
+    this.replicas =
+        minReplicasAcked > 0
+            ? new ReplicaDemand(minReplicasAcked, pipelines, System::nanoTime)
+            : null;
     this.sender = new Thread(this::run, "redis-batcher-" + name);
     sender.setDaemon(true);
     sender.start();
@@ -156,15 +162,21 @@ public final class RedisBatcher implements AutoCloseable {
   }
 
   private void send(List<Queued<?>> batch, List<Response<?>> responses) {
-    List<Response<Long>> waits;
+    List<Pipelines.Node> waited = new ArrayList<>();
+    List<Response<Long>> waits = new ArrayList<>();
     try (AbstractPipeline pipeline = pipelines.open()) {
       for (Queued<?> queued : batch) {
         queued.start(pipeline, responses);
       }
-      waits =
-          minReplicasAcked > 0
-              ? pipelines.awaitReplicas(pipeline, minReplicasAcked, waitTimeoutMillis)
-              : List.of();
+      if (replicas != null) {
+        for (Pipelines.Node node : pipelines.nodesWritten(pipeline)) {
+          int asked = replicas.replicasFor(node);
+          if (asked > 0) {
+            waited.add(node);
+            waits.add(pipelines.awaitReplicas(pipeline, node, asked, waitTimeoutMillis));
+          }
+        }
+      }
       pipeline.sync();
     } catch (RuntimeException e) {
       // The connection broke or timed out: nobody in this pipeline knows what Redis did.
@@ -172,7 +184,7 @@ public final class RedisBatcher implements AutoCloseable {
       batch.forEach(q -> q.result().completeExceptionally(e));
       return;
     }
-    RuntimeException unreplicated = unreplicated(waits);
+    RuntimeException unreplicated = unreplicated(waited, waits);
     for (int i = 0; i < batch.size(); i++) {
       if (unreplicated != null) {
         batch.get(i).result().completeExceptionally(unreplicated);
@@ -183,16 +195,16 @@ public final class RedisBatcher implements AutoCloseable {
   }
 
   /** Why the pipeline's writes are not yet safe on enough replicas, or null when they are. */
-  private RuntimeException unreplicated(List<Response<Long>> waits) {
-    for (Response<Long> wait : waits) {
+  private RuntimeException unreplicated(List<Pipelines.Node> nodes, List<Response<Long>> waits) {
+    for (int i = 0; i < waits.size(); i++) {
       long acked;
       try {
-        acked = wait.get();
+        acked = waits.get(i).get();
       } catch (RuntimeException e) {
         pipelines.failed(e);
         return e;
       }
-      if (acked < minReplicasAcked) {
+      if (acked < minReplicasAcked && !replicas.excuses(nodes.get(i), acked)) {
         return new ReplicasNotReachedException(
             "written to the master but only "
                 + acked

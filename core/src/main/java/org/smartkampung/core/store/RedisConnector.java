@@ -41,12 +41,19 @@ public final class RedisConnector {
    * @param pipelines opens {@link RedisBatcher} pipelines on the same pools
    * @param settings what it was opened from
    */
-  public record Connected(UnifiedJedis jedis, Pipelines pipelines, RedisSettings settings) {
+  public record Connected(UnifiedJedis jedis, Pipelines pipelines, RedisSettings settings)
+      implements AutoCloseable {
 
     /** A batcher whose pipelines wait for the configured replicas. */
     public RedisBatcher batcher(String name) {
       return new RedisBatcher(
           pipelines, settings.minReplicasAcked(), settings.waitTimeoutMillis(), name);
+    }
+
+    /** Closes the client and every connection of its pools. */
+    @Override
+    public void close() {
+      jedis.close();
     }
   }
 

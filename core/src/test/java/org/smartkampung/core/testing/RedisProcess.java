@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 
 /** One redis-server (or Sentinel) process a test started on a free loopback port. */
@@ -109,7 +111,12 @@ public final class RedisProcess implements AutoCloseable {
 
   /** A plain connection for control commands; the caller closes it. */
   public Jedis control() {
-    return new Jedis("127.0.0.1", port, 2_000);
+    return new Jedis(
+        new HostAndPort("127.0.0.1", port),
+        DefaultJedisClientConfig.builder()
+            .timeoutMillis(2_000)
+            .autoNegotiateProtocol(false)
+            .build());
   }
 
   public boolean alive() {
@@ -122,8 +129,35 @@ public final class RedisProcess implements AutoCloseable {
     }
   }
 
+  /** Freezes it (SIGSTOP): its connections stay open but it answers nothing, like a hung host. */
+  public void pause() {
+    signal("-STOP");
+  }
+
+  /** Lets a paused process run again (SIGCONT). */
+  public void resume() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", signal, "" + process.pid()).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run kill", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
   /** Kills it as a power cut would: no shutdown, no goodbye to replicas. */
   public void kill() {
+    if (process.isAlive()) {
+      resume(); // a stopped process would not die of SIGKILL until continued on some kernels
+    }
     process.destroyForcibly();
     try {
       process.waitFor(10, TimeUnit.SECONDS);

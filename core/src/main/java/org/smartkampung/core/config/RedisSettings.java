@@ -47,6 +47,11 @@ public record RedisSettings(
     topology = topology == null ? RedisTopology.STANDALONE : topology;
     // uri stays null when left out, so the rules can tell "not written" from the default.
     nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    // ${KAMPUNG_REDIS_PASSWORD:-} left empty means "no password", not an empty one.
+    user = blankToNull(user);
+    password = blankToNull(password);
+    sentinelUser = blankToNull(sentinelUser);
+    sentinelPassword = blankToNull(sentinelPassword);
     tls = tls != null && tls;
     timeoutMillis = timeoutMillis == null ? 500 : timeoutMillis;
     poolSize = poolSize == null ? 16 : poolSize;
@@ -71,6 +76,10 @@ public record RedisSettings(
         poolSize,
         null,
         null);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
   }
 
   /** The standalone URI, or the default {@value #DEFAULT_URI} when none was written. */

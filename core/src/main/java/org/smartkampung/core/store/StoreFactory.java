@@ -129,6 +129,7 @@ public final class StoreFactory {
             clock,
             settings.nearCacheStaleMillis(),
             registry);
+    var nasState = new RedisNasStateStore(jedis);
     log.info(
         "Redis store at {}; accounting acknowledged after {} replica(s)",
         settings.redis().describe(),
@@ -139,10 +140,11 @@ public final class StoreFactory {
         new RedisVoucherStore(jedis),
         new RedisSessionStore(jedis, batcher),
         new RedisLoginTokenStore(jedis),
-        new RedisNasStateStore(jedis),
+        nasState,
         new RedisRememberedDeviceStore(jedis),
         new RedisSessionCommands(jedis, clock),
         () -> {
+          nasState.close();
           batcher.close();
           ledger.close();
           jedis.close();

@@ -83,7 +83,7 @@ public final class AcctHandler implements RequestHandler {
   /**
    * Interim-Updates and Starts complete when the store's pipelined writes do, so a worker thread
    * never waits on Redis for them; Stops and Accounting-On/Off (once per session or per NAS boot)
-   * run on the calling thread.
+   * run on the calling thread (a Stop's charge still goes through the pipeline, waiting for it).
    */
   @Override
   public CompletionStage<Optional<Reply>> handleAsync(InboundRequest request) {
@@ -162,8 +162,13 @@ public final class AcctHandler implements RequestHandler {
   }
 
   private boolean stop(String id, SessionKey key, AccountingRecord record) {
+    // The final charge goes through the pipeline like an Interim's, so on Redis with replicas it
+    // is answered only once a replica holds it (a failover must not lose an acknowledged Stop).
     QuotaResult charged =
-        ledger.account(key, record.downloadBytes(), record.uploadBytes(), record.sessionSeconds());
+        ledger
+            .accountAsync(
+                key, record.downloadBytes(), record.uploadBytes(), record.sessionSeconds())
+            .join();
     if (!(charged instanceof QuotaResult.Ok)
         || !(ledger.sessionEnded(key) instanceof QuotaResult.Ok)) {
       return false;

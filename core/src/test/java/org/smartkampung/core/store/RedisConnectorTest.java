@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.smartkampung.core.config.RedisSettings;
 import org.smartkampung.core.config.RedisTopology;
 import org.smartkampung.core.quota.StoreUnavailableException;
+import org.smartkampung.core.testing.RedisTestServer;
 import org.smartkampung.core.testing.RedisTopologies;
+import org.smartkampung.core.testing.TestSentinelSet;
 
 class RedisConnectorTest {
 
@@ -60,6 +62,37 @@ class RedisConnectorTest {
       for (int i = 0; i < 50; i++) {
         assertThat(redis.jedis().get("kampung:test:seed:{" + i + "}")).isEqualTo("" + i);
       }
+    }
+  }
+
+  @Test
+  void aSentinelSetWithPasswordsOnDataNodesAndSentinelsIsReached() throws IOException {
+    RedisTestServer.uri();
+    try (TestSentinelSet set = TestSentinelSet.start("rahasia-data", "rahasia-sentinel")) {
+      RedisSettings open = set.settings();
+      RedisSettings withAuth =
+          new RedisSettings(
+              RedisTopology.SENTINEL,
+              null,
+              open.masterName(),
+              open.nodes(),
+              null,
+              "rahasia-data",
+              null,
+              null,
+              "rahasia-sentinel",
+              1_000,
+              2,
+              null,
+              null);
+
+      try (RedisConnector.Connected redis = RedisConnector.open(withAuth)) {
+        redis.jedis().set("kampung:test:auth", "ok");
+        assertThat(redis.jedis().get("kampung:test:auth")).isEqualTo("ok");
+      }
+      assertThatThrownBy(() -> RedisConnector.open(open))
+          .as("without the passwords")
+          .isInstanceOf(StoreUnavailableException.class);
     }
   }
 

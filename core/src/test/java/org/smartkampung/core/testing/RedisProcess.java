@@ -19,8 +19,10 @@ public final class RedisProcess implements AutoCloseable {
   private final int port;
   private final Process process;
   private final Path dir;
+  private final String password;
 
-  private RedisProcess(int port, Process process, Path dir) {
+  private RedisProcess(int port, Process process, Path dir, String password) {
+    this.password = password;
     this.port = port;
     this.process = process;
     this.dir = dir;
@@ -38,11 +40,23 @@ public final class RedisProcess implements AutoCloseable {
         List.of(
             "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()));
     command.addAll(List.of(args));
-    return started(port, command, dir, "redis-" + port + ".log");
+    int auth = command.indexOf("--requirepass");
+    String password = auth < 0 ? null : command.get(auth + 1);
+    return started(port, command, dir, "redis-" + port + ".log", password);
   }
 
   /** Starts a Sentinel watching {@code master} as {@code masterName}, and waits for PING. */
   public static RedisProcess sentinel(Path dir, String masterName, int masterPort)
+      throws IOException {
+    return sentinel(dir, masterName, masterPort, null, null);
+  }
+
+  /**
+   * As {@link #sentinel(Path, String, int)}, for a master that needs {@code masterPassword}, and
+   * asking {@code sentinelPassword} of its own clients (either may be null).
+   */
+  public static RedisProcess sentinel(
+      Path dir, String masterName, int masterPort, String masterPassword, String sentinelPassword)
       throws IOException {
     int port = freePort();
     Path conf = dir.resolve("sentinel-" + port + ".conf");
@@ -57,6 +71,8 @@ public final class RedisProcess implements AutoCloseable {
             "sentinel down-after-milliseconds " + masterName + " 1000",
             "sentinel failover-timeout " + masterName + " 5000",
             "sentinel parallel-syncs " + masterName + " 1",
+            masterPassword == null ? "" : "sentinel auth-pass " + masterName + " " + masterPassword,
+            sentinelPassword == null ? "" : "requirepass " + sentinelPassword,
             ""));
     String binary =
         Files.isExecutable(Path.of("/usr/bin/redis-sentinel")) ? "redis-sentinel" : null;
@@ -64,17 +80,17 @@ public final class RedisProcess implements AutoCloseable {
         binary != null
             ? List.of(binary, conf.toString())
             : List.of("redis-server", conf.toString(), "--sentinel");
-    return started(port, command, dir, "sentinel-" + port + ".log");
+    return started(port, command, dir, "sentinel-" + port + ".log", sentinelPassword);
   }
 
-  private static RedisProcess started(int port, List<String> command, Path dir, String log)
-      throws IOException {
+  private static RedisProcess started(
+      int port, List<String> command, Path dir, String log, String password) throws IOException {
     Process process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve(log).toFile())
             .start();
-    RedisProcess started = new RedisProcess(port, process, dir);
+    RedisProcess started = new RedisProcess(port, process, dir, password);
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     try {
       Awaitility.await("redis on port " + port)
@@ -116,6 +132,7 @@ public final class RedisProcess implements AutoCloseable {
         DefaultJedisClientConfig.builder()
             .timeoutMillis(2_000)
             .autoNegotiateProtocol(false)
+            .password(password)
             .build());
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.smartkampung.core.config.RedisSettings;
@@ -27,10 +28,23 @@ public final class TestSentinelSet implements AutoCloseable {
 
   /** Starts the three and waits until the Sentinel knows the replica, so it can fail over. */
   public static TestSentinelSet start() throws IOException {
+    return start(null, null);
+  }
+
+  /**
+   * As {@link #start()}, with {@code password} on master and replica and {@code sentinelPassword}
+   * on the Sentinel (either may be null).
+   */
+  public static TestSentinelSet start(String password, String sentinelPassword) throws IOException {
     Path dir = Files.createTempDirectory("kampung-sentinel");
-    RedisProcess master = RedisProcess.server(dir);
-    RedisProcess replica = RedisProcess.server(dir, "--replicaof", "127.0.0.1", "" + master.port());
-    RedisProcess sentinel = RedisProcess.sentinel(dir, MASTER_NAME, master.port());
+    List<String> auth =
+        password == null ? List.of() : List.of("--requirepass", password, "--masterauth", password);
+    RedisProcess master = RedisProcess.server(dir, auth.toArray(String[]::new));
+    List<String> replicaArgs = new ArrayList<>(auth);
+    replicaArgs.addAll(List.of("--replicaof", "127.0.0.1", "" + master.port()));
+    RedisProcess replica = RedisProcess.server(dir, replicaArgs.toArray(String[]::new));
+    RedisProcess sentinel =
+        RedisProcess.sentinel(dir, MASTER_NAME, master.port(), password, sentinelPassword);
     TestSentinelSet set = new TestSentinelSet(master, replica, sentinel);
     set.awaitReplicaKnown();
     return set;

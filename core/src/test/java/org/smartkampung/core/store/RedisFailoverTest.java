@@ -186,7 +186,7 @@ class RedisFailoverTest {
           SessionKey session = new SessionKey(village, "warga-" + (i % 7), "aa:" + i, "nas/" + i);
           long bytes = 1_000 + i;
           Awaitility.await("record " + i + " acknowledged")
-              .atMost(Duration.ofSeconds(20))
+              .atMost(Duration.ofSeconds(60))
               .pollDelay(Duration.ZERO)
               .pollInterval(Duration.ofMillis(20))
               .until(() -> accounted(session, bytes));
@@ -214,7 +214,7 @@ class RedisFailoverTest {
 
     void awaitAcknowledged(long records) {
       Awaitility.await(records + " records acknowledged")
-          .atMost(Duration.ofSeconds(20))
+          .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(20))
           .until(() -> failure != null || acknowledged.get() >= records);
       assertThat(failure).as("the accounting stream gave up; last: %s", lastProblem).isNull();

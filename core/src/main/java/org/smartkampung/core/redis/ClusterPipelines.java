@@ -67,10 +67,10 @@ public final class ClusterPipelines implements Pipelines {
   }
 
   @Override
-  public int connectedReplicas(Node node) {
+  public int replicasInSync(Node node) {
     HostAndPort address = HostAndPort.from(node.id());
     try (Connection connection = provider.getConnection(address)) {
-      return Pipelines.parseConnectedReplicas(
+      return Pipelines.parseReplicasInSync(
           connection.executeCommand(
               new CommandObject<>(
                   new CommandArguments(Protocol.Command.INFO).add("replication"),

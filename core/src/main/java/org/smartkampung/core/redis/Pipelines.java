@@ -37,8 +37,8 @@ public interface Pipelines {
     return pipeline.waitReplicas(node.sampleKey(), replicas, timeoutMillis);
   }
 
-  /** Replicas connected to {@code node} now (INFO replication), outside any pipeline. */
-  int connectedReplicas(Node node);
+  /** Replicas in sync with {@code node} now (INFO replication), outside any pipeline. */
+  int replicasInSync(Node node);
 
   /** Called when a pipeline failed, so a Cluster can re-read its slot map at once. */
   default void failed(RuntimeException cause) {}
@@ -59,19 +59,24 @@ public interface Pipelines {
       }
 
       @Override
-      public int connectedReplicas(Node node) {
-        return parseConnectedReplicas(jedis.info("replication"));
+      public int replicasInSync(Node node) {
+        return parseReplicasInSync(jedis.info("replication"));
       }
     };
   }
 
-  /** {@code connected_slaves} from an INFO replication reply; 0 when absent. */
-  static int parseConnectedReplicas(String info) {
+  /**
+   * Replicas in sync from an INFO replication reply: its {@code slaveN:...,state=online,...} lines.
+   * A replica still loading its first copy (after a failover, the old master coming back) cannot
+   * acknowledge anything yet, so it does not count.
+   */
+  static int parseReplicasInSync(String info) {
+    int online = 0;
     for (String line : info.split("\r?\n")) {
-      if (line.startsWith("connected_slaves:")) {
-        return Integer.parseInt(line.substring("connected_slaves:".length()).trim());
+      if (line.startsWith("slave") && line.contains("state=online")) {
+        online++;
       }
     }
-    return 0;
+    return online;
   }
 }

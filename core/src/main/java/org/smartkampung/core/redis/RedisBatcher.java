@@ -22,9 +22,9 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
  * only for its own round trip and two thread hand-offs.
  *
  * <p>When replicas must acknowledge, every pipeline ends with {@code WAIT}: its commands complete
- * only after that many replicas hold them (or every connected replica, while fewer are connected),
- * and all fail when fewer did in time (the NAS then retries, and charges are idempotent), so a
- * failover loses nothing that was acknowledged.
+ * only after that many replicas hold them (or every replica in sync, while fewer are), and all fail
+ * when fewer did in time (the NAS then retries, and charges are idempotent), so a failover loses
+ * nothing that was acknowledged.
  *
  * <p>Commands from one thread are sent in the order they were queued. Results complete on the
  * batcher's own thread, so what callers chain onto them must not block: hand blocking work to an
@@ -91,7 +91,7 @@ public final class RedisBatcher implements AutoCloseable {
    *
    * @param pipelines opens the pipelines, on the client every store shares
    * @param minReplicasAcked replicas that must hold a pipeline's writes before its commands
-   *     complete (fewer while fewer are connected); 0 for none (no {@code WAIT} is sent)
+   *     complete (fewer while fewer are in sync); 0 for none (no {@code WAIT} is sent)
    * @param waitTimeoutMillis longest {@code WAIT} blocks before the pipeline's commands fail
    * @param name names the thread, for thread dumps
    */

@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How many replicas each server's {@code WAIT} asks for: the configured number, or as many as are
- * connected while fewer are (a promoted master whose old master has not come back yet). Without
- * that, one failover of a master with a single replica would stop accounting until an operator
- * restored a replica; with it, a write is acknowledged once it is on every replica there is.
- * Lowered numbers are re-checked with INFO every second, never by a WAIT that is sure to time out.
- * Used by the batcher's thread only.
+ * in sync while fewer are (a promoted master whose old master has not come back yet). Without that,
+ * one failover of a master with a single replica would stop accounting until an operator restored a
+ * replica; with it, a write is acknowledged once it is on every replica there is. Lowered numbers
+ * are re-checked with INFO every second, never by a WAIT that is sure to time out. Used by the
+ * batcher's thread only.
  */
 final class ReplicaDemand {
 
@@ -43,54 +43,52 @@ final class ReplicaDemand {
     if (nanoTime.getAsLong() - low.recheckAtNanos() < 0) {
       return low.replicas();
     }
-    int connected;
+    int inSync;
     try {
-      connected = pipelines.connectedReplicas(node);
+      inSync = pipelines.replicasInSync(node);
     } catch (RuntimeException e) {
       return wanted; // cannot tell: ask for all, and let WAIT decide
     }
-    return lowerTo(node, connected);
+    return lowerTo(node, inSync);
   }
 
   /**
-   * Whether {@code acked} replicas are enough after all: true when no more than that are connected
-   * (the shortfall is a missing replica, not a lagging one), and asks fewer from now on.
+   * Whether {@code acked} replicas are enough after all: true when no more than that are in sync
+   * (the shortfall is a missing or still loading replica, not a lagging one), and asks fewer from
+   * now on.
    */
   boolean excuses(Pipelines.Node node, long acked) {
-    int connected;
+    int inSync;
     try {
-      connected = pipelines.connectedReplicas(node);
+      inSync = pipelines.replicasInSync(node);
     } catch (RuntimeException e) {
       return false;
     }
-    if (acked < Math.min(wanted, connected)) {
+    if (acked < Math.min(wanted, inSync)) {
       return false;
     }
-    lowerTo(node, connected);
+    lowerTo(node, inSync);
     return true;
   }
 
-  private int lowerTo(Pipelines.Node node, int connected) {
-    if (connected >= wanted) {
+  private int lowerTo(Pipelines.Node node, int inSync) {
+    if (inSync >= wanted) {
       if (lowered.remove(node.id()) != null) {
         log.info(
-            "Redis {} has {} replica(s) again; accounting waits for {}",
-            node.id(),
-            connected,
-            wanted);
+            "Redis {} has {} replica(s) again; accounting waits for {}", node.id(), inSync, wanted);
       }
       return wanted;
     }
     Lowered before =
-        lowered.put(node.id(), new Lowered(connected, nanoTime.getAsLong() + RECHECK_NANOS));
-    if (before == null || before.replicas() != connected) {
+        lowered.put(node.id(), new Lowered(inSync, nanoTime.getAsLong() + RECHECK_NANOS));
+    if (before == null || before.replicas() != inSync) {
       log.warn(
-          "Redis {} has only {} replica(s) connected (want {}); accounting is acknowledged on what"
+          "Redis {} has only {} replica(s) in sync (want {}); accounting is acknowledged on what"
               + " there is until a replica returns",
           node.id(),
-          connected,
+          inSync,
           wanted);
     }
-    return connected;
+    return inSync;
   }
 }

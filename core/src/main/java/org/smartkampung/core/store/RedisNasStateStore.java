@@ -1,5 +1,6 @@
 package org.smartkampung.core.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +14,9 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * NAS facts in Redis: {@code kampung:nas:message-authenticator-seen}, a set of NAS names. A new
  * mark is announced on the pub/sub channel {@value #SEEN_CHANNEL} in the same script, so the other
- * servers hold that NAS to its Message-Authenticator at once.
+ * servers hold that NAS to its Message-Authenticator at once. Watchers are also asked to re-read
+ * every {@link #DEFAULT_REREAD_EVERY} in case an announcement was lost on a connection that died
+ * without saying so.
  */
 public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
 
@@ -30,11 +33,23 @@ public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
   /** A lost subscription is made again after this long. */
   private static final long RESUBSCRIBE_MILLIS = 1_000;
 
+  /** How often watchers re-read, whatever the subscription says: the fallback, never the path. */
+  public static final Duration DEFAULT_REREAD_EVERY = Duration.ofMinutes(1);
+
   private final UnifiedJedis jedis;
+  private final Duration rereadEvery;
   private final List<Watch> watches = new CopyOnWriteArrayList<>();
 
   public RedisNasStateStore(UnifiedJedis jedis) {
+    this(jedis, DEFAULT_REREAD_EVERY);
+  }
+
+  /**
+   * @param rereadEvery how often watchers are asked to re-read even when no announcement came
+   */
+  public RedisNasStateStore(UnifiedJedis jedis, Duration rereadEvery) {
     this.jedis = jedis;
+    this.rereadEvery = rereadEvery;
   }
 
   @Override
@@ -52,6 +67,7 @@ public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
     Watch watch = new Watch(watcher);
     watches.add(watch);
     watch.thread.start();
+    watch.rereader.start();
     return () -> {
       watches.remove(watch);
       watch.close();
@@ -69,6 +85,7 @@ public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
   private final class Watch {
     private final Watcher watcher;
     private final Thread thread;
+    private final Thread rereader;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile JedisPubSub subscription;
 
@@ -76,6 +93,22 @@ public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
       this.watcher = watcher;
       this.thread = new Thread(this::run, "redis-nas-state-watch");
       thread.setDaemon(true);
+      this.rereader = new Thread(this::rereadUntilClosed, "redis-nas-state-reread");
+      rereader.setDaemon(true);
+    }
+
+    private void rereadUntilClosed() {
+      try {
+        while (!closed.await(rereadEvery.toMillis(), TimeUnit.MILLISECONDS)) {
+          try {
+            watcher.missedSome();
+          } catch (RuntimeException e) {
+            log.warn("NAS state re-read failed: {}", e.toString());
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     private void run() {

@@ -61,6 +61,26 @@ class AutoClientMemoryAcrossServersTest {
     }
   }
 
+  @Test
+  void aSightingWhoseAnnouncementWasLostReachesServerBByItsRegularReRead() {
+    String name = "sumberagung-" + UUID.randomUUID();
+    try (UnifiedJedis redis = RedisConnector.connect(RedisTestServer.settings());
+        RedisNasStateStore store = new RedisNasStateStore(redis, Duration.ofMillis(200))) {
+      AutoClientMemory serverB =
+          new AutoClientMemory(List.of(auto(name, "10.20.3.1")), store, Runnable::run);
+      assertThat(serverB.seen(name)).isFalse();
+
+      // Written without the announcement, as if it had been lost on a dead connection.
+      redis.sadd("kampung:nas:message-authenticator-seen", name);
+
+      Awaitility.await("server B re-reads")
+          .atMost(Duration.ofSeconds(3))
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> serverB.seen(name));
+      serverB.close();
+    }
+  }
+
   private static NasClient auto(String name, String address) {
     return new NasClient(
         name, address, "s3cret", NasType.MIKROTIK, "kemiren", MessageAuthenticatorPolicy.AUTO, 0);

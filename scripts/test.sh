@@ -2,13 +2,14 @@
 # Runs every test of Smart Kampung Gateway, with the real parts the tests use.
 #
 # On Debian as root it installs what is missing (redis-server, freeradius-utils, python3-pyrad,
-# chromium...), starts a throwaway redis-server on a free loopback port, runs the Maven build
-# with every test, and stops what it started. Tests that need such a part fail (instead of
+# chromium...), starts on free loopback ports a throwaway redis-server, a Sentinel set (master,
+# replica, sentinel) and a Redis Cluster (3 masters + 3 replicas), runs the Maven build with every
+# test, and stops what it started. Tests that need such a part fail (instead of
 # skipping) when run as root or under CI, so a green run means they really ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(redis-server redis-tools freeradius-utils freeradius python3 python3-pyrad chromium chromium-driver
+packages=(redis-server redis-sentinel redis-tools freeradius-utils freeradius python3 python3-pyrad chromium chromium-driver
   nftables iproute2 iperf3 curl dnsmasq-base dnsutils)
 
 missing=()
@@ -43,18 +44,78 @@ free_port() {
   /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# Waits until `redis-cli -p PORT ARGS...` prints a line matching PATTERN (at most ~20 s).
+await_redis() {
+  local port=$1 pattern=$2
+  shift 2
+  for _ in $(seq 1 200); do
+    redis-cli -p "$port" "$@" 2>/dev/null | grep -q -- "$pattern" && return 0
+    sleep 0.1
+  done
+  echo "test.sh: redis on port $port never showed '$pattern'" >&2
+  return 1
+}
+
+# Starts a redis-server on PORT with extra options, in the background, and waits for PING.
+start_redis() {
+  local port=$1
+  shift
+  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$workdir" \
+    --daemonize no "$@" >"$workdir/redis-$port.log" 2>&1 &
+  pids+=($!)
+  await_redis "$port" PONG ping
+}
+
 workdir=$(mktemp -d)
 if command -v redis-server >/dev/null; then
   port=$(free_port)
-  redis-server --port "$port" --bind 127.0.0.1 --save "" --appendonly no --dir "$workdir" \
-    --daemonize no >"$workdir/redis.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 50); do
-    redis-cli -p "$port" ping >/dev/null 2>&1 && break
-    sleep 0.1
-  done
+  start_redis "$port"
   export KAMPUNG_TEST_REDIS_URI="redis://127.0.0.1:$port"
   echo "test.sh: redis-server $(redis-server --version | awk '{print $3}') on $KAMPUNG_TEST_REDIS_URI"
+
+  # A Sentinel set: the store contract suites also run against a Sentinel-managed master.
+  master=$(free_port)
+  start_redis "$master"
+  replica=$(free_port)
+  start_redis "$replica" --replicaof 127.0.0.1 "$master"
+  await_redis "$master" "state=online" info replication
+  sentinel=$(free_port)
+  printf '%s\n' "port $sentinel" "bind 127.0.0.1" "dir $workdir" \
+    "sentinel monitor kampung-test 127.0.0.1 $master 1" \
+    "sentinel down-after-milliseconds kampung-test 1000" \
+    "sentinel failover-timeout kampung-test 5000" >"$workdir/sentinel.conf"
+  if command -v redis-sentinel >/dev/null; then
+    redis-sentinel "$workdir/sentinel.conf" >"$workdir/sentinel.log" 2>&1 &
+  else
+    redis-server "$workdir/sentinel.conf" --sentinel >"$workdir/sentinel.log" 2>&1 &
+  fi
+  pids+=($!)
+  await_redis "$sentinel" "$master" sentinel get-master-addr-by-name kampung-test
+  export KAMPUNG_TEST_REDIS_SENTINEL="kampung-test@127.0.0.1:$sentinel"
+  echo "test.sh: Sentinel set (master $master, replica $replica) at $KAMPUNG_TEST_REDIS_SENTINEL"
+
+  # A Redis Cluster of 3 masters with one replica each.
+  nodes=()
+  for _ in 1 2 3 4 5 6; do
+    p=$(free_port)
+    start_redis "$p" --cluster-enabled yes --cluster-config-file "nodes-$p.conf" \
+      --cluster-node-timeout 1000
+    nodes+=("127.0.0.1:$p")
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 1 --cluster-yes \
+    >"$workdir/cluster-create.log" 2>&1 || { cat "$workdir/cluster-create.log" >&2; exit 1; }
+  for node in "${nodes[@]}"; do
+    await_redis "${node##*:}" "cluster_state:ok" cluster info
+  done
+  for node in "${nodes[@]}"; do
+    # Each master's replica must be in sync, or the first WAIT 1 would time out.
+    if redis-cli -p "${node##*:}" info replication | grep -q "role:master"; then
+      await_redis "${node##*:}" "state=online" info replication
+    fi
+  done
+  KAMPUNG_TEST_REDIS_CLUSTER=$(IFS=,; echo "${nodes[*]}")
+  export KAMPUNG_TEST_REDIS_CLUSTER
+  echo "test.sh: Redis Cluster at $KAMPUNG_TEST_REDIS_CLUSTER"
 fi
 
 ./mvnw -B -ntp verify -Dkampung.requireExternal="$require" "$@"

@@ -63,17 +63,7 @@ final class ConfigRules {
   private void store(StoreSettings store) {
     atLeast("store.snapshot-interval-seconds", store.snapshotIntervalSeconds(), 1);
     atLeast("store.near-cache-stale-millis", store.nearCacheStaleMillis(), 0);
-    RedisSettings redis = store.redis();
-    String uri = redis.uri();
-    if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
-      problems.at(
-          "store.redis.uri",
-          "'"
-              + uri
-              + "' must start with redis:// (or rediss:// for TLS), e.g. redis://127.0.0.1:6379");
-    }
-    atLeast("store.redis.timeout-millis", redis.timeoutMillis(), 1);
-    atLeast("store.redis.pool-size", redis.poolSize(), 1);
+    RedisRules.check(store.redis(), problems);
   }
 
   private void radius(RadiusSettings radius) {

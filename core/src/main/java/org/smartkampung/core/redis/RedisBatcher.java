@@ -13,12 +13,18 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 
 /**
  * Sends commands that many threads queue as Redis pipelines, one pipeline at a time: whatever was
  * queued while one pipeline was on the wire goes out together in the next. Under load one round
  * trip serves many callers (accounting at thousands of records a second); alone, a command waits
  * only for its own round trip and two thread hand-offs.
+ *
+ * <p>When replicas must acknowledge, every pipeline ends with {@code WAIT}: its commands complete
+ * only after that many replicas hold them (or every replica in sync, while fewer are), and all fail
+ * when fewer did in time (the NAS then retries, and charges are idempotent), so a failover loses
+ * nothing that was acknowledged.
  *
  * <p>Commands from one thread are sent in the order they were queued. Results complete on the
  * batcher's own thread, so what callers chain onto them must not block: hand blocking work to an
@@ -47,31 +53,61 @@ public final class RedisBatcher implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    void finish(Response<?> response) {
+    void finish(Response<?> response, Pipelines pipelines) {
       if (response == null) {
         return; // failed while being queued into the pipeline
       }
       try {
         result.complete(((Response<T>) response).get());
       } catch (RuntimeException e) {
+        if (e instanceof JedisRedirectionException) {
+          pipelines.failed(e); // a Cluster slot moved: learn where before the NAS retries
+        }
         result.completeExceptionally(e);
       }
     }
   }
 
-  private final UnifiedJedis jedis;
+  private final Pipelines pipelines;
+  private final int minReplicasAcked;
+  private final long waitTimeoutMillis;
+  private final ReplicaDemand replicas;
   private final BlockingQueue<Queued<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final Thread sender;
   private volatile boolean closed;
 
   /**
-   * Starts the sending thread.
+   * Starts the sending thread, sending no {@code WAIT}.
    *
    * @param jedis the pooled client; each pipeline borrows one connection and gives it back
    * @param name names the thread, for thread dumps
    */
   public RedisBatcher(UnifiedJedis jedis, String name) {
-    this.jedis = Objects.requireNonNull(jedis, "jedis");
+    this(Pipelines.of(Objects.requireNonNull(jedis, "jedis")), 0, 0, name);
+  }
+
+  /**
+   * Starts the sending thread.
+   *
+   * @param pipelines opens the pipelines, on the client every store shares
+   * @param minReplicasAcked replicas that must hold a pipeline's writes before its commands
+   *     complete (fewer while fewer are in sync); 0 for none (no {@code WAIT} is sent)
+   * @param waitTimeoutMillis longest {@code WAIT} blocks before the pipeline's commands fail
+   * @param name names the thread, for thread dumps
+   */
+  public RedisBatcher(
+      Pipelines pipelines, int minReplicasAcked, long waitTimeoutMillis, String name) {
+    if (minReplicasAcked < 0 || (minReplicasAcked > 0 && waitTimeoutMillis < 1)) {
+      throw new IllegalArgumentException(
+          "replicas " + minReplicasAcked + ", wait " + waitTimeoutMillis + " ms");
+    }
+    this.pipelines = Objects.requireNonNull(pipelines, "pipelines");
+    this.minReplicasAcked = minReplicasAcked;
+    this.waitTimeoutMillis = waitTimeoutMillis;
+    this.replicas =
+        minReplicasAcked > 0
+            ? new ReplicaDemand(minReplicasAcked, pipelines, System::nanoTime)
+            : null;
     this.sender = new Thread(this::run, "redis-batcher-" + name);
     sender.setDaemon(true);
     sender.start();
@@ -126,19 +162,60 @@ public final class RedisBatcher implements AutoCloseable {
   }
 
   private void send(List<Queued<?>> batch, List<Response<?>> responses) {
-    try (AbstractPipeline pipeline = jedis.pipelined()) {
+    List<Pipelines.Node> waited = new ArrayList<>();
+    List<Response<Long>> waits = new ArrayList<>();
+    try (AbstractPipeline pipeline = pipelines.open()) {
       for (Queued<?> queued : batch) {
         queued.start(pipeline, responses);
+      }
+      if (replicas != null) {
+        for (Pipelines.Node node : pipelines.nodesWritten(pipeline)) {
+          int asked = replicas.replicasFor(node);
+          if (asked > 0) {
+            waited.add(node);
+            waits.add(pipelines.awaitReplicas(pipeline, node, asked, waitTimeoutMillis));
+          }
+        }
       }
       pipeline.sync();
     } catch (RuntimeException e) {
       // The connection broke or timed out: nobody in this pipeline knows what Redis did.
+      pipelines.failed(e);
       batch.forEach(q -> q.result().completeExceptionally(e));
       return;
     }
+    RuntimeException unreplicated = unreplicated(waited, waits);
     for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).finish(responses.get(i));
+      if (unreplicated != null) {
+        batch.get(i).result().completeExceptionally(unreplicated);
+      } else {
+        batch.get(i).finish(responses.get(i), pipelines);
+      }
     }
+  }
+
+  /** Why the pipeline's writes are not yet safe on enough replicas, or null when they are. */
+  private RuntimeException unreplicated(List<Pipelines.Node> nodes, List<Response<Long>> waits) {
+    for (int i = 0; i < waits.size(); i++) {
+      long acked;
+      try {
+        acked = waits.get(i).get();
+      } catch (RuntimeException e) {
+        pipelines.failed(e);
+        return e;
+      }
+      if (acked < minReplicasAcked && !replicas.excuses(nodes.get(i), acked)) {
+        return new ReplicasNotReachedException(
+            "written to the master but only "
+                + acked
+                + " of "
+                + minReplicasAcked
+                + " replicas acknowledged within "
+                + waitTimeoutMillis
+                + " ms");
+      }
+    }
+    return null;
   }
 
   /** Sends what is queued, then stops; waits at most a few seconds for that. */

@@ -152,8 +152,9 @@ public final class StoreFactory {
       Clock clock,
       MeterRegistry registry,
       Duration sessionRetention) {
-    UnifiedJedis jedis = RedisConnector.connect(settings.redis());
-    RedisBatcher batcher = new RedisBatcher(jedis, "accounting");
+    RedisConnector.Connected redis = RedisConnector.open(settings.redis());
+    UnifiedJedis jedis = redis.jedis();
+    RedisBatcher batcher = redis.batcher("accounting");
     var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock);
     var ledger =
         new RedisQuotaLedger(
@@ -166,18 +167,23 @@ public final class StoreFactory {
             registry,
             Ticker.systemTicker(),
             sessionRetention);
-    log.info("Redis store at {}", redactedUri(settings.redis().uri()));
+    var nasState = new RedisNasStateStore(jedis);
+    log.info(
+        "Redis store at {}; accounting acknowledged after {} replica(s)",
+        settings.redis().describe(),
+        settings.redis().minReplicasAcked());
     return new Bundle(
         ledger,
         overrides,
         new RedisVoucherStore(jedis),
         new RedisSessionStore(jedis, batcher),
         new RedisLoginTokenStore(jedis),
-        new RedisNasStateStore(jedis),
+        nasState,
         new RedisRememberedDeviceStore(jedis),
         new RedisSessionCommands(jedis, clock),
         new RedisFailureCounters(jedis),
         () -> {
+          nasState.close();
           batcher.close();
           ledger.close();
           jedis.close();
@@ -188,10 +194,6 @@ public final class StoreFactory {
   public static Function<String, ZoneId> villageZones(KampungConfig config) {
     ZoneId fallback = config.regency() == null ? Village.DEFAULT_ZONE : config.regency().timeZone();
     return id -> config.village(id).map(Village::timeZone).orElse(fallback);
-  }
-
-  private static String redactedUri(String uri) {
-    return uri.replaceFirst("//[^@/]*@", "//***@");
   }
 
   private record Bundle(

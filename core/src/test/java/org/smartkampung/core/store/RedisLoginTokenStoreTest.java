@@ -3,29 +3,24 @@ package org.smartkampung.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.smartkampung.core.config.RedisTopology;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.LoginTokenStoreContract;
-import org.smartkampung.core.testing.RedisTestServer;
+import org.smartkampung.core.testing.RedisTopologies;
 import redis.clients.jedis.UnifiedJedis;
 
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisLoginTokenStoreTest extends LoginTokenStoreContract {
 
-  private static UnifiedJedis jedis;
+  private final UnifiedJedis jedis;
 
-  @BeforeAll
-  static void connect() {
-    jedis = RedisConnector.connect(RedisTestServer.settings());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (jedis != null) {
-      jedis.close();
-    }
+  RedisLoginTokenStoreTest(RedisTopology topology) {
+    this.jedis = RedisTopologies.jedis(topology);
   }
 
   @Override

@@ -3,28 +3,23 @@ package org.smartkampung.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.smartkampung.core.config.RedisTopology;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.login.RememberedDeviceStoreContract;
-import org.smartkampung.core.testing.RedisTestServer;
+import org.smartkampung.core.testing.RedisTopologies;
 import redis.clients.jedis.UnifiedJedis;
 
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisRememberedDeviceStoreTest extends RememberedDeviceStoreContract {
 
-  private static UnifiedJedis jedis;
+  private final UnifiedJedis jedis;
 
-  @BeforeAll
-  static void connect() {
-    jedis = RedisConnector.connect(RedisTestServer.settings());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (jedis != null) {
-      jedis.close();
-    }
+  RedisRememberedDeviceStoreTest(RedisTopology topology) {
+    this.jedis = RedisTopologies.jedis(topology);
   }
 
   @Override

@@ -3,30 +3,25 @@ package org.smartkampung.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.smartkampung.core.config.RedisTopology;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.subscriber.SubscriberStoreContract;
-import org.smartkampung.core.testing.RedisTestServer;
+import org.smartkampung.core.testing.RedisTopologies;
 import redis.clients.jedis.UnifiedJedis;
 
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisSubscriberStoreTest extends SubscriberStoreContract {
 
-  private static UnifiedJedis jedis;
+  private final UnifiedJedis jedis;
 
-  @BeforeAll
-  static void connect() {
-    jedis = RedisConnector.connect(RedisTestServer.settings());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (jedis != null) {
-      jedis.close();
-    }
+  RedisSubscriberStoreTest(RedisTopology topology) {
+    this.jedis = RedisTopologies.jedis(topology);
   }
 
   @Override

@@ -2,30 +2,25 @@ package org.smartkampung.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.smartkampung.core.testing.RedisTestServer;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.smartkampung.core.config.RedisTopology;
+import org.smartkampung.core.testing.RedisTopologies;
 import org.smartkampung.core.voucher.RedeemResult;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStore;
 import org.smartkampung.core.voucher.VoucherStoreContract;
 import redis.clients.jedis.UnifiedJedis;
 
+@ParameterizedClass
+@EnumSource(RedisTopology.class)
 class RedisVoucherStoreTest extends VoucherStoreContract {
 
-  private static UnifiedJedis jedis;
+  private final UnifiedJedis jedis;
 
-  @BeforeAll
-  static void connect() {
-    jedis = RedisConnector.connect(RedisTestServer.settings());
-  }
-
-  @AfterAll
-  static void disconnect() {
-    if (jedis != null) {
-      jedis.close();
-    }
+  RedisVoucherStoreTest(RedisTopology topology) {
+    this.jedis = RedisTopologies.jedis(topology);
   }
 
   @Override

@@ -98,23 +98,30 @@ final class LoginHandlers {
     }
     Village village = maybeVillage.get();
     NasContext nas = NasContext.fromState(state.get());
+    if (!hotspotServes(nas, village)) {
+      // Only the identified hotspot's village may be logged into from it, whatever the page said.
+      count(method, "wrong_village");
+      rerender(ctx, 403, village, NasContext.none(PortalParts.sourceIp(ctx)), "error.nas");
+      return;
+    }
     if (!parts.config().loginMethods().contains(method)) {
       count(method, "disabled");
       rerender(ctx, 400, village, nas, "error.method");
-      return;
-    }
-    long wait = waitSeconds(ctx, nas);
-    if (wait > 0) {
-      count(method, "limited");
-      Map<String, Object> extra = new HashMap<>();
-      extra.put("error", parts.pages().text(ctx, "error.wait", wait));
-      landing.render(ctx, 429, village, nas, extra);
       return;
     }
     Optional<Explanation> closed = parts.admission().openingHours(village);
     if (closed.isPresent()) {
       count(method, closed.get().slug());
       landing.renderExplanation(ctx, closed.get(), village);
+      return;
+    }
+    // Reserve the attempt before checking it, so parallel guesses cannot all be checked.
+    long wait = reserve(ctx, nas);
+    if (wait > 0) {
+      count(method, "limited");
+      Map<String, Object> extra = new HashMap<>();
+      extra.put("error", parts.pages().text(ctx, "error.wait", wait));
+      landing.render(ctx, 429, village, nas, extra);
       return;
     }
     Future<Outcome> outcome =
@@ -125,10 +132,23 @@ final class LoginHandlers {
         .onSuccess(o -> answer(ctx, method, village, nas, o))
         .onFailure(
             e -> {
+              release(ctx, nas);
               log.warn("login by {} failed in the store", method, e);
               count(method, Explanation.SERVICE_UNAVAILABLE.slug());
               landing.renderExplanation(ctx, Explanation.SERVICE_UNAVAILABLE, village);
             });
+  }
+
+  /** Whether the NAS context (if any) is a configured hotspot of that village. */
+  private boolean hotspotServes(NasContext nas, Village village) {
+    if (nas.kind() == NasKind.NONE) {
+      return true;
+    }
+    if (nas.kind() == NasKind.GATEWAY) {
+      return village.id().equals(parts.config().gateway().village());
+    }
+    return parts.config().hotspots().stream()
+        .anyMatch(h -> h.name().equals(nas.hotspot()) && village.id().equals(h.village()));
   }
 
   private Outcome decide(Verification verification, Village village, NasContext nas) {
@@ -144,15 +164,17 @@ final class LoginHandlers {
       return new Outcome.Explained(quota.get());
     }
     return new Outcome.Minted(
-        parts.minter().mint(village.id(), v.userId(), v.method(), nas.device().mac()));
+        parts
+            .minter()
+            .mint(village.id(), v.userId(), v.method(), nas.device().mac(), nas.hotspot()));
   }
 
   private void answer(
       RoutingContext ctx, LoginMethod method, Village village, NasContext nas, Outcome outcome) {
+    if (!(outcome instanceof Outcome.Refused r && r.failure())) {
+      release(ctx, nas);
+    }
     if (outcome instanceof Outcome.Refused r) {
-      if (r.failure()) {
-        recordFailure(ctx, nas);
-      }
       count(method, "refused");
       rerender(ctx, 400, village, nas, r.messageKey());
     } else if (outcome instanceof Outcome.Explained e) {
@@ -233,7 +255,10 @@ final class LoginHandlers {
   private Optional<Map<String, String>> formState(RoutingContext ctx, String token) {
     String origin = ctx.request().getHeader("Origin");
     String host = ctx.request().authority() == null ? null : ctx.request().authority().toString();
-    if (origin != null && !origin.equals("null") && host != null) {
+    if ("null".equals(origin)) {
+      return Optional.empty();
+    }
+    if (origin != null && host != null) {
       URI o;
       try {
         o = URI.create(origin);
@@ -251,17 +276,23 @@ final class LoginHandlers {
         .filter(m -> PortalParts.sourceIp(ctx).equals(m.get("ip")));
   }
 
-  private long waitSeconds(RoutingContext ctx, NasContext nas) {
-    long wait = parts.sourceFailures().waitSeconds(PortalParts.sourceIp(ctx));
-    for (String key : limitKeys(nas)) {
-      wait = Math.max(wait, parts.failures().waitSeconds(key));
+  /** Takes an attempt from the source's and the device's allowance; 0, or the seconds to wait. */
+  private long reserve(RoutingContext ctx, NasContext nas) {
+    long wait = parts.sourceFailures().reserve(PortalParts.sourceIp(ctx));
+    if (wait > 0) {
+      return wait;
+    }
+    wait = parts.failures().reserveAll(limitKeys(nas));
+    if (wait > 0) {
+      parts.sourceFailures().release(PortalParts.sourceIp(ctx));
     }
     return wait;
   }
 
-  private void recordFailure(RoutingContext ctx, NasContext nas) {
-    parts.sourceFailures().recordFailure(PortalParts.sourceIp(ctx));
-    limitKeys(nas).forEach(parts.failures()::recordFailure);
+  /** Gives the attempt back: it was not a wrong code or password. */
+  private void release(RoutingContext ctx, NasContext nas) {
+    parts.sourceFailures().release(PortalParts.sourceIp(ctx));
+    limitKeys(nas).forEach(parts.failures()::release);
   }
 
   /** The device and the client address the NAS reported (the source address without a NAS). */

@@ -119,9 +119,16 @@ public final class PortalServer {
           new HttpServerOptions()
               .setHost(config.portal().bindAddress())
               .setPort(config.portal().port())
-              .setCompressionSupported(true);
+              .setCompressionSupported(true)
+              .setIdleTimeout(config.portal().idleTimeoutSeconds())
+              // No h2c upgrade sniffing: with it, a connection is handed to us only once a whole
+              // request head arrived, so a slow sender would escape the header timeout.
+              .setHttp2ClearTextEnabled(false);
+      ConnectionLimits limits = new ConnectionLimits(vx, config.portal(), registry);
+      Router router = withAdmin(PortalRoutes.create(parts), parts, admin, stateKey);
       return vx.createHttpServer(options)
-          .requestHandler(withAdmin(PortalRoutes.create(parts), parts, admin, stateKey))
+          .connectionHandler(limits::accept)
+          .requestHandler(limits.wrap(router))
           .listen()
           .map(
               server -> {

@@ -27,8 +27,17 @@ public final class AdminParts {
 
   private static final Logger log = LoggerFactory.getLogger(AdminParts.class);
 
-  /** Failed sign-ins one account may have per {@link #SIGN_IN_WINDOW}. */
+  /**
+   * Failed sign-ins one account may have per {@link #SIGN_IN_WINDOW} from one source address; from
+   * then on that source waits, while failures from everywhere only slow the name down.
+   */
   static final int MAX_ACCOUNT_FAILURES = 5;
+
+  /** The longest pause the global slow-down puts before checking a much-guessed name. */
+  static final long MAX_SLOW_DOWN_MILLIS = 3_000;
+
+  /** Wrong current passwords one admin may give the password change per {@link #SIGN_IN_WINDOW}. */
+  static final int MAX_PASSWORD_FAILURES = 5;
 
   /** Failed sign-ins one source address may have per {@link #SIGN_IN_WINDOW}, over all names. */
   static final int MAX_SOURCE_FAILURES = 20;
@@ -49,6 +58,8 @@ public final class AdminParts {
   final AdminSessions sessions;
   final FailureLimiter accountFailures;
   final FailureLimiter sourceFailures;
+  final FailureLimiter nameFailures;
+  final FailureLimiter passwordFailures;
   final VoucherBatches voucherBatches;
   final AuditTrail audit;
 
@@ -65,6 +76,9 @@ public final class AdminParts {
         new AdminSessions(signer, live.base().portal().publicUrl().startsWith("https:"));
     this.accountFailures = new FailureLimiter(MAX_ACCOUNT_FAILURES, SIGN_IN_WINDOW, clock);
     this.sourceFailures = new FailureLimiter(MAX_SOURCE_FAILURES, SIGN_IN_WINDOW, clock);
+    // Only counted, never refusing: it drives the slow-down.
+    this.nameFailures = new FailureLimiter(Integer.MAX_VALUE, SIGN_IN_WINDOW, clock);
+    this.passwordFailures = new FailureLimiter(MAX_PASSWORD_FAILURES, SIGN_IN_WINDOW, clock);
     this.voucherBatches = new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock);
     this.audit = new AuditTrail(setup.stores().audit(), clock);
   }

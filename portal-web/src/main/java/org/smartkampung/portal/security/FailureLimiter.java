@@ -46,10 +46,66 @@ public final class FailureLimiter {
     }
   }
 
-  /** Records one failed login for the key. */
-  public void recordFailure(String key) {
+  /**
+   * Takes one attempt for the key before the attempt is checked, atomically: of many concurrent
+   * callers at most the number of attempts left get 0 (go ahead), the others the seconds to wait. A
+   * reserved attempt counts as a failure until {@link #release}d, so parallel guesses cannot all be
+   * checked before the first failure is recorded.
+   */
+  public long reserve(String key) {
+    sweepIfLarge();
+    Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+    Instant now = clock.instant();
+    synchronized (times) {
+      prune(times, now);
+      if (times.size() >= maxFailures) {
+        return Math.max(1, Duration.between(now, times.peekFirst().plus(window)).toSeconds());
+      }
+      times.addLast(now);
+      return 0;
+    }
+  }
+
+  /**
+   * Takes one attempt for every key, or none: 0 when all were reserved, else the longest wait (and
+   * the keys reserved on the way are released).
+   */
+  public long reserveAll(java.util.List<String> keys) {
+    for (int i = 0; i < keys.size(); i++) {
+      long wait = reserve(keys.get(i));
+      if (wait > 0) {
+        keys.subList(0, i).forEach(this::release);
+        return wait;
+      }
+    }
+    return 0;
+  }
+
+  /** Gives back an attempt {@link #reserve}d for the key: it did not fail. */
+  public void release(String key) {
+    Deque<Instant> times = failures.get(key);
+    if (times == null) {
+      return;
+    }
+    synchronized (times) {
+      times.pollLast();
+    }
+  }
+
+  /** Failures (and attempts not yet released) the key has in the window. */
+  public int count(String key) {
+    Deque<Instant> times = failures.get(key);
+    if (times == null) {
+      return 0;
+    }
+    synchronized (times) {
+      prune(times, clock.instant());
+      return times.size();
+    }
+  }
+
+  private void sweepIfLarge() {
     if (failures.size() > MAX_KEYS) {
-      // A flood of distinct keys must not grow memory without bound: forget the stale ones.
       Instant now = clock.instant();
       failures
           .values()
@@ -61,6 +117,12 @@ public final class FailureLimiter {
                 }
               });
     }
+  }
+
+  /** Records one failed login for the key. */
+  public void recordFailure(String key) {
+    // A flood of distinct keys must not grow memory without bound: forget the stale ones.
+    sweepIfLarge();
     Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
     synchronized (times) {
       prune(times, clock.instant());

@@ -81,7 +81,8 @@ public final class AuthHandler implements RequestHandler {
         Credentials.from(request.packet(), request.authenticator(), nas.secret());
     Village nasVillage = villages.village(nas.village());
     Instant now = clock.instant();
-    CheckedIdentity who = checker.check(credentials, nasVillage.id(), nasVillage.macAuth(), now);
+    CheckedIdentity who =
+        checker.check(credentials, nas.name(), nasVillage.id(), nasVillage.macAuth(), now);
     Village village =
         who.villageId().equals(nasVillage.id()) ? nasVillage : villages.village(who.villageId());
     QuotaPolicy policy = villages.policyOf(village);

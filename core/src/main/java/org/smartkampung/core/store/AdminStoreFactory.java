@@ -1,8 +1,10 @@
 package org.smartkampung.core.store;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminAccountStore;
+import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.admin.AuditLog;
 import org.smartkampung.core.config.NasClientSettings;
@@ -53,6 +55,7 @@ public final class AdminStoreFactory {
         new TableLandingContent(landing),
         new TableAuditLog(audit),
         new TableRegistry(villages, nas),
+        new EmbeddedAdminSessionStore(Clock.systemUTC()),
         () -> {
           admins.close();
           settings.close();
@@ -78,6 +81,7 @@ public final class AdminStoreFactory {
         new TableRegistry(
             new RedisTable<>(jedis, prefix + "villages", RegisteredVillage.class),
             new RedisTable<>(jedis, prefix + "nas-clients", NasClientSettings.class)),
+        new RedisAdminSessionStore(jedis, prefix),
         closer);
   }
 
@@ -87,6 +91,7 @@ public final class AdminStoreFactory {
       LandingContentStore landingContent,
       AuditLog audit,
       RegistryStore registry,
+      AdminSessionStore sessions,
       Runnable closer)
       implements AdminStores {
     @Override

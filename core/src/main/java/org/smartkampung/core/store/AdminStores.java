@@ -1,6 +1,7 @@
 package org.smartkampung.core.store;
 
 import org.smartkampung.core.admin.AdminAccountStore;
+import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.core.admin.AuditLog;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.village.LandingContentStore;
@@ -22,6 +23,9 @@ public interface AdminStores extends AutoCloseable {
 
   /** Villages and NAS clients added in the console. */
   RegistryStore registry();
+
+  /** Signed-in admins' sessions, revocable on every instance. */
+  AdminSessionStore sessions();
 
   /** Releases files or connections. */
   @Override

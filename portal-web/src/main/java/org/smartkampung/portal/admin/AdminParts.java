@@ -73,7 +73,11 @@ public final class AdminParts {
     this.clock = clock;
     this.pages = new PageRenderer(vertx, Messages.load("i18n.admin"), live.base());
     this.sessions =
-        new AdminSessions(signer, live.base().portal().publicUrl().startsWith("https:"));
+        new AdminSessions(
+            signer,
+            setup.stores().sessions(),
+            clock,
+            live.base().portal().publicUrl().startsWith("https:"));
     this.accountFailures = new FailureLimiter(MAX_ACCOUNT_FAILURES, SIGN_IN_WINDOW, clock);
     this.sourceFailures = new FailureLimiter(MAX_SOURCE_FAILURES, SIGN_IN_WINDOW, clock);
     // Only counted, never refusing: it drives the slow-down.

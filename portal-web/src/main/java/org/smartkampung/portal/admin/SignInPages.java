@@ -109,8 +109,13 @@ final class SignInPages {
 
   /** {@code POST /admin/keluar}. */
   void signOut(RoutingContext ctx) {
-    parts.sessions.end(ctx);
-    parts.send(ctx, new Reply.Redirect(AdminRoutes.SIGN_IN));
+    AdminSessions.Session session = ctx.get(AdminParts.SESSION);
+    parts.run(
+        ctx,
+        () -> {
+          parts.sessions.end(ctx, session);
+          return new Reply.Redirect(AdminRoutes.SIGN_IN);
+        });
   }
 
   /** {@code GET /admin}: the admin's own start page. */
@@ -164,6 +169,8 @@ final class SignInPages {
           AdminAccount changed =
               me.withPasswordHash(parts.hasher.hash(next), parts.clock.instant());
           parts.admin.admins().update(changed);
+          // Every other session of this admin ends; this browser gets a new one.
+          parts.sessions.endAll(me.username());
           parts.audit.record(
               me.username(), me.villageId(), "admin.password", me.username(), "", "");
           parts.sessions.start(ctx, changed);

@@ -243,7 +243,7 @@ final class LoginHandlers {
       status.put("gw", nas.hotspot());
       status.put("gip", nas.device().clientIp());
     }
-    return parts.publicUrl() + "/status?s=" + parts.signer().sign(status);
+    return parts.publicUrl() + "/status?s=" + parts.signer().seal(status);
   }
 
   private static String relative(String absolute) {

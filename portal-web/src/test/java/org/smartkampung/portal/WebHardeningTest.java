@@ -103,6 +103,36 @@ class WebHardeningTest {
   }
 
   @Test
+  void theStatusLinkDoesNotCarryTheVoucherCode() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      portal
+          .stores
+          .vouchers()
+          .createAll(
+              List.of(
+                  NasLoginFlowTest.voucher(
+                      "ABCD2345", java.time.Instant.parse("2026-12-31T00:00:00Z"))));
+      String landing = portal.get(MIKROTIK).body();
+
+      String nasPost =
+          portal.post("/masuk/voucher", form("s", state(landing), "kode", "abcd-2345")).body();
+      String dst = PortalHarness.field(nasPost, "dst");
+      String token = dst.substring(dst.indexOf("s=") + 2);
+      String decoded =
+          new String(
+              java.util.Base64.getUrlDecoder()
+                  .decode(java.net.URLDecoder.decode(token, StandardCharsets.UTF_8)),
+              StandardCharsets.ISO_8859_1);
+
+      assertThat(dst).startsWith("http://portal.test/status?s=").doesNotContain("ABCD2345");
+      assertThat(decoded).doesNotContain("ABCD2345").doesNotContain("kemiren");
+      HttpResponse<String> status = portal.get(dst.replace("http://portal.test", ""));
+      assertThat(status.statusCode()).isEqualTo(200);
+      assertThat(status.body()).contains("Anda sedang terhubung");
+    }
+  }
+
+  @Test
   void sixtyParallelWrongPasswordsGetAtMostFiveChecks() throws Exception {
     try (PortalHarness portal = PortalHarness.start()) {
       // A slow hash widens the window between the check and the failure it records.

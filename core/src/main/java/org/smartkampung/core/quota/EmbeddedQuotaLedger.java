@@ -234,6 +234,11 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     synchronized (snapshotLock) {
       Path temp = snapshotFile.resolveSibling(SNAPSHOT_FILE + ".tmp");
       json.writeValue(temp.toFile(), new Snapshot(clock.millis(), copy));
+      // Usage of named villagers: readable by the service's user only (the data dir is 0700).
+      if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(
+            temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      }
       try {
         Files.move(
             temp,

@@ -59,7 +59,7 @@ final class JsonJournal<V> implements AutoCloseable {
   static <V> JsonJournal<V> open(Path file, Class<V> type) {
     JsonJournal<V> journal = new JsonJournal<>(file, type);
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      DataFiles.privateDirectory(file.toAbsolutePath().getParent());
       journal.replay();
       journal.compact();
     } catch (IOException e) {

@@ -102,11 +102,11 @@ public final class CredentialChecker {
       return knownVoucher(t.villageId(), t.userId(), t.method(), now);
     }
     if (t.method() == LoginMethod.CLICK_THROUGH) {
+      // Without any Calling-Station-Id (and so a token minted without a MAC, as bound above) the
+      // portal's id stands: it came from the hotspot's own client address.
       String device = credentials.deviceId();
-      if (device.isEmpty()) {
-        return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
-      }
-      return CheckedIdentity.valid(t.villageId(), "gratis-" + device, t.method(), null);
+      String userId = device.isEmpty() ? t.userId() : "gratis-" + device;
+      return CheckedIdentity.valid(t.villageId(), userId, t.method(), null);
     }
     // A subscriber who signed in on the portal keeps their own limits, as with PAP at the NAS.
     QuotaOverride override =

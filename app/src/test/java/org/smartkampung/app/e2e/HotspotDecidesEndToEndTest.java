@@ -103,6 +103,22 @@ class HotspotDecidesEndToEndTest {
   }
 
   @Test
+  void aLoginStartedAtAnotherVillagesPageWithoutAHotspotNameGetsNoHotspotLogin() throws Exception {
+    Map<String, String> anonymous = mikrotikRedirect(REAL_MAC);
+    anonymous.remove("nasid");
+    String landing = get("/desa/olehsari?" + encode(anonymous)).body();
+
+    HttpResponse<String> r =
+        post(
+            kampung.portalUrl() + "/masuk/gratis",
+            Map.of("s", field(landing, "s"), "setuju", "on"));
+
+    // No hotspot vouched for this page: nothing is posted to any hotspot, RADIUS sees nothing.
+    assertThat(r.body()).doesNotContain(mikrotik.url()).doesNotContain("nas-login");
+    assertThat(mikrotik.radius.accessRequests).isEmpty();
+  }
+
+  @Test
   void aLoginStartedAtAnotherVillagesPageIsChargedToTheHotspotsVillage() throws Exception {
     Map<String, String> fields =
         clickThrough("/desa/olehsari?" + encode(mikrotikRedirect(REAL_MAC)));

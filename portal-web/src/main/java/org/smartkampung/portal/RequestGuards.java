@@ -19,12 +19,14 @@ final class RequestGuards {
   static void wellFormedQuery(RoutingContext ctx) {
     try {
       ctx.queryParams();
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
+      // Vert.x wraps the decoder's IllegalArgumentException in a 400 HttpException.
+      Throwable why = e.getCause() == null ? e : e.getCause();
       log.info(
           "malformed query from {} on {}: {}",
           PortalParts.sourceIp(ctx),
           ctx.request().path(),
-          e.getMessage());
+          why.getMessage());
       ctx.response()
           .setStatusCode(400)
           .putHeader("Content-Type", "text/plain; charset=utf-8")

@@ -59,6 +59,39 @@ class WebHardeningTest {
   }
 
   @Test
+  void aMalformedQueryIsLoggedInOneLineWithoutAStackTrace() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      java.io.PrintStream original = System.err;
+      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+      System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+      try {
+        SourceBoundHttp.exchange(
+            "127.0.0.1", portal.server.port(), "GET", "/?reply=%zz", Map.of(), null);
+      } finally {
+        System.setErr(original);
+      }
+      String log = captured.toString(StandardCharsets.UTF_8);
+
+      assertThat(log.lines().filter(l -> l.contains("malformed query"))).hasSize(1);
+      assertThat(log).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void aConsolePostWithOriginNullIsRefused() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      HttpResponse<String> r =
+          portal.post(
+              "/admin/masuk",
+              form("csrf", "x", "username", "admin", "password", "x"),
+              "Origin",
+              "null");
+
+      assertThat(r.statusCode()).isEqualTo(403);
+    }
+  }
+
+  @Test
   void anUploadToAnyRouteLeavesNothingOnDisk() throws Exception {
     Path uploads = Path.of("file-uploads");
     List<Path> before = files(uploads);

@@ -115,8 +115,11 @@ final class LoginHandlers {
       landing.renderExplanation(ctx, closed.get(), village);
       return;
     }
-    // Reserve the attempt before checking it, so parallel guesses cannot all be checked.
-    long wait = reserve(ctx, nas);
+    // Reserve the attempt before checking it, so parallel guesses cannot all be checked. A tap on
+    // "Internet Gratis" guesses nothing and never waits behind its neighbours' attempts.
+    boolean guess = method != LoginMethod.CLICK_THROUGH;
+    long wait = guess ? reserve(ctx, nas) : 0;
+    Runnable giveBack = guess ? () -> release(ctx, nas) : () -> {};
     if (wait > 0) {
       count(method, "limited");
       Map<String, Object> extra = new HashMap<>();
@@ -129,10 +132,10 @@ final class LoginHandlers {
             .vertx()
             .executeBlocking(() -> decide(check.verify(form, village, nas), village, nas), false);
     outcome
-        .onSuccess(o -> answer(ctx, method, village, nas, o))
+        .onSuccess(o -> answer(ctx, method, village, nas, o, giveBack))
         .onFailure(
             e -> {
-              release(ctx, nas);
+              giveBack.run();
               log.warn("login by {} failed in the store", method, e);
               count(method, Explanation.SERVICE_UNAVAILABLE.slug());
               landing.renderExplanation(ctx, Explanation.SERVICE_UNAVAILABLE, village);
@@ -170,9 +173,15 @@ final class LoginHandlers {
   }
 
   private void answer(
-      RoutingContext ctx, LoginMethod method, Village village, NasContext nas, Outcome outcome) {
+      RoutingContext ctx,
+      LoginMethod method,
+      Village village,
+      NasContext nas,
+      Outcome outcome,
+      Runnable giveBack) {
     if (!(outcome instanceof Outcome.Refused r && r.failure())) {
-      release(ctx, nas);
+      // Not a wrong code or password: the reserved attempt is given back.
+      giveBack.run();
     }
     if (outcome instanceof Outcome.Refused r) {
       count(method, "refused");

@@ -1,7 +1,6 @@
 package org.smartkampung.core.store;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminAccountStore;
 import org.smartkampung.core.admin.AdminSessionStore;
@@ -55,7 +54,7 @@ public final class AdminStoreFactory {
         new TableLandingContent(landing),
         new TableAuditLog(audit),
         new TableRegistry(villages, nas),
-        new EmbeddedAdminSessionStore(Clock.systemUTC()),
+        new EmbeddedAdminSessionStore(),
         () -> {
           admins.close();
           settings.close();

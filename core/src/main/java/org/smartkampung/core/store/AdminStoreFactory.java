@@ -6,6 +6,7 @@ import org.smartkampung.core.admin.AdminAccountStore;
 import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.config.StoreSettings;
@@ -55,6 +56,7 @@ public final class AdminStoreFactory {
         new TableAuditLog(audit),
         new TableRegistry(villages, nas),
         new EmbeddedAdminSessionStore(),
+        new EmbeddedSignInAttempts(),
         () -> {
           admins.close();
           settings.close();
@@ -81,6 +83,7 @@ public final class AdminStoreFactory {
             new RedisTable<>(jedis, prefix + "villages", RegisteredVillage.class),
             new RedisTable<>(jedis, prefix + "nas-clients", NasClientSettings.class)),
         new RedisAdminSessionStore(jedis, prefix),
+        new RedisSignInAttempts(jedis, prefix),
         closer);
   }
 
@@ -91,6 +94,7 @@ public final class AdminStoreFactory {
       AuditLog audit,
       RegistryStore registry,
       AdminSessionStore sessions,
+      SignInAttempts signInAttempts,
       Runnable closer)
       implements AdminStores {
     @Override

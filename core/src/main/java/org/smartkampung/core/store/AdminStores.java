@@ -3,6 +3,7 @@ package org.smartkampung.core.store;
 import org.smartkampung.core.admin.AdminAccountStore;
 import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.core.village.VillageSettingsStore;
@@ -26,6 +27,9 @@ public interface AdminStores extends AutoCloseable {
 
   /** Signed-in admins' sessions, revocable on every instance. */
   AdminSessionStore sessions();
+
+  /** Sign-in and password attempts, counted for every instance alike. */
+  SignInAttempts signInAttempts();
 
   /** Releases files or connections. */
   @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
@@ -19,7 +20,6 @@ import org.smartkampung.core.voucher.VoucherBatches;
 import org.smartkampung.core.voucher.VoucherCodes;
 import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.page.PageRenderer;
-import org.smartkampung.portal.security.FailureLimiter;
 import org.smartkampung.portal.security.StateSigner;
 
 /** What the admin console's handlers share; made once per portal. Every part is thread-safe. */
@@ -56,10 +56,10 @@ public final class AdminParts {
   final Clock clock;
   final PageRenderer pages;
   final AdminSessions sessions;
-  final FailureLimiter accountFailures;
-  final FailureLimiter sourceFailures;
-  final FailureLimiter nameFailures;
-  final FailureLimiter passwordFailures;
+  final AttemptLimit accountFailures;
+  final AttemptLimit sourceFailures;
+  final AttemptLimit nameFailures;
+  final AttemptLimit passwordFailures;
   final VoucherBatches voucherBatches;
   final AuditTrail audit;
 
@@ -78,11 +78,16 @@ public final class AdminParts {
             setup.stores().sessions(),
             clock,
             live.base().portal().publicUrl().startsWith("https:"));
-    this.accountFailures = new FailureLimiter(MAX_ACCOUNT_FAILURES, SIGN_IN_WINDOW, clock);
-    this.sourceFailures = new FailureLimiter(MAX_SOURCE_FAILURES, SIGN_IN_WINDOW, clock);
+    SignInAttempts attempts = setup.stores().signInAttempts();
+    this.accountFailures =
+        new AttemptLimit("account", MAX_ACCOUNT_FAILURES, SIGN_IN_WINDOW, attempts, clock);
+    this.sourceFailures =
+        new AttemptLimit("source", MAX_SOURCE_FAILURES, SIGN_IN_WINDOW, attempts, clock);
     // Only counted, never refusing: it drives the slow-down.
-    this.nameFailures = new FailureLimiter(Integer.MAX_VALUE, SIGN_IN_WINDOW, clock);
-    this.passwordFailures = new FailureLimiter(MAX_PASSWORD_FAILURES, SIGN_IN_WINDOW, clock);
+    this.nameFailures =
+        new AttemptLimit("name", Integer.MAX_VALUE, SIGN_IN_WINDOW, attempts, clock);
+    this.passwordFailures =
+        new AttemptLimit("password", MAX_PASSWORD_FAILURES, SIGN_IN_WINDOW, attempts, clock);
     this.voucherBatches = new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock);
     this.audit = new AuditTrail(setup.stores().audit(), clock);
   }

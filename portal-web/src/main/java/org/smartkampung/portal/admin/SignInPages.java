@@ -48,6 +48,34 @@ final class SignInPages {
       return;
     }
     List<String> keys = List.of("ip:" + ip, "u:" + username + "|ip:" + ip);
+    parts
+        .vertx
+        .executeBlocking(() -> admit(username, keys), false)
+        .onSuccess(
+            admitted -> {
+              if (admitted.waitSeconds() > 0) {
+                parts.send(
+                    ctx,
+                    signInPage(
+                        ctx,
+                        429,
+                        username,
+                        parts.pages.text(ctx, "signin.throttled", admitted.waitSeconds())));
+              } else if (admitted.delayMillis() > 0) {
+                parts.vertx.setTimer(
+                    admitted.delayMillis(), id -> checkSignIn(ctx, username, password, keys));
+              } else {
+                checkSignIn(ctx, username, password, keys);
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** Whether a sign-in may be checked now: the seconds to wait, or the slow-down before it. */
+  private record Admitted(long waitSeconds, long delayMillis) {}
+
+  /** Reserves the attempt for the source and the (name, source) pair, in the store. */
+  private Admitted admit(String username, List<String> keys) {
     long wait = parts.sourceFailures.reserve(keys.get(0));
     if (wait == 0) {
       wait = parts.accountFailures.reserve(keys.get(1));
@@ -55,17 +83,7 @@ final class SignInPages {
         parts.sourceFailures.release(keys.get(0));
       }
     }
-    if (wait > 0) {
-      parts.send(
-          ctx, signInPage(ctx, 429, username, parts.pages.text(ctx, "signin.throttled", wait)));
-      return;
-    }
-    long delayMillis = slowDownMillis(username);
-    if (delayMillis > 0) {
-      parts.vertx.setTimer(delayMillis, id -> checkSignIn(ctx, username, password, keys));
-    } else {
-      checkSignIn(ctx, username, password, keys);
-    }
+    return new Admitted(wait, wait > 0 ? 0 : slowDownMillis(username));
   }
 
   /**
@@ -138,20 +156,17 @@ final class SignInPages {
     String next = raw(ctx, "password");
     String repeat = raw(ctx, "repeat");
     String key = "pw:" + me.username();
-    long wait = parts.passwordFailures.reserve(key);
-    if (wait > 0) {
-      parts.send(
-          ctx,
-          new Reply.Page(
-              429,
-              "password",
-              Map.of(
-                  "errors", Map.of("current", parts.pages.text(ctx, "signin.throttled", wait)))));
-      return;
-    }
     parts.run(
         ctx,
         () -> {
+          long wait = parts.passwordFailures.reserve(key);
+          if (wait > 0) {
+            return new Reply.Page(
+                429,
+                "password",
+                Map.of(
+                    "errors", Map.of("current", parts.pages.text(ctx, "signin.throttled", wait))));
+          }
           Map<String, String> errors = new HashMap<>();
           if (!PasswordHasher.verify(current, me.passwordHash())) {
             errors.put("current", parts.pages.text(ctx, "password.wrongCurrent"));

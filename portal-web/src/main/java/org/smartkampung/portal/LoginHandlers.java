@@ -34,6 +34,8 @@ final class LoginHandlers {
     record Explained(Explanation explanation) implements Outcome {}
 
     record Minted(LoginToken token) implements Outcome {}
+
+    record Limited(long waitSeconds) implements Outcome {}
   }
 
   /** One login method's own check, run off the event loop. */
@@ -115,27 +117,22 @@ final class LoginHandlers {
       landing.renderExplanation(ctx, closed.get(), village);
       return;
     }
-    // Reserve the attempt before checking it, so parallel guesses cannot all be checked. A tap on
-    // "Internet Gratis" guesses nothing and never waits behind its neighbours' attempts.
+    // A tap on "Internet Gratis" guesses nothing and never waits behind its neighbours' attempts.
     boolean guess = method != LoginMethod.CLICK_THROUGH;
-    long wait = guess ? reserve(ctx, nas) : 0;
-    Runnable giveBack = guess ? () -> release(ctx, nas) : () -> {};
-    if (wait > 0) {
-      count(method, "limited");
-      Map<String, Object> extra = new HashMap<>();
-      extra.put("error", parts.pages().text(ctx, "error.wait", wait));
-      landing.render(ctx, 429, village, nas, extra);
-      return;
-    }
+    String sourceIp = PortalParts.sourceIp(ctx);
     Future<Outcome> outcome =
         parts
             .vertx()
-            .executeBlocking(() -> decide(check.verify(form, village, nas), village, nas), false);
+            .executeBlocking(
+                () ->
+                    guess
+                        ? checkedGuess(form, village, nas, check, sourceIp)
+                        : decide(check.verify(form, village, nas), village, nas),
+                false);
     outcome
-        .onSuccess(o -> answer(ctx, method, village, nas, o, giveBack))
+        .onSuccess(o -> answer(ctx, method, village, nas, o))
         .onFailure(
             e -> {
-              giveBack.run();
               log.warn("login by {} failed in the store", method, e);
               count(method, Explanation.SERVICE_UNAVAILABLE.slug());
               landing.renderExplanation(ctx, Explanation.SERVICE_UNAVAILABLE, village);
@@ -172,18 +169,37 @@ final class LoginHandlers {
             .mint(village.id(), v.userId(), v.method(), nas.device().mac(), nas.hotspot()));
   }
 
-  private void answer(
-      RoutingContext ctx,
-      LoginMethod method,
-      Village village,
-      NasContext nas,
-      Outcome outcome,
-      Runnable giveBack) {
-    if (!(outcome instanceof Outcome.Refused r && r.failure())) {
-      // Not a wrong code or password: the reserved attempt is given back.
-      giveBack.run();
+  /**
+   * A voucher or password attempt, reserved in the store before it is checked, so parallel guesses
+   * cannot all be checked; given back unless it was a wrong code or password. Blocking.
+   */
+  private Outcome checkedGuess(
+      Map<String, String> form, Village village, NasContext nas, Check check, String sourceIp) {
+    long wait = reserve(sourceIp, nas);
+    if (wait > 0) {
+      return new Outcome.Limited(wait);
     }
-    if (outcome instanceof Outcome.Refused r) {
+    Outcome outcome;
+    try {
+      outcome = decide(check.verify(form, village, nas), village, nas);
+    } catch (RuntimeException e) {
+      release(sourceIp, nas);
+      throw e;
+    }
+    if (!(outcome instanceof Outcome.Refused r && r.failure())) {
+      release(sourceIp, nas);
+    }
+    return outcome;
+  }
+
+  private void answer(
+      RoutingContext ctx, LoginMethod method, Village village, NasContext nas, Outcome outcome) {
+    if (outcome instanceof Outcome.Limited limited) {
+      count(method, "limited");
+      Map<String, Object> extra = new HashMap<>();
+      extra.put("error", parts.pages().text(ctx, "error.wait", limited.waitSeconds()));
+      landing.render(ctx, 429, village, nas, extra);
+    } else if (outcome instanceof Outcome.Refused r) {
       count(method, "refused");
       rerender(ctx, 400, village, nas, r.messageKey());
     } else if (outcome instanceof Outcome.Explained e) {
@@ -286,21 +302,21 @@ final class LoginHandlers {
   }
 
   /** Takes an attempt from the source's and the device's allowance; 0, or the seconds to wait. */
-  private long reserve(RoutingContext ctx, NasContext nas) {
-    long wait = parts.sourceFailures().reserve(PortalParts.sourceIp(ctx));
+  private long reserve(String sourceIp, NasContext nas) {
+    long wait = parts.sourceFailures().reserve(sourceIp);
     if (wait > 0) {
       return wait;
     }
     wait = parts.failures().reserveAll(limitKeys(nas));
     if (wait > 0) {
-      parts.sourceFailures().release(PortalParts.sourceIp(ctx));
+      parts.sourceFailures().release(sourceIp);
     }
     return wait;
   }
 
   /** Gives the attempt back: it was not a wrong code or password. */
-  private void release(RoutingContext ctx, NasContext nas) {
-    parts.sourceFailures().release(PortalParts.sourceIp(ctx));
+  private void release(String sourceIp, NasContext nas) {
+    parts.sourceFailures().release(sourceIp);
     limitKeys(nas).forEach(parts.failures()::release);
   }
 

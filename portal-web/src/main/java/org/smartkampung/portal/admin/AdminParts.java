@@ -20,6 +20,7 @@ import org.smartkampung.core.voucher.VoucherBatches;
 import org.smartkampung.core.voucher.VoucherCodes;
 import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.page.PageRenderer;
+import org.smartkampung.portal.security.AttemptLimit;
 import org.smartkampung.portal.security.StateSigner;
 
 /** What the admin console's handlers share; made once per portal. Every part is thread-safe. */

@@ -34,6 +34,8 @@ final class LoginHandlers {
     record Explained(Explanation explanation) implements Outcome {}
 
     record Minted(LoginToken token) implements Outcome {}
+
+    record Limited(long waitSeconds) implements Outcome {}
   }
 
   /** One login method's own check, run off the event loop. */
@@ -98,17 +100,15 @@ final class LoginHandlers {
     }
     Village village = maybeVillage.get();
     NasContext nas = NasContext.fromState(state.get());
+    if (!hotspotServes(nas, village)) {
+      // Only the identified hotspot's village may be logged into from it, whatever the page said.
+      count(method, "wrong_village");
+      rerender(ctx, 403, village, NasContext.none(PortalParts.sourceIp(ctx)), "error.nas");
+      return;
+    }
     if (!parts.config().loginMethods().contains(method)) {
       count(method, "disabled");
       rerender(ctx, 400, village, nas, "error.method");
-      return;
-    }
-    long wait = waitSeconds(ctx, nas);
-    if (wait > 0) {
-      count(method, "limited");
-      Map<String, Object> extra = new HashMap<>();
-      extra.put("error", parts.pages().text(ctx, "error.wait", wait));
-      landing.render(ctx, 429, village, nas, extra);
       return;
     }
     Optional<Explanation> closed = parts.admission().openingHours(village);
@@ -117,10 +117,18 @@ final class LoginHandlers {
       landing.renderExplanation(ctx, closed.get(), village);
       return;
     }
+    // A tap on "Internet Gratis" guesses nothing and never waits behind its neighbours' attempts.
+    boolean guess = method != LoginMethod.CLICK_THROUGH;
+    String sourceIp = PortalParts.sourceIp(ctx);
     Future<Outcome> outcome =
         parts
             .vertx()
-            .executeBlocking(() -> decide(check.verify(form, village, nas), village, nas), false);
+            .executeBlocking(
+                () ->
+                    guess
+                        ? checkedGuess(form, village, nas, check, sourceIp)
+                        : decide(check.verify(form, village, nas), village, nas),
+                false);
     outcome
         .onSuccess(o -> answer(ctx, method, village, nas, o))
         .onFailure(
@@ -129,6 +137,18 @@ final class LoginHandlers {
               count(method, Explanation.SERVICE_UNAVAILABLE.slug());
               landing.renderExplanation(ctx, Explanation.SERVICE_UNAVAILABLE, village);
             });
+  }
+
+  /** Whether the NAS context (if any) is a configured hotspot of that village. */
+  private boolean hotspotServes(NasContext nas, Village village) {
+    if (nas.kind() == NasKind.NONE) {
+      return true;
+    }
+    if (nas.kind() == NasKind.GATEWAY) {
+      return village.id().equals(parts.config().gateway().village());
+    }
+    return parts.config().hotspots().stream()
+        .anyMatch(h -> h.name().equals(nas.hotspot()) && village.id().equals(h.village()));
   }
 
   private Outcome decide(Verification verification, Village village, NasContext nas) {
@@ -144,15 +164,42 @@ final class LoginHandlers {
       return new Outcome.Explained(quota.get());
     }
     return new Outcome.Minted(
-        parts.minter().mint(village.id(), v.userId(), v.method(), nas.device().mac()));
+        parts
+            .minter()
+            .mint(village.id(), v.userId(), v.method(), nas.device().mac(), nas.hotspot()));
+  }
+
+  /**
+   * A voucher or password attempt, reserved in the store before it is checked, so parallel guesses
+   * cannot all be checked; given back unless it was a wrong code or password. Blocking.
+   */
+  private Outcome checkedGuess(
+      Map<String, String> form, Village village, NasContext nas, Check check, String sourceIp) {
+    long wait = reserve(sourceIp, nas);
+    if (wait > 0) {
+      return new Outcome.Limited(wait);
+    }
+    Outcome outcome;
+    try {
+      outcome = decide(check.verify(form, village, nas), village, nas);
+    } catch (RuntimeException e) {
+      release(sourceIp, nas);
+      throw e;
+    }
+    if (!(outcome instanceof Outcome.Refused r && r.failure())) {
+      release(sourceIp, nas);
+    }
+    return outcome;
   }
 
   private void answer(
       RoutingContext ctx, LoginMethod method, Village village, NasContext nas, Outcome outcome) {
-    if (outcome instanceof Outcome.Refused r) {
-      if (r.failure()) {
-        recordFailure(ctx, nas);
-      }
+    if (outcome instanceof Outcome.Limited limited) {
+      count(method, "limited");
+      Map<String, Object> extra = new HashMap<>();
+      extra.put("error", parts.pages().text(ctx, "error.wait", limited.waitSeconds()));
+      landing.render(ctx, 429, village, nas, extra);
+    } else if (outcome instanceof Outcome.Refused r) {
       count(method, "refused");
       rerender(ctx, 400, village, nas, r.messageKey());
     } else if (outcome instanceof Outcome.Explained e) {
@@ -221,7 +268,7 @@ final class LoginHandlers {
       status.put("gw", nas.hotspot());
       status.put("gip", nas.device().clientIp());
     }
-    return parts.publicUrl() + "/status?s=" + parts.signer().sign(status);
+    return parts.publicUrl() + "/status?s=" + parts.signer().seal(status);
   }
 
   private static String relative(String absolute) {
@@ -233,7 +280,10 @@ final class LoginHandlers {
   private Optional<Map<String, String>> formState(RoutingContext ctx, String token) {
     String origin = ctx.request().getHeader("Origin");
     String host = ctx.request().authority() == null ? null : ctx.request().authority().toString();
-    if (origin != null && !origin.equals("null") && host != null) {
+    if ("null".equals(origin)) {
+      return Optional.empty();
+    }
+    if (origin != null && host != null) {
       URI o;
       try {
         o = URI.create(origin);
@@ -251,17 +301,23 @@ final class LoginHandlers {
         .filter(m -> PortalParts.sourceIp(ctx).equals(m.get("ip")));
   }
 
-  private long waitSeconds(RoutingContext ctx, NasContext nas) {
-    long wait = parts.sourceFailures().waitSeconds(PortalParts.sourceIp(ctx));
-    for (String key : limitKeys(nas)) {
-      wait = Math.max(wait, parts.failures().waitSeconds(key));
+  /** Takes an attempt from the source's and the device's allowance; 0, or the seconds to wait. */
+  private long reserve(String sourceIp, NasContext nas) {
+    long wait = parts.sourceFailures().reserve(sourceIp);
+    if (wait > 0) {
+      return wait;
+    }
+    wait = parts.failures().reserveAll(limitKeys(nas));
+    if (wait > 0) {
+      parts.sourceFailures().release(sourceIp);
     }
     return wait;
   }
 
-  private void recordFailure(RoutingContext ctx, NasContext nas) {
-    parts.sourceFailures().recordFailure(PortalParts.sourceIp(ctx));
-    limitKeys(nas).forEach(parts.failures()::recordFailure);
+  /** Gives the attempt back: it was not a wrong code or password. */
+  private void release(String sourceIp, NasContext nas) {
+    parts.sourceFailures().release(sourceIp);
+    limitKeys(nas).forEach(parts.failures()::release);
   }
 
   /** The device and the client address the NAS reported (the source address without a NAS). */

@@ -17,7 +17,7 @@ import org.smartkampung.portal.login.TokenMinter;
 import org.smartkampung.portal.login.VillagerVerifier;
 import org.smartkampung.portal.nas.NasLoginCompleter;
 import org.smartkampung.portal.page.PageRenderer;
-import org.smartkampung.portal.security.FailureLimiter;
+import org.smartkampung.portal.security.AttemptLimit;
 import org.smartkampung.portal.security.StateSigner;
 
 /**
@@ -35,8 +35,8 @@ record PortalParts(
     MeterRegistry registry,
     PageRenderer pages,
     StateSigner signer,
-    FailureLimiter failures,
-    FailureLimiter sourceFailures,
+    AttemptLimit failures,
+    AttemptLimit sourceFailures,
     VillagerVerifier verifier,
     Admission admission,
     TokenMinter minter,

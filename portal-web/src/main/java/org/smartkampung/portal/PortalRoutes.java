@@ -29,10 +29,16 @@ final class PortalRoutes {
             parts.clock());
 
     router.route().handler(SecurityHeaders::apply);
+    router.route().handler(RequestGuards::wellFormedQuery);
+    router.route().handler(RequestGuards::noNullOrigin);
+    // Forms only: a multipart upload is read and dropped, never written to disk.
     router
         .route()
         .method(HttpMethod.POST)
-        .handler(BodyHandler.create().setBodyLimit(MAX_FORM_BYTES));
+        .handler(
+            BodyHandler.create(false)
+                .setBodyLimit(MAX_FORM_BYTES)
+                .setDeleteUploadedFilesOnEnd(true));
 
     // Landing and public pages: reachable without login.
     router.get("/").handler(landing::landing);

@@ -15,9 +15,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.store.EmbeddedSignInAttempts;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.LandingContentStore;
@@ -31,7 +33,7 @@ import org.smartkampung.portal.login.VillagerVerifier;
 import org.smartkampung.portal.nas.GatewayApi;
 import org.smartkampung.portal.nas.NasLoginCompleter;
 import org.smartkampung.portal.page.PageRenderer;
-import org.smartkampung.portal.security.FailureLimiter;
+import org.smartkampung.portal.security.AttemptLimit;
 import org.smartkampung.portal.security.StateSigner;
 
 /**
@@ -114,14 +116,26 @@ public final class PortalServer {
           admin == null ? NO_LANDING_CONTENT : admin.stores().landingContent();
       // Villages and hotspots added in the console get landing pages and NAS recognition too.
       Supplier<KampungConfig> live = admin == null ? () -> config : admin.live()::current;
-      PortalParts parts = parts(vx, config, live, stores, clock, registry, stateKey, landing);
+      // Login attempts are counted in the console's store when it runs here (as `kampung run`
+      // does), so every portal instance on one store shares the limits; else in this process.
+      SignInAttempts attempts =
+          admin == null ? new EmbeddedSignInAttempts() : admin.stores().signInAttempts();
+      PortalParts parts =
+          parts(vx, config, live, stores, clock, registry, stateKey, landing, attempts);
       HttpServerOptions options =
           new HttpServerOptions()
               .setHost(config.portal().bindAddress())
               .setPort(config.portal().port())
-              .setCompressionSupported(true);
+              .setCompressionSupported(true)
+              .setIdleTimeout(config.portal().idleTimeoutSeconds())
+              // No h2c upgrade sniffing: with it, a connection is handed to us only once a whole
+              // request head arrived, so a slow sender would escape the header timeout.
+              .setHttp2ClearTextEnabled(false);
+      ConnectionLimits limits = new ConnectionLimits(vx, config.portal(), registry);
+      Router router = withAdmin(PortalRoutes.create(parts), parts, admin, stateKey);
       return vx.createHttpServer(options)
-          .requestHandler(withAdmin(PortalRoutes.create(parts), parts, admin, stateKey))
+          .connectionHandler(limits::accept)
+          .requestHandler(limits.wrap(router))
           .listen()
           .map(
               server -> {
@@ -155,7 +169,8 @@ public final class PortalServer {
       Clock clock,
       MeterRegistry registry,
       byte[] stateKey,
-      LandingContentStore landing) {
+      LandingContentStore landing,
+      SignInAttempts attempts) {
     Map<String, String> uamSecrets = new HashMap<>();
     for (NasClientSettings hotspot : config.hotspots()) {
       if (hotspot.uamSecret() != null) {
@@ -170,8 +185,8 @@ public final class PortalServer {
         registry,
         new PageRenderer(vx, Messages.load(), config),
         new StateSigner(stateKey, clock),
-        new FailureLimiter(MAX_FAILURES, FAILURE_WINDOW, clock),
-        new FailureLimiter(MAX_SOURCE_FAILURES, FAILURE_WINDOW, clock),
+        new AttemptLimit("villager", MAX_FAILURES, FAILURE_WINDOW, attempts, clock),
+        new AttemptLimit("villager-source", MAX_SOURCE_FAILURES, FAILURE_WINDOW, attempts, clock),
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
         new Admission(config, stores.ledger(), clock),
         new TokenMinter(stores.loginTokens(), clock),

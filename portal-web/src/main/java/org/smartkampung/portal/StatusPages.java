@@ -45,7 +45,7 @@ final class StatusPages {
     String param = ctx.request().getParam("s");
     Cookie cookie = ctx.request().getCookie(STATUS_COOKIE);
     String token = param != null ? param : cookie == null ? null : cookie.getValue();
-    Optional<Map<String, String>> signed = parts.signer().verify(token, PortalParts.STATUS_MAX_AGE);
+    Optional<Map<String, String>> signed = parts.signer().unseal(token, PortalParts.STATUS_MAX_AGE);
     if (param != null && signed.isPresent()) {
       ctx.response()
           .addCookie(parts.pages().cookie(ctx, STATUS_COOKIE, param, PortalParts.STATUS_MAX_AGE));
@@ -78,7 +78,7 @@ final class StatusPages {
   void logout(RoutingContext ctx) {
     String csrf = ctx.request().getFormAttribute("csrf");
     Optional<Map<String, String>> signed =
-        parts.signer().verify(ctx.request().getFormAttribute("s"), PortalParts.STATUS_MAX_AGE);
+        parts.signer().unseal(ctx.request().getFormAttribute("s"), PortalParts.STATUS_MAX_AGE);
     Village village =
         signed.flatMap(m -> parts.village(m.get("v"))).or(() -> parts.village("")).orElse(null);
     if (village == null) {

@@ -120,7 +120,23 @@ class PortalSecurityTest {
     p.put("challenge", "c0ffee00112233445566778899aabbcc");
     p.put("mac", "3C-5A-B4-0A-0B-0C");
     p.put("userurl", "http://example.com/");
+    p.put("nasid", "kemiren-chilli");
     return p;
+  }
+
+  /** The path and query as Chilli signs them: {@code md} over the whole URL and the uamsecret. */
+  static String signedByChilli(Map<String, String> params) {
+    String path = "/?" + PortalHarness.encode(params);
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("MD5")
+              .digest(
+                  (portal.base() + path + PortalHarness.UAM_SECRET)
+                      .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return path + "&md=" + java.util.HexFormat.of().withUpperCase().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static Stream<Arguments> everyParameterWithEveryPayload() {
@@ -187,12 +203,30 @@ class PortalSecurityTest {
 
   @Test
   void nasMessagesAreShownEscaped() {
-    Map<String, String> p = mikrotik();
-    p.put("error", "<b>salah</b>");
+    Map<String, String> p = chilli();
+    p.put("res", "failed");
+    p.put("reply", "<b>salah</b>");
 
-    String html = portal.get("/?" + PortalHarness.encode(p)).body();
+    String html = portal.get(signedByChilli(p)).body();
 
     assertThat(html).contains("&lt;b&gt;salah&lt;/b&gt;").doesNotContain("<b>salah");
+  }
+
+  @Test
+  void aHotspotMessageNobodySignedIsNotShown() {
+    Map<String, String> mikrotik = mikrotik();
+    mikrotik.put("error", "Kuota habis, hubungi 0812-EVIL");
+    Map<String, String> unsignedChilli = chilli();
+    unsignedChilli.put("reply", "Kuota habis, hubungi 0812-EVIL");
+
+    for (String path :
+        List.of(
+            "/?" + PortalHarness.encode(mikrotik),
+            "/?" + PortalHarness.encode(unsignedChilli),
+            "/?error=Kuota+habis%2C+hubungi+0812-EVIL",
+            "/?reply=Kuota+habis%2C+hubungi+0812-EVIL")) {
+      assertThat(portal.get(path).body()).as(path).doesNotContain("0812-EVIL");
+    }
   }
 
   static void assertNoInjectedMarkup(String html) {
@@ -250,7 +284,7 @@ class PortalSecurityTest {
     p.put("res", "success");
     p.put("userurl", userurl);
 
-    HttpResponse<String> r = portal.get("/?" + PortalHarness.encode(p));
+    HttpResponse<String> r = portal.get(signedByChilli(p));
 
     assertThat(r.headers().firstValue("Location")).hasValue("/status");
   }

@@ -64,8 +64,9 @@ class InteropTest {
                   "tokensecret",
                   "kemiren",
                   "warga-5",
-                  LoginMethod.CLICK_THROUGH,
+                  LoginMethod.VOUCHER,
                   "",
+                  "mikrotik-yes",
                   Instant.now().plusSeconds(60)));
       Run run =
           ExternalTool.run(
@@ -191,6 +192,7 @@ class InteropTest {
                   "warga-9",
                   LoginMethod.VOUCHER,
                   "",
+                  "mikrotik-yes",
                   Instant.now().plusSeconds(60)));
       assertThat(pyrad(h, "chap", h.server.authPort(), "t-py", "rahasia-token").output())
           .contains("RESULT reply 2", "RESULT Class kampung:kemiren:warga-9");
@@ -205,6 +207,7 @@ class InteropTest {
                   "warga-10",
                   LoginMethod.VOUCHER,
                   "",
+                  "mikrotik-yes",
                   Instant.now().plusSeconds(60)));
       assertThat(pyrad(h, "retransmit", h.server.authPort(), "t-re", "pw-re").output())
           .contains("RESULT reply 2", "RESULT identical True");

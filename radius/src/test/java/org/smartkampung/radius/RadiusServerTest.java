@@ -121,12 +121,14 @@ class RadiusServerTest {
                   "kemiren",
                   "warga-17",
                   LoginMethod.CLICK_THROUGH,
-                  "",
+                  "aa:bb:cc:dd:ee:01",
+                  "mikrotik-yes",
                   Instant.now().plusSeconds(120)));
       byte[] first = chapRequest(h, "t-8f2a", "s3cr3t");
       byte[] accept = h.exchange(first, h.server.authPort(), WAIT).orElseThrow();
       assertThat(accept[0]).isEqualTo((byte) 2);
-      assertThat(TestCrypto.stringAttribute(accept, 25)).isEqualTo("kampung:kemiren:warga-17");
+      assertThat(TestCrypto.stringAttribute(accept, 25))
+          .isEqualTo("kampung:kemiren:gratis-aa:bb:cc:dd:ee:01");
       byte[] again = chapRequest(h, "t-8f2a", "s3cr3t");
       assertThat(h.exchange(again, h.server.authPort(), WAIT).orElseThrow()[0]).isEqualTo((byte) 3);
     }
@@ -145,9 +147,10 @@ class RadiusServerTest {
                   "kemiren",
                   "warga-1",
                   LoginMethod.CLICK_THROUGH,
-                  "",
+                  "aa:bb:cc:dd:ee:01",
+                  "mikrotik-yes",
                   Instant.now().plusSeconds(120)));
-      byte[] request = h.papRequest("t-dup", "pw", null, true);
+      byte[] request = h.papRequest("t-dup", "pw", "AA-BB-CC-DD-EE-01", true);
       byte[] first =
           RadiusHarness.exchange(socket, request, h.server.authPort(), WAIT).orElseThrow();
       byte[] second =
@@ -343,7 +346,8 @@ class RadiusServerTest {
         List.of(
             h.attributes.text("User-Name", user),
             h.attributes.octets("CHAP-Password", chap),
-            h.attributes.octets("CHAP-Challenge", challenge)),
+            h.attributes.octets("CHAP-Challenge", challenge),
+            h.attributes.text("Calling-Station-Id", "AA-BB-CC-DD-EE-01")),
         RadiusHarness.SECRET.getBytes(StandardCharsets.UTF_8),
         true);
   }

@@ -49,6 +49,7 @@ final class KampungUnderTest implements AutoCloseable {
   static final String CHILLI_ADDRESS = "127.0.0.2";
   static final String CHILLI_SECRET = "rahasia-chilli";
   static final String UAM_SECRET = "uamrahasia";
+  static final String CHILLI_UAM_IP = "127.0.0.1";
 
   final Path dataDir;
   final KampungConfig config;
@@ -110,7 +111,10 @@ final class KampungUnderTest implements AutoCloseable {
         new PortalSettings(true, "127.0.0.1", portalPort, "http://127.0.0.1:" + portalPort),
         null,
         List.of(policy),
-        List.of(kemiren),
+        List.of(
+            kemiren,
+            // A neighbouring village with no hotspot here: its page must not decide a login.
+            new Village("olehsari", "Olehsari", "Glagah", null, null, "standar", false, List.of())),
         List.of(
             new NasClientSettings(
                 MIKROTIK,
@@ -128,7 +132,9 @@ final class KampungUnderTest implements AutoCloseable {
                 "kemiren",
                 MessageAuthenticatorPolicy.YES,
                 null,
-                UAM_SECRET)),
+                UAM_SECRET,
+                // Its login page (uamip) is where phones reach it, not where it talks RADIUS from.
+                CHILLI_UAM_IP)),
         List.of());
   }
 

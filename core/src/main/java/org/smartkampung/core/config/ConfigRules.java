@@ -24,6 +24,7 @@ final class ConfigRules {
   private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
   private static final int MAX_LISTED = 10;
   private static final Pattern IFNAME = Pattern.compile("[A-Za-z0-9_.@-]{1,15}");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]+");
   private static final Pattern HOST_OR_BLOCK = Pattern.compile("[A-Za-z0-9.-]+(/[0-9]{1,2})?");
 
   private final Problems problems;
@@ -88,6 +89,13 @@ final class ConfigRules {
     address("portal.bind-address", portal.bindAddress(), false);
     port("portal.port", portal.port());
     httpUrl("portal.public-url", portal.publicUrl());
+    atLeast("portal.header-timeout-seconds", portal.headerTimeoutSeconds(), 1);
+    atLeast("portal.idle-timeout-seconds", portal.idleTimeoutSeconds(), 1);
+    atLeast("portal.max-connections-per-source", portal.maxConnectionsPerSource(), 1);
+    List<String> networks = portal.admin().allowedNetworks();
+    for (int i = 0; i < networks.size(); i++) {
+      address("portal.admin.allowed-networks[" + i + "]", networks.get(i), true);
+    }
   }
 
   private void gateway(GatewaySettings gw, Set<String> villageIds) {
@@ -206,6 +214,14 @@ final class ConfigRules {
       }
       if (h.coaPort() != null) {
         port(at + ".coa-port", h.coaPort());
+      }
+      if (h.loginHost() != null && !HOST.matcher(h.loginHost()).matches()) {
+        problems.at(
+            at + ".login-host",
+            "'"
+                + h.loginHost()
+                + "' is not a host name or IPv4 address (the host of the hotspot's login page,"
+                + " e.g. 10.5.50.1 or hotspot.kemiren.desa.id)");
       }
     }
     uniqueIds("hotspots", "name", "hotspot name", hotspots, NasClientSettings::name, false);

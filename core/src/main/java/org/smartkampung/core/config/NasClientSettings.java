@@ -10,6 +10,10 @@ import org.smartkampung.core.nas.NasType;
  * <p>{@code uamSecret} is the CoovaChilli {@code uamsecret} of the hotspot (the portal checks the
  * redirect's {@code md} and mixes it into the CHAP challenge); null for other NAS types or a Chilli
  * without one.
+ *
+ * <p>{@code loginHost} is the host the hotspot's own login page is at, as villagers' phones reach
+ * it: MikroTik's {@code link-login-only} host or Chilli's {@code uamip}. The portal sends one-time
+ * logins only there. Null means the hotspot's {@code address}.
  */
 public record NasClientSettings(
     String name,
@@ -19,7 +23,30 @@ public record NasClientSettings(
     String village,
     MessageAuthenticatorPolicy requireMessageAuthenticator,
     Integer coaPort,
-    String uamSecret) {
+    String uamSecret,
+    String loginHost) {
+
+  /** A hotspot whose login page is at its {@code address}. */
+  public NasClientSettings(
+      String name,
+      String address,
+      String secret,
+      NasType type,
+      String village,
+      MessageAuthenticatorPolicy requireMessageAuthenticator,
+      Integer coaPort,
+      String uamSecret) {
+    this(
+        name,
+        address,
+        secret,
+        type,
+        village,
+        requireMessageAuthenticator,
+        coaPort,
+        uamSecret,
+        null);
+  }
 
   /** A hotspot without a CoovaChilli uamsecret. */
   public NasClientSettings(
@@ -31,6 +58,18 @@ public record NasClientSettings(
       MessageAuthenticatorPolicy requireMessageAuthenticator,
       Integer coaPort) {
     this(name, address, secret, type, village, requireMessageAuthenticator, coaPort, null);
+  }
+
+  /** Where the hotspot's login page is: {@code login-host}, else the address (without a /bits). */
+  public String effectiveLoginHost() {
+    if (loginHost != null && !loginHost.isBlank()) {
+      return loginHost.trim();
+    }
+    if (address == null) {
+      return "";
+    }
+    int slash = address.indexOf('/');
+    return slash < 0 ? address : address.substring(0, slash);
   }
 
   public NasClient toNasClient() {

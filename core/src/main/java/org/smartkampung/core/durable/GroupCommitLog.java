@@ -325,8 +325,8 @@ public final class GroupCommitLog implements AutoCloseable {
   private FileChannel openFile(long number) throws IOException {
     return FileChannel.open(
         file(dir, prefix, number),
-        StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
+        java.util.Set.of(
+            StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+        DataFiles.privateFile());
   }
 }

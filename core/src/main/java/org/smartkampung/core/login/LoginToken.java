@@ -12,7 +12,11 @@ import java.time.Instant;
  * @param userId the identity the session charges: subscriber username, voucher code, or a
  *     click-through id
  * @param method how the portal verified the villager
- * @param deviceMac device MAC as the NAS reported it; empty when unknown
+ * @param deviceMac device MAC as the NAS reported it; empty when unknown. RADIUS accepts the token
+ *     only with this Calling-Station-Id
+ * @param hotspot name of the configured hotspot (NAS client) that sent the villager to the portal;
+ *     RADIUS accepts the token only from that NAS, so a token never works at another hotspot or
+ *     village. Empty when no hotspot identified itself: such a token works nowhere
  * @param expiresAt after this instant the token is refused
  */
 public record LoginToken(
@@ -22,7 +26,13 @@ public record LoginToken(
     String userId,
     LoginMethod method,
     String deviceMac,
+    String hotspot,
     Instant expiresAt) {
+
+  public LoginToken {
+    deviceMac = deviceMac == null ? "" : deviceMac;
+    hotspot = hotspot == null ? "" : hotspot;
+  }
 
   @Override
   public String toString() {
@@ -34,6 +44,8 @@ public record LoginToken(
         + userId
         + ", method="
         + method
+        + ", hotspot="
+        + hotspot
         + "]";
   }
 }

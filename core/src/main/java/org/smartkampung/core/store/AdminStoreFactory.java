@@ -3,8 +3,10 @@ package org.smartkampung.core.store;
 import java.nio.file.Path;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminAccountStore;
+import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.config.StoreSettings;
@@ -53,6 +55,8 @@ public final class AdminStoreFactory {
         new TableLandingContent(landing),
         new TableAuditLog(audit),
         new TableRegistry(villages, nas),
+        new EmbeddedAdminSessionStore(),
+        new EmbeddedSignInAttempts(),
         () -> {
           admins.close();
           settings.close();
@@ -78,6 +82,8 @@ public final class AdminStoreFactory {
         new TableRegistry(
             new RedisTable<>(jedis, prefix + "villages", RegisteredVillage.class),
             new RedisTable<>(jedis, prefix + "nas-clients", NasClientSettings.class)),
+        new RedisAdminSessionStore(jedis, prefix),
+        new RedisSignInAttempts(jedis, prefix),
         closer);
   }
 
@@ -87,6 +93,8 @@ public final class AdminStoreFactory {
       LandingContentStore landingContent,
       AuditLog audit,
       RegistryStore registry,
+      AdminSessionStore sessions,
+      SignInAttempts signInAttempts,
       Runnable closer)
       implements AdminStores {
     @Override

@@ -1,7 +1,9 @@
 package org.smartkampung.core.store;
 
 import org.smartkampung.core.admin.AdminAccountStore;
+import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.core.admin.AuditLog;
+import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.core.village.VillageSettingsStore;
@@ -22,6 +24,12 @@ public interface AdminStores extends AutoCloseable {
 
   /** Villages and NAS clients added in the console. */
   RegistryStore registry();
+
+  /** Signed-in admins' sessions, revocable on every instance. */
+  AdminSessionStore sessions();
+
+  /** Sign-in and password attempts, counted for every instance alike. */
+  SignInAttempts signInAttempts();
 
   /** Releases files or connections. */
   @Override

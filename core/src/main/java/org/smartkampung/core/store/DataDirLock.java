@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.smartkampung.core.durable.DataFiles;
 import org.smartkampung.core.quota.StoreUnavailableException;
 
 /**
@@ -36,10 +36,12 @@ final class DataDirLock implements AutoCloseable {
   static DataDirLock acquire(Path dataDir) {
     FileChannel channel = null;
     try {
-      Files.createDirectories(dataDir);
+      DataFiles.privateDirectory(dataDir);
       channel =
           FileChannel.open(
-              dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+              dataDir.resolve(FILE),
+              java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+              DataFiles.privateFile());
       FileLock lock = channel.tryLock();
       if (lock != null) {
         return new DataDirLock(channel, lock);

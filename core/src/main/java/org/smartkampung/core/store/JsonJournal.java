@@ -20,6 +20,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.durable.AtomicFiles;
+import org.smartkampung.core.durable.DataFiles;
 
 /**
  * A durable map from string keys to JSON records: every change is appended to a journal file and
@@ -60,7 +61,7 @@ final class JsonJournal<V> implements AutoCloseable {
   static <V> JsonJournal<V> open(Path file, Class<V> type) {
     JsonJournal<V> journal = new JsonJournal<>(file, type);
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      DataFiles.privateDirectory(file.toAbsolutePath().getParent());
       journal.replay();
       journal.compact();
     } catch (IOException e) {

@@ -43,6 +43,7 @@ public abstract class LoginTokenStoreContract {
         "siti",
         LoginMethod.SUBSCRIBER,
         "aa:bb:cc:dd:ee:ff",
+        "sukamaju-mt",
         expiresAt);
   }
 

@@ -130,6 +130,7 @@ final class AdminAccountPages {
         .admin
         .admins()
         .update(account.withPasswordHash(parts.hasher.hash(password), parts.clock.instant()));
+    parts.sessions.endAll(username);
     parts.audit.record(me.username(), account.villageId(), "admin.passwordReset", username, "", "");
     return true;
   }

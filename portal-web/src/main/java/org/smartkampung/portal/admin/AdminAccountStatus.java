@@ -66,6 +66,9 @@ final class AdminAccountStatus {
     AdminAccount account = found.get();
     if (account.disabled() != !enable) {
       parts.admin.admins().update(account.withDisabled(!enable));
+      if (!enable) {
+        parts.sessions.endAll(username);
+      }
       parts.audit.record(
           me.username(),
           account.villageId(),
@@ -89,6 +92,7 @@ final class AdminAccountStatus {
     }
     AdminAccount account = found.get();
     if (parts.admin.admins().delete(username)) {
+      parts.sessions.endAll(username);
       parts.audit.record(
           me.username(), account.villageId(), "admin.delete", username, account.toString(), "");
     }

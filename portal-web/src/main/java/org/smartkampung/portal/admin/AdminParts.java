@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
@@ -19,7 +20,7 @@ import org.smartkampung.core.voucher.VoucherBatches;
 import org.smartkampung.core.voucher.VoucherCodes;
 import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.page.PageRenderer;
-import org.smartkampung.portal.security.FailureLimiter;
+import org.smartkampung.portal.security.AttemptLimit;
 import org.smartkampung.portal.security.StateSigner;
 
 /** What the admin console's handlers share; made once per portal. Every part is thread-safe. */
@@ -27,8 +28,17 @@ public final class AdminParts {
 
   private static final Logger log = LoggerFactory.getLogger(AdminParts.class);
 
-  /** Failed sign-ins one account may have per {@link #SIGN_IN_WINDOW}. */
+  /**
+   * Failed sign-ins one account may have per {@link #SIGN_IN_WINDOW} from one source address; from
+   * then on that source waits, while failures from everywhere only slow the name down.
+   */
   static final int MAX_ACCOUNT_FAILURES = 5;
+
+  /** The longest pause the global slow-down puts before checking a much-guessed name. */
+  static final long MAX_SLOW_DOWN_MILLIS = 3_000;
+
+  /** Wrong current passwords one admin may give the password change per {@link #SIGN_IN_WINDOW}. */
+  static final int MAX_PASSWORD_FAILURES = 5;
 
   /** Failed sign-ins one source address may have per {@link #SIGN_IN_WINDOW}, over all names. */
   static final int MAX_SOURCE_FAILURES = 20;
@@ -47,8 +57,10 @@ public final class AdminParts {
   final Clock clock;
   final PageRenderer pages;
   final AdminSessions sessions;
-  final FailureLimiter accountFailures;
-  final FailureLimiter sourceFailures;
+  final AttemptLimit accountFailures;
+  final AttemptLimit sourceFailures;
+  final AttemptLimit nameFailures;
+  final AttemptLimit passwordFailures;
   final VoucherBatches voucherBatches;
   final AuditTrail audit;
 
@@ -62,9 +74,21 @@ public final class AdminParts {
     this.clock = clock;
     this.pages = new PageRenderer(vertx, Messages.load("i18n.admin"), live.base());
     this.sessions =
-        new AdminSessions(signer, live.base().portal().publicUrl().startsWith("https:"));
-    this.accountFailures = new FailureLimiter(MAX_ACCOUNT_FAILURES, SIGN_IN_WINDOW, clock);
-    this.sourceFailures = new FailureLimiter(MAX_SOURCE_FAILURES, SIGN_IN_WINDOW, clock);
+        new AdminSessions(
+            signer,
+            setup.stores().sessions(),
+            clock,
+            live.base().portal().publicUrl().startsWith("https:"));
+    SignInAttempts attempts = setup.stores().signInAttempts();
+    this.accountFailures =
+        new AttemptLimit("account", MAX_ACCOUNT_FAILURES, SIGN_IN_WINDOW, attempts, clock);
+    this.sourceFailures =
+        new AttemptLimit("source", MAX_SOURCE_FAILURES, SIGN_IN_WINDOW, attempts, clock);
+    // Only counted, never refusing: it drives the slow-down.
+    this.nameFailures =
+        new AttemptLimit("name", Integer.MAX_VALUE, SIGN_IN_WINDOW, attempts, clock);
+    this.passwordFailures =
+        new AttemptLimit("password", MAX_PASSWORD_FAILURES, SIGN_IN_WINDOW, attempts, clock);
     this.voucherBatches = new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock);
     this.audit = new AuditTrail(setup.stores().audit(), clock);
   }

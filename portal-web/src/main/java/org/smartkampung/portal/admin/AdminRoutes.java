@@ -1,8 +1,11 @@
 package org.smartkampung.portal.admin;
 
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.smartkampung.portal.security.AllowedNetworks;
 
 /**
  * Every route of the admin console and its JSON API, in one place. Authorization runs before any
@@ -48,6 +51,22 @@ public final class AdminRoutes {
     LandingContentApi landingApi = new LandingContentApi(parts, api, landing);
     AdminAccountApi accountApi = new AdminAccountApi(parts, api, accounts, accountStatus);
 
+    // Only from the networks the operator allows (everyone when none are set).
+    AllowedNetworks allowed =
+        AllowedNetworks.of(parts.live.base().portal().admin().allowedNetworks());
+    Handler<RoutingContext> network =
+        ctx -> {
+          if (allowed.allows(SignInPages.sourceIp(ctx))) {
+            ctx.next();
+          } else {
+            parts.status(ctx, 403);
+          }
+        };
+    router.route(ROOT).handler(network);
+    router.route(ROOT + "/*").handler(network);
+    router.route("/api/admin").handler(network);
+    router.route("/api/admin/*").handler(network);
+
     // Open to everyone: the sign-in form (with its own address-bound token).
     router.get(SIGN_IN).handler(signIn::form);
     router.post(SIGN_IN).handler(signIn::signIn);
@@ -57,7 +76,8 @@ public final class AdminRoutes {
         .method(HttpMethod.PUT)
         .method(HttpMethod.DELETE)
         // 64 KiB: a whole landing page (10 news of 2,000 characters, 20 products) in one PUT.
-        .handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        .handler(
+            BodyHandler.create(false).setBodyLimit(64 * 1024).setDeleteUploadedFilesOnEnd(true));
 
     // Everything else needs a session, and a CSRF token unless it only reads.
     router.route(ROOT).handler(guard::signedIn);

@@ -7,18 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.admin.AdminSession;
+import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.portal.security.StateSigner;
 
 /**
- * Admin sign-in sessions as signed cookies: {@code {user, nonce, password fingerprint}} signed with
- * the portal's key, so several portal instances sharing the key share sessions and a password
- * change ends every session made with the old password. The CSRF token is a second signed value
- * bound to the cookie's nonce. Thread-safe.
+ * Admin sign-in sessions: kept in the store ({@link AdminSessionStore}, shared by every portal
+ * instance on it), named by a signed cookie {@code {session id, password fingerprint}}. Signing
+ * out, disabling the admin or changing the password ends sessions on the server, so an old cookie
+ * is refused at once. The CSRF token is a second signed value bound to the session's nonce.
+ * Thread-safe; {@link #start}, {@link #end} and {@link #current} call the store, so they run off
+ * the event loop.
  */
 final class AdminSessions {
 
@@ -28,55 +33,73 @@ final class AdminSessions {
   static final Duration MAX_AGE = Duration.ofHours(8);
 
   private final StateSigner signer;
+  private final AdminSessionStore store;
+  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final boolean httpsPublicUrl;
 
-  AdminSessions(StateSigner signer, boolean httpsPublicUrl) {
+  AdminSessions(StateSigner signer, AdminSessionStore store, Clock clock, boolean httpsPublicUrl) {
     this.signer = signer;
+    this.store = store;
+    this.clock = clock;
     this.httpsPublicUrl = httpsPublicUrl;
   }
 
-  /** A session of a signed-in admin: who, and the nonce its CSRF tokens are bound to. */
-  record Session(String username, String nonce) {}
+  /** A session of a signed-in admin: its id, who, and the nonce its CSRF tokens are bound to. */
+  record Session(String id, String username, String nonce) {}
 
-  /** Sets the session cookie for the account. */
+  /** Starts a session in the store and sets its cookie. */
   void start(RoutingContext ctx, AdminAccount account) {
-    byte[] nonce = new byte[12];
-    random.nextBytes(nonce);
+    AdminSession session =
+        new AdminSession(
+            randomHex(24), account.username(), randomHex(12), clock.instant().plus(MAX_AGE));
+    store.create(session);
     String value =
         signer.sign(
             Map.of(
                 "p", "admin",
-                "u", account.username(),
-                "n", HexFormat.of().formatHex(nonce),
+                "sid", session.id(),
                 "f", fingerprint(account.passwordHash())));
     ctx.response().addCookie(cookie(ctx, value, MAX_AGE.toSeconds()));
   }
 
-  void end(RoutingContext ctx) {
+  /** Ends the session in the store (every instance refuses its cookie) and clears the cookie. */
+  void end(RoutingContext ctx, Session session) {
+    if (session != null) {
+      store.revoke(session.id());
+    }
     ctx.response().addCookie(cookie(ctx, "", 0));
   }
 
+  /** Ends every session of the admin: disabled, deleted, or a new password. */
+  void endAll(String username) {
+    store.revokeAll(username);
+  }
+
   /**
-   * The session of the request's cookie, if signed by us, unexpired, for this password and for an
-   * account that is not disabled (so disabling an admin ends their sessions at the next request).
+   * The session of the request's cookie: signed by us, in the store and unexpired, for this
+   * password and for an account that is not disabled.
    */
   Optional<Session> current(RoutingContext ctx, AdminAccountLookup accounts) {
     Cookie cookie = ctx.request().getCookie(COOKIE);
     if (cookie == null) {
       return Optional.empty();
     }
-    return signer
-        .verify(cookie.getValue(), MAX_AGE)
-        .filter(m -> "admin".equals(m.get("p")))
+    Optional<Map<String, String>> signed =
+        signer.verify(cookie.getValue(), MAX_AGE).filter(m -> "admin".equals(m.get("p")));
+    if (signed.isEmpty()) {
+      return Optional.empty();
+    }
+    return store
+        .find(signed.get().get("sid"), clock.instant())
         .filter(
-            m ->
+            s ->
                 accounts
-                    .find(m.get("u"))
+                    .find(s.username())
                     .filter(a -> !a.disabled())
-                    .filter(a -> fingerprint(a.passwordHash()).equals(m.get("f")))
+                    .filter(a -> fingerprint(a.passwordHash()).equals(signed.get().get("f")))
                     .isPresent())
-        .map(m -> new Session(m.get("u"), m.get("n")));
+        .map(s -> new Session(s.id(), s.username(), s.nonce()));
   }
 
   /** A CSRF token for forms and API calls of this session. */
@@ -118,6 +141,12 @@ final class AdminSessions {
         .setSameSite(CookieSameSite.STRICT)
         .setSecure(ctx.request().isSSL() || httpsPublicUrl)
         .setMaxAge(maxAgeSeconds);
+  }
+
+  private String randomHex(int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return HexFormat.of().formatHex(b);
   }
 
   private static String fingerprint(String passwordHash) {

@@ -25,8 +25,12 @@ public final class TokenMinter {
     this.clock = clock;
   }
 
-  /** Makes, stores and returns a fresh token for the verified villager. */
-  public LoginToken mint(String villageId, String userId, LoginMethod method, String deviceMac) {
+  /**
+   * Makes, stores and returns a fresh token for the verified villager, usable only at {@code
+   * hotspot} by the device with {@code deviceMac}.
+   */
+  public LoginToken mint(
+      String villageId, String userId, LoginMethod method, String deviceMac, String hotspot) {
     LoginToken token =
         new LoginToken(
             USERNAME_PREFIX + randomHex(8),
@@ -35,6 +39,7 @@ public final class TokenMinter {
             userId,
             method,
             deviceMac,
+            hotspot,
             clock.instant().plus(VALIDITY));
     store.mint(token);
     return token;

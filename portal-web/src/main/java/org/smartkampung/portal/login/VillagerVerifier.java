@@ -19,6 +19,9 @@ public final class VillagerVerifier {
   private static final int MAX_CODE_CHARS = 32;
   private static final int MAX_FIELD_CHARS = 128;
 
+  /** Verified for unknown names; as costly as the shipped subscriber hashes. */
+  private static final String DUMMY_HASH = new PasswordHasher().hash("bukan-sandi-siapa-pun");
+
   private final VoucherStore vouchers;
   private final SubscriberStore subscribers;
   private final Clock clock;
@@ -62,11 +65,12 @@ public final class VillagerVerifier {
       return new Verification.Refused("error.subscriber.empty", false);
     }
     Subscriber subscriber = subscribers.find(username).orElse(null);
-    // Verify even for an unknown user would equalise timing; a missing user is rare enough here
-    // that we keep the code simple and rely on the failure rate limit.
-    if (subscriber == null
-        || !subscriber.villageId().equals(villageId)
-        || !PasswordHasher.verify(password, subscriber.passwordHash())) {
+    // An unknown name costs the same hash as a known one, so the refusal's timing does not tell
+    // which usernames exist; another village's subscriber is refused after the hash too.
+    boolean passwordOk =
+        PasswordHasher.verify(
+            password, subscriber == null ? DUMMY_HASH : subscriber.passwordHash());
+    if (subscriber == null || !passwordOk || !subscriber.villageId().equals(villageId)) {
       return new Verification.Refused("error.subscriber.wrong", true);
     }
     if (!subscriber.enabled()) {

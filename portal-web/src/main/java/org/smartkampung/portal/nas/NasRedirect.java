@@ -23,8 +23,9 @@ import org.smartkampung.portal.security.SafeUrl;
  * @param villageId the village of the hotspot that identified itself; empty when none did
  * @param errorKey message key to show when the redirect was refused; empty when it was fine
  * @param chilliRes Chilli's {@code res} (notyet, success, failed, logoff, already); empty otherwise
- * @param nasMessage text the NAS passed for the villager (Chilli {@code reply}, MikroTik {@code
- *     error}); shown escaped; empty when none
+ * @param nasMessage text the hotspot passed for the villager: Chilli's {@code reply} when its
+ *     {@code md} proved Chilli wrote it; shown escaped; empty otherwise (an unsigned {@code error}
+ *     or {@code reply} could be put on a link by anyone)
  */
 public record NasRedirect(
     NasContext context,
@@ -64,17 +65,17 @@ public record NasRedirect(
       KampungConfig config,
       String sourceIp,
       Clock clock) {
-    String message = clip(firstNonEmpty(param.apply("reply"), param.apply("error")));
     if (param.apply("link-login-only") != null || param.apply("chap-id") != null) {
-      return mikrotik(param, config, sourceIp, message);
+      return mikrotik(param, config, sourceIp);
     }
     if (param.apply("uamip") != null || param.apply("res") != null) {
-      return chilli(param, absoluteUrls, config, sourceIp, message);
+      return chilli(param, absoluteUrls, config, sourceIp);
     }
     if (param.apply("gw") != null || param.apply(GatewaySignature.SIG) != null) {
       return gateway(param, config, sourceIp, clock);
     }
-    return new NasRedirect(NasContext.none(sourceIp), "", Optional.empty(), "", message);
+    // Without a hotspot nobody vouches for a message: a link could put any text on our page.
+    return new NasRedirect(NasContext.none(sourceIp), "", Optional.empty(), "", "");
   }
 
   /**
@@ -124,20 +125,28 @@ public record NasRedirect(
     return new NasRedirect(context, village, Optional.empty(), "", "");
   }
 
+  /**
+   * A MikroTik redirect: the hotspot must name itself ({@code nasid} or {@code identity}) as a
+   * configured hotspot, and {@code link-login-only} must be on that hotspot's login host, so the
+   * one-time login is posted nowhere else. RouterOS signs nothing, so its {@code error} text is not
+   * shown: anyone could put it on a link.
+   */
   private static NasRedirect mikrotik(
-      Function<String, String> param, KampungConfig config, String sourceIp, String message) {
+      Function<String, String> param, KampungConfig config, String sourceIp) {
     Optional<NasClientSettings> hotspot =
         hotspot(config, firstNonEmpty(param.apply("nasid"), param.apply("identity")));
     String village = hotspot.map(NasClientSettings::village).orElse("");
-    Optional<String> loginUrl = SafeUrl.httpTarget(param.apply("link-login-only"));
+    Optional<String> loginUrl =
+        SafeUrl.httpTarget(param.apply("link-login-only"))
+            .filter(u -> hotspot.filter(h -> onLoginHost(u, h)).isPresent());
     String chapId = nz(param.apply("chap-id"));
     String chapChallenge = nz(param.apply("chap-challenge"));
     boolean chapOk =
         chapChallenge.isEmpty()
             || MikrotikChap.decodeOctal(chapId).filter(b -> b.length == 1).isPresent()
                 && MikrotikChap.decodeOctal(chapChallenge).isPresent();
-    if (loginUrl.isEmpty() || !chapOk) {
-      return refused(sourceIp, village, message);
+    if (hotspot.isEmpty() || loginUrl.isEmpty() || !chapOk) {
+      return refused(sourceIp, village);
     }
     String orig =
         SafeUrl.httpTarget(firstNonEmpty(param.apply("link-orig"), param.apply("dst"))).orElse("");
@@ -145,7 +154,7 @@ public record NasRedirect(
     NasContext context =
         new NasContext(
             NasKind.MIKROTIK,
-            hotspot.map(NasClientSettings::name).orElse(""),
+            hotspot.get().name(),
             device,
             loginUrl.get(),
             chapId,
@@ -154,15 +163,19 @@ public record NasRedirect(
             0,
             "",
             orig);
-    return new NasRedirect(context, village, Optional.empty(), "", message);
+    return new NasRedirect(context, village, Optional.empty(), "", "");
   }
 
+  /**
+   * A CoovaChilli redirect: {@code nasid} must name a configured hotspot, {@code md} must check out
+   * with its uamsecret when it has one, and {@code uamip} must be its login host, so the logon goes
+   * to that hotspot only. Its {@code reply} is shown only when {@code md} proved Chilli wrote it.
+   */
   private static NasRedirect chilli(
       Function<String, String> param,
       List<String> absoluteUrls,
       KampungConfig config,
-      String sourceIp,
-      String message) {
+      String sourceIp) {
     Optional<NasClientSettings> hotspot = hotspot(config, param.apply("nasid"));
     String village = hotspot.map(NasClientSettings::village).orElse("");
     String uamSecret = hotspot.map(NasClientSettings::uamSecret).orElse(null);
@@ -182,15 +195,18 @@ public record NasRedirect(
     boolean loginPossible =
         IPV4.matcher(uamIp).matches() && uamPort > 0 && HEX32.matcher(challenge).matches();
     boolean needsLogin = res.isEmpty() || res.equals("notyet") || res.equals("failed");
-    if (!mdOk || (needsLogin && !loginPossible) || !IPV4.matcher(uamIp).matches()) {
-      return refused(sourceIp, village, message);
+    boolean ourHotspot =
+        hotspot.isPresent() && uamIp.equalsIgnoreCase(hotspot.get().effectiveLoginHost());
+    if (!ourHotspot || !mdOk || (needsLogin && !loginPossible) || !IPV4.matcher(uamIp).matches()) {
+      return refused(sourceIp, village);
     }
+    String message = uamSecret != null && !uamSecret.isEmpty() ? clip(param.apply("reply")) : "";
     String orig = SafeUrl.httpTarget(param.apply("userurl")).orElse("");
     Device device = Device.of(param.apply("mac"), clientIp(param.apply("ip"), sourceIp));
     NasContext context =
         new NasContext(
             NasKind.CHILLI,
-            hotspot.map(NasClientSettings::name).orElse(""),
+            hotspot.get().name(),
             device,
             "",
             "",
@@ -202,9 +218,18 @@ public record NasRedirect(
     return new NasRedirect(context, village, Optional.empty(), res, message);
   }
 
-  private static NasRedirect refused(String sourceIp, String village, String message) {
-    return new NasRedirect(
-        NasContext.none(sourceIp), village, Optional.of("error.nas"), "", message);
+  private static NasRedirect refused(String sourceIp, String village) {
+    return new NasRedirect(NasContext.none(sourceIp), village, Optional.of("error.nas"), "", "");
+  }
+
+  /** Whether the URL's host is the hotspot's login host (any port, http or https). */
+  private static boolean onLoginHost(String url, NasClientSettings hotspot) {
+    try {
+      String host = java.net.URI.create(url).getHost();
+      return host != null && host.equalsIgnoreCase(hotspot.effectiveLoginHost());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static Optional<NasClientSettings> hotspot(KampungConfig config, String name) {

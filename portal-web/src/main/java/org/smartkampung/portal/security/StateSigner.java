@@ -5,13 +5,16 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -32,6 +35,8 @@ public final class StateSigner {
   private static final int MAX_TOKEN_CHARS = 8192;
 
   private final Clock clock;
+  private final SecretKeySpec sealKey;
+  private final SecureRandom random = new SecureRandom();
 
   // Mac is not thread-safe and costly to set up; one per thread, keyed once.
   private final ThreadLocal<Mac> macs;
@@ -44,6 +49,9 @@ public final class StateSigner {
     byte[] copy = key.clone();
     this.clock = clock;
     this.macs = ThreadLocal.withInitial(() -> newMac(copy));
+    // A separate key for sealing, derived so one configured key still serves both.
+    byte[] derived = newMac(copy).doFinal("kampung-state-seal".getBytes(StandardCharsets.UTF_8));
+    this.sealKey = new SecretKeySpec(derived, 0, 16, "AES");
   }
 
   /** Signs the values, adding the issue time. */
@@ -97,6 +105,47 @@ public final class StateSigner {
       }
       return Optional.of(values);
     } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Like {@link #sign} but the values cannot be read either (AES-GCM with a key derived from the
+   * signing key): for links that carry what the villager must not see in the address bar, such as a
+   * voucher code in a status link.
+   */
+  public String seal(Map<String, String> values) {
+    String plain = sign(values);
+    try {
+      byte[] iv = new byte[12];
+      random.nextBytes(iv);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(128, iv));
+      byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      byte[] out = new byte[iv.length + sealed.length];
+      System.arraycopy(iv, 0, out, 0, iv.length);
+      System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+      return B64.encodeToString(out);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM is missing from this JDK", e);
+    }
+  }
+
+  /** The values of a token {@link #seal}ed here no longer than {@code maxAge} ago; else empty. */
+  public Optional<Map<String, String>> unseal(String token, Duration maxAge) {
+    if (token == null || token.length() > MAX_TOKEN_CHARS) {
+      return Optional.empty();
+    }
+    try {
+      byte[] in = B64D.decode(token);
+      if (in.length < 12 + 16) {
+        return Optional.empty();
+      }
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(128, in, 0, 12));
+      byte[] plain = cipher.doFinal(in, 12, in.length - 12);
+      return verify(new String(plain, StandardCharsets.UTF_8), maxAge);
+    } catch (IllegalArgumentException | GeneralSecurityException e) {
       return Optional.empty();
     }
   }

@@ -51,6 +51,11 @@ final class AdminHarness implements AutoCloseable {
   final MutableClock clock = new MutableClock(PortalHarness.EVENING);
 
   AdminHarness() throws Exception {
+    this(java.util.List.of());
+  }
+
+  /** A console answering only sources in {@code adminNetworks} (everyone when empty). */
+  AdminHarness(java.util.List<String> adminNetworks) throws Exception {
     int port;
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -62,7 +67,14 @@ final class AdminHarness implements AutoCloseable {
             c.store(),
             c.radius(),
             new org.smartkampung.core.config.PortalSettings(
-                true, "127.0.0.1", port, "http://127.0.0.1:" + port),
+                true,
+                "127.0.0.1",
+                port,
+                "http://127.0.0.1:" + port,
+                null,
+                null,
+                null,
+                new org.smartkampung.core.config.PortalSettings.Admin(adminNetworks)),
             c.loginMethods(),
             c.policies(),
             c.villages(),

@@ -74,7 +74,7 @@ final class SimulatedHotspots implements AutoCloseable {
 
   private Router mikrotikRoutes() {
     Router r = Router.router(vertx);
-    r.route().handler(BodyHandler.create());
+    r.route().handler(BodyHandler.create(false));
     r.get("/login").handler(this::mikrotikRedirect);
     r.post("/login").handler(this::mikrotikLogin);
     r.get("/logout").handler(this::mikrotikLogout);

@@ -101,7 +101,21 @@ public final class PortalHarness implements AutoCloseable {
             c.loginMethods(),
             c.policies(),
             c.villages(),
-            c.hotspots(),
+            // The simulated hotspots a browser reaches serve their login pages on loopback.
+            c.hotspots().stream()
+                .map(
+                    h ->
+                        new NasClientSettings(
+                            h.name(),
+                            h.address(),
+                            h.secret(),
+                            h.type(),
+                            h.village(),
+                            h.requireMessageAuthenticator(),
+                            h.coaPort(),
+                            h.uamSecret(),
+                            "127.0.0.1"))
+                .toList(),
             c.subscribers()));
   }
 

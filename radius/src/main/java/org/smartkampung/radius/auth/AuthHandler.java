@@ -89,7 +89,8 @@ public final class AuthHandler implements RequestHandler {
       Credentials credentials =
           Credentials.from(request.packet(), request.authenticator(), nas.secret());
       Village nasVillage = villages.village(nas.village());
-      CheckedIdentity who = checker.check(credentials, nasVillage.id(), nasVillage.macAuth(), now);
+      CheckedIdentity who =
+          checker.check(credentials, nas.name(), nasVillage.id(), nasVillage.macAuth(), now);
       if (who.passwordToCheck() == null) {
         return CompletableFuture.completedFuture(
             Optional.of(decide(request, credentials, nasVillage, who, now)));

@@ -46,30 +46,19 @@ public final class CredentialChecker {
   }
 
   /**
+   * @param nasName the configured name of the NAS that asks (a one-time token works only there)
    * @param nasVillage the village of the NAS that asks
    * @param macAuth whether that village lets remembered devices in by MAC
    */
   public CheckedIdentity check(
-      Credentials credentials, String nasVillage, boolean macAuth, Instant now) {
+      Credentials credentials, String nasName, String nasVillage, boolean macAuth, Instant now) {
     String username = credentials.username();
     if (username.isEmpty()) {
       return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
     }
     Optional<LoginToken> token = tokens.consume(username, now);
     if (token.isPresent()) {
-      LoginToken t = token.get();
-      if (!credentials.matches(t.secret())) {
-        return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
-      }
-      if (t.method() == LoginMethod.VOUCHER) {
-        return knownVoucher(t.villageId(), t.userId(), t.method(), now);
-      }
-      // A subscriber who signed in on the portal keeps their own limits, as with PAP at the NAS.
-      QuotaOverride override =
-          t.method() == LoginMethod.SUBSCRIBER
-              ? subscribers.find(t.userId()).map(Subscriber::quotaOverride).orElse(null)
-              : null;
-      return CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), override);
+      return token(credentials, token.get(), nasName, nasVillage, now);
     }
     Optional<Subscriber> subscriber = subscribers.find(username.toLowerCase(Locale.ROOT));
     if (subscriber.isPresent()) {
@@ -93,9 +82,45 @@ public final class CredentialChecker {
     return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
   }
 
+  /**
+   * A one-time token holds only with its secret, at the hotspot it was minted for, in that
+   * hotspot's village, for the device the hotspot reported; the portal's URL parameters never
+   * decide the village or the device. A click-through identity is this request's
+   * Calling-Station-Id, not what the portal was told.
+   */
+  private CheckedIdentity token(
+      Credentials credentials, LoginToken t, String nasName, String nasVillage, Instant now) {
+    boolean bound =
+        !t.hotspot().isEmpty()
+            && t.hotspot().equals(nasName)
+            && t.villageId().equals(nasVillage)
+            && Macs.normalize(t.deviceMac()).equals(credentials.deviceMac());
+    if (!bound || !credentials.matches(t.secret())) {
+      return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
+    }
+    if (t.method() == LoginMethod.VOUCHER) {
+      return knownVoucher(t.villageId(), t.userId(), t.method(), now);
+    }
+    if (t.method() == LoginMethod.CLICK_THROUGH) {
+      // Without any Calling-Station-Id (and so a token minted without a MAC, as bound above) the
+      // portal's id stands: it came from the hotspot's own client address.
+      String device = credentials.deviceId();
+      String userId = device.isEmpty() ? t.userId() : "gratis-" + device;
+      return CheckedIdentity.valid(t.villageId(), userId, t.method(), null);
+    }
+    // A subscriber who signed in on the portal keeps their own limits, as with PAP at the NAS.
+    QuotaOverride override =
+        t.method() == LoginMethod.SUBSCRIBER
+            ? subscribers.find(t.userId()).map(Subscriber::quotaOverride).orElse(null)
+            : null;
+    return CheckedIdentity.valid(t.villageId(), t.userId(), t.method(), override);
+  }
+
   private CheckedIdentity subscriber(Credentials credentials, Subscriber s, String nasVillage) {
     // CHAP needs the cleartext secret; we keep only a salted hash, so CHAP cannot succeed here.
-    if (!s.enabled() || credentials.papPassword() == null) {
+    // A subscriber logs in at their own village's hotspots only: another village's NAS must not
+    // charge them to itself.
+    if (!s.enabled() || credentials.papPassword() == null || !s.villageId().equals(nasVillage)) {
       return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
     }
     // The slow hash is checked by SubscriberPasswords, on threads of its own.

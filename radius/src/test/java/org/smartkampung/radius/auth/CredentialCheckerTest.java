@@ -42,6 +42,7 @@ class CredentialCheckerTest {
                 "siti",
                 LoginMethod.SUBSCRIBER,
                 "",
+                "kemiren-mt",
                 NOW.plusSeconds(60)));
     stores
         .loginTokens()
@@ -51,12 +52,15 @@ class CredentialCheckerTest {
                 "s3cret",
                 "kemiren",
                 "siti",
-                LoginMethod.CLICK_THROUGH,
+                LoginMethod.VOUCHER,
                 "",
+                "kemiren-mt",
                 NOW.plusSeconds(60)));
 
-    CheckedIdentity subscriber = checker.check(pap("kt-1", "s3cret"), "kemiren", false, NOW);
-    CheckedIdentity clickThrough = checker.check(pap("kt-2", "s3cret"), "kemiren", false, NOW);
+    CheckedIdentity subscriber =
+        checker.check(pap("kt-1", "s3cret"), "kemiren-mt", "kemiren", false, NOW);
+    CheckedIdentity clickThrough =
+        checker.check(pap("kt-2", "s3cret"), "kemiren-mt", "kemiren", false, NOW);
 
     assertThat(subscriber.outcome()).isEqualTo(CredentialOutcome.VALID);
     assertThat(subscriber.override()).isEqualTo(own);

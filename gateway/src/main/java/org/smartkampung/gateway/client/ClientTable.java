@@ -8,10 +8,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +71,10 @@ public final class ClientTable implements AutoCloseable {
   private final NftRuleset rules;
   private final LimitsFile limitsFile;
   private final Map<String, ClientSession> byIp = new HashMap<>();
+  // Read without the lock by the DNS forwarder's event loop on every query.
+  private final Set<String> onlineIps = ConcurrentHashMap.newKeySet();
+  // "ip mac" pairs already reported as taken over, so each is logged once.
+  private final Set<String> takeoversLogged = new HashSet<>();
   private final ExecutorService accounting =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-accounting"));
 
@@ -109,11 +116,20 @@ public final class ClientTable implements AutoCloseable {
               s.inBytes(),
               now,
               now);
+      if (!MAC.matcher(c.mac()).matches()) {
+        log.warn("session {} of {} has no MAC; it ends", c.acctSessionId(), c.ip());
+        parts.sessions().remove(sessionId(c));
+        continue;
+      }
       byIp.put(c.ip(), c);
-      elements.add(new NftRuleset.Client(c.ip(), remainingSeconds(c, now)));
+      onlineIps.add(c.ip());
+      elements.add(element(c, now));
     }
     if (!parts.firewall().apply(rules.create(elements, staticGarden))) {
       throw new IllegalStateException("nft refused the gateway's table; see the log");
+    }
+    if (!parts.firewall().apply(rules.ipv6Guard())) {
+      throw new IllegalStateException("nft refused the IPv6 guard table; see the log");
     }
     for (ClientSession c : byIp.values()) {
       shape(c);
@@ -139,6 +155,12 @@ public final class ClientTable implements AutoCloseable {
       return new AuthorizeResult(Outcome.WRONG_DEVICE, "Perangkat tidak cocok. Coba lagi.");
     }
     String deviceMac = kernelMac.orElse(mac);
+    if (deviceMac.isEmpty()) {
+      // The firewall lets a client through by address and MAC: without a MAC nothing would pass.
+      count("no-mac");
+      return new AuthorizeResult(
+          Outcome.WRONG_DEVICE, "Perangkat tidak dikenali. Sambungkan ulang Wi-Fi lalu coba lagi.");
+    }
     String acctSessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     AccessReply reply;
     try {
@@ -162,18 +184,18 @@ public final class ClientTable implements AutoCloseable {
       if (old != null) {
         end(old, TerminateCause.USER_REQUEST);
       }
-      if (!parts
-          .firewall()
-          .apply(rules.allow(new NftRuleset.Client(ip, remainingSeconds(session, now))))) {
+      if (!parts.firewall().apply(rules.allow(element(session, now)))) {
         count("nft-failed");
         return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
       }
       if (!shape(session)) {
-        parts.firewall().apply(rules.revoke(ip));
+        parts.firewall().apply(rules.revoke(element(session, now)));
         count("tc-failed");
         return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
       }
       byIp.put(ip, session);
+      onlineIps.add(ip);
+      takeoversLogged.removeIf(k -> k.startsWith(ip + " "));
       parts.sessions().put(toSession(session, now));
       saveLimits();
       // Queued under the lock, so a poll cannot queue this session's Stop before its Start.
@@ -190,11 +212,13 @@ public final class ClientTable implements AutoCloseable {
       return;
     }
     Map<String, ClientBytes> counters = parts.firewall().counters();
-    if (counters == null) {
+    Set<String> exhausted = parts.firewall().exhaustedQuotas();
+    if (counters == null || exhausted == null) {
       return;
     }
     Instant now = parts.clock().instant();
     for (ClientSession old : List.copyOf(byIp.values())) {
+      reportTakeover(old);
       ClientBytes bytes = counters.get(old.ip());
       if (bytes == null) {
         // nft's element timeout ran out first (it is the session timeout).
@@ -204,6 +228,11 @@ public final class ClientTable implements AutoCloseable {
       ClientSession c = old.counted(bytes.upBytes(), bytes.downBytes(), now);
       byIp.put(c.ip(), c);
       Optional<TerminateCause> cause = CutOff.due(c, now);
+      if (cause.isEmpty()
+          && NftRuleset.quotaNames(c.acctSessionId()).stream().anyMatch(exhausted::contains)) {
+        // The kernel stopped it at its octet limit already; this only ends the session.
+        cause = Optional.of(TerminateCause.SESSION_TIMEOUT);
+      }
       if (cause.isPresent()) {
         end(c, cause.get());
       } else if (CutOff.interimDue(c, now)) {
@@ -247,6 +276,11 @@ public final class ClientTable implements AutoCloseable {
     return changed;
   }
 
+  /** Whether a client with this address is logged in; lock-free, for the event loops. */
+  public boolean isOnline(String ip) {
+    return onlineIps.contains(ip);
+  }
+
   public synchronized Optional<ClientSession> find(String ip) {
     return Optional.ofNullable(byIp.get(ip));
   }
@@ -280,7 +314,8 @@ public final class ClientTable implements AutoCloseable {
   /** Returns the client to the captive state and sends its Stop; caller holds the lock. */
   private void end(ClientSession c, TerminateCause cause) {
     byIp.remove(c.ip());
-    if (!parts.firewall().apply(rules.revoke(c.ip()))) {
+    onlineIps.remove(c.ip());
+    if (!parts.firewall().apply(rules.revoke(element(c, parts.clock().instant())))) {
       log.error("could not revoke {} in nft; it may still pass until its element expires", c.ip());
     }
     if (parts.shaper() != null) {
@@ -294,6 +329,44 @@ public final class ClientTable implements AutoCloseable {
         .increment();
     log.info("client {} ({}) captive again: {}", c.ip(), c.username(), cause);
     send(c, Status.STOP, cause, parts.clock().instant());
+  }
+
+  /**
+   * Logs (once) when the kernel's neighbour entry for a logged-in address names another device: the
+   * firewall lets only the session's own MAC through, so the other device gets nothing.
+   */
+  private void reportTakeover(ClientSession c) {
+    Optional<String> now = parts.neighbours().macOf(c.ip());
+    if (now.isPresent()
+        && !now.get().equals(c.mac())
+        && takeoversLogged.add(c.ip() + " " + now.get())) {
+      parts.metrics().counter("kampung.gateway.takeover").increment();
+      log.warn(
+          "address {} of session {} ({}) is now used by device {}: that device gets nothing",
+          c.ip(),
+          c.acctSessionId(),
+          c.mac(),
+          now.get());
+    }
+  }
+
+  /** The client's firewall element with what is left of its time and octet limits. */
+  private static NftRuleset.Client element(ClientSession c, Instant now) {
+    AccessReply l = c.limits();
+    return new NftRuleset.Client(
+        c.ip(),
+        c.mac(),
+        remainingSeconds(c, now),
+        c.acctSessionId(),
+        new NftRuleset.ByteQuota(
+            left(l.maxTotalBytes(), c.upBytes() + c.downBytes()),
+            left(l.maxUpBytes(), c.upBytes()),
+            left(l.maxDownBytes(), c.downBytes())));
+  }
+
+  /** Bytes left of a limit (0 = no limit; at least 1, so a spent limit stays a limit). */
+  private static long left(long limitBytes, long usedBytes) {
+    return limitBytes <= 0 ? 0 : Math.max(1, limitBytes - usedBytes);
   }
 
   private boolean shape(ClientSession c) {

@@ -6,7 +6,9 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.client.ClientSession;
 import org.smartkampung.gateway.client.ClientTable;
@@ -58,14 +61,21 @@ public final class DacListener implements AutoCloseable {
       String secret,
       ClientTable clients,
       Executor blocking,
-      MeterRegistry metrics)
+      MeterRegistry metrics,
+      PipelineErrors errors)
       throws InterruptedException {
     Handler handler = new Handler(radiusServer, secret, clients, blocking, metrics);
     Channel ch =
         new Bootstrap()
             .group(transport.group())
             .channel(transport.datagramChannel())
-            .handler(handler)
+            .handler(
+                new ChannelInitializer<DatagramChannel>() {
+                  @Override
+                  protected void initChannel(DatagramChannel ch) {
+                    ch.pipeline().addLast(handler, errors);
+                  }
+                })
             .bind(bind)
             .sync()
             .channel();

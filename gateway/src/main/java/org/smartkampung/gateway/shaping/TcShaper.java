@@ -19,6 +19,7 @@ import org.smartkampung.gateway.firewall.CommandRunner;
 public final class TcShaper {
 
   private static final Logger log = LoggerFactory.getLogger(TcShaper.class);
+  private static final int DEFAULT_MINOR = 2;
   private static final int FIRST_MINOR = 0x10;
   private static final int LAST_MINOR = 0xfff0;
   // An explicit quantum keeps HTB quiet about r2q at both very low and very high rates.
@@ -43,31 +44,30 @@ public final class TcShaper {
 
   /** The commands that set up the village classes; pure, for tests. */
   List<String> setupCommands() {
-    return List.of(
-        "qdisc replace dev " + clientInterface + " root handle 1: htb",
-        "class replace dev "
-            + clientInterface
-            + " parent 1: classid 1:1 htb rate "
-            + villageDownKbps
-            + "kbit ceil "
-            + villageDownKbps
-            + "kbit"
-            + QUANTUM,
-        "qdisc replace dev " + clientInterface + " handle ffff: ingress",
+    List<String> commands = new ArrayList<>();
+    commands.addAll(villageCommands(clientInterface, villageDownKbps));
+    commands.add("qdisc replace dev " + clientInterface + " handle ffff: ingress");
+    commands.add(
         "filter replace dev "
             + clientInterface
             + " parent ffff: protocol ip prio 1 u32 match u32 0 0"
             + " action mirred egress redirect dev "
-            + ifb,
-        "qdisc replace dev " + ifb + " root handle 1: htb",
-        "class replace dev "
-            + ifb
-            + " parent 1: classid 1:1 htb rate "
-            + villageUpKbps
-            + "kbit ceil "
-            + villageUpKbps
-            + "kbit"
-            + QUANTUM);
+            + ifb);
+    commands.addAll(villageCommands(ifb, villageUpKbps));
+    return commands;
+  }
+
+  /**
+   * The village class on one device and its default leaf: whatever no client class claims (the
+   * walled garden before login, a revoked client's last packets) is shaped inside the village's
+   * rate too, never sent unshaped.
+   */
+  private static List<String> villageCommands(String dev, long kbps) {
+    String rate = " htb rate " + kbps + "kbit ceil " + kbps + "kbit" + QUANTUM;
+    return List.of(
+        "qdisc replace dev " + dev + " root handle 1: htb default " + DEFAULT_MINOR,
+        "class replace dev " + dev + " parent 1: classid 1:1" + rate,
+        "class replace dev " + dev + " parent 1:1 classid 1:" + DEFAULT_MINOR + rate);
   }
 
   /**

@@ -97,7 +97,17 @@ class ClientTableTest {
             "kemiren-gw",
             "kemiren",
             new Firewall(
-                new NftRuleset("t", "cl0", null, "10.5.50.0/24", 8002, 53, List.of()), nft),
+                new NftRuleset(
+                    "t",
+                    "cl0",
+                    null,
+                    "10.5.50.0/24",
+                    null,
+                    8002,
+                    53,
+                    List.of(),
+                    NftRuleset.WEB_PORTS),
+                nft),
             new TcShaper("cl0", 50_000, 20_000, tc),
             new RadiusClient(
                 server,
@@ -116,7 +126,7 @@ class ClientTableTest {
   @Test
   void acceptedLoginIsRecordedAndStarted() {
     ClientTable table = table(WORKS, WORKS);
-    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
     assertThat(table.find("10.5.50.9")).isPresent();
     assertThat(sessions.listByNas("kemiren-gw")).hasSize(1);
@@ -128,7 +138,7 @@ class ClientTableTest {
   @Test
   void failingNftLeavesTheClientCaptiveWithoutSessionOrAccounting() {
     ClientTable table = table(FAILS, WORKS);
-    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(table.find("10.5.50.9")).isEmpty();
     assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
@@ -138,7 +148,7 @@ class ClientTableTest {
   @Test
   void failingTcLeavesTheClientCaptiveWithoutSessionOrAccounting() {
     ClientTable table = table(WORKS, FAILS);
-    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(table.find("10.5.50.9")).isEmpty();
     assertThat(sessions.listByNas("kemiren-gw")).isEmpty();

@@ -8,9 +8,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.firewall.CommandRunner;
 
@@ -25,6 +28,8 @@ import org.smartkampung.gateway.firewall.CommandRunner;
 class DnsForwarderTest {
 
   private final Map<String, Long> garden = new ConcurrentHashMap<>();
+  private final Set<String> online = ConcurrentHashMap.newKeySet();
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private Transport transport;
   private DnsForwarder forwarder;
   private Process dnsmasq;
@@ -58,10 +63,16 @@ class DnsForwarderTest {
             transport,
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new InetSocketAddress("127.0.0.1", upstreamPort),
-            new WalledGarden(List.of("desa.test")),
+            new DnsForwarder.Policy(
+                new WalledGarden(List.of("desa.test")),
+                online::contains,
+                new BeforeLogin(
+                    new WalledGarden(List.of("desa.test")),
+                    new QueryBudget(5, 0.001, 16, Clock.systemUTC()))),
             (addresses, ttl) -> addresses.forEach(a -> garden.put(a, ttl)),
             Executors.newSingleThreadExecutor(),
-            new SimpleMeterRegistry());
+            metrics,
+            new PipelineErrors("dns", metrics, Clock.systemUTC()));
     await("dnsmasq answering")
         .atMost(Duration.ofSeconds(10))
         .until(() -> dig("lain.test").equals("203.0.113.8"));

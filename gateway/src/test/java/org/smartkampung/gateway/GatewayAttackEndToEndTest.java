@@ -116,7 +116,7 @@ class GatewayAttackEndToEndTest {
       web(List.of("8080", "--bind", "fd80::2"), www, "http-ipv6.log");
       lab.spawn(
           upstream,
-          List.of("python3", script("udp_stream.py"), "serve", "" + STREAM_PORT, "8000000", "20"),
+          List.of("python3", script("udp_stream.py"), "serve", "" + STREAM_PORT),
           tmp.resolve("stream.log"));
       dnsLog = tmp.resolve("dnsmasq-queries.log");
       lab.spawn(
@@ -149,6 +149,10 @@ class GatewayAttackEndToEndTest {
               warga Cleartext-Password := "sandi-warga"
                      Session-Timeout = 3600, Acct-Interim-Interval = 60, \
               WISPr-Bandwidth-Max-Down = 20000000, WISPr-Bandwidth-Max-Up = 20000000
+
+              lambat Cleartext-Password := "sandi-lambat"
+                     Acct-Interim-Interval = 60, \
+              WISPr-Bandwidth-Max-Down = 2000000, WISPr-Bandwidth-Max-Up = 2000000
 
               kuota Cleartext-Password := "sandi-kuota"
                      Acct-Interim-Interval = 60, ChilliSpot-Max-Total-Octets = %d, \
@@ -454,7 +458,7 @@ class GatewayAttackEndToEndTest {
                     + UPSTREAM_IP
                     + " "
                     + STREAM_PORT
-                    + " 15 "
+                    + " 8000000 15 15 "
                     + count
                     + " >/dev/null 2>&1 &"));
     await("the stream flowing")
@@ -494,6 +498,51 @@ class GatewayAttackEndToEndTest {
     await("captive after the octet limit")
         .atMost(Duration.ofSeconds(10))
         .until(() -> curl(client, "http://" + UPSTREAM_IP + "/").startsWith("302 "));
+  }
+
+  @Test
+  @Order(11)
+  void bytesTheShaperDropsAreNotBilled() {
+    assertThat(authorize(CLIENT_IP, CLIENT_MAC, "lambat", "sandi-lambat")).startsWith("200 ");
+    Path count = tmp.resolve("flood-count");
+    long rxBefore = clientRxBytes();
+    // 20 Mbit/s for 3 s at a client shaped to 2 Mbit/s; listen until the queue has drained.
+    lab.sh(
+        client,
+        "python3 "
+            + script("udp_stream.py")
+            + " receive "
+            + UPSTREAM_IP
+            + " "
+            + STREAM_PORT
+            + " 20000000 3 10 "
+            + count);
+    assertThat(received(count)).isGreaterThan(200_000);
+    assertThat(disconnect(CLIENT_IP)).contains("Disconnect-ACK");
+    // What reached the client's network card (a busy receiver may still drop some in its socket).
+    long delivered = clientRxBytes() - rxBefore;
+    await("Stop for lambat").atMost(Duration.ofSeconds(10)).until(() -> stop("lambat") != null);
+    long billed = octets(stop("lambat"), "Acct-Output-Octets");
+    // Before, the bytes that arrived at the gateway were billed: about five times as many here.
+    assertThat(billed)
+        .isBetween(delivered * 9 / 10 - MAX_OVERSHOOT_BYTES, delivered + MAX_OVERSHOOT_BYTES);
+  }
+
+  private long clientRxBytes() {
+    return Long.parseLong(lab.sh(client, "cat /sys/class/net/cg0/statistics/rx_bytes").trim());
+  }
+
+  private String stop(String user) {
+    return radius.accountingRecords().stream()
+        .filter(r -> r.contains("Acct-Status-Type = Stop") && r.contains("\"" + user + "\""))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static long octets(String record, String name) {
+    Matcher m = Pattern.compile(name + " = (\\d+)").matcher(record);
+    assertThat(m.find()).as(record).isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   // --- br_netfilter ---

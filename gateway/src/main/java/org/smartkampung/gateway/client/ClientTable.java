@@ -213,7 +213,11 @@ public final class ClientTable implements AutoCloseable {
     }
     Map<String, ClientBytes> counters = parts.firewall().counters();
     Set<String> exhausted = parts.firewall().exhaustedQuotas();
-    if (counters == null || exhausted == null) {
+    // With shaping, a client's download is what its tc class sent: the shaper's drops are not
+    // billed (nft counts before the shaper). Uploads pass the shaper before nft counts them.
+    Map<String, Long> delivered =
+        parts.shaper() == null ? Map.of() : parts.shaper().deliveredDownBytes();
+    if (counters == null || exhausted == null || delivered == null) {
       return;
     }
     Instant now = parts.clock().instant();
@@ -225,7 +229,11 @@ public final class ClientTable implements AutoCloseable {
         end(old, TerminateCause.SESSION_TIMEOUT);
         continue;
       }
-      ClientSession c = old.counted(bytes.upBytes(), bytes.downBytes(), now);
+      long down =
+          parts.shaper() == null
+              ? bytes.downBytes()
+              : delivered.getOrDefault(old.ip(), old.downBytes() - old.baseDownBytes());
+      ClientSession c = old.counted(bytes.upBytes(), down, now);
       byIp.put(c.ip(), c);
       Optional<TerminateCause> cause = CutOff.due(c, now);
       if (cause.isEmpty()

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,8 @@ public final class GatewayServer implements AutoCloseable {
   private final TcShaper shaper;
   private final ClientTable clients;
   private final List<AutoCloseable> servers = new ArrayList<>();
+  // The walled garden's traffic before login (both ways), as nft counted it since the start.
+  private final AtomicLong gardenBytes = new AtomicLong();
   private CaptiveInterceptor interceptor;
   private AuthorizeApi api;
   private DacListener dac;
@@ -233,6 +236,7 @@ public final class GatewayServer implements AutoCloseable {
             metrics,
             new PipelineErrors("dns", metrics, clock));
     servers.add(dns);
+    metrics.gauge("kampung.gateway.garden.bytes", gardenBytes);
     poller.scheduleWithFixedDelay(
         this::pollSafely, s.pollIntervalSeconds(), s.pollIntervalSeconds(), TimeUnit.SECONDS);
     log.info(
@@ -251,6 +255,10 @@ public final class GatewayServer implements AutoCloseable {
   private void pollSafely() {
     try {
       clients.poll();
+      long garden = firewall.namedCounterBytes(NftRuleset.GARDEN_BYTES);
+      if (garden >= 0) {
+        gardenBytes.set(garden);
+      }
     } catch (RuntimeException e) {
       log.error("counter poll failed", e);
     }

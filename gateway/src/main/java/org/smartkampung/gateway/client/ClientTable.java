@@ -235,12 +235,17 @@ public final class ClientTable implements AutoCloseable {
               : delivered.getOrDefault(old.ip(), old.downBytes() - old.baseDownBytes());
       ClientSession c = old.counted(bytes.upBytes(), down, now);
       byIp.put(c.ip(), c);
-      Optional<TerminateCause> cause = CutOff.due(c, now);
-      if (cause.isEmpty()
-          && NftRuleset.quotaNames(c.acctSessionId()).stream().anyMatch(exhausted::contains)) {
-        // The kernel stopped it at its octet limit already; this only ends the session.
-        cause = Optional.of(TerminateCause.SESSION_TIMEOUT);
+      List<String> quotas = NftRuleset.quotaNames(c.acctSessionId());
+      if (quotas.stream().anyMatch(exhausted::contains)) {
+        // The kernel stopped it at its octet limit already (dropping the packet that would have
+        // crossed it); the session used its limit up, so that is what the Stop reports.
+        c =
+            c.spent(
+                exhausted.contains(quotas.get(0)),
+                exhausted.contains(quotas.get(1)),
+                exhausted.contains(quotas.get(2)));
       }
+      Optional<TerminateCause> cause = CutOff.due(c, now);
       if (cause.isPresent()) {
         end(c, cause.get());
       } else if (CutOff.interimDue(c, now)) {
@@ -276,6 +281,9 @@ public final class ClientTable implements AutoCloseable {
       ClientSession updated = c.withLimits(newLimits.over(c.limits()));
       byIp.put(c.ip(), updated);
       shape(updated);
+      if (!parts.firewall().apply(rules.replaceQuotas(element(updated, parts.clock().instant())))) {
+        log.error("could not apply the new octet limits of {} in nft", c.ip());
+      }
       changed++;
     }
     if (changed > 0) {

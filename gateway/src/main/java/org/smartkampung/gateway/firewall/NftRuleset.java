@@ -238,6 +238,17 @@ public record NftRuleset(
     StringBuilder b = new StringBuilder();
     b.append(element(CLIENTS_UP, upKey(client) + timeout));
     b.append(element(CLIENTS_DOWN, client.ip() + timeout));
+    b.append(addQuotas(client));
+    return b.toString();
+  }
+
+  /** The batch that gives a client new octet limits (a CoA-Request changed them). */
+  public String replaceQuotas(Client client) {
+    return dropQuotas(client) + addQuotas(client);
+  }
+
+  private String addQuotas(Client client) {
+    StringBuilder b = new StringBuilder();
     ByteQuota q = client.quota();
     if (q.totalBytes() > 0) {
       b.append(quota(QuotaMap.TOTAL_UP, client, q.totalBytes()));
@@ -266,6 +277,12 @@ public record NftRuleset(
       b.append("delete element inet ").append(table).append(' ').append(e[0]);
       b.append(" { ").append(e[1]).append(" }\n");
     }
+    return b.append(dropQuotas(client)).toString();
+  }
+
+  /** Removes a client's quotas; adding first makes it succeed whether or not they exist. */
+  private String dropQuotas(Client client) {
+    StringBuilder b = new StringBuilder();
     for (QuotaMap q : QuotaMap.values()) {
       String name = quotaName(q, client);
       b.append("add quota inet ").append(table).append(' ').append(name);

@@ -59,6 +59,24 @@ class FirewallNamespaceTest {
   }
 
   @Test
+  void newOctetLimitsReplaceTheQuotaAndRevokeRemovesIt() {
+    assertThat(firewall.apply(rules.create(List.of(), List.of()))).isTrue();
+    assertThat(firewall.apply(rules.allow(client))).isTrue();
+    assertThat(lab.sh(ns, "nft list quotas")).contains("qt_abc123").contains("over 5000 bytes");
+    NftRuleset.Client changed =
+        new NftRuleset.Client(
+            client.ip(), client.mac(), 600, "abc123", new NftRuleset.ByteQuota(0, 0, 9000));
+    assertThat(firewall.apply(rules.replaceQuotas(changed))).isTrue();
+    assertThat(lab.sh(ns, "nft list quotas"))
+        .doesNotContain("qt_abc123")
+        .contains("qd_abc123")
+        .contains("over 9000 bytes");
+    assertThat(firewall.exhaustedQuotas()).isEmpty();
+    assertThat(firewall.apply(rules.revoke(changed))).isTrue();
+    assertThat(lab.sh(ns, "nft list quotas")).doesNotContain("abc123");
+  }
+
+  @Test
   void createTwiceReplacesTheTableInsteadOfFailing() {
     assertThat(firewall.apply(rules.create(List.of(client), List.of()))).isTrue();
     assertThat(firewall.apply(rules.create(List.of(), List.of()))).isTrue();

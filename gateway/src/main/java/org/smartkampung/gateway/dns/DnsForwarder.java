@@ -226,14 +226,28 @@ public final class DnsForwarder implements AutoCloseable {
       this.id = id;
     }
 
+    boolean answered;
+
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsResponse response) {
+      if (answered) {
+        return;
+      }
       if (response.id() != id || !asksExactly(response, question)) {
         count("mismatched");
         return; // not our answer: keep waiting for the real one
       }
-      ctx.close();
+      answered = true;
       answer(this, response);
+    }
+
+    /** Closed once the read is over: closing inside it would fail the read loop's next recv. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      if (answered) {
+        ctx.close();
+      }
+      ctx.fireChannelReadComplete();
     }
   }
 

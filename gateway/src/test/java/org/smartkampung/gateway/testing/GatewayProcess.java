@@ -60,8 +60,14 @@ public final class GatewayProcess {
       int apiPort,
       GatewaySignature signature,
       Map<String, String> params) {
+    return postAuthorize(lab, ns, apiPort, signature.sign("authorize", params));
+  }
+
+  /** Posts {@code signed} (signed, or forged by a test) to the authorize API from {@code ns}. */
+  public static String postAuthorize(
+      NetnsLab lab, String ns, int apiPort, Map<String, String> signed) {
     String body =
-        signature.sign("authorize", params).entrySet().stream()
+        signed.entrySet().stream()
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     String out =

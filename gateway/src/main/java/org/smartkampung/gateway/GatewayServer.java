@@ -24,6 +24,7 @@ import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.gateway.api.AuthorizeApi;
 import org.smartkampung.gateway.client.ClientTable;
+import org.smartkampung.gateway.client.KernelEnforcer;
 import org.smartkampung.gateway.dac.DacListener;
 import org.smartkampung.gateway.dns.BeforeLogin;
 import org.smartkampung.gateway.dns.DnsForwarder;
@@ -142,8 +143,7 @@ public final class GatewayServer implements AutoCloseable {
             new ClientTable.Parts(
                 s.id(),
                 s.village(),
-                firewall,
-                shaper,
+                new KernelEnforcer(firewall, shaper),
                 radius,
                 neighbours,
                 stores.sessions(),

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,22 +24,19 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.gateway.client.AuthorizeResult.Outcome;
-import org.smartkampung.gateway.firewall.Firewall;
-import org.smartkampung.gateway.firewall.Firewall.ClientBytes;
-import org.smartkampung.gateway.firewall.NftRuleset;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
 import org.smartkampung.gateway.radius.AccessReply;
 import org.smartkampung.gateway.radius.AccountingRecord;
 import org.smartkampung.gateway.radius.AccountingRecord.Status;
 import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
 import org.smartkampung.gateway.radius.RadiusClient;
-import org.smartkampung.gateway.shaping.TcShaper;
 
 /**
  * The one owner of the gateway's authenticated clients, keyed by IP address. It lets clients
- * through the firewall and shaper after RADIUS accepts them, reads their counters, ends sessions
- * (timeouts, octet limits, Disconnect-Request) and sends their accounting. Accounting requests go
- * out in order on one thread, so a session's Start always precedes its Interim-Updates and Stop.
+ * through its {@link Enforcer} (nftables and tc) after RADIUS accepts them, reads what they used,
+ * ends sessions (timeouts, octet limits, Disconnect-Request) and sends their accounting. The
+ * enforcer acts in the kernel at once; this table decides and reports. Accounting requests go out
+ * in order on one thread, so a session's Start always precedes its Interim-Updates and Stop.
  *
  * <p>Sessions are mirrored into the shared {@link SessionStore} (id {@code <gateway id>/<Acct-
  * Session-Id>}, NAS name = gateway id) at login, at every Interim-Update and at a clean stop, and
@@ -54,8 +50,7 @@ public final class ClientTable implements AutoCloseable {
   public record Parts(
       String gatewayId,
       String villageId,
-      Firewall firewall,
-      TcShaper shaper,
+      Enforcer enforcer,
       RadiusClient radius,
       NeighbourTable neighbours,
       SessionStore sessions,
@@ -68,7 +63,6 @@ public final class ClientTable implements AutoCloseable {
   private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
   private final Parts parts;
-  private final NftRuleset rules;
   private final LimitsFile limitsFile;
   private final Map<String, ClientSession> byIp = new HashMap<>();
   // Read without the lock by the DNS forwarder's event loop on every query.
@@ -80,7 +74,6 @@ public final class ClientTable implements AutoCloseable {
 
   public ClientTable(Parts parts) {
     this.parts = parts;
-    this.rules = parts.firewall().rules();
     this.limitsFile = new LimitsFile(parts.limitsFile());
     parts.metrics().gauge("kampung.gateway.clients", byIp, Map::size);
   }
@@ -94,7 +87,6 @@ public final class ClientTable implements AutoCloseable {
   public synchronized void start(List<String> staticGarden) {
     Instant now = parts.clock().instant();
     Map<String, LimitsFile.Saved> saved = limitsFile.read();
-    List<NftRuleset.Client> elements = new ArrayList<>();
     for (Session s : parts.sessions().listByNas(parts.gatewayId())) {
       if (s.framedIp().isEmpty()) {
         continue;
@@ -123,17 +115,8 @@ public final class ClientTable implements AutoCloseable {
       }
       byIp.put(c.ip(), c);
       onlineIps.add(c.ip());
-      elements.add(element(c, now));
     }
-    if (!parts.firewall().apply(rules.create(elements, staticGarden))) {
-      throw new IllegalStateException("nft refused the gateway's table; see the log");
-    }
-    if (!parts.firewall().apply(rules.ipv6Guard())) {
-      throw new IllegalStateException("nft refused the IPv6 guard table; see the log");
-    }
-    for (ClientSession c : byIp.values()) {
-      shape(c);
-    }
+    parts.enforcer().start(byIp.values(), staticGarden, now);
     if (!byIp.isEmpty()) {
       log.info("restored {} sessions from the session store", byIp.size());
     }
@@ -184,13 +167,9 @@ public final class ClientTable implements AutoCloseable {
       if (old != null) {
         end(old, TerminateCause.USER_REQUEST);
       }
-      if (!parts.firewall().apply(rules.allow(element(session, now)))) {
-        count("nft-failed");
-        return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
-      }
-      if (!shape(session)) {
-        parts.firewall().apply(rules.revoke(element(session, now)));
-        count("tc-failed");
+      Optional<Enforcer.Failure> failure = parts.enforcer().admit(session, now);
+      if (failure.isPresent()) {
+        count(failure.get() == Enforcer.Failure.FIREWALL ? "nft-failed" : "tc-failed");
         return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
       }
       byIp.put(ip, session);
@@ -211,39 +190,25 @@ public final class ClientTable implements AutoCloseable {
     if (byIp.isEmpty()) {
       return;
     }
-    Map<String, ClientBytes> counters = parts.firewall().counters();
-    Set<String> exhausted = parts.firewall().exhaustedQuotas();
-    // With shaping, a client's download is what its tc class sent: the shaper's drops are not
-    // billed (nft counts before the shaper). Uploads pass the shaper before nft counts them.
-    Map<String, Long> delivered =
-        parts.shaper() == null ? Map.of() : parts.shaper().deliveredDownBytes();
-    if (counters == null || exhausted == null || delivered == null) {
+    Map<String, Enforcer.Usage> usage = parts.enforcer().usage(byIp.values());
+    if (usage == null) {
       return;
     }
     Instant now = parts.clock().instant();
     for (ClientSession old : List.copyOf(byIp.values())) {
       reportTakeover(old);
-      ClientBytes bytes = counters.get(old.ip());
-      if (bytes == null) {
+      Enforcer.Usage used = usage.get(old.ip());
+      if (used == null) {
         // nft's element timeout ran out first (it is the session timeout).
         end(old, TerminateCause.SESSION_TIMEOUT);
         continue;
       }
-      long down =
-          parts.shaper() == null
-              ? bytes.downBytes()
-              : delivered.getOrDefault(old.ip(), old.downBytes() - old.baseDownBytes());
-      ClientSession c = old.counted(bytes.upBytes(), down, now);
+      ClientSession c = old.counted(used.upBytes(), used.downBytes(), now);
       byIp.put(c.ip(), c);
-      List<String> quotas = NftRuleset.quotaNames(c.acctSessionId());
-      if (quotas.stream().anyMatch(exhausted::contains)) {
+      if (used.anySpent()) {
         // The kernel stopped it at its octet limit already (dropping the packet that would have
         // crossed it); the session used its limit up, so that is what the Stop reports.
-        c =
-            c.spent(
-                exhausted.contains(quotas.get(0)),
-                exhausted.contains(quotas.get(1)),
-                exhausted.contains(quotas.get(2)));
+        c = c.spent(used.totalSpent(), used.upSpent(), used.downSpent());
       }
       Optional<TerminateCause> cause = CutOff.due(c, now);
       if (cause.isPresent()) {
@@ -280,10 +245,7 @@ public final class ClientTable implements AutoCloseable {
     for (ClientSession c : byIp.values().stream().filter(which).toList()) {
       ClientSession updated = c.withLimits(newLimits.over(c.limits()));
       byIp.put(c.ip(), updated);
-      shape(updated);
-      if (!parts.firewall().apply(rules.replaceQuotas(element(updated, parts.clock().instant())))) {
-        log.error("could not apply the new octet limits of {} in nft", c.ip());
-      }
+      parts.enforcer().change(updated, parts.clock().instant());
       changed++;
     }
     if (changed > 0) {
@@ -331,12 +293,7 @@ public final class ClientTable implements AutoCloseable {
   private void end(ClientSession c, TerminateCause cause) {
     byIp.remove(c.ip());
     onlineIps.remove(c.ip());
-    if (!parts.firewall().apply(rules.revoke(element(c, parts.clock().instant())))) {
-      log.error("could not revoke {} in nft; it may still pass until its element expires", c.ip());
-    }
-    if (parts.shaper() != null) {
-      parts.shaper().removeClient(c.ip());
-    }
+    parts.enforcer().release(c, parts.clock().instant());
     parts.sessions().remove(sessionId(c));
     saveLimits();
     parts
@@ -364,32 +321,6 @@ public final class ClientTable implements AutoCloseable {
           c.mac(),
           now.get());
     }
-  }
-
-  /** The client's firewall element with what is left of its time and octet limits. */
-  private static NftRuleset.Client element(ClientSession c, Instant now) {
-    AccessReply l = c.limits();
-    return new NftRuleset.Client(
-        c.ip(),
-        c.mac(),
-        remainingSeconds(c, now),
-        c.acctSessionId(),
-        new NftRuleset.ByteQuota(
-            left(l.maxTotalBytes(), c.upBytes() + c.downBytes()),
-            left(l.maxUpBytes(), c.upBytes()),
-            left(l.maxDownBytes(), c.downBytes())));
-  }
-
-  /** Bytes left of a limit (0 = no limit; at least 1, so a spent limit stays a limit). */
-  private static long left(long limitBytes, long usedBytes) {
-    return limitBytes <= 0 ? 0 : Math.max(1, limitBytes - usedBytes);
-  }
-
-  private boolean shape(ClientSession c) {
-    if (parts.shaper() == null) {
-      return true;
-    }
-    return parts.shaper().addClient(c.ip(), c.limits().downKbps(), c.limits().upKbps());
   }
 
   private void send(ClientSession c, Status status, TerminateCause cause, Instant now) {
@@ -454,16 +385,6 @@ public final class ClientTable implements AutoCloseable {
 
   private String sessionId(ClientSession c) {
     return parts.gatewayId() + "/" + c.acctSessionId();
-  }
-
-  private static long remainingSeconds(ClientSession c, Instant now) {
-    long timeout = c.limits().sessionTimeoutSeconds();
-    if (timeout <= 0) {
-      return 0;
-    }
-    long left = timeout - Duration.between(c.startedAt(), now).toSeconds();
-    // nft needs a positive timeout; a session past its time ends at the next poll anyway.
-    return Math.max(left, 1) + 1;
   }
 
   private void count(String result) {

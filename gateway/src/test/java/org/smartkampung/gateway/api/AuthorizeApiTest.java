@@ -66,8 +66,7 @@ class AuthorizeApiTest {
             new ClientTable.Parts(
                 "kemiren-gw",
                 "kemiren",
-                firewall,
-                null,
+                new org.smartkampung.gateway.client.KernelEnforcer(firewall, null),
                 radius,
                 new NeighbourTable(dir.resolve("arp"), "cl0"),
                 new EmbeddedSessionStore(dir.resolve("sessions")),

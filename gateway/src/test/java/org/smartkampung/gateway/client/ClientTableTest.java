@@ -96,19 +96,20 @@ class ClientTableTest {
         new ClientTable.Parts(
             "kemiren-gw",
             "kemiren",
-            new Firewall(
-                new NftRuleset(
-                    "t",
-                    "cl0",
-                    null,
-                    "10.5.50.0/24",
-                    null,
-                    8002,
-                    53,
-                    List.of(),
-                    NftRuleset.WEB_PORTS),
-                nft),
-            new TcShaper("cl0", 50_000, 20_000, tc),
+            new KernelEnforcer(
+                new Firewall(
+                    new NftRuleset(
+                        "t",
+                        "cl0",
+                        null,
+                        "10.5.50.0/24",
+                        null,
+                        8002,
+                        53,
+                        List.of(),
+                        NftRuleset.WEB_PORTS),
+                    nft),
+                new TcShaper("cl0", 50_000, 20_000, tc)),
             new RadiusClient(
                 server,
                 server,

@@ -109,8 +109,10 @@ public final class ClientTable implements AutoCloseable {
               now,
               now);
       if (!MAC.matcher(c.mac()).matches()) {
+        // Clients pass by address and MAC now: a session saved without a MAC cannot go on.
         log.warn("session {} of {} has no MAC; it ends", c.acctSessionId(), c.ip());
         parts.sessions().remove(sessionId(c));
+        send(c, Status.STOP, TerminateCause.NAS_REQUEST, now);
         continue;
       }
       byIp.put(c.ip(), c);

@@ -137,6 +137,42 @@ class ClientTableTest {
   }
 
   @Test
+  void loginWithoutAKnownMacIsRefused() {
+    ClientTable table = table(WORKS, WORKS);
+    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    assertThat(result.outcome()).isEqualTo(Outcome.WRONG_DEVICE);
+    assertThat(table.find("10.5.50.9")).isEmpty();
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aSavedSessionWithoutMacEndsWithAStopAtStart() {
+    java.time.Instant then = java.time.Instant.now().minusSeconds(60);
+    sessions.put(
+        new org.smartkampung.core.session.Session(
+            "kemiren-gw/abc123",
+            "kemiren",
+            "warga",
+            "",
+            "kemiren-gw",
+            "",
+            "abc123",
+            "10.5.50.9",
+            then,
+            then,
+            100,
+            200,
+            0));
+    ClientTable table = table(WORKS, WORKS);
+    table.start(List.of());
+    assertThat(table.find("10.5.50.9")).isEmpty();
+    assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> received.contains(RadiusPacket.ACCOUNTING_REQUEST));
+  }
+
+  @Test
   void failingNftLeavesTheClientCaptiveWithoutSessionOrAccounting() {
     ClientTable table = table(FAILS, WORKS);
     AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");

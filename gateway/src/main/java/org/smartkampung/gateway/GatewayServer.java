@@ -119,7 +119,7 @@ public final class GatewayServer implements AutoCloseable {
             s.httpPort(),
             s.dnsPort(),
             protectedPorts,
-            NftRuleset.WEB_PORTS);
+            s.gardenTcpPorts());
     Firewall firewall = new Firewall(rules, commands);
     TcShaper shaper = null;
     if (s.shaping()) {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -26,7 +22,6 @@ import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.gateway.client.AuthorizeResult.Outcome;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
 import org.smartkampung.gateway.radius.AccessReply;
-import org.smartkampung.gateway.radius.AccountingRecord;
 import org.smartkampung.gateway.radius.AccountingRecord.Status;
 import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
 import org.smartkampung.gateway.radius.RadiusClient;
@@ -69,12 +64,12 @@ public final class ClientTable implements AutoCloseable {
   private final Set<String> onlineIps = ConcurrentHashMap.newKeySet();
   // "ip mac" pairs already reported as taken over, so each is logged once.
   private final Set<String> takeoversLogged = new HashSet<>();
-  private final ExecutorService accounting =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-accounting"));
+  private final AccountingSender accounting;
 
   public ClientTable(Parts parts) {
     this.parts = parts;
     this.limitsFile = new LimitsFile(parts.limitsFile());
+    this.accounting = new AccountingSender(parts.radius(), parts.metrics());
     parts.metrics().gauge("kampung.gateway.clients", byIp, Map::size);
   }
 
@@ -283,12 +278,7 @@ public final class ClientTable implements AutoCloseable {
         parts.sessions().put(toSession(c, now));
       }
     }
-    accounting.shutdown();
-    try {
-      accounting.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    accounting.close();
   }
 
   /** Returns the client to the captive state and sends its Stop; caller holds the lock. */
@@ -326,39 +316,7 @@ public final class ClientTable implements AutoCloseable {
   }
 
   private void send(ClientSession c, Status status, TerminateCause cause, Instant now) {
-    AccountingRecord record =
-        new AccountingRecord(
-            status,
-            c.username(),
-            c.acctSessionId(),
-            c.ip(),
-            c.mac(),
-            c.limits().classValue(),
-            Duration.between(c.startedAt(), now).toSeconds(),
-            c.upBytes(),
-            c.downBytes(),
-            cause,
-            now.getEpochSecond());
-    accounting.execute(
-        () -> {
-          try {
-            parts.radius().account(record);
-            parts
-                .metrics()
-                .counter("kampung.gateway.accounting", "status", status.name(), "result", "ok")
-                .increment();
-          } catch (IOException e) {
-            parts
-                .metrics()
-                .counter("kampung.gateway.accounting", "status", status.name(), "result", "failed")
-                .increment();
-            log.warn(
-                "accounting {} for session {} not answered: {}",
-                status,
-                c.acctSessionId(),
-                e.getMessage());
-          }
-        });
+    accounting.send(c, status, cause, now);
   }
 
   private void saveLimits() {

@@ -210,6 +210,7 @@ public final class GatewayServer implements AutoCloseable {
             clients,
             blocking,
             metrics,
+            clock,
             new PipelineErrors("dac", metrics, clock));
     servers.add(dac);
     dns =

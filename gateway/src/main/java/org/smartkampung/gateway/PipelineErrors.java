@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramChannel;
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +20,10 @@ import org.slf4j.LoggerFactory;
 public final class PipelineErrors extends ChannelInboundHandlerAdapter {
 
   private static final Logger log = LoggerFactory.getLogger(PipelineErrors.class);
-  static final long REPORT_INTERVAL_MILLIS = 60_000;
 
   private final String listener;
   private final Counter errors;
-  private final Clock clock;
-  private final AtomicLong lastReportMillis = new AtomicLong(Long.MIN_VALUE);
-  private final AtomicLong unreported = new AtomicLong();
+  private final WarnLimiter warnings;
 
   /**
    * @param listener names the listener in logs and in {@code kampung_gateway_pipeline_errors_total}
@@ -35,25 +31,13 @@ public final class PipelineErrors extends ChannelInboundHandlerAdapter {
   public PipelineErrors(String listener, MeterRegistry metrics, Clock clock) {
     this.listener = listener;
     this.errors = metrics.counter("kampung.gateway.pipeline.errors", "listener", listener);
-    this.clock = clock;
+    this.warnings = new WarnLimiter(log, clock);
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     errors.increment();
-    long now = clock.millis();
-    long last = lastReportMillis.get();
-    if ((last == Long.MIN_VALUE || now - last >= REPORT_INTERVAL_MILLIS)
-        && lastReportMillis.compareAndSet(last, now)) {
-      long more = unreported.getAndSet(0);
-      log.warn(
-          "{}: {}{}",
-          listener,
-          describe(cause),
-          more > 0 ? " (and " + more + " more errors since the last report)" : "");
-    } else {
-      unreported.incrementAndGet();
-    }
+    warnings.warn("{}: {}", listener, describe(cause));
     if (!(ctx.channel() instanceof DatagramChannel)) {
       ctx.close();
     }

@@ -399,12 +399,16 @@ class GatewayAttackEndToEndTest {
 
   @Test
   @Order(6)
-  void junkDatagramsToTheDnsPortLogOneLineNotAStackTraceEach() {
+  void junkDatagramsToTheDnsAndDacPortsLogOneLineNotAStackTraceEach() {
     lab.sh(client, "python3 " + script("junk.py") + " " + GATEWAY_IP + " 53 400");
+    // The DAC listens for the RADIUS server only (here on the gateway itself).
+    lab.sh(gw, "python3 " + script("junk.py") + " 127.0.0.1 3799 400");
     assertThat(dig(client, GATEWAY_IP, "A", GARDEN_NAME)).isEqualTo("NOERROR " + GARDEN_IP);
     String log = GatewayProcess.read(gatewayLog);
     assertThat(log.lines().filter(l -> l.startsWith("\tat ")).count()).isZero();
     assertThat(log.lines().filter(l -> l.contains("dns: ")).count()).isLessThanOrEqualTo(1);
+    assertThat(log.lines().filter(l -> l.contains("dropped dynamic-authorization packet")).count())
+        .isLessThanOrEqualTo(1);
   }
 
   // --- the walled garden ---

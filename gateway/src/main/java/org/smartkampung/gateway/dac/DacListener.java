@@ -13,6 +13,7 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
+import org.smartkampung.gateway.WarnLimiter;
 import org.smartkampung.gateway.client.ClientSession;
 import org.smartkampung.gateway.client.ClientTable;
 import org.smartkampung.gateway.radius.AccessReply;
@@ -62,9 +64,10 @@ public final class DacListener implements AutoCloseable {
       ClientTable clients,
       Executor blocking,
       MeterRegistry metrics,
+      Clock clock,
       PipelineErrors errors)
       throws InterruptedException {
-    Handler handler = new Handler(radiusServer, secret, clients, blocking, metrics);
+    Handler handler = new Handler(radiusServer, secret, clients, blocking, metrics, clock);
     Channel ch =
         new Bootstrap()
             .group(transport.group())
@@ -97,18 +100,21 @@ public final class DacListener implements AutoCloseable {
     private final ClientTable clients;
     private final Executor blocking;
     private final MeterRegistry metrics;
+    private final WarnLimiter dropWarnings;
 
     Handler(
         InetAddress radiusServer,
         String secret,
         ClientTable clients,
         Executor blocking,
-        MeterRegistry metrics) {
+        MeterRegistry metrics,
+        Clock clock) {
       this.radiusServer = radiusServer;
       this.secret = secret;
       this.clients = clients;
       this.blocking = blocking;
       this.metrics = metrics;
+      this.dropWarnings = new WarnLimiter(log, clock);
     }
 
     @Override
@@ -221,7 +227,7 @@ public final class DacListener implements AutoCloseable {
 
     private void drop(String reason, InetSocketAddress sender) {
       metrics.counter("kampung.gateway.dac.dropped", "reason", reason).increment();
-      log.warn("dropped dynamic-authorization packet from {}: {}", sender, reason);
+      dropWarnings.warn("dropped dynamic-authorization packet from {}: {}", sender, reason);
     }
   }
 }

@@ -78,16 +78,23 @@ for _ in $(seq 1 60); do
   ip netns exec $g nft list table inet kampung_gateway >/dev/null 2>&1 && ss -N $g -ltn | grep -q ':8002 ' && break
   sleep 0.5
 done
-# The client as the gateway lets it through after an Access-Accept: both counter sets.
-ip netns exec $g nft add element inet kampung_gateway clients_up '{ 10.77.0.2 }'
-ip netns exec $g nft add element inet kampung_gateway clients_down '{ 10.77.0.2 }'
+# The client as the gateway lets it through after an Access-Accept: both counter sets (the
+# sending side keyed by address and MAC) and a quota far out of reach, so its lookup is paid too.
+mac=$(ip netns exec $c cat /sys/class/net/cg0/address)
+ip netns exec $g nft -f - <<NFT
+add element inet kampung_gateway clients_up { 10.77.0.2 . $mac }
+add element inet kampung_gateway clients_down { 10.77.0.2 }
+add quota inet kampung_gateway qt_bench { over 1000000000000 bytes }
+add element inet kampung_gateway quota_total_up { 10.77.0.2 . $mac : "qt_bench" }
+add element inet kampung_gateway quota_total_down { 10.77.0.2 : "qt_bench" }
+NFT
 
 echo "== throughput, through the gateway's table (authenticated client, counters on)"
 gated=$(iperf); echo "$gated Gbit/s"
 ip netns exec $g nft list set inet kampung_gateway clients_down | grep -o 'counter packets [0-9]* bytes [0-9]*' || true
 python3 -c "print('gateway/plain = %.0f%%' % (100*$gated/$plain))"
 
-ip netns exec $g nft delete element inet kampung_gateway clients_up '{ 10.77.0.2 }'
+ip netns exec $g nft delete element inet kampung_gateway clients_up "{ 10.77.0.2 . $mac }"
 ip netns exec $g nft delete element inet kampung_gateway clients_down '{ 10.77.0.2 }'
 
 cat >"$work/nginx.conf" <<NGINX

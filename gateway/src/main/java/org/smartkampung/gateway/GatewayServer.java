@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,11 @@ import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.gateway.api.AuthorizeApi;
 import org.smartkampung.gateway.client.ClientTable;
+import org.smartkampung.gateway.client.KernelEnforcer;
 import org.smartkampung.gateway.dac.DacListener;
+import org.smartkampung.gateway.dns.BeforeLogin;
 import org.smartkampung.gateway.dns.DnsForwarder;
+import org.smartkampung.gateway.dns.QueryBudget;
 import org.smartkampung.gateway.dns.WalledGarden;
 import org.smartkampung.gateway.firewall.CommandRunner;
 import org.smartkampung.gateway.firewall.Firewall;
@@ -47,6 +51,11 @@ public final class GatewayServer implements AutoCloseable {
   private static final Pattern IPV4_OR_BLOCK =
       Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}(/[0-9]{1,2})?");
   private static final long INTERCEPT_DEADLINE_MILLIS = 10_000;
+  // Before login a phone looks up its probe and a few names at once, then little: 30 at once and
+  // 2 a second is plenty for that and useless for tunnelling.
+  private static final int DNS_BURST_BEFORE_LOGIN = 30;
+  private static final double DNS_PER_SECOND_BEFORE_LOGIN = 2;
+  private static final int DNS_BUDGET_CLIENTS = 4096;
 
   private final GatewaySettings settings;
   private final Transport transport;
@@ -56,6 +65,8 @@ public final class GatewayServer implements AutoCloseable {
   private final TcShaper shaper;
   private final ClientTable clients;
   private final List<AutoCloseable> servers = new ArrayList<>();
+  // The walled garden's traffic before login (both ways), as nft counted it since the start.
+  private final AtomicLong gardenBytes = new AtomicLong();
   private CaptiveInterceptor interceptor;
   private AuthorizeApi api;
   private DacListener dac;
@@ -95,15 +106,20 @@ public final class GatewayServer implements AutoCloseable {
       throw new IllegalStateException("gateway is not enabled in the config");
     }
     List<Integer> protectedPorts = new ArrayList<>(List.of(s.apiPort(), s.dacPort()));
+    InetAddress listen = ClientSide.address(s.clientInterface());
+    ClientSide.refuseBridgeNetfilter(
+        s.clientInterface(), s.shaping(), Path.of("/sys"), Path.of("/proc"));
     NftRuleset rules =
         new NftRuleset(
             s.tableName(),
             s.clientInterface(),
             s.masquerade() ? s.upstreamInterface() : null,
             s.clientSubnet(),
+            listen.getHostAddress(),
             s.httpPort(),
             s.dnsPort(),
-            protectedPorts);
+            protectedPorts,
+            s.gardenTcpPorts());
     Firewall firewall = new Firewall(rules, commands);
     TcShaper shaper = null;
     if (s.shaping()) {
@@ -127,8 +143,7 @@ public final class GatewayServer implements AutoCloseable {
             new ClientTable.Parts(
                 s.id(),
                 s.village(),
-                firewall,
-                shaper,
+                new KernelEnforcer(firewall, shaper),
                 radius,
                 neighbours,
                 stores.sessions(),
@@ -137,7 +152,7 @@ public final class GatewayServer implements AutoCloseable {
                 metrics));
     GatewayServer server = new GatewayServer(s, firewall, shaper, clients);
     try {
-      server.open(config, neighbours, clock, metrics);
+      server.open(listen, neighbours, clock, metrics);
     } catch (RuntimeException | InterruptedException e) {
       server.close();
       if (e instanceof InterruptedException) {
@@ -149,7 +164,7 @@ public final class GatewayServer implements AutoCloseable {
   }
 
   private void open(
-      KampungConfig config, NeighbourTable neighbours, Clock clock, MeterRegistry metrics)
+      InetAddress listen, NeighbourTable neighbours, Clock clock, MeterRegistry metrics)
       throws InterruptedException {
     GatewaySettings s = settings;
     List<String> staticGarden = new ArrayList<>();
@@ -163,14 +178,16 @@ public final class GatewayServer implements AutoCloseable {
       throw new IllegalStateException("tc shaping could not be set up; see the log");
     }
     clients.start(staticGarden);
+    WalledGarden garden = new WalledGarden(gardenNames);
     GatewaySignature signature =
         new GatewaySignature(s.signingKey(), clock, s.signatureMaxAgeSeconds());
     interceptor =
         CaptiveInterceptor.start(
             transport,
-            new InetSocketAddress(s.httpPort()),
+            new InetSocketAddress(listen, s.httpPort()),
             new InterceptSettings(
-                s.id(), s.portalUrl(), signature, neighbours, metrics, INTERCEPT_DEADLINE_MILLIS));
+                s.id(), s.portalUrl(), signature, neighbours, metrics, INTERCEPT_DEADLINE_MILLIS),
+            new PipelineErrors("interceptor", metrics, clock));
     servers.add(interceptor);
     api =
         AuthorizeApi.start(
@@ -180,41 +197,58 @@ public final class GatewayServer implements AutoCloseable {
             signature,
             clients,
             blocking,
-            metrics);
+            metrics,
+            new PipelineErrors("authorize-api", metrics, clock));
     servers.add(api);
+    InetAddress radiusServer = resolve(s.radiusServer());
     dac =
         DacListener.start(
             transport,
-            new InetSocketAddress(s.dacPort()),
-            resolve(s.radiusServer()),
+            new InetSocketAddress(ClientSide.localAddressTowards(radiusServer), s.dacPort()),
+            radiusServer,
             s.radiusSecret(),
             clients,
             blocking,
-            metrics);
+            metrics,
+            clock,
+            new PipelineErrors("dac", metrics, clock));
     servers.add(dac);
     dns =
         DnsForwarder.start(
             transport,
-            new InetSocketAddress(s.dnsPort()),
+            new InetSocketAddress(listen, s.dnsPort()),
             upstream(s.upstreamDns()),
-            new WalledGarden(gardenNames),
+            new DnsForwarder.Policy(
+                garden,
+                clients::isOnline,
+                new BeforeLogin(
+                    garden,
+                    new QueryBudget(
+                        DNS_BURST_BEFORE_LOGIN,
+                        DNS_PER_SECOND_BEFORE_LOGIN,
+                        DNS_BUDGET_CLIENTS,
+                        clock))),
             (addresses, ttl) -> {
               StringBuilder batch = new StringBuilder();
               addresses.forEach(a -> batch.append(firewall.rules().garden(a, ttl)));
               firewall.apply(batch.toString());
             },
             blocking,
-            metrics);
+            metrics,
+            new PipelineErrors("dns", metrics, clock));
     servers.add(dns);
+    metrics.gauge("kampung.gateway.garden.bytes", gardenBytes);
     poller.scheduleWithFixedDelay(
         this::pollSafely, s.pollIntervalSeconds(), s.pollIntervalSeconds(), TimeUnit.SECONDS);
     log.info(
-        "gateway {} up: interface {}, interceptor :{}, api {}:{}, dns :{}, dac :{}",
+        "gateway {} up: interface {}, interceptor {}:{}, api {}:{}, dns {}:{}, dac :{}",
         s.id(),
         s.clientInterface(),
+        listen.getHostAddress(),
         interceptor.port(),
         s.apiBindAddress(),
         api.port(),
+        listen.getHostAddress(),
         dns.port(),
         dac.port());
   }
@@ -222,6 +256,10 @@ public final class GatewayServer implements AutoCloseable {
   private void pollSafely() {
     try {
       clients.poll();
+      long garden = firewall.namedCounterBytes(NftRuleset.GARDEN_BYTES);
+      if (garden >= 0) {
+        gardenBytes.set(garden);
+      }
     } catch (RuntimeException e) {
       log.error("counter poll failed", e);
     }

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.smartkampung.core.gateway.GatewaySignature;
 import org.smartkampung.gateway.firewall.CommandRunner;
 import org.smartkampung.gateway.testing.FreeRadius;
+import org.smartkampung.gateway.testing.GatewayProcess;
 import org.smartkampung.gateway.testing.NetnsLab;
 
 /**
@@ -137,25 +135,8 @@ class GatewayEndToEndTest {
               """
                   .formatted(SHAPED_DOWN_BITS_PER_SECOND, QUOTA_BYTES));
 
-      Path config = tmp.resolve("kampung.yaml");
-      Files.writeString(config, gatewayConfig(tmp.resolve("data")));
-      gatewayLog = tmp.resolve("gateway.log");
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      gateway =
-          lab.spawn(
-              gw,
-              List.of(
-                  java,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "org.smartkampung.gateway.GatewayMain",
-                  config.toString()),
-              gatewayLog);
-      await("gateway ready")
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> !gateway.isAlive() || Files.readString(gatewayLog).contains("GATEWAY READY"));
-      assertThat(gateway.isAlive()).as("gateway died:\n%s", Files.readString(gatewayLog)).isTrue();
+      Files.writeString(tmp.resolve("kampung.yaml"), gatewayConfig(tmp.resolve("data")));
+      startGateway("gateway.log");
     } catch (Throwable t) {
       tearDown();
       throw t;
@@ -164,21 +145,8 @@ class GatewayEndToEndTest {
 
   private void startGateway(String logName) throws IOException {
     gatewayLog = tmp.resolve(logName);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    gateway =
-        lab.spawn(
-            gw,
-            List.of(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                "org.smartkampung.gateway.GatewayMain",
-                tmp.resolve("kampung.yaml").toString()),
-            gatewayLog);
-    await("gateway ready")
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> !gateway.isAlive() || Files.readString(gatewayLog).contains("GATEWAY READY"));
-    assertThat(gateway.isAlive()).as("gateway died:\n%s", Files.readString(gatewayLog)).isTrue();
+    gateway = GatewayProcess.start(lab, gw, tmp.resolve("kampung.yaml"), gatewayLog);
+    assertThat(gateway.isAlive()).as("gateway died:\n%s", GatewayProcess.read(gatewayLog)).isTrue();
   }
 
   private static String gatewayConfig(Path data) {
@@ -257,27 +225,7 @@ class GatewayEndToEndTest {
     if (forge) {
       signed.put("username", "penyusup");
     }
-    String body =
-        signed.entrySet().stream()
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    CommandRunner.Result r =
-        lab.runner(gw)
-            .run(
-                List.of(
-                    "curl",
-                    "-s",
-                    "--max-time",
-                    "15",
-                    "-w",
-                    " %{http_code}",
-                    "--data-binary",
-                    "@-",
-                    "http://127.0.0.1:" + API_PORT + "/kampung/authorize"),
-                body);
-    String out = r.stdout().trim();
-    int space = out.lastIndexOf(' ');
-    return out.substring(space + 1) + " " + out.substring(0, space);
+    return GatewayProcess.postAuthorize(lab, gw, API_PORT, signed);
   }
 
   private boolean clientIsCaptive() {
@@ -338,9 +286,9 @@ class GatewayEndToEndTest {
   @Order(4)
   void walledGardenNameResolvedThroughTheGatewayIsReachableBeforeLogin() {
     assertThat(curlFromClient("http://" + GARDEN_IP + "/")).startsWith("302 ");
-    // The client asks the resolver it was given; nftables hands the query to our forwarder.
+    // The client asks the gateway, the resolver DHCP gave it (other resolvers are refused).
     String answer =
-        lab.sh(client, "dig +short +time=3 +tries=1 @" + UPSTREAM_IP + " " + GARDEN_NAME);
+        lab.sh(client, "dig +short +time=3 +tries=1 @" + GATEWAY_IP + " " + GARDEN_NAME);
     assertThat(answer.trim()).isEqualTo(GARDEN_IP);
     assertThat(lab.sh(gw, "nft list set inet kampung_gateway garden")).contains(GARDEN_IP);
     assertThat(curlFromClient("http://" + GARDEN_IP + "/")).isEqualTo("200");
@@ -528,7 +476,7 @@ class GatewayEndToEndTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> accounting("Start").size() == 3);
 
     assertThat(NetnsLab.stop(gateway, 20)).isTrue();
-    assertThat(lab.sh(gw, "nft list tables")).doesNotContain("kampung_gateway");
+    assertThat(lab.sh(gw, "nft list tables")).doesNotContain("kampung_gateway\n");
     assertThat(lab.sh(gw, "tc qdisc show dev gc0")).doesNotContain("htb");
 
     startGateway("gateway-restarted.log");
@@ -537,7 +485,7 @@ class GatewayEndToEndTest {
     assertThat(lab.sh(gw, "tc class show dev gc0")).contains("rate 8Mbit");
 
     assertThat(NetnsLab.stop(gateway, 20)).isTrue();
-    assertThat(lab.sh(gw, "nft list tables")).doesNotContain("kampung_gateway");
+    assertThat(lab.sh(gw, "nft list tables")).doesNotContain("kampung_gateway\n");
   }
 
   @Test

@@ -138,6 +138,9 @@ final class ConfigRules {
     if (!ID.matcher(gw.tableName().replace('_', '-')).matches()) {
       problems.at("gateway.table-name", "use lowercase letters, digits and '_' only");
     }
+    for (int i = 0; i < gw.gardenTcpPorts().size(); i++) {
+      port("gateway.garden-tcp-ports[" + i + "]", gw.gardenTcpPorts().get(i));
+    }
     for (int i = 0; i < gw.walledGarden().size(); i++) {
       String entry = gw.walledGarden().get(i);
       if (!HOST_OR_BLOCK.matcher(entry).matches()) {

@@ -41,6 +41,7 @@ import java.util.List;
  * @param shaping whether to shape with tc HTB (default true)
  * @param keepTableOnStop leave the nftables table in place on stop (default false)
  * @param tableName name of the gateway's own nftables table (default kampung_gateway)
+ * @param gardenTcpPorts TCP ports open to walled-garden addresses before login (default 80, 443)
  */
 public record GatewaySettings(
     Boolean enabled,
@@ -70,12 +71,13 @@ public record GatewaySettings(
     Boolean masquerade,
     Boolean shaping,
     Boolean keepTableOnStop,
-    String tableName) {
+    String tableName,
+    List<Integer> gardenTcpPorts) {
 
   public static final GatewaySettings DEFAULTS =
       new GatewaySettings(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public GatewaySettings {
     enabled = enabled != null && enabled;
@@ -97,6 +99,69 @@ public record GatewaySettings(
     shaping = shaping == null || shaping;
     keepTableOnStop = keepTableOnStop != null && keepTableOnStop;
     tableName = tableName == null ? "kampung_gateway" : tableName;
+    gardenTcpPorts = gardenTcpPorts == null ? List.of(80, 443) : List.copyOf(gardenTcpPorts);
+  }
+
+  /** The settings without {@code gardenTcpPorts} (web ports), as code written before it builds. */
+  public GatewaySettings(
+      Boolean enabled,
+      String id,
+      String village,
+      String clientInterface,
+      String upstreamInterface,
+      String clientSubnet,
+      String portalUrl,
+      String signingKey,
+      Integer signatureMaxAgeSeconds,
+      String radiusServer,
+      Integer radiusAuthPort,
+      Integer radiusAcctPort,
+      String radiusSecret,
+      Integer radiusTimeoutMillis,
+      Integer radiusRetries,
+      String nasIpAddress,
+      Integer httpPort,
+      String apiBindAddress,
+      Integer apiPort,
+      Integer dnsPort,
+      String upstreamDns,
+      List<String> walledGarden,
+      Integer dacPort,
+      Integer pollIntervalSeconds,
+      Boolean masquerade,
+      Boolean shaping,
+      Boolean keepTableOnStop,
+      String tableName) {
+    this(
+        enabled,
+        id,
+        village,
+        clientInterface,
+        upstreamInterface,
+        clientSubnet,
+        portalUrl,
+        signingKey,
+        signatureMaxAgeSeconds,
+        radiusServer,
+        radiusAuthPort,
+        radiusAcctPort,
+        radiusSecret,
+        radiusTimeoutMillis,
+        radiusRetries,
+        nasIpAddress,
+        httpPort,
+        apiBindAddress,
+        apiPort,
+        dnsPort,
+        upstreamDns,
+        walledGarden,
+        dacPort,
+        pollIntervalSeconds,
+        masquerade,
+        shaping,
+        keepTableOnStop,
+        tableName,
+        null);
   }
 
   @Override

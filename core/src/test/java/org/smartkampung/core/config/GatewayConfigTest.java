@@ -59,6 +59,21 @@ class GatewayConfigTest {
   }
 
   @Test
+  void gardenPortsAreTheWebPortsUnlessConfigured() throws Exception {
+    Map<String, String> env = Map.of("KAMPUNG_GATEWAY_KEY", "0123456789abcdef0123");
+    assertThat(ConfigLoader.load(FILE, BASE + GATEWAY, env).gateway().gardenTcpPorts())
+        .containsExactly(80, 443);
+    String more = BASE + GATEWAY + "  garden-tcp-ports: [80, 443, 8443]\n";
+    assertThat(ConfigLoader.load(FILE, more, env).gateway().gardenTcpPorts())
+        .containsExactly(80, 443, 8443);
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> ConfigLoader.load(FILE, BASE + GATEWAY + "  garden-tcp-ports: [0]\n", env));
+    assertThat(e.errors()).extracting(ConfigError::field).contains("gateway.garden-tcp-ports[0]");
+  }
+
+  @Test
   void badGatewayFieldsAreReportedWithTheirLines() {
     String yaml =
         BASE

@@ -11,6 +11,7 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import org.smartkampung.core.gateway.GatewaySignature;
+import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.client.ClientTable;
 
@@ -33,7 +34,8 @@ public final class AuthorizeApi implements AutoCloseable {
       GatewaySignature signature,
       ClientTable clients,
       Executor blocking,
-      MeterRegistry metrics)
+      MeterRegistry metrics,
+      PipelineErrors errors)
       throws InterruptedException {
     ServerBootstrap bootstrap =
         new ServerBootstrap()
@@ -48,7 +50,8 @@ public final class AuthorizeApi implements AutoCloseable {
                         .addLast(new HttpServerCodec(4096, 8192, 8192))
                         .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
                         .addLast(
-                            new AuthorizeHandler(gatewayId, signature, clients, blocking, metrics));
+                            new AuthorizeHandler(gatewayId, signature, clients, blocking, metrics))
+                        .addLast(errors);
                   }
                 });
     return new AuthorizeApi(bootstrap.bind(address).sync().channel());

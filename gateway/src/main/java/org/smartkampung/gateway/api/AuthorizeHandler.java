@@ -136,6 +136,6 @@ final class AuthorizeHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close();
+    ctx.fireExceptionCaught(cause); // PipelineErrors counts it, logs it (rate-limited), closes
   }
 }

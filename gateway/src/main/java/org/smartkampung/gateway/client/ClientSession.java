@@ -55,6 +55,32 @@ public record ClientSession(
         lastInterimAt);
   }
 
+  /**
+   * This session with the limits the kernel enforced counted as used up: {@code total}, {@code up}
+   * or {@code down} for the quotas that are spent.
+   */
+  ClientSession spent(boolean total, boolean up, boolean down) {
+    long upTotal = up && limits.maxUpBytes() > 0 ? Math.max(upBytes, limits.maxUpBytes()) : upBytes;
+    long downTotal =
+        down && limits.maxDownBytes() > 0 ? Math.max(downBytes, limits.maxDownBytes()) : downBytes;
+    if (total && limits.maxTotalBytes() > upTotal + downTotal) {
+      downTotal = limits.maxTotalBytes() - upTotal;
+    }
+    return new ClientSession(
+        ip,
+        mac,
+        username,
+        acctSessionId,
+        limits,
+        startedAt,
+        baseUpBytes + upTotal - upBytes,
+        baseDownBytes + downTotal - downBytes,
+        upTotal,
+        downTotal,
+        lastActivityAt,
+        lastInterimAt);
+  }
+
   ClientSession interimSent(Instant now) {
     return new ClientSession(
         ip,

@@ -4,17 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -22,22 +20,18 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.gateway.client.AuthorizeResult.Outcome;
-import org.smartkampung.gateway.firewall.Firewall;
-import org.smartkampung.gateway.firewall.Firewall.ClientBytes;
-import org.smartkampung.gateway.firewall.NftRuleset;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
 import org.smartkampung.gateway.radius.AccessReply;
-import org.smartkampung.gateway.radius.AccountingRecord;
 import org.smartkampung.gateway.radius.AccountingRecord.Status;
 import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
 import org.smartkampung.gateway.radius.RadiusClient;
-import org.smartkampung.gateway.shaping.TcShaper;
 
 /**
  * The one owner of the gateway's authenticated clients, keyed by IP address. It lets clients
- * through the firewall and shaper after RADIUS accepts them, reads their counters, ends sessions
- * (timeouts, octet limits, Disconnect-Request) and sends their accounting. Accounting requests go
- * out in order on one thread, so a session's Start always precedes its Interim-Updates and Stop.
+ * through its {@link Enforcer} (nftables and tc) after RADIUS accepts them, reads what they used,
+ * ends sessions (timeouts, octet limits, Disconnect-Request) and sends their accounting. The
+ * enforcer acts in the kernel at once; this table decides and reports. Accounting requests go out
+ * in order on one thread, so a session's Start always precedes its Interim-Updates and Stop.
  *
  * <p>Sessions are mirrored into the shared {@link SessionStore} (id {@code <gateway id>/<Acct-
  * Session-Id>}, NAS name = gateway id) at login, at every Interim-Update and at a clean stop, and
@@ -51,8 +45,7 @@ public final class ClientTable implements AutoCloseable {
   public record Parts(
       String gatewayId,
       String villageId,
-      Firewall firewall,
-      TcShaper shaper,
+      Enforcer enforcer,
       RadiusClient radius,
       NeighbourTable neighbours,
       SessionStore sessions,
@@ -65,16 +58,18 @@ public final class ClientTable implements AutoCloseable {
   private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
   private final Parts parts;
-  private final NftRuleset rules;
   private final LimitsFile limitsFile;
   private final Map<String, ClientSession> byIp = new HashMap<>();
-  private final ExecutorService accounting =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-accounting"));
+  // Read without the lock by the DNS forwarder's event loop on every query.
+  private final Set<String> onlineIps = ConcurrentHashMap.newKeySet();
+  // "ip mac" pairs already reported as taken over, so each is logged once.
+  private final Set<String> takeoversLogged = new HashSet<>();
+  private final AccountingSender accounting;
 
   public ClientTable(Parts parts) {
     this.parts = parts;
-    this.rules = parts.firewall().rules();
     this.limitsFile = new LimitsFile(parts.limitsFile());
+    this.accounting = new AccountingSender(parts.radius(), parts.metrics());
     parts.metrics().gauge("kampung.gateway.clients", byIp, Map::size);
   }
 
@@ -87,7 +82,6 @@ public final class ClientTable implements AutoCloseable {
   public synchronized void start(List<String> staticGarden) {
     Instant now = parts.clock().instant();
     Map<String, LimitsFile.Saved> saved = limitsFile.read();
-    List<NftRuleset.Client> elements = new ArrayList<>();
     for (Session s : parts.sessions().listByNas(parts.gatewayId())) {
       if (s.framedIp().isEmpty()) {
         continue;
@@ -109,15 +103,17 @@ public final class ClientTable implements AutoCloseable {
               s.inBytes(),
               now,
               now);
+      if (!MAC.matcher(c.mac()).matches()) {
+        // Clients pass by address and MAC now: a session saved without a MAC cannot go on.
+        log.warn("session {} of {} has no MAC; it ends", c.acctSessionId(), c.ip());
+        parts.sessions().remove(sessionId(c));
+        send(c, Status.STOP, TerminateCause.NAS_REQUEST, now);
+        continue;
+      }
       byIp.put(c.ip(), c);
-      elements.add(new NftRuleset.Client(c.ip(), remainingSeconds(c, now)));
+      onlineIps.add(c.ip());
     }
-    if (!parts.firewall().apply(rules.create(elements, staticGarden))) {
-      throw new IllegalStateException("nft refused the gateway's table; see the log");
-    }
-    for (ClientSession c : byIp.values()) {
-      shape(c);
-    }
+    parts.enforcer().start(byIp.values(), staticGarden, now);
     if (!byIp.isEmpty()) {
       log.info("restored {} sessions from the session store", byIp.size());
     }
@@ -139,6 +135,12 @@ public final class ClientTable implements AutoCloseable {
       return new AuthorizeResult(Outcome.WRONG_DEVICE, "Perangkat tidak cocok. Coba lagi.");
     }
     String deviceMac = kernelMac.orElse(mac);
+    if (deviceMac.isEmpty()) {
+      // The firewall lets a client through by address and MAC: without a MAC nothing would pass.
+      count("no-mac");
+      return new AuthorizeResult(
+          Outcome.WRONG_DEVICE, "Perangkat tidak dikenali. Sambungkan ulang Wi-Fi lalu coba lagi.");
+    }
     String acctSessionId = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     AccessReply reply;
     try {
@@ -162,18 +164,14 @@ public final class ClientTable implements AutoCloseable {
       if (old != null) {
         end(old, TerminateCause.USER_REQUEST);
       }
-      if (!parts
-          .firewall()
-          .apply(rules.allow(new NftRuleset.Client(ip, remainingSeconds(session, now))))) {
-        count("nft-failed");
-        return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
-      }
-      if (!shape(session)) {
-        parts.firewall().apply(rules.revoke(ip));
-        count("tc-failed");
+      Optional<Enforcer.Failure> failure = parts.enforcer().admit(session, now);
+      if (failure.isPresent()) {
+        count(failure.get() == Enforcer.Failure.FIREWALL ? "nft-failed" : "tc-failed");
         return new AuthorizeResult(Outcome.FAILED, "Gerbang internet bermasalah. Coba lagi.");
       }
       byIp.put(ip, session);
+      onlineIps.add(ip);
+      takeoversLogged.removeIf(k -> k.startsWith(ip + " "));
       parts.sessions().put(toSession(session, now));
       saveLimits();
       // Queued under the lock, so a poll cannot queue this session's Stop before its Start.
@@ -189,20 +187,26 @@ public final class ClientTable implements AutoCloseable {
     if (byIp.isEmpty()) {
       return;
     }
-    Map<String, ClientBytes> counters = parts.firewall().counters();
-    if (counters == null) {
+    Map<String, Enforcer.Usage> usage = parts.enforcer().usage(byIp.values());
+    if (usage == null) {
       return;
     }
     Instant now = parts.clock().instant();
     for (ClientSession old : List.copyOf(byIp.values())) {
-      ClientBytes bytes = counters.get(old.ip());
-      if (bytes == null) {
+      reportTakeover(old);
+      Enforcer.Usage used = usage.get(old.ip());
+      if (used == null) {
         // nft's element timeout ran out first (it is the session timeout).
         end(old, TerminateCause.SESSION_TIMEOUT);
         continue;
       }
-      ClientSession c = old.counted(bytes.upBytes(), bytes.downBytes(), now);
+      ClientSession c = old.counted(used.upBytes(), used.downBytes(), now);
       byIp.put(c.ip(), c);
+      if (used.anySpent()) {
+        // The kernel stopped it at its octet limit already (dropping the packet that would have
+        // crossed it); the session used its limit up, so that is what the Stop reports.
+        c = c.spent(used.totalSpent(), used.upSpent(), used.downSpent());
+      }
       Optional<TerminateCause> cause = CutOff.due(c, now);
       if (cause.isPresent()) {
         end(c, cause.get());
@@ -238,13 +242,18 @@ public final class ClientTable implements AutoCloseable {
     for (ClientSession c : byIp.values().stream().filter(which).toList()) {
       ClientSession updated = c.withLimits(newLimits.over(c.limits()));
       byIp.put(c.ip(), updated);
-      shape(updated);
+      parts.enforcer().change(updated, parts.clock().instant());
       changed++;
     }
     if (changed > 0) {
       saveLimits();
     }
     return changed;
+  }
+
+  /** Whether a client with this address is logged in; lock-free, for the event loops. */
+  public boolean isOnline(String ip) {
+    return onlineIps.contains(ip);
   }
 
   public synchronized Optional<ClientSession> find(String ip) {
@@ -269,23 +278,14 @@ public final class ClientTable implements AutoCloseable {
         parts.sessions().put(toSession(c, now));
       }
     }
-    accounting.shutdown();
-    try {
-      accounting.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    accounting.close();
   }
 
   /** Returns the client to the captive state and sends its Stop; caller holds the lock. */
   private void end(ClientSession c, TerminateCause cause) {
     byIp.remove(c.ip());
-    if (!parts.firewall().apply(rules.revoke(c.ip()))) {
-      log.error("could not revoke {} in nft; it may still pass until its element expires", c.ip());
-    }
-    if (parts.shaper() != null) {
-      parts.shaper().removeClient(c.ip());
-    }
+    onlineIps.remove(c.ip());
+    parts.enforcer().release(c, parts.clock().instant());
     parts.sessions().remove(sessionId(c));
     saveLimits();
     parts
@@ -296,47 +296,27 @@ public final class ClientTable implements AutoCloseable {
     send(c, Status.STOP, cause, parts.clock().instant());
   }
 
-  private boolean shape(ClientSession c) {
-    if (parts.shaper() == null) {
-      return true;
+  /**
+   * Logs (once) when the kernel's neighbour entry for a logged-in address names another device: the
+   * firewall lets only the session's own MAC through, so the other device gets nothing.
+   */
+  private void reportTakeover(ClientSession c) {
+    Optional<String> now = parts.neighbours().macOf(c.ip());
+    if (now.isPresent()
+        && !now.get().equals(c.mac())
+        && takeoversLogged.add(c.ip() + " " + now.get())) {
+      parts.metrics().counter("kampung.gateway.takeover").increment();
+      log.warn(
+          "address {} of session {} ({}) is now used by device {}: that device gets nothing",
+          c.ip(),
+          c.acctSessionId(),
+          c.mac(),
+          now.get());
     }
-    return parts.shaper().addClient(c.ip(), c.limits().downKbps(), c.limits().upKbps());
   }
 
   private void send(ClientSession c, Status status, TerminateCause cause, Instant now) {
-    AccountingRecord record =
-        new AccountingRecord(
-            status,
-            c.username(),
-            c.acctSessionId(),
-            c.ip(),
-            c.mac(),
-            c.limits().classValue(),
-            Duration.between(c.startedAt(), now).toSeconds(),
-            c.upBytes(),
-            c.downBytes(),
-            cause,
-            now.getEpochSecond());
-    accounting.execute(
-        () -> {
-          try {
-            parts.radius().account(record);
-            parts
-                .metrics()
-                .counter("kampung.gateway.accounting", "status", status.name(), "result", "ok")
-                .increment();
-          } catch (IOException e) {
-            parts
-                .metrics()
-                .counter("kampung.gateway.accounting", "status", status.name(), "result", "failed")
-                .increment();
-            log.warn(
-                "accounting {} for session {} not answered: {}",
-                status,
-                c.acctSessionId(),
-                e.getMessage());
-          }
-        });
+    accounting.send(c, status, cause, now);
   }
 
   private void saveLimits() {
@@ -365,16 +345,6 @@ public final class ClientTable implements AutoCloseable {
 
   private String sessionId(ClientSession c) {
     return parts.gatewayId() + "/" + c.acctSessionId();
-  }
-
-  private static long remainingSeconds(ClientSession c, Instant now) {
-    long timeout = c.limits().sessionTimeoutSeconds();
-    if (timeout <= 0) {
-      return 0;
-    }
-    long left = timeout - Duration.between(c.startedAt(), now).toSeconds();
-    // nft needs a positive timeout; a session past its time ends at the next poll anyway.
-    return Math.max(left, 1) + 1;
   }
 
   private void count(String result) {

@@ -6,11 +6,14 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +21,9 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
+import org.smartkampung.gateway.WarnLimiter;
 import org.smartkampung.gateway.client.ClientSession;
 import org.smartkampung.gateway.client.ClientTable;
 import org.smartkampung.gateway.radius.AccessReply;
@@ -58,14 +63,22 @@ public final class DacListener implements AutoCloseable {
       String secret,
       ClientTable clients,
       Executor blocking,
-      MeterRegistry metrics)
+      MeterRegistry metrics,
+      Clock clock,
+      PipelineErrors errors)
       throws InterruptedException {
-    Handler handler = new Handler(radiusServer, secret, clients, blocking, metrics);
+    Handler handler = new Handler(radiusServer, secret, clients, blocking, metrics, clock);
     Channel ch =
         new Bootstrap()
             .group(transport.group())
             .channel(transport.datagramChannel())
-            .handler(handler)
+            .handler(
+                new ChannelInitializer<DatagramChannel>() {
+                  @Override
+                  protected void initChannel(DatagramChannel ch) {
+                    ch.pipeline().addLast(handler, errors);
+                  }
+                })
             .bind(bind)
             .sync()
             .channel();
@@ -87,18 +100,21 @@ public final class DacListener implements AutoCloseable {
     private final ClientTable clients;
     private final Executor blocking;
     private final MeterRegistry metrics;
+    private final WarnLimiter dropWarnings;
 
     Handler(
         InetAddress radiusServer,
         String secret,
         ClientTable clients,
         Executor blocking,
-        MeterRegistry metrics) {
+        MeterRegistry metrics,
+        Clock clock) {
       this.radiusServer = radiusServer;
       this.secret = secret;
       this.clients = clients;
       this.blocking = blocking;
       this.metrics = metrics;
+      this.dropWarnings = new WarnLimiter(log, clock);
     }
 
     @Override
@@ -211,7 +227,7 @@ public final class DacListener implements AutoCloseable {
 
     private void drop(String reason, InetSocketAddress sender) {
       metrics.counter("kampung.gateway.dac.dropped", "reason", reason).increment();
-      log.warn("dropped dynamic-authorization packet from {}: {}", sender, reason);
+      dropWarnings.warn("dropped dynamic-authorization packet from {}: {}", sender, reason);
     }
   }
 }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -15,183 +15,283 @@ import io.netty.handler.codec.dns.DatagramDnsQueryEncoder;
 import io.netty.handler.codec.dns.DatagramDnsResponse;
 import io.netty.handler.codec.dns.DatagramDnsResponseDecoder;
 import io.netty.handler.codec.dns.DatagramDnsResponseEncoder;
+import io.netty.handler.codec.dns.DefaultDnsQuestion;
+import io.netty.handler.codec.dns.DnsOpCode;
 import io.netty.handler.codec.dns.DnsQuestion;
 import io.netty.handler.codec.dns.DnsRawRecord;
 import io.netty.handler.codec.dns.DnsRecord;
 import io.netty.handler.codec.dns.DnsRecordType;
+import io.netty.handler.codec.dns.DnsResponseCode;
 import io.netty.handler.codec.dns.DnsSection;
-import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
 
 /**
- * The DNS forwarder clients use (nftables sends their port-53 traffic here before login). It relays
- * each query to the upstream resolver under a fresh id and relays the answer back. When the
- * question is a walled-garden name, the answer's A records go into the nftables garden set for
- * their TTL <em>before</em> the client gets the answer, so its first connection already passes.
+ * The DNS forwarder clients use. It listens on the gateway's client-side address only. Each query
+ * goes upstream from a socket of its own, connected to the configured resolver (a fresh random
+ * source port), under a random id; only an answer from that resolver, with that id and exactly the
+ * question asked, is taken. When the question is a walled-garden name, the answer's A records go
+ * into the nftables garden set for their TTL <em>before</em> the client gets the answer, so its
+ * first connection already passes. Clients that have not logged in get only what {@link
+ * BeforeLogin} allows, and only A, AAAA and CNAME records back.
  */
 public final class DnsForwarder implements AutoCloseable {
 
   private static final long QUERY_TIMEOUT_MILLIS = 5000;
   private static final long MIN_TTL_SECONDS = 60;
   private static final long MAX_TTL_SECONDS = 86_400;
+  private static final int MAX_IN_FLIGHT = 1024;
+  private static final Set<DnsRecordType> BEFORE_LOGIN_TYPES =
+      Set.of(DnsRecordType.A, DnsRecordType.AAAA, DnsRecordType.CNAME);
 
-  private record Pending(
-      InetSocketAddress client,
-      InetSocketAddress local,
-      int clientId,
-      DnsQuestion question,
-      long sentNanos) {}
+  /**
+   * Who may ask what.
+   *
+   * @param garden the walled-garden names
+   * @param online whether a client address has logged in (asked on the event loop: must not block)
+   * @param beforeLogin the rules for clients that have not
+   */
+  public record Policy(WalledGarden garden, Predicate<String> online, BeforeLogin beforeLogin) {}
 
-  private final Channel clientSide;
-  private final Channel upstreamSide;
-  private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
+  private final Transport transport;
+  private final InetSocketAddress upstream;
+  private final Policy policy;
+  private final BiConsumer<List<String>, Long> addToGarden;
+  private final Executor blocking;
+  private final MeterRegistry metrics;
+  private final PipelineErrors errors;
+  private final SecureRandom random = new SecureRandom();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private Channel clientSide;
 
-  private DnsForwarder(Channel clientSide, Channel upstreamSide) {
-    this.clientSide = clientSide;
-    this.upstreamSide = upstreamSide;
+  private DnsForwarder(
+      Transport transport,
+      InetSocketAddress upstream,
+      Policy policy,
+      BiConsumer<List<String>, Long> addToGarden,
+      Executor blocking,
+      MeterRegistry metrics,
+      PipelineErrors errors) {
+    this.transport = transport;
+    this.upstream = upstream;
+    this.policy = policy;
+    this.addToGarden = addToGarden;
+    this.blocking = blocking;
+    this.metrics = metrics;
+    this.errors = errors;
   }
 
   /**
-   * @param garden the walled-garden names
+   * @param bind the client-side address and port to listen on (never the wildcard address)
+   * @param upstream the resolver asked
    * @param addToGarden called with (IPv4 address, seconds) off the event loop; must return only
    *     after the address passes the firewall
+   * @param errors the pipeline's error reporter
    */
   public static DnsForwarder start(
       Transport transport,
       InetSocketAddress bind,
       InetSocketAddress upstream,
-      WalledGarden garden,
+      Policy policy,
       BiConsumer<List<String>, Long> addToGarden,
       Executor blocking,
-      MeterRegistry metrics)
+      MeterRegistry metrics,
+      PipelineErrors errors)
       throws InterruptedException {
-    DnsForwarder[] self = new DnsForwarder[1];
-    Channel up =
-        bind(
-            transport,
-            new InetSocketAddress(0),
-            DatagramDnsResponse.class,
-            response -> self[0].answer(response, garden, addToGarden, blocking, metrics),
-            new DatagramDnsQueryEncoder(),
-            new DatagramDnsResponseDecoder());
-    Channel down =
-        bind(
-            transport,
-            bind,
-            DatagramDnsQuery.class,
-            query -> self[0].forward(query, upstream, metrics),
-            new DatagramDnsQueryDecoder(),
-            new DatagramDnsResponseEncoder());
-    self[0] = new DnsForwarder(down, up);
-    transport.group().next().scheduleAtFixedRate(self[0]::expire, 1, 1, TimeUnit.SECONDS);
-    return self[0];
+    DnsForwarder forwarder =
+        new DnsForwarder(transport, upstream, policy, addToGarden, blocking, metrics, errors);
+    forwarder.clientSide =
+        new Bootstrap()
+            .group(transport.group())
+            .channel(transport.datagramChannel())
+            .handler(
+                new ChannelInitializer<DatagramChannel>() {
+                  @Override
+                  protected void initChannel(DatagramChannel ch) {
+                    ch.pipeline()
+                        .addLast(new DatagramDnsQueryDecoder(), new DatagramDnsResponseEncoder())
+                        .addLast(
+                            new SimpleChannelInboundHandler<DatagramDnsQuery>() {
+                              @Override
+                              protected void channelRead0(
+                                  ChannelHandlerContext ctx, DatagramDnsQuery query) {
+                                forwarder.forward(query);
+                              }
+                            })
+                        .addLast(errors);
+                  }
+                })
+            .bind(bind)
+            .sync()
+            .channel();
+    return forwarder;
   }
 
-  /** A UDP channel whose pipeline is the given codecs, then {@code onMessage} for each message. */
-  private static <M> Channel bind(
-      Transport transport,
-      InetSocketAddress address,
-      Class<M> messageType,
-      Consumer<M> onMessage,
-      ChannelHandler... codecs)
-      throws InterruptedException {
-    return new Bootstrap()
-        .group(transport.group())
-        .channel(transport.datagramChannel())
-        .handler(
-            new ChannelInitializer<DatagramChannel>() {
-              @Override
-              protected void initChannel(DatagramChannel ch) {
-                ch.pipeline()
-                    .addLast(codecs)
-                    .addLast(
-                        new SimpleChannelInboundHandler<M>(messageType) {
-                          @Override
-                          protected void channelRead0(ChannelHandlerContext ctx, M message) {
-                            onMessage.accept(message);
-                          }
-                        });
-              }
-            })
-        .bind(address)
-        .sync()
-        .channel();
-  }
-
-  private void forward(DatagramDnsQuery query, InetSocketAddress upstream, MeterRegistry metrics) {
-    DnsQuestion question = query.recordAt(DnsSection.QUESTION);
-    if (question == null) {
-      metrics.counter("kampung.gateway.dns", "result", "malformed").increment();
+  private void forward(DatagramDnsQuery query) {
+    DnsQuestion asked = query.recordAt(DnsSection.QUESTION);
+    if (asked == null
+        || query.count(DnsSection.QUESTION) != 1
+        || query.opCode() != DnsOpCode.QUERY) {
+      count("malformed");
       return;
     }
-    int id = freeId(query.id());
-    if (id < 0) {
-      metrics.counter("kampung.gateway.dns", "result", "busy").increment();
+    String client = query.sender().getAddress().getHostAddress();
+    boolean online = policy.online().test(client);
+    if (!online) {
+      Optional<BeforeLogin.Refusal> refusal = policy.beforeLogin().refusal(client, asked);
+      if (refusal.isPresent()) {
+        count("refused-" + refusal.get().name().toLowerCase(Locale.ROOT));
+        clientSide.writeAndFlush(
+            reply(query, asked).setCode(DnsResponseCode.REFUSED).setRecursionAvailable(true));
+        return;
+      }
+    }
+    if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+      inFlight.decrementAndGet();
+      count("busy");
       return;
     }
-    pending.put(
-        id,
-        new Pending(query.sender(), query.recipient(), query.id(), question, System.nanoTime()));
-    DatagramDnsQuery out = new DatagramDnsQuery(null, upstream, id);
-    out.setRecursionDesired(query.isRecursionDesired());
-    out.addRecord(DnsSection.QUESTION, question);
-    upstreamSide.writeAndFlush(out);
+    Upstream up = new Upstream(query, asked, online, random.nextInt(0x10000));
+    ChannelFuture connecting =
+        new Bootstrap()
+            .group(transport.group())
+            .channel(transport.datagramChannel())
+            .handler(
+                new ChannelInitializer<DatagramChannel>() {
+                  @Override
+                  protected void initChannel(DatagramChannel ch) {
+                    ch.pipeline()
+                        .addLast(new DatagramDnsQueryEncoder(), new DatagramDnsResponseDecoder())
+                        .addLast(up)
+                        .addLast(errors);
+                  }
+                })
+            .connect(upstream);
+    connecting.channel().closeFuture().addListener(f -> inFlight.decrementAndGet());
+    connecting.addListener(
+        (ChannelFuture f) -> {
+          if (!f.isSuccess()) {
+            count("upstream-failed");
+            f.channel().close();
+            clientSide.writeAndFlush(reply(query, asked).setCode(DnsResponseCode.SERVFAIL));
+            return;
+          }
+          DatagramDnsQuery out = new DatagramDnsQuery(null, upstream, up.id);
+          out.setRecursionDesired(query.isRecursionDesired());
+          out.addRecord(DnsSection.QUESTION, up.question);
+          f.channel().writeAndFlush(out);
+          f.channel()
+              .eventLoop()
+              .schedule(
+                  () -> {
+                    if (f.channel().isOpen()) {
+                      count("timeout");
+                      f.channel().close();
+                    }
+                  },
+                  QUERY_TIMEOUT_MILLIS,
+                  TimeUnit.MILLISECONDS);
+        });
   }
 
-  private void answer(
-      DatagramDnsResponse response,
-      WalledGarden garden,
-      BiConsumer<List<String>, Long> addToGarden,
-      Executor blocking,
-      MeterRegistry metrics) {
-    Pending p = pending.remove(response.id());
-    if (p == null) {
-      return; // late or forged: ignore
+  /** One query's upstream side: takes the first answer that matches it, then closes. */
+  private final class Upstream extends SimpleChannelInboundHandler<DatagramDnsResponse> {
+    final InetSocketAddress client;
+    final InetSocketAddress local;
+    final int clientId;
+    final boolean recursionDesired;
+    final DnsQuestion question;
+    final boolean online;
+    final int id;
+
+    Upstream(DatagramDnsQuery query, DnsQuestion asked, boolean online, int id) {
+      this.client = query.sender();
+      this.local = query.recipient();
+      this.clientId = query.id();
+      this.recursionDesired = query.isRecursionDesired();
+      this.question = new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass());
+      this.online = online;
+      this.id = id;
     }
-    DatagramDnsResponse reply = new DatagramDnsResponse(p.local(), p.client(), p.clientId());
+
+    boolean answered;
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsResponse response) {
+      if (answered) {
+        return;
+      }
+      if (response.id() != id || !asksExactly(response, question)) {
+        count("mismatched");
+        return; // not our answer: keep waiting for the real one
+      }
+      answered = true;
+      answer(this, response);
+    }
+
+    /** Closed once the read is over: closing inside it would fail the read loop's next recv. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      if (answered) {
+        ctx.close();
+      }
+      ctx.fireChannelReadComplete();
+    }
+  }
+
+  private static boolean asksExactly(DatagramDnsResponse response, DnsQuestion question) {
+    if (response.count(DnsSection.QUESTION) != 1) {
+      return false;
+    }
+    DnsRecord q = response.recordAt(DnsSection.QUESTION);
+    return q.type().equals(question.type())
+        && q.dnsClass() == question.dnsClass()
+        && q.name().equalsIgnoreCase(question.name());
+  }
+
+  private void answer(Upstream p, DatagramDnsResponse response) {
+    DatagramDnsResponse reply = new DatagramDnsResponse(p.local, p.client, p.clientId);
     reply.setOpCode(response.opCode());
     reply.setCode(response.code());
-    reply.setRecursionDesired(response.isRecursionDesired());
+    reply.setRecursionDesired(p.recursionDesired);
     reply.setRecursionAvailable(response.isRecursionAvailable());
     reply.setTruncated(response.isTruncated());
-    reply.addRecord(DnsSection.QUESTION, p.question());
+    reply.addRecord(DnsSection.QUESTION, p.question);
     List<String> addresses = new ArrayList<>();
     long ttl = MAX_TTL_SECONDS;
-    for (DnsSection section : List.of(DnsSection.ANSWER, DnsSection.AUTHORITY)) {
+    List<DnsSection> sections =
+        p.online ? List.of(DnsSection.ANSWER, DnsSection.AUTHORITY) : List.of(DnsSection.ANSWER);
+    for (DnsSection section : sections) {
       for (int i = 0; i < response.count(section); i++) {
         DnsRecord record = response.recordAt(section, i);
-        if (record instanceof DnsRawRecord raw) {
-          reply.addRecord(section, raw.retainedDuplicate());
-          if (section == DnsSection.ANSWER
-              && raw.type() == DnsRecordType.A
-              && raw.content().readableBytes() == 4) {
-            ByteBuf c = raw.content();
-            int at = c.readerIndex();
-            addresses.add(
-                c.getUnsignedByte(at)
-                    + "."
-                    + c.getUnsignedByte(at + 1)
-                    + "."
-                    + c.getUnsignedByte(at + 2)
-                    + "."
-                    + c.getUnsignedByte(at + 3));
-            ttl = Math.min(ttl, raw.timeToLive());
-          }
+        if (!(record instanceof DnsRawRecord raw)
+            || (!p.online && !BEFORE_LOGIN_TYPES.contains(raw.type()))) {
+          continue;
+        }
+        reply.addRecord(section, raw.retainedDuplicate());
+        if (section == DnsSection.ANSWER
+            && raw.type() == DnsRecordType.A
+            && raw.content().readableBytes() == 4) {
+          addresses.add(ipv4(raw.content()));
+          ttl = Math.min(ttl, raw.timeToLive());
         }
       }
     }
-    if (garden.matches(p.question().name()) && !addresses.isEmpty()) {
+    if (policy.garden().matches(p.question.name()) && !addresses.isEmpty()) {
       long seconds = Math.max(MIN_TTL_SECONDS, ttl);
-      metrics.counter("kampung.gateway.dns", "result", "garden").increment();
+      count("garden");
       blocking.execute(
           () -> {
             try {
@@ -201,32 +301,33 @@ public final class DnsForwarder implements AutoCloseable {
             }
           });
     } else {
-      metrics.counter("kampung.gateway.dns", "result", "forwarded").increment();
+      count("forwarded");
       clientSide.writeAndFlush(reply);
     }
   }
 
-  private int freeId(int preferred) {
-    int id = preferred;
-    for (int tries = 0; tries < 65536; tries++) {
-      if (pending.putIfAbsent(id, PLACEHOLDER) == null) {
-        return id;
-      }
-      id = (id + 1) & 0xffff;
-    }
-    return -1;
+  private static DatagramDnsResponse reply(DatagramDnsQuery query, DnsQuestion asked) {
+    DatagramDnsResponse reply =
+        new DatagramDnsResponse(query.recipient(), query.sender(), query.id());
+    reply.setRecursionDesired(query.isRecursionDesired());
+    reply.addRecord(
+        DnsSection.QUESTION, new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass()));
+    return reply;
   }
 
-  private static final Pending PLACEHOLDER = new Pending(null, null, 0, null, Long.MAX_VALUE);
+  private static String ipv4(ByteBuf c) {
+    int at = c.readerIndex();
+    return c.getUnsignedByte(at)
+        + "."
+        + c.getUnsignedByte(at + 1)
+        + "."
+        + c.getUnsignedByte(at + 2)
+        + "."
+        + c.getUnsignedByte(at + 3);
+  }
 
-  private void expire() {
-    long now = System.nanoTime();
-    pending
-        .entrySet()
-        .removeIf(
-            e ->
-                e.getValue() != PLACEHOLDER
-                    && now - e.getValue().sentNanos() > QUERY_TIMEOUT_MILLIS * 1_000_000);
+  private void count(String result) {
+    metrics.counter("kampung.gateway.dns", "result", result).increment();
   }
 
   public int port() {
@@ -236,7 +337,5 @@ public final class DnsForwarder implements AutoCloseable {
   @Override
   public void close() {
     clientSide.close().awaitUninterruptibly();
-    upstreamSide.close().awaitUninterruptibly();
-    pending.values().forEach(p -> ReferenceCountUtil.release(p.question()));
   }
 }

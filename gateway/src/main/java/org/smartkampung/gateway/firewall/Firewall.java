@@ -61,6 +61,30 @@ public final class Firewall {
     return out;
   }
 
+  /**
+   * Names of this table's quota objects that are used up (the kernel drops their clients' traffic
+   * already); null when nft could not be read.
+   */
+  public Set<String> exhaustedQuotas() {
+    CommandRunner.Result result =
+        runner.run(List.of("nft", "-j", "list", "quotas", "table", "inet", rules.table()));
+    if (!result.ok()) {
+      log.warn("cannot read nft quotas: {}", result.describe());
+      return null;
+    }
+    return NftCounters.exhaustedQuotas(result.stdout());
+  }
+
+  /** Bytes a named counter of the table counted, or -1 when it cannot be read. */
+  public long namedCounterBytes(String name) {
+    CommandRunner.Result result =
+        runner.run(List.of("nft", "-j", "list", "counter", "inet", rules.table(), name));
+    if (!result.ok()) {
+      return -1;
+    }
+    return NftCounters.namedCounterBytes(result.stdout());
+  }
+
   private Map<String, Long> read(String set) {
     CommandRunner.Result result =
         runner.run(List.of("nft", "-j", "list", "set", "inet", rules.table(), set));

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.net.InetSocketAddress;
+import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
 
 /**
@@ -40,7 +41,10 @@ public final class CaptiveInterceptor implements AutoCloseable {
 
   /** Binds the interceptor on {@code address}; port 0 picks a free port. */
   public static CaptiveInterceptor start(
-      Transport transport, InetSocketAddress address, InterceptSettings settings)
+      Transport transport,
+      InetSocketAddress address,
+      InterceptSettings settings,
+      PipelineErrors errors)
       throws InterruptedException {
     InterceptMeters meters = new InterceptMeters(settings.metrics());
     ServerBootstrap bootstrap =
@@ -55,7 +59,8 @@ public final class CaptiveInterceptor implements AutoCloseable {
                     ch.pipeline()
                         // Decoder only: the handler writes its few responses as bytes.
                         .addLast(new HttpRequestDecoder(DECODER))
-                        .addLast(new InterceptHandler(settings, meters));
+                        .addLast(new InterceptHandler(settings, meters))
+                        .addLast(errors);
                   }
                 });
     return new CaptiveInterceptor(bootstrap.bind(address).sync().channel());

@@ -175,7 +175,7 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close();
+    ctx.fireExceptionCaught(cause); // PipelineErrors counts it, logs it (rate-limited), closes
   }
 
   private static byte[] ascii(String text) {

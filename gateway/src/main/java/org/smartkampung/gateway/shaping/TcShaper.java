@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.gateway.firewall.CommandRunner;
@@ -19,6 +21,9 @@ import org.smartkampung.gateway.firewall.CommandRunner;
 public final class TcShaper {
 
   private static final Logger log = LoggerFactory.getLogger(TcShaper.class);
+  private static final int DEFAULT_MINOR = 2;
+  private static final Pattern CLASS_SENT =
+      Pattern.compile("class htb 1:([0-9a-f]+) [^\\n]*\\n\\s*Sent (\\d+) bytes");
   private static final int FIRST_MINOR = 0x10;
   private static final int LAST_MINOR = 0xfff0;
   // An explicit quantum keeps HTB quiet about r2q at both very low and very high rates.
@@ -43,31 +48,30 @@ public final class TcShaper {
 
   /** The commands that set up the village classes; pure, for tests. */
   List<String> setupCommands() {
-    return List.of(
-        "qdisc replace dev " + clientInterface + " root handle 1: htb",
-        "class replace dev "
-            + clientInterface
-            + " parent 1: classid 1:1 htb rate "
-            + villageDownKbps
-            + "kbit ceil "
-            + villageDownKbps
-            + "kbit"
-            + QUANTUM,
-        "qdisc replace dev " + clientInterface + " handle ffff: ingress",
+    List<String> commands = new ArrayList<>();
+    commands.addAll(villageCommands(clientInterface, villageDownKbps));
+    commands.add("qdisc replace dev " + clientInterface + " handle ffff: ingress");
+    commands.add(
         "filter replace dev "
             + clientInterface
             + " parent ffff: protocol ip prio 1 u32 match u32 0 0"
             + " action mirred egress redirect dev "
-            + ifb,
-        "qdisc replace dev " + ifb + " root handle 1: htb",
-        "class replace dev "
-            + ifb
-            + " parent 1: classid 1:1 htb rate "
-            + villageUpKbps
-            + "kbit ceil "
-            + villageUpKbps
-            + "kbit"
-            + QUANTUM);
+            + ifb);
+    commands.addAll(villageCommands(ifb, villageUpKbps));
+    return commands;
+  }
+
+  /**
+   * The village class on one device and its default leaf: whatever no client class claims (the
+   * walled garden before login, a revoked client's last packets) is shaped inside the village's
+   * rate too, never sent unshaped.
+   */
+  private static List<String> villageCommands(String dev, long kbps) {
+    String rate = " htb rate " + kbps + "kbit ceil " + kbps + "kbit" + QUANTUM;
+    return List.of(
+        "qdisc replace dev " + dev + " root handle 1: htb default " + DEFAULT_MINOR,
+        "class replace dev " + dev + " parent 1: classid 1:1" + rate,
+        "class replace dev " + dev + " parent 1:1 classid 1:" + DEFAULT_MINOR + rate);
   }
 
   /**
@@ -163,6 +167,39 @@ public final class TcShaper {
       commands.add("class del dev " + dev + " classid 1:" + hex);
     }
     runner.run(List.of("tc", "-force", "-batch", "-"), String.join("\n", commands) + "\n");
+  }
+
+  /**
+   * Bytes each shaped client's download class has sent, by address: what the client really got,
+   * after the shaper's drops (nft counts before the shaper). Null when tc could not be read.
+   */
+  public synchronized Map<String, Long> deliveredDownBytes() {
+    CommandRunner.Result r =
+        runner.run(List.of("tc", "-s", "class", "show", "dev", clientInterface));
+    if (!r.ok()) {
+      log.warn("cannot read tc class counters: {}", r.describe());
+      return null;
+    }
+    Map<Integer, Long> byMinor = sentBytesByMinor(r.stdout());
+    Map<String, Long> delivered = new HashMap<>();
+    minorByIp.forEach(
+        (ip, minor) -> {
+          Long bytes = byMinor.get(minor);
+          if (bytes != null) {
+            delivered.put(ip, bytes);
+          }
+        });
+    return delivered;
+  }
+
+  /** "Sent N bytes" of each class in {@code tc -s class show} output, by minor; for tests. */
+  static Map<Integer, Long> sentBytesByMinor(String tcOutput) {
+    Map<Integer, Long> sent = new HashMap<>();
+    Matcher m = CLASS_SENT.matcher(tcOutput);
+    while (m.find()) {
+      sent.put(Integer.parseInt(m.group(1), 16), Long.parseLong(m.group(2)));
+    }
+    return sent;
   }
 
   /** Removes every class, the ingress redirect and the ifb device. */

@@ -50,7 +50,9 @@ class AuthorizeApiTest {
     CommandRunner recording = new CommandRunner(List.of("echo"));
     Firewall firewall =
         new Firewall(
-            new NftRuleset("t", "cl0", null, "10.5.50.0/24", 8002, 53, List.of()), recording);
+            new NftRuleset(
+                "t", "cl0", null, "10.5.50.0/24", null, 8002, 53, List.of(), NftRuleset.WEB_PORTS),
+            recording);
     RadiusClient radius =
         new RadiusClient(
             new InetSocketAddress("127.0.0.1", 9),
@@ -64,8 +66,7 @@ class AuthorizeApiTest {
             new ClientTable.Parts(
                 "kemiren-gw",
                 "kemiren",
-                firewall,
-                null,
+                new org.smartkampung.gateway.client.KernelEnforcer(firewall, null),
                 radius,
                 new NeighbourTable(dir.resolve("arp"), "cl0"),
                 new EmbeddedSessionStore(dir.resolve("sessions")),
@@ -81,7 +82,9 @@ class AuthorizeApiTest {
             new GatewaySignature(KEY, Clock.systemUTC(), 120),
             clients,
             Executors.newSingleThreadExecutor(),
-            metrics);
+            metrics,
+            new org.smartkampung.gateway.PipelineErrors(
+                "authorize-api", metrics, Clock.systemUTC()));
   }
 
   @AfterEach
@@ -107,7 +110,7 @@ class AuthorizeApiTest {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("gw", "kemiren-gw");
     p.put("ip", "10.5.50.9");
-    p.put("mac", "");
+    p.put("mac", "02:00:00:00:00:09");
     p.put("username", "tok");
     p.put("secret", "rahasia");
     return p;

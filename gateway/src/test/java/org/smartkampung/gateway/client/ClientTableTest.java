@@ -96,9 +96,20 @@ class ClientTableTest {
         new ClientTable.Parts(
             "kemiren-gw",
             "kemiren",
-            new Firewall(
-                new NftRuleset("t", "cl0", null, "10.5.50.0/24", 8002, 53, List.of()), nft),
-            new TcShaper("cl0", 50_000, 20_000, tc),
+            new KernelEnforcer(
+                new Firewall(
+                    new NftRuleset(
+                        "t",
+                        "cl0",
+                        null,
+                        "10.5.50.0/24",
+                        null,
+                        8002,
+                        53,
+                        List.of(),
+                        NftRuleset.WEB_PORTS),
+                    nft),
+                new TcShaper("cl0", 50_000, 20_000, tc)),
             new RadiusClient(
                 server,
                 server,
@@ -116,7 +127,7 @@ class ClientTableTest {
   @Test
   void acceptedLoginIsRecordedAndStarted() {
     ClientTable table = table(WORKS, WORKS);
-    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
     assertThat(table.find("10.5.50.9")).isPresent();
     assertThat(sessions.listByNas("kemiren-gw")).hasSize(1);
@@ -126,9 +137,45 @@ class ClientTableTest {
   }
 
   @Test
+  void loginWithoutAKnownMacIsRefused() {
+    ClientTable table = table(WORKS, WORKS);
+    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    assertThat(result.outcome()).isEqualTo(Outcome.WRONG_DEVICE);
+    assertThat(table.find("10.5.50.9")).isEmpty();
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aSavedSessionWithoutMacEndsWithAStopAtStart() {
+    java.time.Instant then = java.time.Instant.now().minusSeconds(60);
+    sessions.put(
+        new org.smartkampung.core.session.Session(
+            "kemiren-gw/abc123",
+            "kemiren",
+            "warga",
+            "",
+            "kemiren-gw",
+            "",
+            "abc123",
+            "10.5.50.9",
+            then,
+            then,
+            100,
+            200,
+            0));
+    ClientTable table = table(WORKS, WORKS);
+    table.start(List.of());
+    assertThat(table.find("10.5.50.9")).isEmpty();
+    assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> received.contains(RadiusPacket.ACCOUNTING_REQUEST));
+  }
+
+  @Test
   void failingNftLeavesTheClientCaptiveWithoutSessionOrAccounting() {
     ClientTable table = table(FAILS, WORKS);
-    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(table.find("10.5.50.9")).isEmpty();
     assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
@@ -138,7 +185,7 @@ class ClientTableTest {
   @Test
   void failingTcLeavesTheClientCaptiveWithoutSessionOrAccounting() {
     ClientTable table = table(WORKS, FAILS);
-    AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(table.find("10.5.50.9")).isEmpty();
     assertThat(sessions.listByNas("kemiren-gw")).isEmpty();

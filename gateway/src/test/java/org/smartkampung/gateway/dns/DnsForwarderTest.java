@@ -8,9 +8,11 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.gateway.PipelineErrors;
 import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.firewall.CommandRunner;
 
@@ -25,6 +28,8 @@ import org.smartkampung.gateway.firewall.CommandRunner;
 class DnsForwarderTest {
 
   private final Map<String, Long> garden = new ConcurrentHashMap<>();
+  private final Set<String> online = ConcurrentHashMap.newKeySet();
+  private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private Transport transport;
   private DnsForwarder forwarder;
   private Process dnsmasq;
@@ -48,7 +53,8 @@ class DnsForwarderTest {
                 "--local-ttl=300",
                 "--pid-file=" + dir.resolve("dnsmasq.pid"),
                 "--address=/layanan.desa.test/203.0.113.7",
-                "--address=/lain.test/203.0.113.8")
+                "--address=/lain.test/203.0.113.8",
+                "--txt-record=lain.test,halo")
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("dnsmasq.log").toFile())
             .start();
@@ -58,10 +64,16 @@ class DnsForwarderTest {
             transport,
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new InetSocketAddress("127.0.0.1", upstreamPort),
-            new WalledGarden(List.of("desa.test")),
+            new DnsForwarder.Policy(
+                new WalledGarden(List.of("desa.test")),
+                online::contains,
+                new BeforeLogin(
+                    new WalledGarden(List.of("desa.test")),
+                    new QueryBudget(5, 0.001, 16, Clock.systemUTC()))),
             (addresses, ttl) -> addresses.forEach(a -> garden.put(a, ttl)),
             Executors.newSingleThreadExecutor(),
-            new SimpleMeterRegistry());
+            metrics,
+            new PipelineErrors("dns", metrics, Clock.systemUTC()));
     await("dnsmasq answering")
         .atMost(Duration.ofSeconds(10))
         .until(() -> dig("lain.test").equals("203.0.113.8"));
@@ -95,9 +107,65 @@ class DnsForwarderTest {
         .trim();
   }
 
+  /** The status of dig's answer (NOERROR, REFUSED...), or "NO-ANSWER". */
+  private String status(String type, String name) {
+    String out =
+        CommandRunner.local()
+            .run(
+                List.of(
+                    "dig",
+                    "+time=2",
+                    "+tries=1",
+                    "-p",
+                    "" + forwarder.port(),
+                    "@127.0.0.1",
+                    type,
+                    name))
+            .stdout();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("status: ([A-Z]+)").matcher(out);
+    return m.find() ? m.group(1) : "NO-ANSWER";
+  }
+
   @Test
-  void answersComeBackThroughTheForwarder() {
+  void answersComeBackThroughTheForwarderWithoutPipelineErrors() {
     assertThat(dig("lain.test")).isEqualTo("203.0.113.8");
+    assertThat(dig("www.layanan.desa.test")).isEqualTo("203.0.113.7");
+    // Each query's upstream socket closes after its answer, not in the middle of a read.
+    assertThat(metrics.counter("kampung.gateway.pipeline.errors", "listener", "dns").count())
+        .isZero();
+  }
+
+  @Test
+  void beforeLoginOnlyAddressQuestionsAreAnsweredAndOnlyWithinTheBudget() {
+    assertThat(status("TXT", "lain.test")).isEqualTo("REFUSED");
+    assertThat(status("A", "6b616d70756e672d7465726f.lain.test")).isEqualTo("REFUSED");
+    List<String> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      statuses.add(status("A", "lain.test"));
+    }
+    assertThat(statuses).first().isEqualTo("NOERROR");
+    assertThat(statuses).last().isEqualTo("REFUSED");
+    assertThat(metrics.counter("kampung.gateway.dns", "result", "refused-budget").count())
+        .isPositive();
+  }
+
+  @Test
+  void afterLoginEveryQuestionIsForwarded() {
+    online.add("127.0.0.1");
+    assertThat(status("TXT", "lain.test")).isEqualTo("NOERROR");
+    assertThat(
+            CommandRunner.local()
+                .run(
+                    List.of(
+                        "dig",
+                        "+short",
+                        "-p",
+                        "" + forwarder.port(),
+                        "@127.0.0.1",
+                        "TXT",
+                        "lain.test"))
+                .stdout())
+        .contains("halo");
   }
 
   @Test

@@ -15,7 +15,19 @@ class FirewallNamespaceTest {
   private String ns;
   private Firewall firewall;
   private final NftRuleset rules =
-      new NftRuleset("kampung_gateway", "cl0", "up0", "10.88.0.0/24", 8002, 53, List.of(8003));
+      new NftRuleset(
+          "kampung_gateway",
+          "cl0",
+          "up0",
+          "10.88.0.0/24",
+          "10.88.0.1",
+          8002,
+          53,
+          List.of(8003),
+          NftRuleset.WEB_PORTS);
+  private final NftRuleset.Client client =
+      new NftRuleset.Client(
+          "10.88.0.5", "02:00:00:00:00:05", 600, "abc123", new NftRuleset.ByteQuota(5000, 0, 0));
 
   @BeforeEach
   void namespace() {
@@ -36,21 +48,37 @@ class FirewallNamespaceTest {
   @Test
   void tableLoadsAndClientsCanBeAllowedCountedAndRevoked() {
     assertThat(firewall.apply(rules.create(List.of(), List.of("10.88.0.1")))).isTrue();
-    assertThat(firewall.apply(rules.allow(new NftRuleset.Client("10.88.0.5", 600)))).isTrue();
+    assertThat(firewall.apply(rules.allow(client))).isTrue();
     assertThat(firewall.counters()).containsOnlyKeys("10.88.0.5");
     assertThat(firewall.counters().get("10.88.0.5")).isEqualTo(new Firewall.ClientBytes(0, 0));
 
-    assertThat(firewall.apply(rules.revoke("10.88.0.5"))).isTrue();
+    assertThat(firewall.apply(rules.revoke(client))).isTrue();
     assertThat(firewall.counters()).isEmpty();
     // Revoking again (e.g. after the element timed out) still succeeds.
-    assertThat(firewall.apply(rules.revoke("10.88.0.5"))).isTrue();
+    assertThat(firewall.apply(rules.revoke(client))).isTrue();
+  }
+
+  @Test
+  void newOctetLimitsReplaceTheQuotaAndRevokeRemovesIt() {
+    assertThat(firewall.apply(rules.create(List.of(), List.of()))).isTrue();
+    assertThat(firewall.apply(rules.allow(client))).isTrue();
+    assertThat(lab.sh(ns, "nft list quotas")).contains("qt_abc123").contains("over 5000 bytes");
+    NftRuleset.Client changed =
+        new NftRuleset.Client(
+            client.ip(), client.mac(), 600, "abc123", new NftRuleset.ByteQuota(0, 0, 9000));
+    assertThat(firewall.apply(rules.replaceQuotas(changed))).isTrue();
+    assertThat(lab.sh(ns, "nft list quotas"))
+        .doesNotContain("qt_abc123")
+        .contains("qd_abc123")
+        .contains("over 9000 bytes");
+    assertThat(firewall.exhaustedQuotas()).isEmpty();
+    assertThat(firewall.apply(rules.revoke(changed))).isTrue();
+    assertThat(lab.sh(ns, "nft list quotas")).doesNotContain("abc123");
   }
 
   @Test
   void createTwiceReplacesTheTableInsteadOfFailing() {
-    assertThat(
-            firewall.apply(rules.create(List.of(new NftRuleset.Client("10.88.0.5", 0)), List.of())))
-        .isTrue();
+    assertThat(firewall.apply(rules.create(List.of(client), List.of()))).isTrue();
     assertThat(firewall.apply(rules.create(List.of(), List.of()))).isTrue();
     assertThat(firewall.counters()).isEmpty();
   }
@@ -59,8 +87,7 @@ class FirewallNamespaceTest {
   void aFailingBatchChangesNothing() {
     assertThat(firewall.apply(rules.create(List.of(), List.of()))).isTrue();
     String half =
-        rules.allow(new NftRuleset.Client("10.88.0.5", 0))
-            + "add element inet kampung_gateway clients_up { 10.88.0.300 }\n";
+        rules.allow(client) + "add element inet kampung_gateway clients_up { 10.88.0.300 }\n";
     assertThat(firewall.apply(half)).isFalse();
     assertThat(firewall.counters()).isEmpty();
   }

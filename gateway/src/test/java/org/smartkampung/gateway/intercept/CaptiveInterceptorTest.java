@@ -47,7 +47,9 @@ class CaptiveInterceptorTest {
             transport,
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new InterceptSettings(
-                "kemiren-gw", PORTAL, signature, new NeighbourTable(arp, "lo"), metrics, 500));
+                "kemiren-gw", PORTAL, signature, new NeighbourTable(arp, "lo"), metrics, 500),
+            new org.smartkampung.gateway.PipelineErrors(
+                "interceptor", metrics, java.time.Clock.systemUTC()));
   }
 
   @AfterEach

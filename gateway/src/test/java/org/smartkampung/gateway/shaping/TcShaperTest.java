@@ -22,6 +22,33 @@ class TcShaperTest {
   }
 
   @Test
+  void whatNoClientClassClaimsIsShapedInTheVillagesDefaultClass() {
+    TcShaper shaper = new TcShaper("br-wifi", 50_000, 20_000, CommandRunner.local());
+    assertThat(shaper.setupCommands())
+        .contains(
+            "qdisc replace dev br-wifi root handle 1: htb default 2",
+            "class replace dev br-wifi parent 1:1 classid 1:2 htb rate 50000kbit ceil 50000kbit"
+                + " quantum 1514",
+            "qdisc replace dev ifbbr-wifi root handle 1: htb default 2",
+            "class replace dev ifbbr-wifi parent 1:1 classid 1:2 htb rate 20000kbit ceil"
+                + " 20000kbit quantum 1514");
+  }
+
+  @Test
+  void sentBytesAreReadPerClass() {
+    String tc =
+        """
+        class htb 1:10 parent 1:1 prio 0 rate 1Mbit ceil 1Mbit burst 1600b cburst 1600b\s
+         Sent 123456 bytes 99 pkt (dropped 7, overlimits 0 requeues 0)\s
+         backlog 0b 0p requeues 0
+
+        class htb 1:1 root rate 10Mbit ceil 10Mbit burst 1600b cburst 1600b\s
+         Sent 999 bytes 3 pkt (dropped 0, overlimits 0 requeues 0)\s
+        """;
+    assertThat(TcShaper.sentBytesByMinor(tc)).containsEntry(0x10, 123456L).containsEntry(1, 999L);
+  }
+
+  @Test
   void clientGetsAChildClassAtItsRateBothWays() {
     TcShaper shaper = new TcShaper("br-wifi", 50_000, 20_000, CommandRunner.local());
     assertThat(shaper.clientCommands("10.5.50.9", 0x10, 4096, 1024))

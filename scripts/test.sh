@@ -44,6 +44,22 @@ free_port() {
   /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
+# A free port whose cluster bus port (port + 10000) is free and valid too.
+free_cluster_port() {
+  /usr/bin/python3 -c '
+import socket
+while True:
+    a = socket.socket(); a.bind(("127.0.0.1", 0)); p = a.getsockname()[1]
+    if p + 10000 > 65535:
+        a.close(); continue
+    b = socket.socket()
+    try:
+        b.bind(("127.0.0.1", p + 10000))
+    except OSError:
+        a.close(); continue
+    print(p); break'
+}
+
 # Waits until `redis-cli -p PORT ARGS...` prints a line matching PATTERN (at most ~20 s).
 await_redis() {
   local port=$1 pattern=$2
@@ -97,7 +113,7 @@ if command -v redis-server >/dev/null; then
   # A Redis Cluster of 3 masters with one replica each.
   nodes=()
   for _ in 1 2 3 4 5 6; do
-    p=$(free_port)
+    p=$(free_cluster_port)
     start_redis "$p" --cluster-enabled yes --cluster-config-file "nodes-$p.conf" \
       --cluster-node-timeout 1000
     nodes+=("127.0.0.1:$p")

@@ -188,9 +188,20 @@ public final class RedisProcess implements AutoCloseable {
     kill();
   }
 
+  /** A free port whose cluster bus port (port + 10000) is a valid free port too. */
   static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        int port = socket.getLocalPort();
+        if (port + 10_000 > 65_535) {
+          continue;
+        }
+        try (ServerSocket bus = new ServerSocket(port + 10_000)) {
+          return port;
+        } catch (IOException taken) {
+          // try another
+        }
+      }
     }
   }
 }

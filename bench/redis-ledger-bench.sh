@@ -46,8 +46,9 @@ DAY="$(TZ=Asia/Jakarta date +%Y%m%d)"
 MONTH="$(TZ=Asia/Jakarta date +%Y%m)"
 HOUR="$(TZ=Asia/Jakarta date +%Y%m%d%H)"
 redis-benchmark -h 127.0.0.1 -p "$PORT" -c "$THREADS" -n "$REQUESTS" \
-  EVALSHA "$SHA" 6 "{v:rb}:vd:$DAY" "{v:rb}:vm:$MONTH" "{v:rb}:ud:$DAY:user" "{v:rb}:dev:user" \
-  "{v:rb}:s:rb-1" "{v:rb}:vh:$HOUR" charge 1500 200 1 aa:00:00:00:00:01 rb-1 90000 2700000 172800 691200
+  EVALSHA "$SHA" 7 "{v:rb}:vd:$DAY" "{v:rb}:vm:$MONTH" "{v:rb}:ud:$DAY:user" "{v:rb}:dev:user" \
+  "{v:rb}:s:rb-1" "{v:rb}:vh:$HOUR" "{v:rb}:ut:user" \
+  charge 1500 200 1 aa:00:00:00:00:01 rb-1 90000 2700000 172800 691200 7776000 "" 0 0 0 0
 
 echo "== JMH: near-cache hit (isExhausted) =="
 # shellcheck disable=SC2086

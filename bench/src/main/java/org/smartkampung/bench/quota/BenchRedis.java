@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import org.smartkampung.core.config.RedisSettings;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.RedisQuotaLedger;
+import org.smartkampung.core.redis.RedisBatcher;
 import org.smartkampung.core.store.RedisConnector;
 import redis.clients.jedis.UnifiedJedis;
 
@@ -31,8 +32,15 @@ final class BenchRedis {
   }
 
   static RedisQuotaLedger ledger(UnifiedJedis jedis, long nearCacheStaleMillis) {
+    return ledger(jedis, null, nearCacheStaleMillis);
+  }
+
+  /** A ledger whose asynchronous operations go through {@code batcher} (null: none). */
+  static RedisQuotaLedger ledger(
+      UnifiedJedis jedis, RedisBatcher batcher, long nearCacheStaleMillis) {
     return new RedisQuotaLedger(
         jedis,
+        batcher,
         village -> JAKARTA,
         (village, user) -> Limits.NONE,
         Clock.systemUTC(),

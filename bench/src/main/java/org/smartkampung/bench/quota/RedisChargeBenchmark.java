@@ -13,15 +13,19 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.BenchmarkParams;
+import org.smartkampung.core.quota.AccountingEvent;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.RedisQuotaLedger;
 import org.smartkampung.core.quota.SessionKey;
+import org.smartkampung.core.redis.RedisBatcher;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * One accounting charge through {@link RedisQuotaLedger}: one EVALSHA round trip on a pooled
  * connection, every thread a different session of one village (the evening-peak shape). Throughput
- * to compare with redis-benchmark running the same script; SampleTime for p50/p99.
+ * to compare with redis-benchmark running the same script; SampleTime for p50/p99. {@link
+ * #recordAsyncThroughput} is the path production takes: an Interim-Update's record through the
+ * pipelining batcher, many threads sharing its round trips.
  */
 public class RedisChargeBenchmark {
 
@@ -29,15 +33,21 @@ public class RedisChargeBenchmark {
   public static class Ledger {
     UnifiedJedis jedis;
     RedisQuotaLedger ledger;
+    RedisBatcher batcher;
+    RedisQuotaLedger pipelined;
 
     @Setup(Level.Trial)
     public void open(BenchmarkParams params) {
       jedis = BenchRedis.connect(params.getThreads());
       ledger = BenchRedis.ledger(jedis, 1_000);
+      batcher = new RedisBatcher(jedis, "jmh");
+      pipelined = BenchRedis.ledger(jedis, batcher, 1_000);
     }
 
     @TearDown(Level.Trial)
     public void close() {
+      pipelined.close();
+      batcher.close();
       ledger.close();
       jedis.close();
     }
@@ -49,6 +59,8 @@ public class RedisChargeBenchmark {
     SessionKey key;
     List<String> keys;
     List<String> args;
+    long download;
+    long seconds;
 
     @Setup(Level.Trial)
     public void pick() {
@@ -62,7 +74,8 @@ public class RedisChargeBenchmark {
               tag + "ud:d:user" + n,
               tag + "dev:user" + n,
               tag + "s:" + n,
-              tag + "vh:h");
+              tag + "vh:h",
+              tag + "ut:user" + n);
       args =
           List.of(
               "charge",
@@ -74,7 +87,13 @@ public class RedisChargeBenchmark {
               "90000",
               "2700000",
               "172800",
-              "691200");
+              "691200",
+              "7776000",
+              "",
+              "0",
+              "0",
+              "0",
+              "0");
     }
   }
 
@@ -104,6 +123,25 @@ public class RedisChargeBenchmark {
   @OutputTimeUnit(TimeUnit.SECONDS)
   public Object rawEvalshaThroughput(Ledger ledger, Session session) {
     return ledger.jedis.evalsha(ledger.ledger.scriptSha(), session.keys, session.args);
+  }
+
+  /** Interim-Updates per second through the batcher, as {@code AcctHandler} sends them. */
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public QuotaResult recordAsyncThroughput(Ledger ledger, Session session) {
+    session.download += 1_500;
+    session.seconds += 1;
+    QuotaResult result =
+        ledger
+            .pipelined
+            .recordAsync(
+                session.key, AccountingEvent.interim(session.download, 200, session.seconds))
+            .join();
+    if (!(result instanceof QuotaResult.Ok)) {
+      throw new IllegalStateException(result.toString());
+    }
+    return result;
   }
 
   private static QuotaResult charge(Ledger ledger, Session session) {

@@ -3,7 +3,9 @@ package org.smartkampung.core.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -170,13 +172,27 @@ public final class RedisSessionStore implements SessionStore {
             });
   }
 
+  /**
+   * {@inheritDoc} Each data key on its own (they sit in different Cluster slots); the village and
+   * NAS index entries of a chunk in one command per index.
+   */
   @Override
   public void removeAll(List<Session> sessions) {
     for (int from = 0; from < sessions.size(); from += REMOVE_CHUNK) {
+      List<Session> chunk = sessions.subList(from, Math.min(sessions.size(), from + REMOVE_CHUNK));
+      Map<String, List<String>> byVillage = new HashMap<>();
+      Map<String, List<String>> byNas = new HashMap<>();
       try (AbstractPipeline pipeline = jedis.pipelined()) {
-        sessions
-            .subList(from, Math.min(sessions.size(), from + REMOVE_CHUNK))
-            .forEach(s -> unlink(pipeline, s));
+        for (Session s : chunk) {
+          pipeline.del(key(s.id()));
+          if (hasFramedIp(s)) {
+            pipeline.zrem(framedIpKey(s.framedIp()), s.id());
+          }
+          byVillage.computeIfAbsent(villageKey(s.villageId()), k -> new ArrayList<>()).add(s.id());
+          byNas.computeIfAbsent(nasKey(s.nasName()), k -> new ArrayList<>()).add(s.id());
+        }
+        byVillage.forEach((index, ids) -> pipeline.zrem(index, ids.toArray(String[]::new)));
+        byNas.forEach((index, ids) -> pipeline.srem(index, ids.toArray(String[]::new)));
         pipeline.sync();
       }
     }

@@ -61,10 +61,13 @@ local function freeDevice(devKey, device, session)
   end
 end
 
+-- Closes a session that may not exist: an unknown one only frees the device named.
 local function closeSession(sKey, devKey, session, fallbackDevice, at, ttl)
-  local state = redis.call('HMGET', sKey, 'c', 'd')
-  freeDevice(devKey, state[2] or fallbackDevice, session)
-  freeDevice(devKey, fallbackDevice, session)
+  local state = redis.call('HMGET', sKey, 'c', 'd', 'e')
+  local recorded = state[2] or fallbackDevice
+  freeDevice(devKey, recorded, session)
+  if fallbackDevice ~= recorded then freeDevice(devKey, fallbackDevice, session) end
+  if state[3] == false then return end
   if state[1] ~= '1' then
     redis.call('HSET', sKey, 'c', '1', 'x', at)
   end
@@ -77,12 +80,7 @@ if op == 'closemany' then
   -- ARGV[2] now (millis), ARGV[3] session time to live, then device id and session id of each.
   for i = 1, #KEYS / 2 do
     local devKey, sKey = KEYS[2 * i - 1], KEYS[2 * i]
-    local device, session = ARGV[2 + 2 * i], ARGV[3 + 2 * i]
-    if redis.call('EXISTS', sKey) == 1 then
-      closeSession(sKey, devKey, session, device, ARGV[2], ARGV[3])
-    else
-      freeDevice(devKey, device, session)
-    end
+    closeSession(sKey, devKey, ARGV[3 + 2 * i], ARGV[2 + 2 * i], ARGV[2], ARGV[3])
   end
   return #KEYS / 2
 end
@@ -146,11 +144,7 @@ elseif op == 'record' then
     redis.call('EXPIRE', KEYS[5], ARGV[9])
   end
 elseif op == 'close' then
-  if redis.call('EXISTS', KEYS[5]) == 1 then
-    closeSession(KEYS[5], KEYS[4], ARGV[6], ARGV[5], ARGV[14], ARGV[9])
-  else
-    freeDevice(KEYS[4], ARGV[5], ARGV[6])
-  end
+  closeSession(KEYS[5], KEYS[4], ARGV[6], ARGV[5], ARGV[14], ARGV[9])
 elseif op == 'reserve' then
   local current = redis.call('HGET', KEYS[4], ARGV[5])
   if current and string.sub(current, 1, 1) ~= '~' then

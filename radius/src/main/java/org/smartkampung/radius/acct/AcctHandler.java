@@ -217,15 +217,25 @@ public final class AcctHandler implements RequestHandler {
 
   /** Accounting-On/Off: the NAS (re)started, so every session it had is over. */
   private boolean closeAll(NasClient nas) {
+    long started = System.nanoTime();
     List<Session> open = sessions.listByNas(nas.name());
+    long listed = System.nanoTime();
     boolean closed = ledger.closeAll(open.stream().map(SessionRecords::keyOf).toList()).join();
     if (!closed) {
       return false;
     }
+    long ledgerDone = System.nanoTime();
     sessions.removeAll(open);
     forget(open);
     if (!open.isEmpty()) {
-      log.info("NAS {} restarted: closed its {} sessions", nas.name(), open.size());
+      log.info(
+          "NAS {} restarted: closed its {} sessions in {} ms (list {}, ledger {}, remove {})",
+          nas.name(),
+          open.size(),
+          (System.nanoTime() - started) / 1_000_000,
+          (listed - started) / 1_000_000,
+          (ledgerDone - listed) / 1_000_000,
+          (System.nanoTime() - ledgerDone) / 1_000_000);
     }
     return true;
   }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.smartkampung.app.InProcessKampung;
+import org.smartkampung.app.ShippedConfigOnLoopback;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminRole;
 import org.smartkampung.core.config.KampungConfig;
@@ -48,8 +49,8 @@ final class ConsoleKampung implements AutoCloseable {
 
   ConsoleKampung(Path dataDir, int mikrotikCoaPort) throws Exception {
     Clock clock = Clock.fixed(KampungUnderTest.EVENING, ZoneOffset.UTC);
-    authPort = freeUdpPort();
-    acctPort = freeUdpPort();
+    authPort = ShippedConfigOnLoopback.freeUdpPort();
+    acctPort = ShippedConfigOnLoopback.freeUdpPort();
     config = config(dataDir, KampungUnderTest.freePort(), authPort, acctPort, mikrotikCoaPort);
     try (AdminStores admin = AdminStoreFactory.open(config.store())) {
       // false after a restart: the account is already in the store.
@@ -122,13 +123,6 @@ final class ConsoleKampung implements AutoCloseable {
         List.of(
             new SubscriberSeed(
                 SUBSCRIBER, "kemiren", HASHER.hash(SUBSCRIBER_PASSWORD), "Warga Demo")));
-  }
-
-  private static int freeUdpPort() throws java.io.IOException {
-    try (java.net.DatagramSocket probe =
-        new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-      return probe.getLocalPort();
-    }
   }
 
   @Override

@@ -311,10 +311,10 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     SessionCounters totals = new SessionCounters(entry.i(), entry.o(), entry.x());
     switch (entry.op()) {
       case "charge" ->
-          village.add(periods, hourKey(entry.v(), at), entry.u(), totals, epochDay(at));
+          village.add(periods, calendar.hourKey(entry.v(), at), entry.u(), totals, epochDay(at));
       case "record" -> {
         SessionCounters charged = village.record(entry);
-        village.add(periods, hourKey(entry.v(), at), entry.u(), charged, epochDay(at));
+        village.add(periods, calendar.hourKey(entry.v(), at), entry.u(), charged, epochDay(at));
       }
       case "close" -> village.close(entry.s(), entry.u(), entry.d(), entry.t());
       case "reserve" -> village.reserve(entry.u(), entry.d(), entry.m(), entry.t());
@@ -324,10 +324,6 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     return new QuotaResult.Ok(
         usage(village, periods, entry.v(), entry.u(), null, at),
         session != null && !session.closed());
-  }
-
-  private String hourKey(String villageId, Instant at) {
-    return calendar.hourKey(villageId, at);
   }
 
   /** Reads the snapshot and replays the journal; returns the sequence of the next journal file. */

@@ -160,17 +160,24 @@ public final class AcctHandler implements RequestHandler {
     return previous.thenCompose(found -> apply(request, record, id, found));
   }
 
-  /** One pipeline: the ledger's record, then the session's write or removal. */
+  /** The ledger's record and the live session's write or removal, in the batcher's pipelines. */
   private CompletableFuture<Boolean> apply(
       InboundRequest request, AccountingRecord record, String id, Optional<Session> previous) {
     NasClient nas = request.nas();
     SessionKey key = SessionRecords.keyFor(nas, record, id, previous);
-    CompletableFuture<QuotaResult> recorded = ledger.recordAsync(key, record.event());
     if (record.statusType() == AccountingRecord.STOP) {
       recent.invalidate(id);
-      CompletableFuture<Void> removed =
-          previous.map(sessions::removeAsync).orElse(CompletableFuture.completedFuture(null));
-      return recorded.thenCombine(removed, (result, done) -> result instanceof QuotaResult.Ok);
+      // The ledger closes the session before it leaves the live list, for the same reason.
+      return ledger
+          .recordAsync(key, record.event())
+          .thenCompose(
+              result ->
+                  !(result instanceof QuotaResult.Ok)
+                      ? CompletableFuture.completedFuture(false)
+                      : previous
+                          .map(sessions::removeAsync)
+                          .orElse(CompletableFuture.completedFuture(null))
+                          .thenApply(removed -> true));
     }
     Session session =
         SessionRecords.toSession(
@@ -180,23 +187,24 @@ public final class AcctHandler implements RequestHandler {
             key,
             previous,
             clock.instant());
-    return recorded.thenCompose(
-        result -> {
-          if (!(result instanceof QuotaResult.Ok ok)) {
-            return CompletableFuture.completedFuture(false);
-          }
-          if (!ok.sessionOpen()) {
-            return CompletableFuture.completedFuture(true); // a late record of an ended session
-          }
-          return sessions
-              .putAsync(session)
-              .thenApply(
-                  written -> {
-                    recent.put(id, session);
-                    exhaustedCheck(session, ok.usage());
-                    return true;
-                  });
-        });
+    // The live session is written before the ledger's record, so every session the ledger holds
+    // open is one the lost-session sweep can find, even after a crash between the two.
+    return sessions
+        .putAsync(session)
+        .thenCompose(written -> ledger.recordAsync(key, record.event()))
+        .thenCompose(
+            result -> {
+              if (!(result instanceof QuotaResult.Ok ok)) {
+                return CompletableFuture.completedFuture(false);
+              }
+              if (!ok.sessionOpen()) {
+                // A late record of an ended session: it must not stay listed as live.
+                return sessions.removeAsync(session).thenApply(removed -> true);
+              }
+              recent.put(id, session);
+              exhaustedCheck(session, ok.usage());
+              return CompletableFuture.completedFuture(true);
+            });
   }
 
   private void exhaustedCheck(Session session, Usage usage) {

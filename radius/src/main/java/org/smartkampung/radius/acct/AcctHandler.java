@@ -157,12 +157,16 @@ public final class AcctHandler implements RequestHandler {
         remembered != null
             ? CompletableFuture.completedFuture(Optional.of(remembered))
             : sessions.findAsync(id);
-    return previous.thenCompose(found -> apply(request, record, id, found));
+    return previous.thenCompose(found -> apply(request, record, id, found, remembered != null));
   }
 
   /** The ledger's record and the live session's write or removal, in the batcher's pipelines. */
   private CompletableFuture<Boolean> apply(
-      InboundRequest request, AccountingRecord record, String id, Optional<Session> previous) {
+      InboundRequest request,
+      AccountingRecord record,
+      String id,
+      Optional<Session> previous,
+      boolean remembered) {
     NasClient nas = request.nas();
     SessionKey key = SessionRecords.keyFor(nas, record, id, previous);
     if (record.statusType() == AccountingRecord.STOP) {
@@ -187,11 +191,7 @@ public final class AcctHandler implements RequestHandler {
             key,
             previous,
             clock.instant());
-    // The live session is written before the ledger's record, so every session the ledger holds
-    // open is one the lost-session sweep can find, even after a crash between the two.
-    return sessions
-        .putAsync(session)
-        .thenCompose(written -> ledger.recordAsync(key, record.event()))
+    return written(session, key, record, remembered)
         .thenCompose(
             result -> {
               if (!(result instanceof QuotaResult.Ok ok)) {
@@ -205,6 +205,22 @@ public final class AcctHandler implements RequestHandler {
               exhaustedCheck(session, ok.usage());
               return CompletableFuture.completedFuture(true);
             });
+  }
+
+  /**
+   * Writes the live session and applies the record to the ledger. Where the record may open the
+   * session in the ledger, the live session is written first, so every session the ledger holds
+   * open is one the lost-session sweep can find, even after a crash between the two. An
+   * Interim-Update of a session this instance saw the ledger open cannot open it again (a closed
+   * session stays closed until a Start), so both go out at once, in one round trip.
+   */
+  private CompletableFuture<QuotaResult> written(
+      Session session, SessionKey key, AccountingRecord record, boolean remembered) {
+    if (remembered && record.statusType() == AccountingRecord.INTERIM_UPDATE) {
+      CompletableFuture<Void> put = sessions.putAsync(session);
+      return ledger.recordAsync(key, record.event()).thenCombine(put, (result, done) -> result);
+    }
+    return sessions.putAsync(session).thenCompose(done -> ledger.recordAsync(key, record.event()));
   }
 
   private void exhaustedCheck(Session session, Usage usage) {

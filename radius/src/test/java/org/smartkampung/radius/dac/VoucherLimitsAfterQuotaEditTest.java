@@ -31,6 +31,7 @@ import org.smartkampung.core.store.AdminStoreFactory;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
+import org.smartkampung.core.testing.RedisTestServer;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
@@ -43,9 +44,9 @@ import org.smartkampung.radius.testing.TestNas;
 /**
  * A villager on a 500 MB voucher, 300 MB of it used in an earlier session, is online when the desa
  * admin raises the village's quota. The real RADIUS role on loopback, over the real stores
- * (embedded), must send the running session a CoA whose octet limit is no more than the 200 MB the
- * voucher has left, not the raised quota; and a Disconnect when the voucher is used up or has
- * expired. The NAS is a {@link TestNas} that checks the packets' authenticators itself.
+ * (embedded, and Redis), must send the running session a CoA whose octet limit is no more than the
+ * 200 MB the voucher has left, not the raised quota; and a Disconnect when the voucher is used up
+ * or has expired. The NAS is a {@link TestNas} that checks the packets' authenticators itself.
  */
 class VoucherLimitsAfterQuotaEditTest {
 
@@ -57,8 +58,7 @@ class VoucherLimitsAfterQuotaEditTest {
 
   enum Store {
     EMBEDDED,
-    // REDIS works too but its command loop sometimes waits for a pooled connection longer than
-    // the test does ("Could not get a resource from the pool"); left out until that is understood.
+    REDIS
   }
 
   @TempDir Path dataDir;
@@ -110,6 +110,13 @@ class VoucherLimitsAfterQuotaEditTest {
                   zones,
                   new ConfigLimitsSource(config),
                   Clock.systemUTC());
+          case REDIS ->
+              StoreFactory.openRedis(
+                  new StoreSettings(StoreType.REDIS, null, null, null, RedisTestServer.settings()),
+                  zones,
+                  new ConfigLimitsSource(config),
+                  Clock.systemUTC(),
+                  new SimpleMeterRegistry());
         };
     // Sessions another test left in a shared Redis would get the edit too.
     stores.sessions().removeAll(stores.sessions().listByVillage(VILLAGE));

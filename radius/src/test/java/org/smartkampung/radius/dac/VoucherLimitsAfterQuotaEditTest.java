@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -38,15 +41,21 @@ import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
 import org.smartkampung.radius.RadiusServer;
+import org.smartkampung.radius.codec.Attributes;
+import org.smartkampung.radius.codec.PacketCodec;
+import org.smartkampung.radius.codec.RadiusDictionary;
 import org.smartkampung.radius.testing.RadiusHarness;
 import org.smartkampung.radius.testing.TestNas;
+import org.tinyradius.attribute.RadiusAttribute;
 
 /**
  * A villager on a 500 MB voucher, 300 MB of it used in an earlier session, is online when the desa
  * admin raises the village's quota. The real RADIUS role on loopback, over the real stores
  * (embedded, and Redis), must send the running session a CoA whose octet limit is no more than the
  * 200 MB the voucher has left, not the raised quota; and a Disconnect when the voucher is used up
- * or has expired. The NAS is a {@link TestNas} that checks the packets' authenticators itself.
+ * or has expired. The NAS is a {@link TestNas} that checks the packets' authenticators itself. The
+ * Interim-Update check decides with the same limits: the record that spends the voucher ends the
+ * session.
  */
 class VoucherLimitsAfterQuotaEditTest {
 
@@ -96,7 +105,7 @@ class VoucherLimitsAfterQuotaEditTest {
             List.of(
                 RadiusHarness.hotspot(
                     "mikrotik-1",
-                    "127.0.0.2",
+                    "127.0.0.1",
                     NasType.MIKROTIK,
                     MessageAuthenticatorPolicy.YES,
                     nas.port())),
@@ -267,5 +276,57 @@ class VoucherLimitsAfterQuotaEditTest {
     assertThat(nas.received().get(0).attribute(44)).isEqualTo(session.acctSessionId());
     assertThat(result.disconnected()).isEqualTo(1);
     assertThat(result.coaSent()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Store.class)
+  void theInterimUpdateThatSpendsTheVoucherDisconnectsTheSession(Store store) throws Exception {
+    start(store);
+    String code = unique("KMRINT01");
+    voucherOnline(code, 450 * MB, Instant.now().plus(Duration.ofDays(5)));
+    Attributes attributes = new Attributes(RadiusDictionary.load());
+
+    try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      // 60 MB more in a new session: 510 of the voucher's 500 MB, far below the 1,000 MB a day.
+      for (byte[] record :
+          List.of(
+              accounting(attributes, 1, code, "v-int-1", 0, 0),
+              accounting(attributes, 3, code, "v-int-1", 60 * MB, 300))) {
+        assertThat(RadiusHarness.exchange(socket, record, server.acctPort(), WAIT)).isPresent();
+      }
+    }
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(nas.received())
+                    .extracting(TestNas.Received::code, r -> r.attribute(44))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(40, "v-int-1")));
+  }
+
+  /** An Accounting-Request of the voucher's session as a MikroTik sends it. */
+  private static byte[] accounting(
+      Attributes attributes,
+      int status,
+      String code,
+      String session,
+      long downloadBytes,
+      long sessionSeconds) {
+    List<RadiusAttribute> attrs = new ArrayList<>();
+    attrs.add(attributes.unsigned("Acct-Status-Type", status));
+    attrs.add(attributes.text("Acct-Session-Id", session));
+    attrs.add(attributes.text("User-Name", code));
+    attrs.add(attributes.text("Class", "kampung:" + VILLAGE + ":" + code));
+    attrs.add(attributes.text("Calling-Station-Id", MAC.toUpperCase(java.util.Locale.ROOT)));
+    attrs.add(attributes.unsigned("Acct-Output-Octets", downloadBytes));
+    attrs.add(attributes.unsigned("Acct-Input-Octets", 0));
+    attrs.add(attributes.unsigned("Acct-Session-Time", sessionSeconds));
+    return PacketCodec.encodeRequest(
+        4,
+        status,
+        attrs,
+        RadiusHarness.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        false);
   }
 }

@@ -16,7 +16,7 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
-import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.limits.ConfigLimitsSource;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;

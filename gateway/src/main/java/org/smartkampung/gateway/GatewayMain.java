@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.smartkampung.core.config.ConfigException;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
-import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.limits.ConfigLimitsSource;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
 

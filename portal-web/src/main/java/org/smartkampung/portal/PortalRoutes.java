@@ -25,6 +25,7 @@ final class PortalRoutes {
             parts.config(),
             parts.stores().ledger(),
             parts.stores().sessions(),
+            parts.stores().subscribers(),
             parts.stores().vouchers(),
             parts.clock());
 

@@ -188,7 +188,7 @@ public final class PortalServer {
         new AttemptLimit("villager", MAX_FAILURES, FAILURE_WINDOW, attempts, clock),
         new AttemptLimit("villager-source", MAX_SOURCE_FAILURES, FAILURE_WINDOW, attempts, clock),
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
-        new Admission(config, stores.ledger(), clock),
+        new Admission(config, stores.ledger(), stores.subscribers(), clock),
         new TokenMinter(stores.loginTokens(), clock),
         new NasLoginCompleter(uamSecrets, gatewayApi(vx, config.gateway(), clock)),
         landing);

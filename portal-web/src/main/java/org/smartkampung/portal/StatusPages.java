@@ -9,10 +9,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.nas.Macs;
-import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
-import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.portal.captive.Remaining;
 import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.nas.GatewayApi;
@@ -146,18 +144,15 @@ final class StatusPages {
 
   /** What the viewer has left, or empty when the ledger cannot say (the page says so). */
   private Optional<Remaining> remaining(Viewer viewer) {
-    QuotaResult result =
-        parts.stores().ledger().check(viewer.village().id(), viewer.userId(), viewer.deviceId());
-    if (!(result instanceof QuotaResult.Ok ok)) {
-      return Optional.empty();
-    }
-    Optional<Voucher> voucher =
-        parts
-            .stores()
-            .vouchers()
-            .find(viewer.userId())
-            .filter(v -> v.villageId().equals(viewer.village().id()));
-    return Optional.of(Remaining.of(ok.usage(), voucher, parts.clock().instant()));
+    return Remaining.lookup(
+        parts.config(),
+        viewer.village(),
+        viewer.userId(),
+        viewer.deviceId(),
+        parts.stores().ledger(),
+        parts.stores().subscribers(),
+        parts.stores().vouchers(),
+        parts.clock());
   }
 
   private void render(
@@ -172,6 +167,13 @@ final class StatusPages {
       model.put("userBytesLeft", Amounts.bytes(left.userBytes(), lang, messages));
       model.put("userTimeLeft", Amounts.duration(left.seconds(), lang, messages));
       model.put("villageBytesLeft", Amounts.bytes(left.villageBytes(), lang, messages));
+      if (left.voucher() != null) {
+        model.put("voucherBytesLeft", Amounts.bytes(left.voucher().bytes(), lang, messages));
+        model.put("voucherTimeLeft", Amounts.duration(left.voucher().seconds(), lang, messages));
+        model.put(
+            "voucherExpires",
+            Amounts.dateTime(left.voucher().expiresAt(), viewer.village().timeZone(), lang));
+      }
     } else {
       model.put("error", messages.get(lang, "error.store"));
     }

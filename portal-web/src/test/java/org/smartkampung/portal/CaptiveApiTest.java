@@ -113,6 +113,65 @@ class CaptiveApiTest {
   }
 
   @Test
+  void aVoucherSessionSeesTheVouchersOwnAllowanceAndExpiryOnTheStatusPageAndInTheApi()
+      throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      Instant now = Instant.now();
+      Instant expires = Instant.parse("2030-01-10T12:00:00Z");
+      // A 2 GB voucher without a minute limit, valid until 10 January 2030 19.00 WIB.
+      portal
+          .stores
+          .vouchers()
+          .createAll(
+              java.util.List.of(
+                  new org.smartkampung.core.voucher.Voucher(
+                      "KMR2GB07",
+                      "tamansari",
+                      "b1",
+                      now,
+                      expires,
+                      2_000_000_000L,
+                      0,
+                      1,
+                      org.smartkampung.core.voucher.VoucherStatus.IN_USE,
+                      now,
+                      "")));
+      portal
+          .stores
+          .sessions()
+          .put(
+              new Session(
+                  "kemiren-chilli/3",
+                  "tamansari",
+                  "KMR2GB07",
+                  "3c:5a:b4:0a:0b:0e",
+                  "kemiren-chilli",
+                  "10.1.0.1",
+                  "3",
+                  "127.0.0.1",
+                  Instant.EPOCH,
+                  Instant.EPOCH,
+                  0,
+                  0,
+                  0));
+      portal.stores.used("tamansari", "KMR2GB07", "3c:5a:b4:0a:0b:0e", 100_000_000L, 600);
+
+      String html = portal.get("/status").body();
+      assertThat(html)
+          .contains("Sisa kuota voucher")
+          .contains("<dd id=\"voucher-bytes\">1,9 GB</dd>")
+          .contains("<dd id=\"voucher-expires\">10 Januari 2030 19.00 WIB</dd>");
+
+      JsonObject voucher =
+          new JsonObject(portal.get("/api/captive").body()).getJsonObject("voucher");
+      assertThat(voucher.getLong("bytes-remaining")).isEqualTo(1_900_000_000L);
+      assertThat(voucher.getString("expires")).isEqualTo("2030-01-10T12:00:00Z");
+      // No minute limit: nothing to count down.
+      assertThat(voucher.containsKey("seconds-remaining")).isFalse();
+    }
+  }
+
+  @Test
   void theStatusPageFindsTheLiveSessionBySourceAddressWithoutALink() throws Exception {
     try (PortalHarness portal = PortalHarness.start()) {
       assertThat(portal.get("/status").body()).contains("Anda belum masuk internet");

@@ -44,6 +44,7 @@ import org.smartkampung.radius.auth.CredentialChecker;
 import org.smartkampung.radius.auth.LoginThrottle;
 import org.smartkampung.radius.auth.RememberedDevices;
 import org.smartkampung.radius.auth.ReplyAttributes;
+import org.smartkampung.radius.auth.SessionLimits;
 import org.smartkampung.radius.auth.SubscriberPasswords;
 import org.smartkampung.radius.auth.VillageDirectory;
 import org.smartkampung.radius.codec.Attributes;
@@ -281,6 +282,9 @@ public final class RadiusServer implements AutoCloseable {
                   clock),
               new LoginThrottle(stores.failureCounters(), settings.loginThrottle()),
               metrics);
+      SessionLimits sessionLimits =
+          new SessionLimits(
+              new VillageDirectory(live), stores.subscribers(), stores.vouchers(), clock);
       AuthHandler authHandler =
           new AuthHandler(
               new VillageDirectory(live),
@@ -294,7 +298,13 @@ public final class RadiusServer implements AutoCloseable {
               clock);
       AcctHandler acctHandler =
           new AcctHandler(
-              stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock, bulk);
+              stores.ledger(),
+              stores.sessions(),
+              sessionLimits,
+              dac::disconnect,
+              metrics,
+              clock,
+              bulk);
       LostSessionSweeper sweeper =
           new LostSessionSweeper(
               new VillageDirectory(live),
@@ -346,8 +356,8 @@ public final class RadiusServer implements AutoCloseable {
               new LimitsCommandWorker.Parts(
                   stores.sessionCommands(),
                   stores.sessions(),
-                  stores.subscribers(),
                   stores.ledger(),
+                  sessionLimits,
                   clients,
                   replyAttributes,
                   dac,

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.app.ShippedConfigOnLoopback;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
-import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.limits.ConfigLimitsSource;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;

@@ -98,7 +98,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
    * @param snapshotIntervalSeconds how often the state is snapshotted and the journal compacted; 0
    *     or less only on close
    * @param zones the time zone of each village, for its days and months
-   * @param limits the limits that apply now
+   * @param limits the standing limits, only for {@link #isExhausted}; charges count without them
    * @param clock source of the current period
    * @param closedSessionRetention how long a session's counters are kept after its close (and a
    *     silent session's after its last record)
@@ -218,7 +218,8 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
   @Override
   public boolean isExhausted(String villageId, String userId) {
     Usage usage = check(villageId, userId, null).orThrow();
-    return usage.userExhausted() || usage.villageExhausted();
+    Limits standing = limits.limitsFor(villageId, userId);
+    return standing.userExhausted(usage) || standing.villageExhausted(usage);
   }
 
   /** Session records held in memory, open and closed (for tests and gauges of what grows). */
@@ -414,7 +415,6 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
         periods.dayKey().equals(village.dayKey) ? village.dayBytes : 0,
         periods.monthKey().equals(village.monthKey) ? village.monthBytes : 0,
         online,
-        limits.limitsFor(villageId, userId),
         total == null ? 0 : total.bytes(),
         total == null ? 0 : total.seconds());
   }

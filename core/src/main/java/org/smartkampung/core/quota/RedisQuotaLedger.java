@@ -132,7 +132,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
    * @param batcher pipelines the asynchronous operations; null runs them as the blocking ones do.
    *     Not closed by {@link #close()}
    * @param zones the time zone of each village, for its days and months
-   * @param limits the limits that apply now
+   * @param limits the standing limits, only for the near-cache; charges count without them
    * @param clock source of the current period
    * @param nearCacheStaleMillis longest time an "exhausted or not" answer is served from memory
    * @param registry where latency and failures are counted
@@ -335,8 +335,11 @@ public final class RedisQuotaLedger implements QuotaLedger {
     }
     QuotaResult result =
         run(Op.EXHAUSTED, new SessionKey(villageId, userId, "", ""), SessionCounters.ZERO);
-    return result instanceof QuotaResult.Ok ok
-        && (ok.usage().userExhausted() || ok.usage().villageExhausted());
+    if (!(result instanceof QuotaResult.Ok ok)) {
+      return false;
+    }
+    Limits standing = limits.limitsFor(villageId, userId);
+    return standing.userExhausted(ok.usage()) || standing.villageExhausted(ok.usage());
   }
 
   /** Does not close the shared client; its owner does. */
@@ -479,11 +482,12 @@ public final class RedisQuotaLedger implements QuotaLedger {
             (Long) reply.get(2),
             (Long) reply.get(3),
             Math.toIntExact((Long) reply.get(4)),
-            limits.limitsFor(session.villageId(), session.userId()),
             (Long) reply.get(5),
             (Long) reply.get(6));
-    villageExhausted.put(session.villageId(), usage.villageExhausted());
-    userExhausted.put(new UserKey(session.villageId(), session.userId()), usage.userExhausted());
+    Limits standing = limits.limitsFor(session.villageId(), session.userId());
+    villageExhausted.put(session.villageId(), standing.villageExhausted(usage));
+    userExhausted.put(
+        new UserKey(session.villageId(), session.userId()), standing.userExhausted(usage));
     return new QuotaResult.Ok(usage, ((Long) reply.get(8)) == 1L);
   }
 

@@ -36,6 +36,7 @@ public final class OverrideCache implements SubscriberStore {
   }
 
   /** The override of an enabled or disabled subscriber, null for none or for a non-subscriber. */
+  @Override
   public QuotaOverride overrideOf(String userId) {
     Instant now = clock.instant();
     Entry e = cache.get(userId);

@@ -22,4 +22,9 @@ public interface SubscriberStore {
 
   /** The village's subscribers ordered by username. */
   List<Subscriber> listByVillage(String villageId);
+
+  /** The quota override of a user id, null when there is none (or no such subscriber). */
+  default QuotaOverride overrideOf(String userId) {
+    return find(userId).map(Subscriber::quotaOverride).orElse(null);
+  }
 }

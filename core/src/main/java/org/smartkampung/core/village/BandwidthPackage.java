@@ -1,5 +1,7 @@
 package org.smartkampung.core.village;
 
+import org.smartkampung.core.quota.LimitMath;
+
 /**
  * The bandwidth a village bought from its budget (APBDes) for one budget year.
  *
@@ -13,10 +15,10 @@ public record BandwidthPackage(
     int downlinkMbps, int uplinkMbps, long monthlyGb, int budgetYear, long budgetRupiah) {
 
   /** Bytes in one gigabyte as package sellers count them (decimal). */
-  public static final long BYTES_PER_GB = 1_000_000_000L;
+  public static final long BYTES_PER_GB = LimitMath.BYTES_PER_GB;
 
   /** Monthly volume in bytes, or {@link Long#MAX_VALUE} when the package is not metered. */
   public long monthlyBytes() {
-    return monthlyGb <= 0 ? Long.MAX_VALUE : monthlyGb * BYTES_PER_GB;
+    return monthlyGb <= 0 ? Long.MAX_VALUE : LimitMath.times(monthlyGb, BYTES_PER_GB);
   }
 }

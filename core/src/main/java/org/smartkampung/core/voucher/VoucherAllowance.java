@@ -2,16 +2,17 @@ package org.smartkampung.core.voucher;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.quota.LimitMath;
 import org.smartkampung.core.quota.Usage;
 
 /**
  * What a voucher allows in total. What the voucher has used is the ledger's totals for the
  * voucher's code as user id ({@link Usage#userTotalBytes()}): vouchers keep no usage of their own.
- * The RADIUS decision and the villager's status page both read what is left from here.
+ * {@code org.smartkampung.core.limits.EffectiveLimits} takes it into every decision.
  *
- * @param bytesLimit bytes (in plus out) the voucher allows; {@link Limits#UNLIMITED} for no limit
- * @param secondsLimit seconds online the voucher allows; {@link Limits#UNLIMITED} for no limit
+ * @param bytesLimit bytes (in plus out) the voucher allows; {@link LimitMath#UNLIMITED} for no
+ *     limit
+ * @param secondsLimit seconds online the voucher allows; {@link LimitMath#UNLIMITED} for no limit
  * @param secondsUntilExpiry seconds from the request until the voucher expires; 0 when it has
  */
 public record VoucherAllowance(long bytesLimit, long secondsLimit, long secondsUntilExpiry) {
@@ -20,26 +21,24 @@ public record VoucherAllowance(long bytesLimit, long secondsLimit, long secondsU
   public static VoucherAllowance of(Voucher voucher, Instant now) {
     long seconds =
         voucher.minutesLimit() <= 0
-            ? Limits.UNLIMITED
-            : Math.multiplyExact(voucher.minutesLimit(), 60L);
+            ? LimitMath.UNLIMITED
+            : LimitMath.minutes(voucher.minutesLimit());
     long untilExpiry = Math.max(0, Duration.between(now, voucher.expiresAt()).toSeconds());
-    return new VoucherAllowance(voucher.bytesLimit(), seconds, untilExpiry);
-  }
-
-  /** Bytes the voucher still allows after its code's totals; {@link Limits#UNLIMITED} for none. */
-  public long bytesLeft(Usage usage) {
-    return left(bytesLimit, usage.userTotalBytes());
+    return new VoucherAllowance(Math.max(0, voucher.bytesLimit()), seconds, untilExpiry);
   }
 
   /**
-   * Seconds online the voucher still allows after its code's totals; {@link Limits#UNLIMITED} for
-   * none. Its expiry is apart: {@link #secondsUntilExpiry()}.
+   * Bytes the voucher still allows after its code's totals; {@link LimitMath#UNLIMITED} for none.
    */
-  public long secondsLeft(Usage usage) {
-    return left(secondsLimit, usage.userTotalSeconds());
+  public long bytesLeft(Usage usage) {
+    return LimitMath.left(bytesLimit, usage.userTotalBytes());
   }
 
-  private static long left(long limit, long used) {
-    return limit == Limits.UNLIMITED ? Limits.UNLIMITED : Math.max(0, limit - used);
+  /**
+   * Seconds online the voucher still allows after its code's totals; {@link LimitMath#UNLIMITED}
+   * for none. Its expiry is apart: {@link #secondsUntilExpiry()}.
+   */
+  public long secondsLeft(Usage usage) {
+    return LimitMath.left(secondsLimit, usage.userTotalSeconds());
   }
 }

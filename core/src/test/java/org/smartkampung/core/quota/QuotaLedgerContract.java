@@ -70,15 +70,14 @@ public abstract class QuotaLedgerContract {
 
     assertThat(alice.userDayBytes()).isEqualTo(350);
     assertThat(alice.userDaySeconds()).isEqualTo(15);
-    assertThat(alice.userBytesRemaining()).isEqualTo(650);
-    assertThat(alice.userSecondsRemaining()).isEqualTo(585);
+    assertThat(limits.userBytesLeft(alice)).isEqualTo(650);
+    assertThat(limits.userSecondsLeft(alice)).isEqualTo(585);
     assertThat(alice.villageDayBytes()).isEqualTo(350);
     assertThat(bob.userDayBytes()).isEqualTo(1_000);
     assertThat(bob.villageDayBytes()).isEqualTo(1_350);
     assertThat(bob.villageMonthBytes()).isEqualTo(1_350);
-    assertThat(bob.villageDayBytesRemaining()).isEqualTo(8_650);
-    assertThat(bob.villageMonthBytesRemaining()).isEqualTo(98_650);
-    assertThat(bob.limits()).isEqualTo(limits);
+    assertThat(limits.villageDayBytesLeft(bob)).isEqualTo(8_650);
+    assertThat(limits.villageMonthBytesLeft(bob)).isEqualTo(98_650);
     Usage checked = ledger.check(village, "alice", "aa:01").orThrow();
     assertThat(checked.userDayBytes()).isEqualTo(350);
     assertThat(checked.villageDayBytes()).isEqualTo(1_350);
@@ -90,13 +89,13 @@ public abstract class QuotaLedgerContract {
     SessionKey alice = session("alice", "aa:01", "s1");
 
     Usage below = ledger.charge(alice, 600, 399, 0).orThrow();
-    assertThat(below.userExhausted()).isFalse();
-    assertThat(below.userBytesRemaining()).isEqualTo(1);
+    assertThat(limits.userExhausted(below)).isFalse();
+    assertThat(limits.userBytesLeft(below)).isEqualTo(1);
     assertThat(ledger.isExhausted(village, "alice")).isFalse();
 
     Usage at = ledger.charge(alice, 1, 0, 0).orThrow();
-    assertThat(at.userExhausted()).isTrue();
-    assertThat(at.villageExhausted()).isFalse();
+    assertThat(limits.userExhausted(at)).isTrue();
+    assertThat(limits.villageExhausted(at)).isFalse();
     assertThat(ledger.isExhausted(village, "alice")).isTrue();
     assertThat(ledger.isExhausted(village, "bob")).isFalse();
   }
@@ -106,8 +105,8 @@ public abstract class QuotaLedgerContract {
     limits = new Limits(Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 3_600, 3);
     SessionKey alice = session("alice", "aa:01", "s1");
 
-    assertThat(ledger.charge(alice, 0, 0, 3_599).orThrow().userExhausted()).isFalse();
-    assertThat(ledger.charge(alice, 0, 0, 1).orThrow().userExhausted()).isTrue();
+    assertThat(limits.userExhausted(ledger.charge(alice, 0, 0, 3_599).orThrow())).isFalse();
+    assertThat(limits.userExhausted(ledger.charge(alice, 0, 0, 1).orThrow())).isTrue();
   }
 
   @Test
@@ -116,13 +115,13 @@ public abstract class QuotaLedgerContract {
 
     ledger.charge(session("alice", "aa:01", "s1"), 1_000, 0, 0).orThrow();
     Usage below = ledger.charge(session("bob", "bb:01", "s2"), 999, 0, 0).orThrow();
-    assertThat(below.villageExhausted()).isFalse();
-    assertThat(below.villageBytesRemaining()).isEqualTo(1);
+    assertThat(limits.villageExhausted(below)).isFalse();
+    assertThat(limits.villageBytesLeft(below)).isEqualTo(1);
 
     Usage at = ledger.charge(session("bob", "bb:01", "s2"), 1, 0, 0).orThrow();
-    assertThat(at.villageExhausted()).isTrue();
-    assertThat(at.userExhausted()).isFalse();
-    assertThat(ledger.check(village, "carol", "cc:01").orThrow().villageExhausted()).isTrue();
+    assertThat(limits.villageExhausted(at)).isTrue();
+    assertThat(limits.userExhausted(at)).isFalse();
+    assertThat(limits.villageExhausted(ledger.check(village, "carol", "cc:01").orThrow())).isTrue();
     assertThat(ledger.isExhausted(village, "alice")).isTrue();
   }
 
@@ -130,11 +129,12 @@ public abstract class QuotaLedgerContract {
   void villageIsExhaustedExactlyAtItsMonthlyLimit() {
     limits = new Limits(Limits.UNLIMITED, 5_000, Limits.UNLIMITED, Limits.UNLIMITED, 3);
 
-    assertThat(ledger.charge(session("a", "d", "s"), 4_999, 0, 0).orThrow().villageExhausted())
+    assertThat(
+            limits.villageExhausted(ledger.charge(session("a", "d", "s"), 4_999, 0, 0).orThrow()))
         .isFalse();
     Usage at = ledger.charge(session("a", "d", "s"), 0, 1, 0).orThrow();
-    assertThat(at.villageExhausted()).isTrue();
-    assertThat(at.villageMonthBytesRemaining()).isZero();
+    assertThat(limits.villageExhausted(at)).isTrue();
+    assertThat(limits.villageMonthBytesLeft(at)).isZero();
   }
 
   @Test
@@ -348,11 +348,11 @@ public abstract class QuotaLedgerContract {
     Usage usage = ledger.charge(s, 4_000_000_000_000L, 0, 86_400).orThrow();
 
     assertThat(usage.userDayBytes()).isEqualTo(9_000_000_000_000L);
-    assertThat(usage.userBytesRemaining()).isEqualTo(Limits.UNLIMITED);
-    assertThat(usage.userSecondsRemaining()).isEqualTo(Limits.UNLIMITED);
-    assertThat(usage.villageBytesRemaining()).isEqualTo(Limits.UNLIMITED);
-    assertThat(usage.userExhausted()).isFalse();
-    assertThat(usage.villageExhausted()).isFalse();
+    assertThat(limits.userBytesLeft(usage)).isEqualTo(Limits.UNLIMITED);
+    assertThat(limits.userSecondsLeft(usage)).isEqualTo(Limits.UNLIMITED);
+    assertThat(limits.villageBytesLeft(usage)).isEqualTo(Limits.UNLIMITED);
+    assertThat(limits.userExhausted(usage)).isFalse();
+    assertThat(limits.villageExhausted(usage)).isFalse();
     assertThat(ledger.isExhausted(village, "alice")).isFalse();
   }
 

@@ -219,7 +219,7 @@ class RedisQuotaLedgerTest extends NasRetriesContract {
     assertThat(instanceA.isExhausted(village, "alice")).isFalse();
 
     assertThat(instanceB.charge(session("bob", "bb:01", "s2"), 990, 0, 0).orThrow())
-        .matches(r -> r.villageExhausted(), "village exhausted on instance B");
+        .matches(r -> limits.villageExhausted(r), "village exhausted on instance B");
 
     assertThat(instanceA.isExhausted(village, "alice")).isFalse();
     nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(999));

@@ -17,7 +17,7 @@ import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminRole;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
-import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.limits.ConfigLimitsSource;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.subscriber.PasswordHasher;
 

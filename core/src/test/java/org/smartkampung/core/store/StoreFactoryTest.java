@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.config.ConfigLoader;
 import org.smartkampung.core.config.KampungConfig;
-import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.limits.ConfigLimitsSource;
+import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.quota.StoreUnavailableException;
@@ -55,7 +57,8 @@ class StoreFactoryTest {
     }
     try (KampungStores stores = open(config)) {
       QuotaResult result = stores.ledger().check("kemiren", "warga", "aa:bb:cc:dd:ee:ff");
-      assertThat(result.orThrow().userBytesRemaining()).isEqualTo(400_000);
+      assertThat(EffectiveLimits.standing(config, "kemiren").userBytesLeft(result.orThrow()))
+          .isEqualTo(400_000);
     }
   }
 
@@ -135,6 +138,13 @@ class StoreFactoryTest {
     }
   }
 
+  /** The policy "standar" (1 MB a day) with the override the stores hold for {@code username}. */
+  private static Limits standing(KampungStores stores, String username) {
+    QuotaPolicy standar =
+        new QuotaPolicy("standar", null, null, 1L, null, null, null, null, null, null, null, null);
+    return EffectiveLimits.standing(standar, null, stores.subscribers().overrideOf(username));
+  }
+
   private static void assertOverrideApplies(KampungStores stores, String username) {
     stores
         .subscribers()
@@ -147,12 +157,11 @@ class StoreFactoryTest {
                 true,
                 new QuotaOverride(5L, 30L, null, null, 3)));
 
-    Limits limits = stores.ledger().check("kemiren", username, "dev").orThrow().limits();
+    Limits limits = standing(stores, username);
     assertThat(limits.userDailyBytes()).isEqualTo(5_000_000L);
     assertThat(limits.userDailySeconds()).isEqualTo(1_800L);
     assertThat(limits.maxDevices()).isEqualTo(3);
-    assertThat(stores.ledger().check("kemiren", "warga", "dev").orThrow().limits().userDailyBytes())
-        .isEqualTo(1_000_000L);
+    assertThat(standing(stores, "warga").userDailyBytes()).isEqualTo(1_000_000L);
 
     Subscriber s = stores.subscribers().find(username).orElseThrow();
     stores
@@ -165,9 +174,7 @@ class StoreFactoryTest {
                 username,
                 true,
                 new QuotaOverride(null, null, null, null, null)));
-    assertThat(
-            stores.ledger().check("kemiren", username, "dev").orThrow().limits().userDailyBytes())
-        .isEqualTo(1_000_000L);
+    assertThat(standing(stores, username).userDailyBytes()).isEqualTo(1_000_000L);
     assertThat(s.quotaOverride().userDailyMb()).isEqualTo(5L);
   }
 

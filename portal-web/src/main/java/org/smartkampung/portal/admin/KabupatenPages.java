@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
@@ -134,7 +135,7 @@ final class KabupatenPages {
       if (r instanceof QuotaResult.Ok ok) {
         Usage u = ok.usage();
         month = u.villageMonthBytes();
-        limit = u.limits().villageMonthlyBytes();
+        limit = EffectiveLimits.standing(config, v.id()).villageMonthlyBytes();
       }
       boolean noLine = v.bandwidthPackage() == null || v.bandwidthPackage().budgetYear() != year;
       lines.add(

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.village.BandwidthPackage;
@@ -44,13 +45,13 @@ final class UsageApi {
                   .put("timeZone", village.timeZone().getId())
                   .put("package", packageJson(village.bandwidthPackage()));
           Optional<Usage> u = usage.usage(village);
+          Limits limits = EffectiveLimits.standing(parts.live.current(), village.id());
           json.put(
               "today",
-              u.map(x -> amount(x.villageDayBytes(), x.limits().villageDailyBytes())).orElse(null));
+              u.map(x -> amount(x.villageDayBytes(), limits.villageDailyBytes())).orElse(null));
           json.put(
               "month",
-              u.map(x -> amount(x.villageMonthBytes(), x.limits().villageMonthlyBytes()))
-                  .orElse(null));
+              u.map(x -> amount(x.villageMonthBytes(), limits.villageMonthlyBytes())).orElse(null));
           JsonArray hourly = new JsonArray();
           usage
               .chartHours(village, today)

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.smartkampung.core.limits.EffectiveLimits;
+import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
@@ -154,16 +156,14 @@ final class UsagePages {
     Optional<Usage> found = usage(village);
     if (found.isPresent()) {
       Usage usage = found.get();
+      Limits limits = EffectiveLimits.standing(parts.live.current(), village.id());
       model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
-      model.put("todayLimit", Units.limitBytes(usage.limits().villageDailyBytes()));
-      model.put(
-          "todayPercent",
-          Units.percent(usage.villageDayBytes(), usage.limits().villageDailyBytes()));
+      model.put("todayLimit", Units.limitBytes(limits.villageDailyBytes()));
+      model.put("todayPercent", Units.percent(usage.villageDayBytes(), limits.villageDailyBytes()));
       model.put("monthBytes", Units.bytes(usage.villageMonthBytes()));
-      model.put("monthLimit", Units.limitBytes(usage.limits().villageMonthlyBytes()));
+      model.put("monthLimit", Units.limitBytes(limits.villageMonthlyBytes()));
       model.put(
-          "monthPercent",
-          Units.percent(usage.villageMonthBytes(), usage.limits().villageMonthlyBytes()));
+          "monthPercent", Units.percent(usage.villageMonthBytes(), limits.villageMonthlyBytes()));
     }
     Map<LocalDateTime, Long> hours = chartHours(village, today);
     model.put("chart", UsageChart.svg(hours, chartTitle));

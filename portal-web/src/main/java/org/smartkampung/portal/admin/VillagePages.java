@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
+import org.smartkampung.core.limits.EffectiveLimits;
+import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
@@ -34,12 +36,13 @@ final class VillagePages {
           QuotaResult result = parts.stores.ledger().check(village.id(), "~admin", "");
           if (result instanceof QuotaResult.Ok ok) {
             Usage usage = ok.usage();
+            Limits limits = EffectiveLimits.standing(parts.live.current(), village.id());
             model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
             model.put("monthBytes", Units.bytes(usage.villageMonthBytes()));
-            model.put("monthLimit", Units.limitBytes(usage.limits().villageMonthlyBytes()));
+            model.put("monthLimit", Units.limitBytes(limits.villageMonthlyBytes()));
             model.put(
                 "monthPercent",
-                Units.percent(usage.villageMonthBytes(), usage.limits().villageMonthlyBytes()));
+                Units.percent(usage.villageMonthBytes(), limits.villageMonthlyBytes()));
           }
           model.put("sessionsNow", parts.stores.sessions().listByVillage(village.id()).size());
           BandwidthPackage pkg = village.bandwidthPackage();

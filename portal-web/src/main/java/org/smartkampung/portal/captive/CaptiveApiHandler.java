@@ -8,10 +8,9 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaLedger;
-import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
-import org.smartkampung.core.voucher.Voucher;
+import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.voucher.VoucherStore;
 
 /**
@@ -26,6 +25,7 @@ public final class CaptiveApiHandler {
 
   private final KampungConfig config;
   private final QuotaLedger ledger;
+  private final SubscriberStore subscribers;
   private final VoucherStore vouchers;
   private final Clock clock;
   private final SessionStore sessions;
@@ -34,8 +34,10 @@ public final class CaptiveApiHandler {
       KampungConfig config,
       QuotaLedger ledger,
       SessionStore sessions,
+      SubscriberStore subscribers,
       VoucherStore vouchers,
       Clock clock) {
+    this.subscribers = subscribers;
     this.vouchers = vouchers;
     this.clock = clock;
     this.config = config;
@@ -73,11 +75,22 @@ public final class CaptiveApiHandler {
     }
     if (session.isPresent()) {
       Session s = session.get();
-      QuotaResult result =
-          ledger.check(s.villageId(), s.userId(), Macs.deviceId(s.deviceMac(), s.framedIp()));
-      if (result instanceof QuotaResult.Ok ok) {
-        Remaining left =
-            Remaining.of(ok.usage(), voucherOf(s.villageId(), s.userId()), clock.instant());
+      Optional<Remaining> remaining =
+          config
+              .village(s.villageId())
+              .flatMap(
+                  v ->
+                      Remaining.lookup(
+                          config,
+                          v,
+                          s.userId(),
+                          Macs.deviceId(s.deviceMac(), s.framedIp()),
+                          ledger,
+                          subscribers,
+                          vouchers,
+                          clock));
+      if (remaining.isPresent()) {
+        Remaining left = remaining.get();
         long seconds = left.seconds();
         long bytes = left.bytes();
         // Unlimited has no number in RFC 8908: the field is left out.
@@ -87,14 +100,27 @@ public final class CaptiveApiHandler {
         if (bytes != Limits.UNLIMITED) {
           json.put("bytes-remaining", bytes);
         }
+        if (left.voucher() != null) {
+          json.put("voucher", voucherJson(left.voucher()));
+        }
       }
       json.put("can-extend-session", false);
     }
     return json;
   }
 
-  /** The voucher the villager logged in with, when their user id is one of the village's codes. */
-  private Optional<Voucher> voucherOf(String villageId, String userId) {
-    return vouchers.find(userId).filter(v -> v.villageId().equals(villageId));
+  /**
+   * The voucher's own allowance, an extension beside RFC 8908's keys (clients ignore keys they do
+   * not know): what it has left of its total and when it expires, unlimited amounts left out.
+   */
+  private static JsonObject voucherJson(Remaining.VoucherLeft voucher) {
+    JsonObject json = new JsonObject().put("expires", voucher.expiresAt().toString());
+    if (voucher.bytes() != Limits.UNLIMITED) {
+      json.put("bytes-remaining", voucher.bytes());
+    }
+    if (voucher.seconds() != Limits.UNLIMITED) {
+      json.put("seconds-remaining", voucher.seconds());
+    }
+    return json;
   }
 }

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Optional;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.village.Village;
 
 /**
@@ -20,11 +22,17 @@ public final class Admission {
 
   private final KampungConfig config;
   private final QuotaLedger ledger;
+  private final SubscriberStore subscribers;
   private final Clock clock;
 
-  public Admission(KampungConfig config, QuotaLedger ledger, Clock clock) {
+  /**
+   * @param subscribers where each villager's quota override is read (a cache is fine)
+   */
+  public Admission(
+      KampungConfig config, QuotaLedger ledger, SubscriberStore subscribers, Clock clock) {
     this.config = config;
     this.ledger = ledger;
+    this.subscribers = subscribers;
     this.clock = clock;
   }
 
@@ -50,14 +58,22 @@ public final class Admission {
       return Optional.of(Explanation.SERVICE_UNAVAILABLE);
     }
     Usage usage = ok.usage();
-    if (usage.villageExhausted()) {
+    EffectiveLimits limits =
+        EffectiveLimits.of(
+            EffectiveLimits.policyOf(config, village),
+            village,
+            subscribers.overrideOf(userId),
+            null,
+            clock);
+    EffectiveLimits.Remaining left = limits.remaining(usage);
+    if (left.villageBytes() == 0) {
       return Optional.of(Explanation.VILLAGE_QUOTA_SPENT);
     }
-    if (usage.userExhausted()) {
+    if (left.userBytes() == 0 || left.userSeconds() == 0) {
       return Optional.of(Explanation.USER_QUOTA_SPENT);
     }
     // check() counts the villager's other devices online, so this one may join below the limit.
-    if (usage.userDevices() >= usage.limits().maxDevices()) {
+    if (usage.userDevices() >= limits.maxDevices()) {
       return Optional.of(Explanation.TOO_MANY_DEVICES);
     }
     return Optional.empty();

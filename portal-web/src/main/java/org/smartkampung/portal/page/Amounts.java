@@ -1,6 +1,9 @@
 package org.smartkampung.portal.page;
 
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.portal.i18n.Messages;
@@ -34,5 +37,25 @@ public final class Amounts {
     long hours = seconds / 3600;
     long minutes = (seconds % 3600) / 60;
     return messages.get(lang, "amount.duration", hours, minutes);
+  }
+
+  /**
+   * A moment as villagers read it on the village's clock, with Indonesia's zone abbreviation ("10
+   * Desember 2026 19.00 WIB", "10 December 2026 19:00 WIB").
+   */
+  public static String dateTime(Instant at, ZoneId zone, String lang) {
+    Locale locale = Locale.forLanguageTag(lang);
+    String pattern = "id".equals(locale.getLanguage()) ? "d MMMM yyyy HH.mm" : "d MMMM yyyy HH:mm";
+    String text = DateTimeFormatter.ofPattern(pattern, locale).format(at.atZone(zone));
+    return text + " " + zoneName(zone);
+  }
+
+  private static String zoneName(ZoneId zone) {
+    return switch (zone.getId()) {
+      case "Asia/Jakarta", "Asia/Pontianak" -> "WIB";
+      case "Asia/Makassar" -> "WITA";
+      case "Asia/Jayapura" -> "WIT";
+      default -> zone.getId();
+    };
   }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
@@ -21,6 +22,7 @@ import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.store.StoreOutages;
+import org.smartkampung.radius.auth.SessionLimits;
 import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.server.InboundRequest;
 import org.smartkampung.radius.server.RadiusMetrics;
@@ -52,6 +54,7 @@ public final class AcctHandler implements RequestHandler {
 
   private final QuotaLedger ledger;
   private final SessionStore sessions;
+  private final SessionLimits limits;
   private final Consumer<Session> onExhausted;
   private final RadiusMetrics metrics;
   private final Clock clock;
@@ -72,15 +75,18 @@ public final class AcctHandler implements RequestHandler {
           .build();
 
   /**
+   * @param limits the limits each session's counters are checked against
    * @param bulk runs Accounting-On/Off, which reads and closes a NAS's sessions in bulk
    */
   public AcctHandler(
       QuotaLedger ledger,
       SessionStore sessions,
+      SessionLimits limits,
       Consumer<Session> onExhausted,
       RadiusMetrics metrics,
       Clock clock,
       Executor bulk) {
+    this.limits = limits;
     this.ledger = ledger;
     this.sessions = sessions;
     this.onExhausted = onExhausted;
@@ -223,15 +229,30 @@ public final class AcctHandler implements RequestHandler {
     return sessions.putAsync(session).thenCompose(done -> ledger.recordAsync(key, record.event()));
   }
 
+  /**
+   * Ends the session when its {@link EffectiveLimits} (voucher included) leave nothing against the
+   * counters just recorded. The answer to the NAS does not wait for it.
+   */
   private void exhaustedCheck(Session session, Usage usage) {
-    if (usage.userExhausted() || usage.villageExhausted()) {
-      log.info(
-          "session {} exhausted (user {}, village {}), disconnecting",
-          session.id(),
-          usage.userExhausted(),
-          usage.villageExhausted());
-      onExhausted.accept(session);
-    }
+    limits
+        .cached(session.villageId(), session.userId())
+        .whenComplete(
+            (effective, error) -> {
+              if (error != null) {
+                log.warn(
+                    "cannot check the limits of session {}: {}", session.id(), error.toString());
+                return;
+              }
+              // Closing time is the NAS's Session-Timeout; here only what is spent ends a session.
+              effective
+                  .refusal(usage, false)
+                  .filter(r -> r != EffectiveLimits.Refusal.OUTSIDE_OPENING_HOURS)
+                  .ifPresent(
+                      reason -> {
+                        log.info("session {} exhausted ({}), disconnecting", session.id(), reason);
+                        onExhausted.accept(session);
+                      });
+            });
   }
 
   /** Forgets sessions another part closed (the lost-session sweep), so memory ends with them. */

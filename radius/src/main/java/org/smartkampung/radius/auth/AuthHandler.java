@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.StoreOutagePolicy;
+import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.nas.NasClient;
@@ -176,9 +177,11 @@ public final class AuthHandler implements RequestHandler {
     if (who.outcome() == CredentialOutcome.VALID) {
       usage = ledger.check(village.id(), who.userId(), device).orThrow();
     }
-    AuthDecision decision = Authorization.decide(facts, policy, usage);
+    EffectiveLimits limits = Authorization.limitsOf(facts, policy);
+    AuthDecision decision =
+        Authorization.decide(who.outcome(), limits, usage, Authorization.sessionClass(facts), true);
     if (decision instanceof AuthDecision.Accept
-        && !holdDeviceSlot(village.id(), who.userId(), device, facts, policy, usage)) {
+        && !holdDeviceSlot(village.id(), who.userId(), device, limits.maxDevices())) {
       decision = Authorization.tooManyDevices();
     }
     if (decision instanceof AuthDecision.Reject rejected) {
@@ -201,14 +204,7 @@ public final class AuthHandler implements RequestHandler {
    * Holds the device's slot in the ledger, atomically against parallel logins of the same villager
    * (the check above saw the slots before any of them was taken); its Start confirms it.
    */
-  private boolean holdDeviceSlot(
-      String villageId,
-      String userId,
-      String device,
-      AuthFacts facts,
-      QuotaPolicy policy,
-      Usage usage) {
-    int maxDevices = Authorization.maxDevices(facts, policy, usage);
+  private boolean holdDeviceSlot(String villageId, String userId, String device, int maxDevices) {
     return maxDevices == Integer.MAX_VALUE
         || ledger.reserveDevice(villageId, userId, device, maxDevices);
   }

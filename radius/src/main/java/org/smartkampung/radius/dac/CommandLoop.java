@@ -16,6 +16,9 @@ final class CommandLoop<T> implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CommandLoop.class);
   static final Duration POLL = Duration.ofSeconds(1);
 
+  /** Longest {@link #close} waits for the thread: a poll plus a slow store's answer. */
+  static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
   /** Takes the next command, waiting at most the given time; empty when none came. */
   interface Source<T> {
     Optional<T> next(Duration wait) throws InterruptedException;
@@ -47,9 +50,19 @@ final class CommandLoop<T> implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the loop and waits for its thread to end (at most a poll and a store timeout): a blocking
+   * read already under way (Redis BRPOP) may still take a command, which must be carried out while
+   * the stores are open rather than taken and lost after they close.
+   */
   @Override
   public void close() {
     running = false;
     thread.interrupt();
+    try {
+      thread.join(STOP_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -1,8 +1,6 @@
 package org.smartkampung.radius.dac;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,24 +10,20 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.quota.QuotaLedger;
-import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.session.LimitsResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
-import org.smartkampung.core.subscriber.QuotaOverride;
-import org.smartkampung.core.subscriber.Subscriber;
-import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.radius.auth.AuthDecision;
-import org.smartkampung.radius.auth.AuthFacts;
-import org.smartkampung.radius.auth.CredentialOutcome;
 import org.smartkampung.radius.auth.ReplyAttributes;
+import org.smartkampung.radius.auth.SessionLimits;
 import org.smartkampung.radius.auth.VillageDirectory;
 import org.smartkampung.radius.server.LiveClients;
 import org.smartkampung.radius.server.RadiusMetrics;
@@ -37,11 +31,11 @@ import org.smartkampung.radius.server.RadiusMetrics;
 /**
  * Carries out "give the running sessions their new limits" from the {@link SessionCommands} channel
  * after an admin changed quotas: reloads the configuration, decides each concerned live session's
- * limits with {@link RunningLimits} (the Access-Accept decision over the ledger's counters now),
- * and sends a CoA-Request with them, or a Disconnect-Request when nothing is left. Sessions on a
- * {@link NasType#GENERIC} NAS get nothing: they take the new limits at their next Interim-Update or
- * login. Records a {@link LimitsResult} once every NAS answered or timed out. One daemon thread;
- * {@link #close} stops it.
+ * limits with {@link RunningLimits} (the Access-Accept decision over the session's {@link
+ * EffectiveLimits}, voucher included, and the ledger's counters now), and sends a CoA-Request with
+ * them, or a Disconnect-Request when nothing is left. Sessions on a {@link NasType#GENERIC} NAS get
+ * nothing: they take the new limits at their next Interim-Update or login. Records a {@link
+ * LimitsResult} once every NAS answered or timed out. One daemon thread; {@link #close} stops it.
  */
 public final class LimitsCommandWorker implements AutoCloseable {
 
@@ -58,8 +52,8 @@ public final class LimitsCommandWorker implements AutoCloseable {
   public record Parts(
       SessionCommands commands,
       SessionStore sessions,
-      SubscriberStore subscribers,
       QuotaLedger ledger,
+      SessionLimits limits,
       LiveClients clients,
       ReplyAttributes replyAttributes,
       DynamicAuthClient client,
@@ -182,28 +176,16 @@ public final class LimitsCommandWorker implements AutoCloseable {
     if (!supportsCoa(nasType)) {
       return null;
     }
-    Village village = villages.village(session.villageId());
-    QuotaPolicy policy = villages.policyOf(village);
-    // Read from the store, not a cache: the override may have been saved a moment ago.
-    QuotaOverride override =
-        parts.subscribers().find(session.userId()).map(Subscriber::quotaOverride).orElse(null);
+    String villageId = villages.village(session.villageId()).id();
+    // Read from the stores, not a cache: the override may have been saved a moment ago.
+    EffectiveLimits limits = parts.limits().fresh(villageId, session.userId());
     // The device argument only matters for device counting, which RunningLimits leaves out.
-    QuotaResult usage = parts.ledger().check(village.id(), session.userId(), session.userId());
+    QuotaResult usage = parts.ledger().check(villageId, session.userId(), session.userId());
     if (!(usage instanceof QuotaResult.Ok ok)) {
       log.warn("ledger unavailable: session {} gets its new limits later", session.id());
       return null;
     }
-    Instant now = clock.instant();
-    AuthFacts facts =
-        new AuthFacts(
-            CredentialOutcome.VALID,
-            nasType,
-            village.id(),
-            session.userId(),
-            LocalTime.ofInstant(now, village.timeZone()),
-            village.bandwidthPackage(),
-            override);
-    return RunningLimits.decide(session, facts, policy, ok.usage());
+    return RunningLimits.decide(session, limits, ok.usage());
   }
 
   private static Action actionOf(NasClient nas, AuthDecision decision) {

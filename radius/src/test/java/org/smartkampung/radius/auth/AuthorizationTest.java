@@ -32,20 +32,24 @@ class AuthorizationTest {
     return new AuthFacts(outcome, NasType.MIKROTIK, "kemiren", "siti", time, PACKAGE, null);
   }
 
-  private static Usage usage(long userBytes, long villageBytes, int devices, Limits limits) {
-    return new Usage(userBytes, 0, villageBytes, villageBytes, devices, limits);
+  private static QuotaPolicy policy(
+      Long villageDailyGb, Long userDailyMb, Long minutes, OpeningHours hours) {
+    return new QuotaPolicy(
+        "p", villageDailyGb, null, userDailyMb, minutes, 4096L, 1024L, 2, hours, 3600, 300, 60);
+  }
+
+  private static Usage usage(long userBytes, long villageBytes, int devices) {
+    return new Usage(userBytes, 0, villageBytes, villageBytes, devices);
   }
 
   @Test
   void acceptTakesTheSmallestOfUserVillageAndPolicyLimits() {
-    Limits limits =
-        new Limits(10_000_000_000L, Limits.UNLIMITED, 800_000_000L, Limits.UNLIMITED, 5);
-    // user: policy 500 MB, ledger 800 MB, used 100 MB -> 400 MB; village: 10 GB - 9.8 GB = 200 MB
+    // user: policy 500 MB, used 100 MB -> 400 MB; village: 10 GB - 9.8 GB = 200 MB
     AuthDecision decision =
         Authorization.decide(
             facts(CredentialOutcome.VALID, EVENING),
-            policy(500L, null, OpeningHours.ALWAYS),
-            usage(100_000_000L, 9_800_000_000L, 0, limits));
+            policy(10L, 500L, null, OpeningHours.ALWAYS),
+            usage(100_000_000L, 9_800_000_000L, 0));
     assertThat(decision).isInstanceOf(AuthDecision.Accept.class);
     AuthDecision.Accept accept = (AuthDecision.Accept) decision;
     assertThat(accept.bytesRemaining()).isEqualTo(200_000_000L);
@@ -61,9 +65,7 @@ class AuthorizationTest {
     AuthDecision.Accept closing =
         (AuthDecision.Accept)
             Authorization.decide(
-                facts(CredentialOutcome.VALID, LocalTime.of(21, 40)),
-                hours,
-                usage(0, 0, 0, Limits.NONE));
+                facts(CredentialOutcome.VALID, LocalTime.of(21, 40)), hours, usage(0, 0, 0));
     assertThat(closing.sessionTimeoutSeconds()).isEqualTo(20 * 60);
 
     AuthDecision.Accept minutes =
@@ -71,7 +73,7 @@ class AuthorizationTest {
             Authorization.decide(
                 facts(CredentialOutcome.VALID, EVENING),
                 policy(null, 30L, OpeningHours.ALWAYS),
-                new Usage(0, 25 * 60, 0, 0, 0, Limits.NONE));
+                new Usage(0, 25 * 60, 0, 0, 0));
     assertThat(minutes.sessionTimeoutSeconds()).isEqualTo(5 * 60);
   }
 
@@ -89,7 +91,7 @@ class AuthorizationTest {
     AuthDecision.Accept accept =
         (AuthDecision.Accept)
             Authorization.decide(
-                slowVillage, policy(null, null, OpeningHours.ALWAYS), usage(0, 0, 0, Limits.NONE));
+                slowVillage, policy(null, null, OpeningHours.ALWAYS), usage(0, 0, 0));
     assertThat(accept.downBitsPerSecond()).isEqualTo(2_000_000L);
     assertThat(accept.upBitsPerSecond()).isEqualTo(1_000_000L);
   }
@@ -108,7 +110,7 @@ class AuthorizationTest {
     AuthDecision.Accept accept =
         (AuthDecision.Accept)
             Authorization.decide(
-                withOverride, policy(500L, null, OpeningHours.ALWAYS), usage(0, 0, 3, Limits.NONE));
+                withOverride, policy(500L, null, OpeningHours.ALWAYS), usage(0, 0, 3));
     assertThat(accept.bytesRemaining()).isEqualTo(2_000_000_000L);
     assertThat(accept.downBitsPerSecond()).isEqualTo(8_192_000L);
   }
@@ -116,30 +118,28 @@ class AuthorizationTest {
   @Test
   void rejectsCarryTheReasonInBahasaIndonesia() {
     QuotaPolicy p = policy(500L, null, OpeningHours.parse("16:00-22:00"));
-    Limits villageCap = new Limits(1_000L, Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 9);
+    QuotaPolicy villageCap = policy(1L, 500L, null, OpeningHours.parse("16:00-22:00"));
     assertThat(reject(facts(CredentialOutcome.BAD_CREDENTIALS, EVENING), p, null))
         .isEqualTo(RejectReason.BAD_CREDENTIALS);
     assertThat(reject(facts(CredentialOutcome.VOUCHER_USED, EVENING), p, null))
         .isEqualTo(RejectReason.VOUCHER_USED);
     assertThat(reject(facts(CredentialOutcome.VOUCHER_EXPIRED, EVENING), p, null))
         .isEqualTo(RejectReason.VOUCHER_EXPIRED);
-    assertThat(
-            reject(
-                facts(CredentialOutcome.VALID, LocalTime.of(8, 0)), p, usage(0, 0, 0, Limits.NONE)))
+    assertThat(reject(facts(CredentialOutcome.VALID, LocalTime.of(8, 0)), p, usage(0, 0, 0)))
         .isEqualTo(RejectReason.OUTSIDE_OPENING_HOURS);
-    assertThat(reject(facts(CredentialOutcome.VALID, EVENING), p, usage(0, 1_000L, 0, villageCap)))
-        .isEqualTo(RejectReason.VILLAGE_QUOTA_SPENT);
     assertThat(
             reject(
-                facts(CredentialOutcome.VALID, EVENING), p, usage(500_000_000L, 0, 0, Limits.NONE)))
+                facts(CredentialOutcome.VALID, EVENING), villageCap, usage(0, 1_000_000_000L, 0)))
+        .isEqualTo(RejectReason.VILLAGE_QUOTA_SPENT);
+    assertThat(reject(facts(CredentialOutcome.VALID, EVENING), p, usage(500_000_000L, 0, 0)))
         .isEqualTo(RejectReason.USER_QUOTA_SPENT);
-    assertThat(reject(facts(CredentialOutcome.VALID, EVENING), p, usage(0, 0, 2, Limits.NONE)))
+    assertThat(reject(facts(CredentialOutcome.VALID, EVENING), p, usage(0, 0, 2)))
         .isEqualTo(RejectReason.TOO_MANY_DEVICES);
 
     AuthDecision.Reject closed =
         (AuthDecision.Reject)
             Authorization.decide(
-                facts(CredentialOutcome.VALID, LocalTime.of(8, 0)), p, usage(0, 0, 0, Limits.NONE));
+                facts(CredentialOutcome.VALID, LocalTime.of(8, 0)), p, usage(0, 0, 0));
     assertThat(closed.replyMessage())
         .isEqualTo("Layanan internet desa sedang tutup. Jam buka: 16:00-22:00.");
   }
@@ -159,15 +159,13 @@ class AuthorizationTest {
   @Test
   void voucherRemainingBelowVillageRemainingIsWhatTheAcceptCarries() {
     // village: 10 GB a day, 9.5 GB used -> 500 MB; voucher: 300 MB, 120 MB used -> 180 MB
-    Limits village =
-        new Limits(10_000_000_000L, Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 5);
     VoucherAllowance voucher = new VoucherAllowance(300_000_000L, Limits.UNLIMITED, 86_400);
     AuthDecision.Accept accept =
         (AuthDecision.Accept)
             Authorization.decide(
                 voucherFacts(voucher),
-                policy(null, null, OpeningHours.ALWAYS),
-                new Usage(120_000_000L, 0, 9_500_000_000L, 9_500_000_000L, 0, village));
+                policy(10L, null, null, OpeningHours.ALWAYS),
+                new Usage(120_000_000L, 0, 9_500_000_000L, 9_500_000_000L, 0));
 
     assertThat(accept.bytesRemaining()).isEqualTo(180_000_000L);
     List<RadiusAttribute> attrs =
@@ -181,13 +179,13 @@ class AuthorizationTest {
     VoucherAllowance voucher = new VoucherAllowance(300_000_000L, 3600, 7 * 86_400);
     QuotaPolicy policy = policy(null, null, OpeningHours.ALWAYS);
     // Nothing used today, but 250 MB and 50 minutes on earlier days of its validity.
-    Usage earlierDays = new Usage(0, 0, 0, 0, 0, Limits.NONE, 250_000_000L, 50 * 60);
+    Usage earlierDays = new Usage(0, 0, 0, 0, 0, 250_000_000L, 50 * 60);
     AuthDecision.Accept accept =
         (AuthDecision.Accept) Authorization.decide(voucherFacts(voucher), policy, earlierDays);
     assertThat(accept.bytesRemaining()).isEqualTo(50_000_000L);
     assertThat(accept.sessionTimeoutSeconds()).isEqualTo(10 * 60);
 
-    Usage spentYesterday = new Usage(0, 0, 0, 0, 0, Limits.NONE, 300_000_000L, 50 * 60);
+    Usage spentYesterday = new Usage(0, 0, 0, 0, 0, 300_000_000L, 50 * 60);
     assertThat(reject(voucherFacts(voucher), policy, spentYesterday))
         .isEqualTo(RejectReason.VOUCHER_SPENT);
   }
@@ -201,7 +199,7 @@ class AuthorizationTest {
             Authorization.decide(
                 voucherFacts(new VoucherAllowance(Limits.UNLIMITED, 3600, 86_400)),
                 policy,
-                new Usage(0, 45 * 60, 0, 0, 0, Limits.NONE));
+                new Usage(0, 45 * 60, 0, 0, 0));
     assertThat(minutes.sessionTimeoutSeconds()).isEqualTo(15 * 60);
 
     AuthDecision.Accept expiring =
@@ -209,7 +207,7 @@ class AuthorizationTest {
             Authorization.decide(
                 voucherFacts(new VoucherAllowance(Limits.UNLIMITED, Limits.UNLIMITED, 600)),
                 policy,
-                usage(0, 0, 0, Limits.NONE));
+                usage(0, 0, 0));
     assertThat(expiring.sessionTimeoutSeconds()).isEqualTo(600);
   }
 
@@ -220,7 +218,7 @@ class AuthorizationTest {
             Authorization.decide(
                 voucherFacts(new VoucherAllowance(5_000_000_000L, Limits.UNLIMITED, 86_400)),
                 policy(500L, null, OpeningHours.ALWAYS),
-                usage(100_000_000L, 0, 0, Limits.NONE));
+                usage(100_000_000L, 0, 0));
     assertThat(accept.bytesRemaining()).isEqualTo(400_000_000L);
   }
 
@@ -231,19 +229,19 @@ class AuthorizationTest {
             reject(
                 voucherFacts(new VoucherAllowance(300_000_000L, Limits.UNLIMITED, 86_400)),
                 p,
-                usage(300_000_000L, 0, 0, Limits.NONE)))
+                usage(300_000_000L, 0, 0)))
         .isEqualTo(RejectReason.VOUCHER_SPENT);
     assertThat(
             reject(
                 voucherFacts(new VoucherAllowance(Limits.UNLIMITED, 3600, 86_400)),
                 p,
-                new Usage(0, 3600, 0, 0, 0, Limits.NONE)))
+                new Usage(0, 3600, 0, 0, 0)))
         .isEqualTo(RejectReason.VOUCHER_SPENT);
     assertThat(
             reject(
                 voucherFacts(new VoucherAllowance(Limits.UNLIMITED, Limits.UNLIMITED, 0)),
                 p,
-                usage(0, 0, 0, Limits.NONE)))
+                usage(0, 0, 0)))
         .isEqualTo(RejectReason.VOUCHER_EXPIRED);
   }
 

@@ -1,10 +1,12 @@
-package org.smartkampung.core.quota;
+package org.smartkampung.core.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
 

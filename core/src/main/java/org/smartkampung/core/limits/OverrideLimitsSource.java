@@ -1,7 +1,10 @@
-package org.smartkampung.core.quota;
+package org.smartkampung.core.limits;
 
 import java.util.Objects;
 import java.util.function.Function;
+import org.smartkampung.core.quota.LimitMath;
+import org.smartkampung.core.quota.Limits;
+import org.smartkampung.core.quota.LimitsSource;
 import org.smartkampung.core.subscriber.QuotaOverride;
 
 /**
@@ -11,8 +14,6 @@ import org.smartkampung.core.subscriber.QuotaOverride;
  * so it must be cheap (see {@link org.smartkampung.core.subscriber.OverrideCache}).
  */
 public final class OverrideLimitsSource implements LimitsSource {
-
-  private static final long BYTES_PER_MB = 1_000_000L;
 
   private final LimitsSource policy;
   private final Function<String, QuotaOverride> overrides;
@@ -38,16 +39,10 @@ public final class OverrideLimitsSource implements LimitsSource {
     return new Limits(
         limits.villageDailyBytes(),
         limits.villageMonthlyBytes(),
-        o.userDailyMb() == null ? limits.userDailyBytes() : scaled(o.userDailyMb(), BYTES_PER_MB),
-        o.userDailyMinutes() == null ? limits.userDailySeconds() : scaled(o.userDailyMinutes(), 60),
-        o.maxDevices() == null ? limits.maxDevices() : o.maxDevices());
-  }
-
-  private static long scaled(long value, long unit) {
-    try {
-      return Math.multiplyExact(Math.max(0, value), unit);
-    } catch (ArithmeticException tooLarge) {
-      return Limits.UNLIMITED;
-    }
+        o.userDailyMb() == null ? limits.userDailyBytes() : LimitMath.megabytes(o.userDailyMb()),
+        o.userDailyMinutes() == null
+            ? limits.userDailySeconds()
+            : LimitMath.minutes(o.userDailyMinutes()),
+        o.maxDevices() == null ? limits.maxDevices() : Math.max(0, o.maxDevices()));
   }
 }

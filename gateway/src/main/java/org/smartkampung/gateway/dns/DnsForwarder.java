@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import org.smartkampung.gateway.PipelineErrors;
-import org.smartkampung.gateway.Transport;
+import org.smartkampung.gateway.pipeline.PipelineErrors;
+import org.smartkampung.gateway.pipeline.Transport;
 
 /**
  * The DNS forwarder clients use. It listens on the gateway's client-side address only. Each query

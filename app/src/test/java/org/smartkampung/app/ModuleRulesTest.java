@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Dependencies point one way: app -> (radius, gateway, portal) -> core. */
+/**
+ * Dependencies point one way: app -> (radius, gateway, portal) -> core; radius and gateway also use
+ * the RADIUS codec, which uses no other module.
+ */
 class ModuleRulesTest {
 
   private static JavaClasses classes;
@@ -37,6 +40,24 @@ class ModuleRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
+            "org.smartkampung.codec..",
+            "org.smartkampung.radius..",
+            "org.smartkampung.gateway..",
+            "org.smartkampung.portal..",
+            "org.smartkampung.app..")
+        .check(classes);
+  }
+
+  /** The RADIUS codec sits beside core: the server, the gateway and the bench share it. */
+  @Test
+  void radiusCodecImportsNoOtherModule() {
+    noClasses()
+        .that()
+        .resideInAPackage("org.smartkampung.codec..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.smartkampung.core..",
             "org.smartkampung.radius..",
             "org.smartkampung.gateway..",
             "org.smartkampung.portal..",
@@ -86,7 +107,7 @@ class ModuleRulesTest {
    * lives with core.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"radius", "gateway", "portal", "app"})
+  @ValueSource(strings = {"codec", "radius", "gateway", "portal", "app"})
   void noPackageCyclesInsideTheModule(String module) {
     slices()
         .assignedFrom(packagesOf("org.smartkampung." + module))

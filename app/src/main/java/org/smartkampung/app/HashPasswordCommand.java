@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 final class HashPasswordCommand implements Callable<Integer> {
 
   @Override
+  // Built for the JDK 17 runtime, where a null console means stdin is not a terminal.
+  @SuppressWarnings("SystemConsoleNull")
   public Integer call() throws IOException {
     String password;
     if (System.console() != null) {

@@ -36,6 +36,8 @@ import org.smartkampung.gateway.firewall.NftRuleset;
 import org.smartkampung.gateway.intercept.CaptiveInterceptor;
 import org.smartkampung.gateway.intercept.InterceptSettings;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
+import org.smartkampung.gateway.pipeline.PipelineErrors;
+import org.smartkampung.gateway.pipeline.Transport;
 import org.smartkampung.gateway.radius.RadiusClient;
 import org.smartkampung.gateway.shaping.TcShaper;
 

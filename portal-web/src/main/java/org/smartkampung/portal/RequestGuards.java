@@ -42,7 +42,7 @@ final class RequestGuards {
    */
   static void noNullOrigin(RoutingContext ctx) {
     HttpMethod method = ctx.request().method();
-    boolean changes = method != HttpMethod.GET && method != HttpMethod.HEAD;
+    boolean changes = !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
     if (changes && "null".equals(ctx.request().getHeader("Origin"))) {
       ctx.response()
           .setStatusCode(403)

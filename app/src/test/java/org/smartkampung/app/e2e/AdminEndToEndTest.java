@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.codec.RadiusCode;
 import org.smartkampung.portal.testing.HeadlessChromium;
-import org.smartkampung.radius.codec.RadiusCode;
 
 /**
  * The desa admin console across roles: a desa admin of Kemiren in headless Chromium edits the daily

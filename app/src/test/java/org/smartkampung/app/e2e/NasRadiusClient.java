@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.smartkampung.radius.codec.Attributes;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusCode;
-import org.smartkampung.radius.codec.RadiusDictionary;
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusCode;
+import org.smartkampung.codec.RadiusDictionary;
 import org.tinyradius.attribute.RadiusAttribute;
 import org.tinyradius.packet.RadiusPacket;
 

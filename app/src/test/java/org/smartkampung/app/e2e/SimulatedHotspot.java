@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.smartkampung.radius.codec.RadiusCode;
+import org.smartkampung.codec.RadiusCode;
 import org.tinyradius.attribute.RadiusAttribute;
 
 /**

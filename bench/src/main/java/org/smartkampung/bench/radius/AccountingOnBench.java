@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusDictionary;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RadiusSettings;
@@ -28,9 +31,6 @@ import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.radius.RadiusServer;
-import org.smartkampung.radius.codec.Attributes;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusDictionary;
 
 /**
  * How long Accounting-On takes for a NAS with many open sessions: fills the store with {@code

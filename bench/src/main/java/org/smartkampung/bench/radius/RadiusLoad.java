@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.smartkampung.radius.codec.Attributes;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusDictionary;
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusDictionary;
 import org.tinyradius.attribute.RadiusAttribute;
 
 /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -345,7 +346,7 @@ final class ConfigRules {
     }
     try {
       URI uri = new URI(value.trim());
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
         return;
       }

@@ -6,12 +6,12 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Replaces {@code ${KAMPUNG_NAME}} and {@code ${KAMPUNG_NAME:-default}} in a scalar value; {@code
- * $${} writes a literal {@code ${}. As in the shell, the default also applies when the variable is
- * set but empty.
+ * Replaces <code>${KAMPUNG_NAME}</code> and <code>${KAMPUNG_NAME:-default}</code> in a scalar
+ * value; <code>$${</code> writes a literal <code>${</code>. As in the shell, the default also
+ * applies when the variable is set but empty.
  *
- * <p>Only variables whose names start with {@code KAMPUNG_} are read: a config file (which may
- * come from a shared template or a less trusted admin) must not be able to copy arbitrary process
+ * <p>Only variables whose names start with {@code KAMPUNG_} are read: a config file (which may come
+ * from a shared template or a less trusted admin) must not be able to copy arbitrary process
  * secrets such as {@code AWS_SECRET_ACCESS_KEY} into a page, a log or a RADIUS reply.
  */
 final class EnvSubstitution {

@@ -7,9 +7,9 @@ import org.smartkampung.core.nas.NasType;
 /**
  * A hotspot entry as written in the config file; see {@link NasClient} for the fields.
  *
- * <p>{@code uamSecret} is the CoovaChilli {@code uamsecret} of the hotspot (the portal checks the
- * redirect's {@code md} and mixes it into the CHAP challenge); null for other NAS types or a Chilli
- * without one.
+ * <p>{@code uamSecret} is the CoovaChilli <code>uamsecret</code> of the hotspot (the portal checks
+ * the redirect's {@code md} and mixes it into the CHAP challenge); null for other NAS types or a
+ * Chilli without one.
  *
  * <p>{@code loginHost} is the host the hotspot's own login page is at, as villagers' phones reach
  * it: MikroTik's {@code link-login-only} host or Chilli's {@code uamip}. The portal sends one-time

@@ -1,6 +1,7 @@
 package org.smartkampung.core.config;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys, ids and enum values. */
@@ -13,7 +14,7 @@ final class Suggestions {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int d = distance(input.toLowerCase(), candidate.toLowerCase());
+      int d = distance(input.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = candidate;
         bestDistance = d;

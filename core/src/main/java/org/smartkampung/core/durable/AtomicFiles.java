@@ -36,7 +36,10 @@ public final class AtomicFiles {
       out.force(true);
     }
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    syncDirectory(file.toAbsolutePath().getParent());
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) { // a file at the root has no directory entry to sync
+      syncDirectory(dir);
+    }
   }
 
   /** Makes a rename durable; where the platform cannot open a directory the rename stays atomic. */

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -306,7 +307,7 @@ public final class GroupCommitLog implements AutoCloseable {
     target.force(false);
   }
 
-  private void completeUpTo(long line, IOException failure) {
+  private void completeUpTo(long line, @Nullable IOException failure) {
     List<CompletableFuture<Void>> done = new ArrayList<>();
     synchronized (this) {
       while (!waiters.isEmpty() && waiters.peekFirst().line() <= line) {

@@ -3,6 +3,7 @@ package org.smartkampung.core.durable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ public final class Periodic implements AutoCloseable {
 
   private final String name;
   private final Runnable task;
-  private final ScheduledExecutorService timer;
+  private final @Nullable ScheduledExecutorService timer;
 
   /**
    * @param name names the thread and the log lines
@@ -26,15 +27,18 @@ public final class Periodic implements AutoCloseable {
     this.name = name;
     this.task = task;
     if (intervalSeconds > 0) {
-      timer =
+      ScheduledExecutorService scheduler =
           Executors.newSingleThreadScheduledExecutor(
               runnable -> {
                 Thread thread = new Thread(runnable, "kampung-" + name);
                 thread.setDaemon(true);
                 return thread;
               });
-      timer.scheduleWithFixedDelay(
-          this::runQuietly, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+      // The future has nothing to tell: runQuietly logs every failure itself.
+      var unused =
+          scheduler.scheduleWithFixedDelay(
+              this::runQuietly, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+      timer = scheduler;
     } else {
       timer = null;
     }

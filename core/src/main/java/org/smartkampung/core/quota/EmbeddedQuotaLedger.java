@@ -192,7 +192,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     Instant now = clock.instant();
     QuotaPeriods periods = calendar.periods(villageId, now);
     synchronized (village) {
-      return new QuotaResult.Ok(usage(village, periods, villageId, userId, deviceId, now));
+      return new QuotaResult.Ok(usage(village, periods, userId, deviceId, now));
     }
   }
 
@@ -323,8 +323,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
     }
     SessionState session = village.sessions.get(entry.s());
     return new QuotaResult.Ok(
-        usage(village, periods, entry.v(), entry.u(), null, at),
-        session != null && !session.closed());
+        usage(village, periods, entry.u(), null, at), session != null && !session.closed());
   }
 
   /** Reads the snapshot and replays the journal; returns the sequence of the next journal file. */
@@ -393,12 +392,7 @@ public final class EmbeddedQuotaLedger implements QuotaLedger {
 
   /** Usage of one villager; {@code deviceId} non-null counts only the other devices online. */
   private Usage usage(
-      VillageCounters village,
-      QuotaPeriods periods,
-      String villageId,
-      String userId,
-      String deviceId,
-      Instant now) {
+      VillageCounters village, QuotaPeriods periods, String userId, String deviceId, Instant now) {
     UserDay user = village.users.get(userId);
     boolean today = user != null && user.dayKey.equals(periods.dayKey());
     UserTotal total = village.totals.get(userId);

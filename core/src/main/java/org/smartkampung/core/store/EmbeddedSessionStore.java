@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.smartkampung.core.durable.AtomicFiles;
 import org.smartkampung.core.durable.GroupCommitLog;
 import org.smartkampung.core.durable.Periodic;
@@ -133,17 +134,16 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
     }
     changed.set(true);
     String line = StoreJson.write(new Change(session, null));
-    @SuppressWarnings("unchecked")
-    CompletableFuture<Void>[] durable = new CompletableFuture[1];
+    AtomicReference<CompletableFuture<Void>> durable = new AtomicReference<>();
     sessions.compute(
         session.id(),
         (id, old) -> {
           // Journaled inside the per-id compute, so the log orders each session's changes as the
           // map does.
-          durable[0] = journal.append(line);
+          durable.set(journal.append(line));
           return reindexed(old, session);
         });
-    return durable[0];
+    return durable.get();
   }
 
   @Override
@@ -155,18 +155,18 @@ public final class EmbeddedSessionStore implements SessionStore, AutoCloseable {
   public Optional<Session> remove(String id) {
     changed.set(true);
     Session[] removed = new Session[1];
-    @SuppressWarnings("unchecked")
-    CompletableFuture<Void>[] durable = new CompletableFuture[1];
+    AtomicReference<CompletableFuture<Void>> durable = new AtomicReference<>();
     sessions.computeIfPresent(
         id,
         (key, old) -> {
-          durable[0] = journal.append(StoreJson.write(new Change(null, id)));
+          durable.set(journal.append(StoreJson.write(new Change(null, id))));
           unindex(old);
           removed[0] = old;
           return null;
         });
-    if (durable[0] != null) {
-      durably(durable[0]);
+    CompletableFuture<Void> written = durable.get();
+    if (written != null) {
+      durably(written);
     }
     return Optional.ofNullable(removed[0]);
   }

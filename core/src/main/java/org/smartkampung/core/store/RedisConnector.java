@@ -106,7 +106,7 @@ public final class RedisConnector {
     }
     HostAndPort address = new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
     DefaultJedisClientConfig.Builder client =
-        timeouts(settings).ssl("rediss".equals(uri.getScheme()));
+        tls(timeouts(settings), "rediss".equals(uri.getScheme()));
     String userInfo = uri.getUserInfo();
     if (userInfo != null && !userInfo.isEmpty()) {
       int colon = userInfo.indexOf(':');
@@ -134,10 +134,9 @@ public final class RedisConnector {
 
   private static Connected sentinel(RedisSettings settings) {
     DefaultJedisClientConfig.Builder sentinels =
-        DefaultJedisClientConfig.builder()
+        tls(DefaultJedisClientConfig.builder(), settings.tls())
             .connectionTimeoutMillis(settings.timeoutMillis())
             .socketTimeoutMillis(settings.timeoutMillis())
-            .ssl(settings.tls())
             .user(settings.sentinelUser())
             .password(settings.sentinelPassword());
     UnifiedJedis jedis =
@@ -177,11 +176,21 @@ public final class RedisConnector {
 
   /** Data-node client settings for Sentinel and Cluster, where auth and TLS are their own keys. */
   private static JedisClientConfig dataNodes(RedisSettings settings) {
-    return timeouts(settings)
-        .ssl(settings.tls())
+    return tls(timeouts(settings), settings.tls())
         .user(settings.user())
         .password(settings.password())
         .build();
+  }
+
+  /**
+   * TLS with the JVM's default socket factory, as configured today. Jedis' replacement for {@code
+   * ssl(boolean)}, {@code sslOptions}, brings its own trust and hostname-verification defaults: a
+   * change for deployments that deserves its own change and a TLS test, so the old call stays here.
+   */
+  @SuppressWarnings("deprecation")
+  private static DefaultJedisClientConfig.Builder tls(
+      DefaultJedisClientConfig.Builder builder, boolean tls) {
+    return builder.ssl(tls);
   }
 
   private static DefaultJedisClientConfig.Builder timeouts(RedisSettings settings) {

@@ -11,6 +11,7 @@ import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.session.LimitsResult;
 import org.smartkampung.core.session.SessionCommands;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The command channel on Redis: requests are a list that RADIUS instances pop with BRPOP, so each
@@ -53,7 +54,10 @@ public final class RedisSessionCommands implements SessionCommands {
 
   @Override
   public void recordResult(KickResult result) {
-    jedis.setex(resultKey(result.requestId()), RESULT_TTL_SECONDS, StoreJson.write(result));
+    jedis.set(
+        resultKey(result.requestId()),
+        StoreJson.write(result),
+        SetParams.setParams().ex(RESULT_TTL_SECONDS));
   }
 
   @Override
@@ -78,7 +82,10 @@ public final class RedisSessionCommands implements SessionCommands {
 
   @Override
   public void recordLimitsResult(LimitsResult result) {
-    jedis.setex(limitsResultKey(result.requestId()), RESULT_TTL_SECONDS, StoreJson.write(result));
+    jedis.set(
+        limitsResultKey(result.requestId()),
+        StoreJson.write(result),
+        SetParams.setParams().ex(RESULT_TTL_SECONDS));
   }
 
   @Override

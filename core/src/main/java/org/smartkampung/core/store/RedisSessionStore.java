@@ -18,6 +18,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.params.ZRangeParams;
 
 /**
  * Live sessions in Redis.
@@ -118,12 +119,12 @@ public final class RedisSessionStore implements SessionStore {
 
   private static Response<String> write(AbstractPipeline pipeline, Session session, String json) {
     long startedMillis = session.startedAt().toEpochMilli();
-    pipeline.zadd(villageKey(session.villageId()), startedMillis, session.id());
+    pipeline.zadd(villageKey(session.villageId()), (double) startedMillis, session.id());
     pipeline.expire(villageKey(session.villageId()), TTL_SECONDS);
     pipeline.sadd(nasKey(session.nasName()), session.id());
     pipeline.expire(nasKey(session.nasName()), TTL_SECONDS);
     if (hasFramedIp(session)) {
-      pipeline.zadd(framedIpKey(session.framedIp()), startedMillis, session.id());
+      pipeline.zadd(framedIpKey(session.framedIp()), (double) startedMillis, session.id());
       pipeline.expire(framedIpKey(session.framedIp()), TTL_SECONDS);
     }
     return pipeline.set(key(session.id()), json, SetParams.setParams().ex(TTL_SECONDS));
@@ -229,7 +230,7 @@ public final class RedisSessionStore implements SessionStore {
     }
     String indexKey = framedIpKey(framedIp);
     // Newest first: the first one still at this address is the answer.
-    for (String id : jedis.zrevrange(indexKey, 0, -1)) {
+    for (String id : jedis.zrange(indexKey, ZRangeParams.zrangeParams(0, -1).rev())) {
       Optional<Session> session = find(id);
       if (session.isEmpty()) {
         continue; // ended, or a put still on its way: left for remove or put to settle

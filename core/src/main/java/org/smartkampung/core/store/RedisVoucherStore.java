@@ -17,6 +17,7 @@ import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ZAddParams;
+import redis.clients.jedis.params.ZRangeParams;
 
 /**
  * Vouchers in Redis.
@@ -124,7 +125,7 @@ public final class RedisVoucherStore implements VoucherStore {
       // NX: a code already listed (a concurrent batch) keeps its entry and score.
       jedis.zadd(
           villageKey(voucher.villageId()),
-          voucher.createdAt().toEpochMilli(),
+          (double) voucher.createdAt().toEpochMilli(),
           voucher.code(),
           ZAddParams.zAddParams().nx());
     }
@@ -173,7 +174,8 @@ public final class RedisVoucherStore implements VoucherStore {
   public List<Voucher> listByVillage(String villageId) {
     List<Response<Map<String, String>>> replies = new ArrayList<>();
     try (AbstractPipeline pipeline = jedis.pipelined()) {
-      for (String code : jedis.zrevrange(villageKey(villageId), 0, -1)) {
+      for (String code :
+          jedis.zrange(villageKey(villageId), ZRangeParams.zrangeParams(0, -1).rev())) {
         replies.add(pipeline.hgetAll(key(code)));
       }
       pipeline.sync();
@@ -197,9 +199,10 @@ public final class RedisVoucherStore implements VoucherStore {
     fields.put("villageId", v.villageId());
     fields.put("batchId", v.batchId() == null ? "" : v.batchId());
     fields.put("createdAt", v.createdAt().toString());
-    fields.put("expiresAt", v.expiresAt().toString());
-    fields.put("expiresAtSecond", Long.toString(v.expiresAt().getEpochSecond()));
-    fields.put("expiresAtNano", Integer.toString(v.expiresAt().getNano()));
+    Instant expiresAt = v.expiresAt();
+    fields.put("expiresAt", expiresAt.toString());
+    fields.put("expiresAtSecond", Long.toString(expiresAt.getEpochSecond()));
+    fields.put("expiresAtNano", Integer.toString(expiresAt.getNano()));
     fields.put("bytesLimit", Long.toString(v.bytesLimit()));
     fields.put("minutesLimit", Long.toString(v.minutesLimit()));
     fields.put("maxDevices", Integer.toString(v.maxDevices()));

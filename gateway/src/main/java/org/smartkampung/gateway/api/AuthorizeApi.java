@@ -11,9 +11,9 @@ import io.netty.handler.timeout.ReadTimeoutHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
 import org.smartkampung.core.gateway.GatewaySignature;
-import org.smartkampung.gateway.PipelineErrors;
-import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.client.ClientTable;
+import org.smartkampung.gateway.pipeline.PipelineErrors;
+import org.smartkampung.gateway.pipeline.Transport;
 
 /** The HTTP server of the portal-facing signed API (see {@link AuthorizeHandler}). */
 public final class AuthorizeApi implements AutoCloseable {

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import org.smartkampung.core.gateway.GatewaySignature;
@@ -72,7 +73,8 @@ final class AuthorizeHandler extends SimpleChannelInboundHandler<FullHttpRequest
     Map<String, String> params = form(request.content().toString(StandardCharsets.UTF_8));
     Verdict verdict = signature.verify(op, params);
     if (verdict != Verdict.VALID || !gatewayId.equals(params.get("gw"))) {
-      String reason = verdict == Verdict.VALID ? "other-gateway" : verdict.name().toLowerCase();
+      String reason =
+          verdict == Verdict.VALID ? "other-gateway" : verdict.name().toLowerCase(Locale.ROOT);
       metrics.counter("kampung.gateway.api.refused", "reason", reason).increment();
       respond(ctx, HttpResponseStatus.FORBIDDEN, "reject", "signature refused: " + reason);
       return;
@@ -122,7 +124,8 @@ final class AuthorizeHandler extends SimpleChannelInboundHandler<FullHttpRequest
 
   static String jsonEscape(String s) {
     StringBuilder b = new StringBuilder();
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       if (c == '"' || c == '\\') {
         b.append('\\').append(c);
       } else if (c < 0x20) {

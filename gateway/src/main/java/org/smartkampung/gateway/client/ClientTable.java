@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -290,7 +291,7 @@ public final class ClientTable implements AutoCloseable {
     saveLimits();
     parts
         .metrics()
-        .counter("kampung.gateway.cutoff", "cause", cause.name().toLowerCase())
+        .counter("kampung.gateway.cutoff", "cause", cause.name().toLowerCase(Locale.ROOT))
         .increment();
     log.info("client {} ({}) captive again: {}", c.ip(), c.username(), cause);
     send(c, Status.STOP, cause, parts.clock().instant());

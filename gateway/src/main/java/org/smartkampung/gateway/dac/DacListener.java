@@ -21,15 +21,15 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartkampung.gateway.PipelineErrors;
-import org.smartkampung.gateway.Transport;
-import org.smartkampung.gateway.WarnLimiter;
+import org.smartkampung.codec.RadiusAttributes;
+import org.smartkampung.codec.RadiusAttributes.Attribute;
 import org.smartkampung.gateway.client.ClientSession;
 import org.smartkampung.gateway.client.ClientTable;
+import org.smartkampung.gateway.pipeline.PipelineErrors;
+import org.smartkampung.gateway.pipeline.Transport;
+import org.smartkampung.gateway.pipeline.WarnLimiter;
 import org.smartkampung.gateway.radius.AccessReply;
 import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
-import org.smartkampung.gateway.radius.RadiusAttributes;
-import org.smartkampung.gateway.radius.RadiusAttributes.Attribute;
 
 /**
  * The gateway's dynamic-authorization server (RFC 5176) on UDP port 3799. Accepts

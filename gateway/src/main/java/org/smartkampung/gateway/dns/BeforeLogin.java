@@ -53,7 +53,7 @@ public final class BeforeLogin {
 
   /** Why {@code client}'s question is refused, or empty when it may be forwarded. */
   public Optional<Refusal> refusal(String client, DnsQuestion question) {
-    if (question.type() != DnsRecordType.A && question.type() != DnsRecordType.AAAA) {
+    if (!question.type().equals(DnsRecordType.A) && !question.type().equals(DnsRecordType.AAAA)) {
       return Optional.of(Refusal.TYPE);
     }
     if (!garden.matches(question.name())

@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import org.smartkampung.gateway.PipelineErrors;
-import org.smartkampung.gateway.Transport;
+import org.smartkampung.gateway.pipeline.PipelineErrors;
+import org.smartkampung.gateway.pipeline.Transport;
 
 /**
  * The DNS forwarder clients use. It listens on the gateway's client-side address only. Each query
@@ -143,7 +143,7 @@ public final class DnsForwarder implements AutoCloseable {
     DnsQuestion asked = query.recordAt(DnsSection.QUESTION);
     if (asked == null
         || query.count(DnsSection.QUESTION) != 1
-        || query.opCode() != DnsOpCode.QUERY) {
+        || !query.opCode().equals(DnsOpCode.QUERY)) {
       count("malformed");
       return;
     }
@@ -282,7 +282,7 @@ public final class DnsForwarder implements AutoCloseable {
         }
         reply.addRecord(section, raw.retainedDuplicate());
         if (section == DnsSection.ANSWER
-            && raw.type() == DnsRecordType.A
+            && raw.type().equals(DnsRecordType.A)
             && raw.content().readableBytes() == 4) {
           addresses.add(ipv4(raw.content()));
           ttl = Math.min(ttl, raw.timeToLive());
@@ -307,8 +307,10 @@ public final class DnsForwarder implements AutoCloseable {
   }
 
   private static DatagramDnsResponse reply(DatagramDnsQuery query, DnsQuestion asked) {
-    DatagramDnsResponse reply =
-        new DatagramDnsResponse(query.recipient(), query.sender(), query.id());
+    // The reply goes back the way the question came: from where it was sent to, to its sender.
+    InetSocketAddress from = query.recipient();
+    InetSocketAddress to = query.sender();
+    DatagramDnsResponse reply = new DatagramDnsResponse(from, to, query.id());
     reply.setRecursionDesired(query.isRecursionDesired());
     reply.addRecord(
         DnsSection.QUESTION, new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass()));

@@ -9,8 +9,8 @@ import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import java.net.InetSocketAddress;
-import org.smartkampung.gateway.PipelineErrors;
-import org.smartkampung.gateway.Transport;
+import org.smartkampung.gateway.pipeline.PipelineErrors;
+import org.smartkampung.gateway.pipeline.Transport;
 
 /**
  * The HTTP server that nftables sends unauthenticated clients' port-80 traffic to. Limits: request

@@ -2,7 +2,7 @@ package org.smartkampung.gateway.radius;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.smartkampung.gateway.radius.RadiusAttributes.Attribute;
+import org.smartkampung.codec.RadiusAttributes.Attribute;
 
 /**
  * What the RADIUS server decided for one login, with the limits the gateway enforces. Zero means

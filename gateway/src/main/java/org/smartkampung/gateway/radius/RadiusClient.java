@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
+import org.smartkampung.codec.RadiusAttributes;
 import org.tinyradius.attribute.IntegerAttribute;
 import org.tinyradius.attribute.RadiusAttribute;
 import org.tinyradius.packet.AccessRequest;

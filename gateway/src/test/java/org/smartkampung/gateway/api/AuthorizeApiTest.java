@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.gateway.GatewaySignature;
 import org.smartkampung.core.store.EmbeddedSessionStore;
-import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.client.ClientTable;
 import org.smartkampung.gateway.firewall.CommandRunner;
 import org.smartkampung.gateway.firewall.Firewall;
 import org.smartkampung.gateway.firewall.NftRuleset;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
+import org.smartkampung.gateway.pipeline.Transport;
 import org.smartkampung.gateway.radius.RadiusClient;
 
 /** The API's gate: forged and stale calls are refused and counted before anything happens. */
@@ -83,7 +83,7 @@ class AuthorizeApiTest {
             clients,
             Executors.newSingleThreadExecutor(),
             metrics,
-            new org.smartkampung.gateway.PipelineErrors(
+            new org.smartkampung.gateway.pipeline.PipelineErrors(
                 "authorize-api", metrics, Clock.systemUTC()));
   }
 

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.smartkampung.codec.RadiusAttributes;
 import org.smartkampung.gateway.firewall.CommandRunner;
-import org.smartkampung.gateway.radius.RadiusAttributes;
 import org.smartkampung.gateway.testing.NetnsLab;
 
 /** Checks Disconnect-Request verification against packets made by FreeRADIUS's radclient. */

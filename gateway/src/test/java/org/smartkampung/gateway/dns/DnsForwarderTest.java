@@ -20,9 +20,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smartkampung.gateway.PipelineErrors;
-import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.firewall.CommandRunner;
+import org.smartkampung.gateway.pipeline.PipelineErrors;
+import org.smartkampung.gateway.pipeline.Transport;
 
 /** The forwarder between dig and a real resolver (dnsmasq), all on loopback. */
 class DnsForwarderTest {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.gateway.GatewaySignature;
-import org.smartkampung.gateway.Transport;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
+import org.smartkampung.gateway.pipeline.Transport;
 
 class CaptiveInterceptorTest {
 
@@ -48,7 +48,7 @@ class CaptiveInterceptorTest {
             new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
             new InterceptSettings(
                 "kemiren-gw", PORTAL, signature, new NeighbourTable(arp, "lo"), metrics, 500),
-            new org.smartkampung.gateway.PipelineErrors(
+            new org.smartkampung.gateway.pipeline.PipelineErrors(
                 "interceptor", metrics, java.time.Clock.systemUTC()));
   }
 

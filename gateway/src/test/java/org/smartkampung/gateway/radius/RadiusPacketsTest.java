@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.smartkampung.codec.RadiusAttributes;
 import org.smartkampung.gateway.radius.AccountingRecord.Status;
 import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
 import org.tinyradius.packet.AccessRequest;

@@ -81,7 +81,7 @@ final class AdminAccountApi {
         () -> {
           Optional<AdminAccount> found = parts.admin.admins().find(username);
           if (found.isEmpty()) {
-            return notFound(ctx);
+            return notFound();
           }
           if (newPassword && !pages.resettable(username)) {
             // Operators change their own password with the current one, on /admin/sandi.
@@ -151,12 +151,12 @@ final class AdminAccountApi {
 
   private Reply refused(RoutingContext ctx, String refusal) {
     if (refusal.equals(AdminAccountStatus.NOT_FOUND)) {
-      return notFound(ctx);
+      return notFound();
     }
     return Reply.json(409, new JsonObject().put("error", parts.pages.text(ctx, refusal)).encode());
   }
 
-  private static Reply notFound(RoutingContext ctx) {
+  private static Reply notFound() {
     return Reply.json(404, "{\"error\":\"not found\"}");
   }
 

@@ -55,7 +55,7 @@ final class AdminGuard {
       return;
     }
     HttpMethod method = ctx.request().method();
-    if (method != HttpMethod.GET && method != HttpMethod.HEAD) {
+    if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
       String token = ctx.request().getHeader(CSRF_HEADER);
       if (token == null) {
         token = ctx.request().getFormAttribute("csrf");

@@ -28,7 +28,7 @@ final class VoucherPages {
   /** {@code GET /admin/desa/:village/voucher}. */
   void list(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
-    parts.run(ctx, () -> Reply.page("vouchers", model(village, defaults(), Map.of(), null)));
+    parts.run(ctx, () -> Reply.page("vouchers", model(village, defaults(), Map.of())));
   }
 
   /** {@code POST /admin/desa/:village/voucher}: a new batch, then its print sheet. */
@@ -47,7 +47,7 @@ final class VoucherPages {
       for (String f : List.of("count", "validityDays", "megabytes", "minutes", "maxDevices")) {
         submitted.put(f, form.text(f));
       }
-      parts.run(ctx, () -> withStatus(400, model(village, submitted, form.errors(), null)));
+      parts.run(ctx, () -> withStatus(400, model(village, submitted, form.errors())));
       return;
     }
     VoucherBatch batch =
@@ -140,7 +140,7 @@ final class VoucherPages {
   }
 
   private Map<String, Object> model(
-      Village village, Map<String, String> values, Map<String, String> errors, String notice) {
+      Village village, Map<String, String> values, Map<String, String> errors) {
     Map<String, Object> model = new HashMap<>();
     model.put("village", VillagePages.view(village));
     model.put("v", values);

@@ -14,8 +14,8 @@ import org.smartkampung.portal.device.Device;
  * @param loginUrl MikroTik {@code link-login-only}, a checked http(s) URL; empty otherwise
  * @param chapId MikroTik {@code chap-id}, octal-escaped as sent; empty for PAP
  * @param chapChallenge MikroTik {@code chap-challenge}, octal-escaped as sent; empty for PAP
- * @param uamIp Chilli {@code uamip}, an IPv4 literal; empty otherwise
- * @param uamPort Chilli {@code uamport}; 0 otherwise
+ * @param uamIp Chilli <code>uamip</code>, an IPv4 literal; empty otherwise
+ * @param uamPort Chilli <code>uamport</code>; 0 otherwise
  * @param challenge Chilli {@code challenge}, 32 hex digits; empty otherwise
  * @param originalUrl where the villager was going ({@code link-orig}, {@code dst}, {@code
  *     userurl}), a checked http(s) URL; empty when none or refused

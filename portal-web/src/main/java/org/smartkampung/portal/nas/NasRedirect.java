@@ -143,8 +143,8 @@ public record NasRedirect(
     String chapChallenge = nz(param.apply("chap-challenge"));
     boolean chapOk =
         chapChallenge.isEmpty()
-            || MikrotikChap.decodeOctal(chapId).filter(b -> b.length == 1).isPresent()
-                && MikrotikChap.decodeOctal(chapChallenge).isPresent();
+            || (MikrotikChap.decodeOctal(chapId).filter(b -> b.length == 1).isPresent()
+                && MikrotikChap.decodeOctal(chapChallenge).isPresent());
     if (hotspot.isEmpty() || loginUrl.isEmpty() || !chapOk) {
       return refused(sourceIp, village);
     }

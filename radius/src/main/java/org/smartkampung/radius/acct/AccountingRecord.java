@@ -1,9 +1,9 @@
 package org.smartkampung.radius.acct;
 
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.RadiusCode;
 import org.smartkampung.core.quota.AccountingEvent;
 import org.smartkampung.core.quota.SessionCounters;
-import org.smartkampung.radius.codec.Attributes;
-import org.smartkampung.radius.codec.RadiusCode;
 import org.tinyradius.packet.RadiusPacket;
 
 /**

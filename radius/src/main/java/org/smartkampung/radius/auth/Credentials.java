@@ -1,10 +1,10 @@
 package org.smartkampung.radius.auth;
 
 import java.nio.charset.StandardCharsets;
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusCode;
 import org.smartkampung.core.nas.Macs;
-import org.smartkampung.radius.codec.Attributes;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusCode;
 import org.tinyradius.packet.RadiusPacket;
 
 /**

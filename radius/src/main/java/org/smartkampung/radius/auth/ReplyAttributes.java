@@ -2,8 +2,8 @@ package org.smartkampung.radius.auth;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.smartkampung.codec.Attributes;
 import org.smartkampung.core.nas.NasType;
-import org.smartkampung.radius.codec.Attributes;
 import org.tinyradius.attribute.RadiusAttribute;
 
 /**

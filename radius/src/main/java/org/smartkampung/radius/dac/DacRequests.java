@@ -3,9 +3,9 @@ package org.smartkampung.radius.dac;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.smartkampung.codec.Attributes;
 import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.session.Session;
-import org.smartkampung.radius.codec.Attributes;
 import org.tinyradius.attribute.RadiusAttribute;
 
 /** The session identification attributes of a Disconnect or CoA request (RFC 5176 3). */

@@ -2,8 +2,8 @@ package org.smartkampung.radius.dac;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusCode;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusCode;
 
 /** Checks on a NAS's answer to a Disconnect or CoA request. */
 final class DacResponses {

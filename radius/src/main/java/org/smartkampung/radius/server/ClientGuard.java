@@ -3,10 +3,10 @@ package org.smartkampung.radius.server;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.nio.charset.StandardCharsets;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusCode;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusCode;
 import org.smartkampung.radius.server.RadiusMetrics.DropReason;
 
 /**

@@ -5,8 +5,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.Arrays;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusCode;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusCode;
 import org.smartkampung.radius.server.RadiusMetrics.DropReason;
 import org.tinyradius.dictionary.Dictionary;
 

@@ -11,8 +11,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusCode;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusCode;
 import org.smartkampung.radius.server.RadiusMetrics.DropReason;
 
 /**

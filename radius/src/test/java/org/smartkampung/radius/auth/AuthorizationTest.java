@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.RadiusDictionary;
 import org.smartkampung.core.nas.NasType;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.OpeningHours;
@@ -13,8 +15,6 @@ import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.voucher.VoucherAllowance;
-import org.smartkampung.radius.codec.Attributes;
-import org.smartkampung.radius.codec.RadiusDictionary;
 import org.tinyradius.attribute.RadiusAttribute;
 import org.tinyradius.attribute.VendorSpecificAttribute;
 

@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.PacketCodec;
+import org.smartkampung.codec.RadiusDictionary;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RadiusSettings;
@@ -29,9 +32,6 @@ import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.radius.RadiusServer;
-import org.smartkampung.radius.codec.Attributes;
-import org.smartkampung.radius.codec.PacketCodec;
-import org.smartkampung.radius.codec.RadiusDictionary;
 import org.tinyradius.attribute.RadiusAttribute;
 
 /**

@@ -1,10 +1,11 @@
-package org.smartkampung.radius.codec;
+package org.smartkampung.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.tinyradius.dictionary.Dictionary;
 import org.tinyradius.dictionary.DictionaryParser;
 import org.tinyradius.dictionary.MemoryDictionary;
@@ -17,7 +18,7 @@ import org.tinyradius.dictionary.MemoryDictionary;
 public final class RadiusDictionary {
 
   /** Classpath location of the shipped copy of {@code config/dictionary.kampung}. */
-  public static final String KAMPUNG_RESOURCE = "org/smartkampung/radius/dictionary.kampung";
+  public static final String KAMPUNG_RESOURCE = "org/smartkampung/codec/dictionary.kampung";
 
   private static final String DEFAULT_RESOURCE = "org/tinyradius/dictionary/default_dictionary";
 
@@ -33,7 +34,7 @@ public final class RadiusDictionary {
    *
    * @throws UncheckedIOException when a dictionary cannot be read
    */
-  public static Dictionary load(Path extraFile) {
+  public static Dictionary load(@Nullable Path extraFile) {
     MemoryDictionary dictionary = new MemoryDictionary();
     try {
       parseResource(DEFAULT_RESOURCE, Dictionary.class.getClassLoader(), dictionary);

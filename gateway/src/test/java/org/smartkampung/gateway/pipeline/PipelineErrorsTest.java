@@ -1,4 +1,4 @@
-package org.smartkampung.gateway;
+package org.smartkampung.gateway.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,18 +1,18 @@
-package org.smartkampung.gateway.radius;
+package org.smartkampung.codec;
 
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Raw RADIUS packet helpers that tinyradius does not offer: walking the attribute list (including
  * vendor-specific sub-attributes) and computing or checking the Message-Authenticator (HMAC-MD5,
- * RFC 3579 section 3.2) and the authenticators of dynamic-authorization packets (RFC 5176).
+ * RFC 3579 section 3.2) and the authenticators of dynamic-authorization packets (RFC 5176), with
+ * the same digest code as {@link PacketCodec}. Used by the gateway's RADIUS client and its
+ * dynamic-authorization listener.
  */
 public final class RadiusAttributes {
 
@@ -121,15 +121,11 @@ public final class RadiusAttributes {
     if (maOffset < 0) {
       return false;
     }
-    byte[] given = Arrays.copyOfRange(packet, 4, 20);
-    byte[] zeroAuth = Arrays.copyOf(packet, length);
-    Arrays.fill(zeroAuth, 4, 20, (byte) 0);
-    byte[] expectedAuth = md5(zeroAuth, secret);
-    if (!MessageDigest.isEqual(expectedAuth, given)) {
-      return false;
-    }
-    byte[] ma = messageAuthenticator(packet, new byte[16], maOffset, secret);
-    return MessageDigest.isEqual(ma, Arrays.copyOfRange(packet, maOffset, maOffset + 16));
+    byte[] exact = Arrays.copyOf(packet, length);
+    byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+    return PacketCodec.hasValidHashedRequestAuthenticator(exact, key)
+        && PacketCodec.hasValidMessageAuthenticator(
+            exact, maOffset - 2, new byte[RadiusCode.AUTHENTICATOR_BYTES], key);
   }
 
   /**
@@ -162,24 +158,13 @@ public final class RadiusAttributes {
   }
 
   static byte[] md5(byte[] data, String secret) {
-    try {
-      MessageDigest md5 = MessageDigest.getInstance("MD5");
-      md5.update(data);
-      md5.update(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return md5.digest();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("MD5 is part of every Java runtime", e);
-    }
+    MessageDigest md5 = PacketCodec.md5();
+    md5.update(data);
+    md5.update(secret.getBytes(StandardCharsets.UTF_8));
+    return md5.digest();
   }
 
   static byte[] hmacMd5(String secret, byte[] data) {
-    try {
-      Mac mac = Mac.getInstance("HmacMD5");
-      mac.init(
-          new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacMD5"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacMD5 is part of every Java runtime", e);
-    }
+    return PacketCodec.hmacMd5(secret.getBytes(StandardCharsets.UTF_8), data);
   }
 }

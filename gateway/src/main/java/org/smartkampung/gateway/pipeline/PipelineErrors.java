@@ -1,4 +1,4 @@
-package org.smartkampung.gateway;
+package org.smartkampung.gateway.pipeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

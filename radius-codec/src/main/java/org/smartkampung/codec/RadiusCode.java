@@ -1,4 +1,4 @@
-package org.smartkampung.radius.codec;
+package org.smartkampung.codec;
 
 /** RADIUS packet codes (RFC 2865, 2866, 5176, 5997) and attribute types this server reads. */
 public final class RadiusCode {

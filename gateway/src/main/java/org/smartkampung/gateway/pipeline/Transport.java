@@ -1,4 +1,4 @@
-package org.smartkampung.gateway;
+package org.smartkampung.gateway.pipeline;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;

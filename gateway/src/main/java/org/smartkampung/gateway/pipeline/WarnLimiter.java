@@ -1,4 +1,4 @@
-package org.smartkampung.gateway;
+package org.smartkampung.gateway.pipeline;
 
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;

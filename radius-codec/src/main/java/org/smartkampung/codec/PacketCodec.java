@@ -1,4 +1,4 @@
-package org.smartkampung.radius.codec;
+package org.smartkampung.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.tinyradius.attribute.RadiusAttribute;
 import org.tinyradius.dictionary.Dictionary;
 import org.tinyradius.packet.RadiusPacket;
@@ -196,8 +197,9 @@ public final class PacketCodec {
     return packet;
   }
 
-  /** Decrypts a User-Password (RFC 2865 5.2); trailing NULs are removed. */
-  public static String decryptPapPassword(byte[] encrypted, byte[] authenticator, byte[] secret) {
+  /** Decrypts a User-Password (RFC 2865 5.2); trailing NULs are removed. Null when malformed. */
+  public static @Nullable String decryptPapPassword(
+      byte[] encrypted, byte[] authenticator, byte[] secret) {
     if (encrypted.length == 0 || encrypted.length % 16 != 0 || encrypted.length > 128) {
       return null;
     }
@@ -241,7 +243,8 @@ public final class PacketCodec {
   }
 
   /** Whether a CHAP-Password (id + 16-byte hash) matches MD5(id + secret + challenge). */
-  public static boolean chapMatches(byte[] chapPassword, byte[] challenge, String secret) {
+  public static boolean chapMatches(
+      byte @Nullable [] chapPassword, byte @Nullable [] challenge, String secret) {
     if (chapPassword == null || chapPassword.length != 17 || challenge == null) {
       return false;
     }
@@ -279,7 +282,8 @@ public final class PacketCodec {
             }
           });
 
-  private static byte[] hmacMd5(byte[] key, byte[] data) {
+  /** HMAC-MD5 of {@code data} keyed by {@code key} (the Message-Authenticator's MAC). */
+  public static byte[] hmacMd5(byte[] key, byte[] data) {
     try {
       Mac mac = HMAC_MD5.get();
       mac.init(new SecretKeySpec(key, "HmacMD5"));

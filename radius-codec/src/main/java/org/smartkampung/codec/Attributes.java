@@ -1,7 +1,8 @@
-package org.smartkampung.radius.codec;
+package org.smartkampung.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.tinyradius.attribute.RadiusAttribute;
 import org.tinyradius.attribute.VendorSpecificAttribute;
 import org.tinyradius.dictionary.AttributeType;
@@ -62,13 +63,13 @@ public final class Attributes {
   }
 
   /** The raw value of the first standard attribute of that type, or null. */
-  public static byte[] raw(RadiusPacket packet, int type) {
+  public static byte @Nullable [] raw(RadiusPacket packet, int type) {
     RadiusAttribute attribute = packet.getAttribute(type);
     return attribute == null ? null : attribute.getAttributeData();
   }
 
   /** The first standard attribute of that type as UTF-8 text, or null. */
-  public static String string(RadiusPacket packet, int type) {
+  public static @Nullable String string(RadiusPacket packet, int type) {
     byte[] data = raw(packet, type);
     return data == null ? null : new String(data, StandardCharsets.UTF_8);
   }

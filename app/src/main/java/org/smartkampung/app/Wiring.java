@@ -1,7 +1,6 @@
 package org.smartkampung.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.signing.SigningKeys;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
@@ -176,12 +176,6 @@ final class Wiring {
     };
   }
 
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
-  }
-
   private static Role startPortal(
       KampungConfig config,
       LiveConfig live,
@@ -191,6 +185,9 @@ final class Wiring {
       PrometheusMeterRegistry registry) {
     PortalSettings settings = config.portal();
     PortalServer server;
+    SigningKeys keys =
+        SigningKeys.rotating(
+            stores.signingKeys(), clock, Duration.ofHours(settings.signingKeyRotationHours()));
     try {
       server =
           PortalServer.start(
@@ -199,12 +196,13 @@ final class Wiring {
                   stores,
                   clock,
                   registry,
-                  randomKey(),
+                  keys,
                   new AdminSetup(live, admin, new PasswordHasher()))
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
+      keys.close();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new RoleStartException(
           "Portal cannot listen on http "
@@ -215,6 +213,7 @@ final class Wiring {
               + cause.getMessage(),
           cause);
     } catch (InterruptedException e) {
+      keys.close();
       Thread.currentThread().interrupt();
       throw new RoleStartException("Interrupted while starting the portal", e);
     }
@@ -241,6 +240,7 @@ final class Wiring {
             .toCompletableFuture()
             .orTimeout(10, TimeUnit.SECONDS)
             .join();
+        keys.close();
       }
     };
   }

@@ -6,6 +6,7 @@ import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.signing.SigningKeyStore;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.throttle.FailureCounters;
 import org.smartkampung.core.voucher.VoucherStore;
@@ -36,6 +37,9 @@ public interface KampungStores extends AutoCloseable {
 
   /** Failed-login counters for throttles (shared by every server on Redis). */
   FailureCounters failureCounters();
+
+  /** Keys that sign admin cookies, CSRF tokens and villager forms (shared on Redis). */
+  SigningKeyStore signingKeys();
 
   /** Flushes what is held in memory and releases connections. */
   @Override

@@ -104,6 +104,7 @@ public final class StoreFactory {
       var sessions = new EmbeddedSessionStore(dir, settings.snapshotIntervalSeconds());
       var nasState = new EmbeddedNasStateStore(dir);
       var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
+      var signingKeys = new EmbeddedSigningKeyStore(dir);
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -115,6 +116,7 @@ public final class StoreFactory {
           devices,
           new EmbeddedSessionCommands(clock),
           new EmbeddedFailureCounters(clock),
+          signingKeys,
           () -> {
             ledger.close();
             sessions.close();
@@ -122,6 +124,7 @@ public final class StoreFactory {
             vouchers.close();
             nasState.close();
             devices.close();
+            signingKeys.close();
             lock.close();
           });
     } catch (RuntimeException e) {
@@ -182,6 +185,7 @@ public final class StoreFactory {
         new RedisRememberedDeviceStore(jedis),
         new RedisSessionCommands(jedis, clock),
         new RedisFailureCounters(jedis),
+        new RedisSigningKeyStore(jedis, "kampung:"),
         () -> {
           nasState.close();
           batcher.close();
@@ -206,6 +210,7 @@ public final class StoreFactory {
       org.smartkampung.core.login.RememberedDeviceStore rememberedDevices,
       org.smartkampung.core.session.SessionCommands sessionCommands,
       org.smartkampung.core.throttle.FailureCounters failureCounters,
+      org.smartkampung.core.signing.SigningKeyStore signingKeys,
       Runnable closer)
       implements KampungStores {
     @Override

@@ -176,6 +176,11 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.signing.SigningKeyStore signingKeys() {
+    return real.signingKeys();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

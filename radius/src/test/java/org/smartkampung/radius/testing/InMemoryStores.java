@@ -331,6 +331,12 @@ public final class InMemoryStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.signing.SigningKeyStore signingKeys() {
+    byte[] key = new byte[org.smartkampung.core.signing.SigningKeyStore.KEY_BYTES];
+    return (period, keepFor) -> key;
+  }
+
+  @Override
   public void close() {
     realLedger.close();
     sessions.close();

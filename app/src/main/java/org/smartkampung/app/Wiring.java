@@ -31,8 +31,11 @@ final class Wiring {
 
   private Wiring() {}
 
-  /** How soon console edits saved by another process reach this one's RADIUS and ledger. */
-  static final Duration LIVE_CONFIG_REFRESH = Duration.ofSeconds(10);
+  /**
+   * How soon console edits saved by another process reach this one's RADIUS and ledger when their
+   * notice was lost (a notice brings them at once).
+   */
+  static final Duration LIVE_CONFIG_REFRESH = Duration.ofSeconds(60);
 
   /** The stores with the ledger counting against {@code limits}. */
   static KampungStores openStores(
@@ -53,6 +56,7 @@ final class Wiring {
         new LiveConfig(
             config, admin.villageSettings(), admin.registry(), clock, LIVE_CONFIG_REFRESH);
     live.onChange(limits::update);
+    live.follow(admin.invalidations());
     FirstOperator.ensure(
             admin.admins(), System.getenv(FirstOperator.PASSWORD_ENV), new PasswordHasher(), clock)
         .ifPresent(

@@ -11,6 +11,7 @@ import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.core.village.RegisteredVillage;
@@ -57,6 +58,7 @@ public final class AdminStoreFactory {
         new TableRegistry(villages, nas),
         new EmbeddedAdminSessionStore(),
         new EmbeddedSignInAttempts(),
+        Invalidations.inProcess(),
         () -> {
           admins.close();
           settings.close();
@@ -73,6 +75,7 @@ public final class AdminStoreFactory {
    * runs on close (the caller's client stays open if it passes a no-op).
    */
   public static AdminStores redis(UnifiedJedis jedis, String prefix, Runnable closer) {
+    RedisInvalidations notices = new RedisInvalidations(jedis, prefix);
     return new Bundle(
         new TableAdminAccounts(new RedisTable<>(jedis, prefix + "admins", AdminAccount.class)),
         new TableVillageSettings(
@@ -84,7 +87,11 @@ public final class AdminStoreFactory {
             new RedisTable<>(jedis, prefix + "nas-clients", NasClientSettings.class)),
         new RedisAdminSessionStore(jedis, prefix),
         new RedisSignInAttempts(jedis, prefix),
-        closer);
+        notices,
+        () -> {
+          notices.close();
+          closer.run();
+        });
   }
 
   private record Bundle(
@@ -95,6 +102,7 @@ public final class AdminStoreFactory {
       RegistryStore registry,
       AdminSessionStore sessions,
       SignInAttempts signInAttempts,
+      Invalidations invalidations,
       Runnable closer)
       implements AdminStores {
     @Override

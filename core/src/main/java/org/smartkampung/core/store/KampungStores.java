@@ -1,5 +1,6 @@
 package org.smartkampung.core.store;
 
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
@@ -40,6 +41,9 @@ public interface KampungStores extends AutoCloseable {
 
   /** Keys that sign admin cookies, CSRF tokens and villager forms (shared on Redis). */
   SigningKeyStore signingKeys();
+
+  /** Notices of edits to cached data, heard by every process on the store. */
+  Invalidations invalidations();
 
   /** Flushes what is held in memory and releases connections. */
   @Override

@@ -12,6 +12,7 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.config.SubscriberSeed;
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.quota.EmbeddedQuotaLedger;
 import org.smartkampung.core.quota.LimitsSource;
 import org.smartkampung.core.quota.OverrideLimitsSource;
@@ -117,6 +118,7 @@ public final class StoreFactory {
           new EmbeddedSessionCommands(clock),
           new EmbeddedFailureCounters(clock),
           signingKeys,
+          Invalidations.inProcess(),
           () -> {
             ledger.close();
             sessions.close();
@@ -158,7 +160,8 @@ public final class StoreFactory {
     RedisConnector.Connected redis = RedisConnector.open(settings.redis());
     UnifiedJedis jedis = redis.jedis();
     RedisBatcher batcher = redis.batcher("accounting");
-    var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock);
+    var notices = new RedisInvalidations(jedis, "kampung:");
+    var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock, notices);
     var ledger =
         new RedisQuotaLedger(
             jedis,
@@ -182,11 +185,14 @@ public final class StoreFactory {
         new RedisSessionStore(jedis, batcher),
         new RedisLoginTokenStore(jedis),
         nasState,
-        new RedisRememberedDeviceStore(jedis),
+        new RedisRememberedDeviceStore(jedis, notices),
         new RedisSessionCommands(jedis, clock),
         new RedisFailureCounters(jedis),
         new RedisSigningKeyStore(jedis, "kampung:"),
+        notices,
         () -> {
+          overrides.close();
+          notices.close();
           nasState.close();
           batcher.close();
           ledger.close();
@@ -211,6 +217,7 @@ public final class StoreFactory {
       org.smartkampung.core.session.SessionCommands sessionCommands,
       org.smartkampung.core.throttle.FailureCounters failureCounters,
       org.smartkampung.core.signing.SigningKeyStore signingKeys,
+      Invalidations invalidations,
       Runnable closer)
       implements KampungStores {
     @Override

@@ -181,6 +181,11 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.invalidation.Invalidations invalidations() {
+    return real.invalidations();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

@@ -337,6 +337,11 @@ public final class InMemoryStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.invalidation.Invalidations invalidations() {
+    return org.smartkampung.core.invalidation.Invalidations.inProcess();
+  }
+
+  @Override
   public void close() {
     realLedger.close();
     sessions.close();

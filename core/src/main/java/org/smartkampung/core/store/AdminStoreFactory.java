@@ -71,8 +71,9 @@ public final class AdminStoreFactory {
 
   /**
    * Hashes {@code <prefix>admins}, {@code <prefix>village-settings}, {@code <prefix>landing},
-   * {@code <prefix>audit}, {@code <prefix>villages} and {@code <prefix>nas-clients}; {@code closer}
-   * runs on close (the caller's client stays open if it passes a no-op).
+   * {@code <prefix>audit}, {@code <prefix>{registry}:villages} and {@code
+   * <prefix>{registry}:nas-clients}; {@code closer} runs on close (the caller's client stays open
+   * if it passes a no-op).
    */
   public static AdminStores redis(UnifiedJedis jedis, String prefix, Runnable closer) {
     RedisInvalidations notices = new RedisInvalidations(jedis, prefix);
@@ -82,9 +83,7 @@ public final class AdminStoreFactory {
             new RedisTable<>(jedis, prefix + "village-settings", VillageSettings.class)),
         new TableLandingContent(new RedisTable<>(jedis, prefix + "landing", LandingContent.class)),
         new TableAuditLog(new RedisTable<>(jedis, prefix + "audit", AuditEntry.class)),
-        new TableRegistry(
-            new RedisTable<>(jedis, prefix + "villages", RegisteredVillage.class),
-            new RedisTable<>(jedis, prefix + "nas-clients", NasClientSettings.class)),
+        new RedisRegistry(jedis, prefix),
         new RedisAdminSessionStore(jedis, prefix),
         new RedisSignInAttempts(jedis, prefix),
         notices,

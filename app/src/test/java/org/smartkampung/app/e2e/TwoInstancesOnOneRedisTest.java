@@ -82,6 +82,7 @@ class TwoInstancesOnOneRedisTest {
   private final String desaAdmin = "desa" + UUID.randomUUID().toString().substring(0, 8);
 
   @TempDir Path dir;
+  private TestNasDynamicAuth nas;
   private Instance a;
   private Instance b;
 
@@ -102,7 +103,8 @@ class TwoInstancesOnOneRedisTest {
   }
 
   /** One {@code kampung run}: its config and its ports. */
-  private record Instance(KampungConfig config, InProcessKampung running, int authPort) {
+  private record Instance(
+      KampungConfig config, InProcessKampung running, int authPort, int acctPort) {
     String url() {
       return config.portal().publicUrl();
     }
@@ -111,6 +113,7 @@ class TwoInstancesOnOneRedisTest {
   @BeforeEach
   void start() throws Exception {
     RedisSettings redis = RedisTopologies.settings(topology);
+    nas = new TestNasDynamicAuth(KampungUnderTest.MIKROTIK_SECRET);
     a = instance(dir.resolve("a"), redis);
     b = instance(dir.resolve("b"), redis);
   }
@@ -123,6 +126,7 @@ class TwoInstancesOnOneRedisTest {
     if (a != null) {
       a.running().close();
     }
+    nas.close();
   }
 
   private Instance instance(Path dataDir, RedisSettings redis) throws Exception {
@@ -130,11 +134,7 @@ class TwoInstancesOnOneRedisTest {
     int authPort = ShippedConfigOnLoopback.freeUdpPort();
     KampungConfig base =
         ConsoleKampung.config(
-            dataDir,
-            portalPort,
-            authPort,
-            ShippedConfigOnLoopback.freeUdpPort(),
-            ShippedConfigOnLoopback.freeUdpPort());
+            dataDir, portalPort, authPort, ShippedConfigOnLoopback.freeUdpPort(), nas.port());
     KampungConfig config =
         new KampungConfig(
             base.regency(),
@@ -153,7 +153,11 @@ class TwoInstancesOnOneRedisTest {
       admin.admins().create(new AdminAccount(operator, AdminRole.KABUPATEN, null, hash, now, now));
       admin.admins().create(new AdminAccount(desaAdmin, AdminRole.DESA, "kemiren", hash, now, now));
     }
-    return new Instance(config, InProcessKampung.start(config, Clock.systemUTC()), authPort);
+    return new Instance(
+        config,
+        InProcessKampung.start(config, Clock.systemUTC()),
+        authPort,
+        config.radius().acctPort());
   }
 
   @Test
@@ -275,25 +279,144 @@ class TwoInstancesOnOneRedisTest {
 
   @Test
   void aQuotaRaisedInTheConsoleAtAIsInBsNextAccessAcceptWithinOneSecond() throws Exception {
-    assertThat(radclientAccept(b)).containsKey("Mikrotik-Total-Limit");
-    Browser admin = new Browser();
-    admin.signIn(a, operator, PASSWORD);
-    String csrf = new JsonObject(admin.get(a, "/api/admin/v1/me").body()).getString("csrfToken");
-    JsonObject settings =
-        new JsonObject(admin.get(a, "/api/admin/v1/villages/kemiren/settings").body());
-    long raisedMb = 600 + ThreadLocalRandom.current().nextInt(1, 400);
-    settings.put("userDailyMb", Long.toString(raisedMb));
-    HttpResponse<String> saved =
-        admin.json(a, "PUT", "/api/admin/v1/villages/kemiren/settings", settings.encode(), csrf);
-    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    Console console = new Console(a);
+    String villager = console.newSubscriber();
+    assertThat(radclientAccept(b, villager)).containsKey("Mikrotik-Total-Limit");
+
+    long raisedMb = console.raiseVillageQuota();
 
     await()
         .atMost(AT_ONCE)
         .pollInterval(Duration.ofMillis(50))
-        .until(
-            () ->
-                Long.toString(raisedMb * 1_000_000L)
-                    .equals(radclientAccept(b).get("Mikrotik-Total-Limit")));
+        .until(() -> totalLimitMb(radclientAccept(b, villager)) == raisedMb);
+  }
+
+  @Test
+  void aSubscriberLimitRaisedAtAIsInBsNextAccessAcceptWithinOneSecond() throws Exception {
+    Console console = new Console(a);
+    String villager = console.newSubscriber();
+    console.setSubscriberDailyMb(villager, 100);
+    assertThat(totalLimitMb(radclientAccept(b, villager))).isEqualTo(100);
+
+    console.setSubscriberDailyMb(villager, 300);
+
+    await()
+        .atMost(AT_ONCE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> totalLimitMb(radclientAccept(b, villager)) == 300);
+  }
+
+  @Test
+  void anInterimAtBAfterTheQuotaWasRaisedAtAIsChargedWithoutADisconnect() throws Exception {
+    Console console = new Console(a);
+    String villager = console.newSubscriber();
+    String probe = console.newSubscriber();
+    assertThat(radclientAccept(b, villager)).containsKey("Mikrotik-Total-Limit");
+    assertThat(radclientAccept(b, probe)).containsKey("Mikrotik-Total-Limit");
+    String sessionId = "S" + UUID.randomUUID().toString().substring(0, 8);
+    try (NasRadiusClient mikrotikToB =
+        new NasRadiusClient(
+            KampungUnderTest.MIKROTIK_ADDRESS,
+            KampungUnderTest.MIKROTIK_SECRET,
+            b.authPort(),
+            b.acctPort())) {
+      mikrotikToB.accountingRequest(1, session(mikrotikToB, villager, sessionId, 0));
+      mikrotikToB.accountingRequest(3, session(mikrotikToB, villager, sessionId, 400_000_000L));
+
+      long raisedMb = console.raiseVillageQuota();
+      await()
+          .atMost(AT_ONCE)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> totalLimitMb(radclientAccept(b, probe)) == raisedMb);
+      // Over the old 500 MB a day, under the raised quota.
+      mikrotikToB.accountingRequest(3, session(mikrotikToB, villager, sessionId, 550_000_000L));
+
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(3))
+          .until(
+              () ->
+                  nas.received.stream()
+                      .noneMatch(
+                          r ->
+                              r.code() == RadiusCode.DISCONNECT_REQUEST
+                                  && sessionId.equals(r.acctSessionId())));
+      assertThat(mikrotikToB.accountingAnswered).containsExactly(1, 3, 3);
+    }
+  }
+
+  private static List<org.tinyradius.attribute.RadiusAttribute> session(
+      NasRadiusClient client, String user, String sessionId, long downloadBytes) {
+    return List.of(
+        client.attributes.text("User-Name", user),
+        client.attributes.text("Acct-Session-Id", sessionId),
+        client.attributes.text("NAS-Identifier", KampungUnderTest.MIKROTIK),
+        client.attributes.text("Calling-Station-Id", SimulatedMikrotik.MAC),
+        client.attributes.unsigned("Acct-Output-Octets", downloadBytes),
+        client.attributes.unsigned("Acct-Input-Octets", 0),
+        client.attributes.unsigned("Acct-Session-Time", 600));
+  }
+
+  private static long totalLimitMb(Map<String, String> accept) {
+    String limit = accept.get("Mikrotik-Total-Limit");
+    return limit == null ? -1 : Long.parseLong(limit) / 1_000_000L;
+  }
+
+  /** The kabupaten operator signed in at one instance, using the JSON API. */
+  private final class Console {
+    private final Browser client = new Browser();
+    private final Instance at;
+    private final String csrf;
+
+    Console(Instance at) {
+      this.at = at;
+      assertThat(client.signIn(at, operator, PASSWORD).statusCode()).isEqualTo(303);
+      this.csrf = new JsonObject(client.get(at, "/api/admin/v1/me").body()).getString("csrfToken");
+    }
+
+    /** A new subscriber of Kemiren with the password {@link #PASSWORD}. */
+    String newSubscriber() {
+      String username = "warga-" + UUID.randomUUID().toString().substring(0, 8);
+      HttpResponse<String> made =
+          client.json(
+              at,
+              "POST",
+              "/api/admin/v1/villages/kemiren/subscribers",
+              new JsonObject().put("username", username).put("password", PASSWORD).encode(),
+              csrf);
+      assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+      return username;
+    }
+
+    void setSubscriberDailyMb(String username, long mb) {
+      HttpResponse<String> saved =
+          client.json(
+              at,
+              "PUT",
+              "/api/admin/v1/villages/kemiren/subscribers/" + username,
+              new JsonObject()
+                  .put("override", new JsonObject().put("userDailyMb", Long.toString(mb)))
+                  .encode(),
+              csrf);
+      assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    }
+
+    /** Raises Kemiren's daily quota per villager to a new value above 600 MB; returns it. */
+    long raiseVillageQuota() {
+      JsonObject settings =
+          new JsonObject(client.get(at, "/api/admin/v1/villages/kemiren/settings").body());
+      long current =
+          settings.getValue("userDailyMb") == null
+              ? 500
+              : Long.parseLong(settings.getValue("userDailyMb").toString());
+      long raisedMb = Math.max(600, current) + ThreadLocalRandom.current().nextInt(1, 400);
+      settings.put("userDailyMb", Long.toString(raisedMb));
+      HttpResponse<String> saved =
+          client.json(
+              at, "PUT", "/api/admin/v1/villages/kemiren/settings", settings.encode(), csrf);
+      assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+      return raisedMb;
+    }
   }
 
   /**
@@ -321,13 +444,13 @@ class TwoInstancesOnOneRedisTest {
     }
   }
 
-  /** The demo subscriber's PAP Access-Request through FreeRADIUS's radclient, from the MikroTik. */
-  private static Map<String, String> radclientAccept(Instance at) throws Exception {
+  /** A subscriber's PAP Access-Request through FreeRADIUS's radclient, from the MikroTik. */
+  private static Map<String, String> radclientAccept(Instance at, String user) throws Exception {
     String input =
         "User-Name = \""
-            + ConsoleKampung.SUBSCRIBER
+            + user
             + "\"\nUser-Password = \""
-            + ConsoleKampung.SUBSCRIBER_PASSWORD
+            + PASSWORD
             + "\"\nCalling-Station-Id = \""
             + SimulatedMikrotik.MAC
             + "\"\nNAS-Identifier = \""

@@ -112,6 +112,19 @@ final class RunCommand implements Callable<Integer> {
       List<Role> roles = new ArrayList<>();
       try {
         LiveConfig live = Wiring.liveConfig(config, admin, limits, clock);
+        // Closed last of the roles: it stops following the store's notices.
+        roles.add(
+            new Role() {
+              @Override
+              public List<String> describe() {
+                return List.of();
+              }
+
+              @Override
+              public void close() {
+                live.close();
+              }
+            });
         roles.addAll(Wiring.startRoles(config, live, admin, stores, clock, registry));
       } catch (RuntimeException e) {
         roles.forEach(Role::close);

@@ -1,7 +1,6 @@
 package org.smartkampung.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.limits.ConfigLimitsSource;
+import org.smartkampung.core.signing.SigningKeys;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
@@ -31,8 +31,11 @@ final class Wiring {
 
   private Wiring() {}
 
-  /** How soon console edits saved by another process reach this one's RADIUS and ledger. */
-  static final Duration LIVE_CONFIG_REFRESH = Duration.ofSeconds(10);
+  /**
+   * How soon console edits saved by another process reach this one's RADIUS and ledger when their
+   * notice was lost (a notice brings them at once).
+   */
+  static final Duration LIVE_CONFIG_REFRESH = Duration.ofSeconds(60);
 
   /** The stores with the ledger counting against {@code limits}. */
   static KampungStores openStores(
@@ -53,6 +56,7 @@ final class Wiring {
         new LiveConfig(
             config, admin.villageSettings(), admin.registry(), clock, LIVE_CONFIG_REFRESH);
     live.onChange(limits::update);
+    live.follow(admin.invalidations());
     FirstOperator.ensure(
             admin.admins(), System.getenv(FirstOperator.PASSWORD_ENV), new PasswordHasher(), clock)
         .ifPresent(
@@ -176,12 +180,6 @@ final class Wiring {
     };
   }
 
-  private static byte[] randomKey() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return key;
-  }
-
   private static Role startPortal(
       KampungConfig config,
       LiveConfig live,
@@ -191,6 +189,9 @@ final class Wiring {
       PrometheusMeterRegistry registry) {
     PortalSettings settings = config.portal();
     PortalServer server;
+    SigningKeys keys =
+        SigningKeys.rotating(
+            stores.signingKeys(), clock, Duration.ofHours(settings.signingKeyRotationHours()));
     try {
       server =
           PortalServer.start(
@@ -199,12 +200,13 @@ final class Wiring {
                   stores,
                   clock,
                   registry,
-                  randomKey(),
+                  keys,
                   new AdminSetup(live, admin, new PasswordHasher()))
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
+      keys.close();
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new RoleStartException(
           "Portal cannot listen on http "
@@ -215,6 +217,7 @@ final class Wiring {
               + cause.getMessage(),
           cause);
     } catch (InterruptedException e) {
+      keys.close();
       Thread.currentThread().interrupt();
       throw new RoleStartException("Interrupted while starting the portal", e);
     }
@@ -241,6 +244,7 @@ final class Wiring {
             .toCompletableFuture()
             .orTimeout(10, TimeUnit.SECONDS)
             .join();
+        keys.close();
       }
     };
   }

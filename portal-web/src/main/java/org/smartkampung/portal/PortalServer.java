@@ -19,6 +19,7 @@ import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.signing.SigningKeys;
 import org.smartkampung.core.store.EmbeddedSignInAttempts;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.village.LandingContent;
@@ -108,6 +109,22 @@ public final class PortalServer {
       MeterRegistry registry,
       byte[] stateKey,
       AdminSetup admin) {
+    return start(vertx, config, stores, clock, registry, SigningKeys.fixed(stateKey), admin);
+  }
+
+  /**
+   * Starts the portal and, when {@code admin} is not null, the console, signing forms, cookies and
+   * CSRF tokens with {@code keys}: keys from the store let every instance on it verify what another
+   * one signed.
+   */
+  public static Future<PortalServer> start(
+      Vertx vertx,
+      KampungConfig config,
+      KampungStores stores,
+      Clock clock,
+      MeterRegistry registry,
+      SigningKeys stateKey,
+      AdminSetup admin) {
     boolean owns = vertx == null;
     Vertx vx = owns ? Vertx.vertx() : vertx;
     try {
@@ -168,7 +185,7 @@ public final class PortalServer {
       KampungStores stores,
       Clock clock,
       MeterRegistry registry,
-      byte[] stateKey,
+      SigningKeys stateKey,
       LandingContentStore landing,
       SignInAttempts attempts) {
     Map<String, String> uamSecrets = new HashMap<>();
@@ -219,7 +236,7 @@ public final class PortalServer {
       };
 
   private static Router withAdmin(
-      Router router, PortalParts parts, AdminSetup admin, byte[] stateKey) {
+      Router router, PortalParts parts, AdminSetup admin, SigningKeys stateKey) {
     if (admin != null) {
       AdminRoutes.mount(
           router,

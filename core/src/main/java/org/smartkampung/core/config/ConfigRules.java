@@ -93,6 +93,7 @@ final class ConfigRules {
     atLeast("portal.header-timeout-seconds", portal.headerTimeoutSeconds(), 1);
     atLeast("portal.idle-timeout-seconds", portal.idleTimeoutSeconds(), 1);
     atLeast("portal.max-connections-per-source", portal.maxConnectionsPerSource(), 1);
+    atLeast("portal.signing-key-rotation-hours", portal.signingKeyRotationHours(), 8);
     List<String> networks = portal.admin().allowedNetworks();
     for (int i = 0; i < networks.size(); i++) {
       address("portal.admin.allowed-networks[" + i + "]", networks.get(i), true);

@@ -13,11 +13,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.village.RegisteredVillage;
 import org.smartkampung.core.village.Village;
@@ -32,8 +38,11 @@ import org.smartkampung.core.village.VillageSettingsStore;
  * console all read it, so an edit applies to the next session.
  *
  * <p>A save in this process applies at once. Edits saved by another process (a console instance on
- * another host sharing Redis) are picked up when {@link #current()} finds its copy older than the
- * refresh interval. If the store cannot be read, the last good copy stays in force.
+ * another host sharing Redis) arrive by the store's invalidation notices once {@link #follow} runs:
+ * a notice reloads the configuration on a thread of its own, never on the thread of a login, and a
+ * slow poll on that thread catches a notice that was lost. Before {@code follow} (tests, tools),
+ * {@link #current()} reloads inline when its copy is older than the refresh interval. If the store
+ * cannot be read, the last good copy stays in force.
  *
  * <p>A village with settings gets its own policy, with the id {@code desa:<village>}, so editing
  * one village never changes another that shared a policy in the file. Thread-safe.
@@ -53,6 +62,10 @@ public final class LiveConfig {
   private final List<Consumer<KampungConfig>> listeners = new CopyOnWriteArrayList<>();
   private volatile KampungConfig current;
   private volatile Instant loadedAt;
+  private volatile Invalidations bus;
+  private ScheduledExecutorService reloader;
+  private AutoCloseable listening;
+  private final AtomicBoolean reloadQueued = new AtomicBoolean();
 
   /** The file's configuration with village settings only (no console-added villages or NAS). */
   public LiveConfig(
@@ -85,12 +98,89 @@ public final class LiveConfig {
     return base;
   }
 
-  /** The configuration in force, reloaded from the store when older than the refresh interval. */
+  /**
+   * The configuration in force. Never reads the store once {@link #follow} runs; before that,
+   * reloads it when older than the refresh interval.
+   */
   public KampungConfig current() {
-    if (clock.instant().isAfter(loadedAt.plus(refreshInterval))) {
-      refresh();
+    if (bus == null && clock.instant().isAfter(loadedAt.plus(refreshInterval))) {
+      reload();
     }
     return current;
+  }
+
+  /**
+   * From now on reloads when {@code notices} says another process edited the configuration, and
+   * every refresh interval in case a notice was lost, on a thread of its own; {@link #refresh}
+   * announces this process's edits on it.
+   */
+  public synchronized void follow(Invalidations notices) {
+    if (bus != null) {
+      throw new IllegalStateException("already following");
+    }
+    reloader =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "live-config-reload");
+              t.setDaemon(true);
+              return t;
+            });
+    long everyMillis = Math.max(1_000, refreshInterval.toMillis());
+    reloader.scheduleWithFixedDelay(
+        this::reloadQuietly, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+    bus = notices;
+    listening =
+        notices.listen(
+            new Invalidations.Listener() {
+              @Override
+              public void changed(Invalidations.Topic topic, String key) {
+                if (topic == Invalidations.Topic.CONFIG) {
+                  queueReload();
+                }
+              }
+
+              @Override
+              public void missedSome() {
+                queueReload();
+              }
+            });
+  }
+
+  /** Stops following notices. */
+  public synchronized void close() {
+    if (listening != null) {
+      try {
+        listening.close();
+      } catch (Exception e) {
+        log.debug("closing the notice listener", e);
+      }
+    }
+    if (reloader != null) {
+      reloader.shutdownNow();
+    }
+  }
+
+  private void queueReload() {
+    ScheduledExecutorService r = reloader;
+    if (r != null && reloadQueued.compareAndSet(false, true)) {
+      try {
+        r.execute(
+            () -> {
+              reloadQueued.set(false);
+              reloadQuietly();
+            });
+      } catch (RejectedExecutionException closing) {
+        reloadQueued.set(false);
+      }
+    }
+  }
+
+  private void reloadQuietly() {
+    try {
+      reload();
+    } catch (RuntimeException e) {
+      log.warn("Reloading the configuration failed: {}", e.toString());
+    }
   }
 
   /** Calls {@code listener} now and after every change with the configuration in force. */
@@ -112,8 +202,19 @@ public final class LiveConfig {
     refresh();
   }
 
-  /** Reloads the settings, villages and NAS clients from the store now. */
-  public synchronized void refresh() {
+  /**
+   * Reloads the settings, villages and NAS clients from the store now, and tells the other
+   * processes on the store to do the same: call it after every edit.
+   */
+  public void refresh() {
+    reload();
+    Invalidations notices = bus;
+    if (notices != null) {
+      notices.publish(Invalidations.Topic.CONFIG, "");
+    }
+  }
+
+  private synchronized void reload() {
     KampungConfig next;
     try {
       next = load();

@@ -17,6 +17,10 @@ import java.util.List;
  * @param maxConnectionsPerSource open connections one source address may hold; more are closed at
  *     once. A NATing hotspot shows a whole village as one address, so this is generous
  * @param admin who may reach the admin console
+ * @param signingKeyRotationHours how often the key that signs admin cookies, CSRF tokens and
+ *     villager forms is replaced (the keys live in the store, shared by every instance); a value
+ *     signed with the previous key is still accepted, so this must be at least the 8 hours an admin
+ *     sign-in lasts
  */
 public record PortalSettings(
     Boolean enabled,
@@ -26,7 +30,8 @@ public record PortalSettings(
     Integer headerTimeoutSeconds,
     Integer idleTimeoutSeconds,
     Integer maxConnectionsPerSource,
-    Admin admin) {
+    Admin admin,
+    Integer signingKeyRotationHours) {
 
   public static final PortalSettings DEFAULTS = new PortalSettings(null, null, null, null);
 
@@ -52,10 +57,33 @@ public record PortalSettings(
     idleTimeoutSeconds = idleTimeoutSeconds == null ? 60 : idleTimeoutSeconds;
     maxConnectionsPerSource = maxConnectionsPerSource == null ? 512 : maxConnectionsPerSource;
     admin = admin == null ? new Admin(null) : admin;
+    signingKeyRotationHours = signingKeyRotationHours == null ? 24 : signingKeyRotationHours;
+  }
+
+  /** The portal with the default key rotation. */
+  public PortalSettings(
+      Boolean enabled,
+      String bindAddress,
+      Integer port,
+      String publicUrl,
+      Integer headerTimeoutSeconds,
+      Integer idleTimeoutSeconds,
+      Integer maxConnectionsPerSource,
+      Admin admin) {
+    this(
+        enabled,
+        bindAddress,
+        port,
+        publicUrl,
+        headerTimeoutSeconds,
+        idleTimeoutSeconds,
+        maxConnectionsPerSource,
+        admin,
+        null);
   }
 
   /** The portal with the default connection limits and an open console. */
   public PortalSettings(Boolean enabled, String bindAddress, Integer port, String publicUrl) {
-    this(enabled, bindAddress, port, publicUrl, null, null, null, null);
+    this(enabled, bindAddress, port, publicUrl, null, null, null, null, null);
   }
 }

@@ -12,6 +12,35 @@ import org.smartkampung.core.village.RegisteredVillage;
  */
 public interface RegistryStore {
 
+  /** How an edit that checks another record in the same step ended. */
+  enum Outcome {
+    DONE,
+    /** The record to change or remove is not there. */
+    NOT_FOUND,
+    /** A record to add has a name or id already taken. */
+    TAKEN,
+    /** The village to remove still has console NAS clients. */
+    VILLAGE_HAS_NAS_CLIENTS,
+    /** The NAS client's village is neither in the file nor in the console. */
+    NO_SUCH_VILLAGE
+  }
+
+  /**
+   * Removes the console village unless a console NAS client still names it, in one step against
+   * every process on the store: a hotspot added meanwhile elsewhere is either seen (and the removal
+   * refused) or refused itself.
+   */
+  Outcome removeVillageWithoutNasClients(String id);
+
+  /**
+   * Adds ({@code add}) or replaces the NAS client if its village exists, in one step against every
+   * process on the store: a console village removed meanwhile elsewhere is either still there (and
+   * its removal then refused) or the save refused with {@link Outcome#NO_SUCH_VILLAGE}.
+   *
+   * @param villageInFile the client's village is one of the config file's (those never go away)
+   */
+  Outcome saveNasClientInVillage(NasClientSettings client, boolean add, boolean villageInFile);
+
   /** Every console-added village, in no particular order. */
   List<RegisteredVillage> villages();
 
@@ -91,6 +120,17 @@ public interface RegistryStore {
       @Override
       public boolean removeNasClient(String name) {
         return false;
+      }
+
+      @Override
+      public Outcome removeVillageWithoutNasClients(String id) {
+        return Outcome.NOT_FOUND;
+      }
+
+      @Override
+      public Outcome saveNasClientInVillage(
+          NasClientSettings client, boolean add, boolean villageInFile) {
+        return Outcome.NOT_FOUND;
       }
     };
   }

@@ -2,6 +2,7 @@ package org.smartkampung.core.login;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.smartkampung.core.invalidation.Invalidations;
 
 /**
  * Remembered devices for MAC login, by village and MAC, durable in the configured store and shared
@@ -17,4 +18,16 @@ public interface RememberedDeviceStore {
    * now}.
    */
   Optional<RememberedDevice> find(String villageId, String mac, Instant now);
+
+  /**
+   * Tells {@code listener} of devices other processes sharing the store remember from now on
+   * ({@link Invalidations.Topic#DEVICE}, key {@code village + " " + mac}), so a cache in front of
+   * the store drops them. This default suits a store no other process shares.
+   *
+   * @return stops the watch
+   */
+  default AutoCloseable watch(Invalidations.Listener listener) {
+    listener.missedSome();
+    return () -> {};
+  }
 }

@@ -11,6 +11,7 @@ import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.core.village.RegisteredVillage;
@@ -57,6 +58,7 @@ public final class AdminStoreFactory {
         new TableRegistry(villages, nas),
         new EmbeddedAdminSessionStore(),
         new EmbeddedSignInAttempts(),
+        Invalidations.inProcess(),
         () -> {
           admins.close();
           settings.close();
@@ -69,22 +71,26 @@ public final class AdminStoreFactory {
 
   /**
    * Hashes {@code <prefix>admins}, {@code <prefix>village-settings}, {@code <prefix>landing},
-   * {@code <prefix>audit}, {@code <prefix>villages} and {@code <prefix>nas-clients}; {@code closer}
-   * runs on close (the caller's client stays open if it passes a no-op).
+   * {@code <prefix>audit}, {@code <prefix>{registry}:villages} and {@code
+   * <prefix>{registry}:nas-clients}; {@code closer} runs on close (the caller's client stays open
+   * if it passes a no-op).
    */
   public static AdminStores redis(UnifiedJedis jedis, String prefix, Runnable closer) {
+    RedisInvalidations notices = new RedisInvalidations(jedis, prefix);
     return new Bundle(
         new TableAdminAccounts(new RedisTable<>(jedis, prefix + "admins", AdminAccount.class)),
         new TableVillageSettings(
             new RedisTable<>(jedis, prefix + "village-settings", VillageSettings.class)),
         new TableLandingContent(new RedisTable<>(jedis, prefix + "landing", LandingContent.class)),
         new TableAuditLog(new RedisTable<>(jedis, prefix + "audit", AuditEntry.class)),
-        new TableRegistry(
-            new RedisTable<>(jedis, prefix + "villages", RegisteredVillage.class),
-            new RedisTable<>(jedis, prefix + "nas-clients", NasClientSettings.class)),
+        new RedisRegistry(jedis, prefix),
         new RedisAdminSessionStore(jedis, prefix),
         new RedisSignInAttempts(jedis, prefix),
-        closer);
+        notices,
+        () -> {
+          notices.close();
+          closer.run();
+        });
   }
 
   private record Bundle(
@@ -95,6 +101,7 @@ public final class AdminStoreFactory {
       RegistryStore registry,
       AdminSessionStore sessions,
       SignInAttempts signInAttempts,
+      Invalidations invalidations,
       Runnable closer)
       implements AdminStores {
     @Override

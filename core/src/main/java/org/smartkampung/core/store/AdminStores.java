@@ -5,6 +5,7 @@ import org.smartkampung.core.admin.AdminSessionStore;
 import org.smartkampung.core.admin.AuditLog;
 import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.RegistryStore;
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.village.LandingContentStore;
 import org.smartkampung.core.village.VillageSettingsStore;
 
@@ -30,6 +31,9 @@ public interface AdminStores extends AutoCloseable {
 
   /** Sign-in and password attempts, counted for every instance alike. */
   SignInAttempts signInAttempts();
+
+  /** Notices of edits to the configuration in force, heard by every process on the store. */
+  Invalidations invalidations();
 
   /** Releases files or connections. */
   @Override

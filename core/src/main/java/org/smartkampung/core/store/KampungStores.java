@@ -1,11 +1,13 @@
 package org.smartkampung.core.store;
 
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.signing.SigningKeyStore;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.throttle.FailureCounters;
 import org.smartkampung.core.voucher.VoucherStore;
@@ -36,6 +38,12 @@ public interface KampungStores extends AutoCloseable {
 
   /** Failed-login counters for throttles (shared by every server on Redis). */
   FailureCounters failureCounters();
+
+  /** Keys that sign admin cookies, CSRF tokens and villager forms (shared on Redis). */
+  SigningKeyStore signingKeys();
+
+  /** Notices of edits to cached data, heard by every process on the store. */
+  Invalidations invalidations();
 
   /** Flushes what is held in memory and releases connections. */
   @Override

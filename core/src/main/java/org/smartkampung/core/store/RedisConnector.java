@@ -217,10 +217,16 @@ public final class RedisConnector {
     return nodes;
   }
 
+  /** Long-lived subscriptions a process may hold on one client. */
+  static final int SUBSCRIPTIONS = 2;
+
   private static GenericObjectPoolConfig<Connection> pool(RedisSettings settings) {
     GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-    pool.setMaxTotal(settings.poolSize());
-    pool.setMaxIdle(settings.poolSize());
+    // pool-size is for commands; the subscriptions (NAS facts, invalidation notices) hold a
+    // connection each for as long as they run, on top of it.
+    int total = settings.poolSize() + SUBSCRIPTIONS;
+    pool.setMaxTotal(total);
+    pool.setMaxIdle(total);
     pool.setMinIdle(Math.min(2, settings.poolSize()));
     // A caller waits for a free connection no longer than for Redis itself.
     pool.setMaxWait(Duration.ofMillis(settings.timeoutMillis()));

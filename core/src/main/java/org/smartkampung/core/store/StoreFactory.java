@@ -12,6 +12,7 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.config.SubscriberSeed;
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.limits.OverrideLimitsSource;
 import org.smartkampung.core.quota.EmbeddedQuotaLedger;
 import org.smartkampung.core.quota.LimitsSource;
@@ -104,6 +105,7 @@ public final class StoreFactory {
       var sessions = new EmbeddedSessionStore(dir, settings.snapshotIntervalSeconds());
       var nasState = new EmbeddedNasStateStore(dir);
       var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
+      var signingKeys = new EmbeddedSigningKeyStore(dir);
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -115,6 +117,8 @@ public final class StoreFactory {
           devices,
           new EmbeddedSessionCommands(clock),
           new EmbeddedFailureCounters(clock),
+          signingKeys,
+          Invalidations.inProcess(),
           () -> {
             ledger.close();
             sessions.close();
@@ -122,6 +126,7 @@ public final class StoreFactory {
             vouchers.close();
             nasState.close();
             devices.close();
+            signingKeys.close();
             lock.close();
           });
     } catch (RuntimeException e) {
@@ -155,7 +160,8 @@ public final class StoreFactory {
     RedisConnector.Connected redis = RedisConnector.open(settings.redis());
     UnifiedJedis jedis = redis.jedis();
     RedisBatcher batcher = redis.batcher("accounting");
-    var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock);
+    var notices = new RedisInvalidations(jedis, "kampung:");
+    var overrides = new OverrideCache(new RedisSubscriberStore(jedis), clock, notices);
     var ledger =
         new RedisQuotaLedger(
             jedis,
@@ -179,10 +185,14 @@ public final class StoreFactory {
         new RedisSessionStore(jedis, batcher),
         new RedisLoginTokenStore(jedis),
         nasState,
-        new RedisRememberedDeviceStore(jedis),
+        new RedisRememberedDeviceStore(jedis, notices),
         new RedisSessionCommands(jedis, clock),
         new RedisFailureCounters(jedis),
+        new RedisSigningKeyStore(jedis, "kampung:"),
+        notices,
         () -> {
+          overrides.close();
+          notices.close();
           nasState.close();
           batcher.close();
           ledger.close();
@@ -206,6 +216,8 @@ public final class StoreFactory {
       org.smartkampung.core.login.RememberedDeviceStore rememberedDevices,
       org.smartkampung.core.session.SessionCommands sessionCommands,
       org.smartkampung.core.throttle.FailureCounters failureCounters,
+      org.smartkampung.core.signing.SigningKeyStore signingKeys,
+      Invalidations invalidations,
       Runnable closer)
       implements KampungStores {
     @Override

@@ -6,7 +6,10 @@ import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.village.RegisteredVillage;
 
-/** Console-added villages and NAS clients in two {@link RecordTable}s, keyed by id and name. */
+/**
+ * Console-added villages and NAS clients in two {@link RecordTable}s, keyed by id and name: the
+ * embedded store, which one process owns, so its lock serialises the edits that check each other.
+ */
 final class TableRegistry implements RegistryStore {
 
   private final RecordTable<RegisteredVillage> villages;
@@ -29,17 +32,17 @@ final class TableRegistry implements RegistryStore {
   }
 
   @Override
-  public boolean addVillage(RegisteredVillage village) {
+  public synchronized boolean addVillage(RegisteredVillage village) {
     return villages.putIfAbsent(village.id(), village);
   }
 
   @Override
-  public boolean updateVillage(RegisteredVillage village) {
+  public synchronized boolean updateVillage(RegisteredVillage village) {
     return villages.replace(village.id(), village);
   }
 
   @Override
-  public boolean removeVillage(String id) {
+  public synchronized boolean removeVillage(String id) {
     return villages.remove(id);
   }
 
@@ -54,17 +57,41 @@ final class TableRegistry implements RegistryStore {
   }
 
   @Override
-  public boolean addNasClient(NasClientSettings client) {
+  public synchronized boolean addNasClient(NasClientSettings client) {
     return nasClients.putIfAbsent(client.name(), client);
   }
 
   @Override
-  public boolean updateNasClient(NasClientSettings client) {
+  public synchronized boolean updateNasClient(NasClientSettings client) {
     return nasClients.replace(client.name(), client);
   }
 
   @Override
-  public boolean removeNasClient(String name) {
+  public synchronized boolean removeNasClient(String name) {
     return nasClients.remove(name);
+  }
+
+  @Override
+  public synchronized Outcome removeVillageWithoutNasClients(String id) {
+    if (villages.get(id).isEmpty()) {
+      return Outcome.NOT_FOUND;
+    }
+    if (nasClients.values().stream().anyMatch(n -> id.equals(n.village()))) {
+      return Outcome.VILLAGE_HAS_NAS_CLIENTS;
+    }
+    villages.remove(id);
+    return Outcome.DONE;
+  }
+
+  @Override
+  public synchronized Outcome saveNasClientInVillage(
+      NasClientSettings client, boolean add, boolean villageInFile) {
+    if (!villageInFile && villages.get(client.village()).isEmpty()) {
+      return Outcome.NO_SUCH_VILLAGE;
+    }
+    if (add) {
+      return nasClients.putIfAbsent(client.name(), client) ? Outcome.DONE : Outcome.TAKEN;
+    }
+    return nasClients.replace(client.name(), client) ? Outcome.DONE : Outcome.NOT_FOUND;
   }
 }

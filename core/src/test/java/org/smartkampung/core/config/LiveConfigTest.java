@@ -23,6 +23,7 @@ import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.RegisteredVillage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.core.village.VillageSettingsStore;
 import redis.clients.jedis.UnifiedJedis;
 
 class LiveConfigTest {
@@ -132,6 +133,44 @@ class LiveConfigTest {
       assertThat(userDailyMb(radiusSide)).isEqualTo(500L);
       clock.advance(Duration.ofSeconds(11));
       assertThat(userDailyMb(radiusSide)).isEqualTo(750L);
+    }
+  }
+
+  @Test
+  void onceFollowingNoticesReadingTheConfigNeverReadsTheStoreOnTheCallersThread() {
+    try (AdminStores stores = AdminStoreFactory.embedded(dataDir)) {
+      MutableClock clock = new MutableClock(T0);
+      java.util.Set<String> readers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      VillageSettingsStore watched =
+          new VillageSettingsStore() {
+            @Override
+            public java.util.Optional<VillageSettings> find(String villageId) {
+              return stores.villageSettings().find(villageId);
+            }
+
+            @Override
+            public void put(VillageSettings settings) {
+              stores.villageSettings().put(settings);
+            }
+
+            @Override
+            public List<VillageSettings> all() {
+              readers.add(Thread.currentThread().getName());
+              return stores.villageSettings().all();
+            }
+          };
+      LiveConfig live = new LiveConfig(base(), watched, clock, Duration.ofSeconds(10));
+      live.follow(org.smartkampung.core.invalidation.Invalidations.inProcess());
+      try {
+        readers.clear();
+        clock.advance(Duration.ofMinutes(5));
+        for (int i = 0; i < 100; i++) {
+          live.current();
+        }
+        assertThat(readers).doesNotContain(Thread.currentThread().getName());
+      } finally {
+        live.close();
+      }
     }
   }
 

@@ -103,9 +103,16 @@ final class NasClientEdits {
     if (!form.ok()) {
       return Optional.empty();
     }
-    boolean saved =
-        existingName == null ? registry().addNasClient(next) : registry().updateNasClient(next);
-    if (!saved) {
+    // The village is checked again in the store in one step: another server may remove it.
+    RegistryStore.Outcome saved =
+        registry()
+            .saveNasClientInVillage(
+                next, existingName == null, parts.live.base().village(next.village()).isPresent());
+    if (saved == RegistryStore.Outcome.NO_SUCH_VILLAGE) {
+      form.error("village", "registry.unknownVillage");
+      return Optional.empty();
+    }
+    if (saved != RegistryStore.Outcome.DONE) {
       form.error("name", existingName == null ? "registry.duplicate" : "registry.notFound");
       return Optional.empty();
     }

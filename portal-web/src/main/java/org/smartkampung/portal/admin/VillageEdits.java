@@ -100,9 +100,18 @@ final class VillageEdits {
     if (parts.live.current().hotspots().stream().anyMatch(h -> id.equals(h.village()))) {
       return Optional.of("registry.villageHasNas");
     }
-    if (registry().removeVillage(id)) {
-      parts.live.refresh();
-      parts.audit.record(me.username(), id, "village.remove", id, describe(before.get()), "");
+    // Checked again in the store in one step: another server may add a hotspot meanwhile.
+    switch (registry().removeVillageWithoutNasClients(id)) {
+      case DONE -> {
+        parts.live.refresh();
+        parts.audit.record(me.username(), id, "village.remove", id, describe(before.get()), "");
+      }
+      case VILLAGE_HAS_NAS_CLIENTS -> {
+        return Optional.of("registry.villageHasNas");
+      }
+      default -> {
+        // removed meanwhile by another server: nothing left to do
+      }
     }
     return Optional.empty();
   }

@@ -12,10 +12,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.smartkampung.core.signing.SigningKey;
+import org.smartkampung.core.signing.SigningKeys;
 
 /**
  * Signs small key-value states with HMAC-SHA256 so the portal can carry the login flow in hidden
@@ -35,23 +38,51 @@ public final class StateSigner {
   private static final int MAX_TOKEN_CHARS = 8192;
 
   private final Clock clock;
-  private final SecretKeySpec sealKey;
+  private final SigningKeys keys;
   private final SecureRandom random = new SecureRandom();
+  private final Map<SigningKey, Keyed> keyed = new ConcurrentHashMap<>();
 
-  // Mac is not thread-safe and costly to set up; one per thread, keyed once.
-  private final ThreadLocal<Mac> macs;
-
-  /** A signer with the given key (at least 32 bytes). */
+  /** A signer with one key (at least 32 bytes) that never rotates. */
   public StateSigner(byte[] key, Clock clock) {
-    if (key.length < 32) {
-      throw new IllegalArgumentException("state signing key must have at least 32 bytes");
-    }
-    byte[] copy = key.clone();
+    this(SigningKeys.fixed(key), clock);
+  }
+
+  /**
+   * A signer with the keys in force: it signs with the current one and accepts the previous one, so
+   * every instance on one store shares them and a rotation ends no form or sign-in early.
+   */
+  public StateSigner(SigningKeys keys, Clock clock) {
     this.clock = clock;
-    this.macs = ThreadLocal.withInitial(() -> newMac(copy));
-    // A separate key for sealing, derived so one configured key still serves both.
-    byte[] derived = newMac(copy).doFinal("kampung-state-seal".getBytes(StandardCharsets.UTF_8));
-    this.sealKey = new SecretKeySpec(derived, 0, 16, "AES");
+    this.keys = keys;
+  }
+
+  /** One key's HMAC (one Mac per thread: not thread-safe and costly to set up) and sealing key. */
+  private static final class Keyed {
+    private final ThreadLocal<Mac> macs;
+    private final SecretKeySpec sealKey;
+
+    Keyed(SigningKey key) {
+      byte[] bytes = key.bytes();
+      this.macs = ThreadLocal.withInitial(() -> newMac(bytes));
+      // A separate key for sealing, derived so one key still serves both.
+      byte[] derived = newMac(bytes).doFinal("kampung-state-seal".getBytes(StandardCharsets.UTF_8));
+      this.sealKey = new SecretKeySpec(derived, 0, 16, "AES");
+    }
+
+    byte[] mac(byte[] payload) {
+      return macs.get().doFinal(payload);
+    }
+  }
+
+  private Keyed keyed(SigningKey key) {
+    Keyed k = keyed.get(key);
+    if (k == null) {
+      if (keyed.size() > 8) {
+        keyed.clear(); // old periods' keys; the ones in force come back at once
+      }
+      k = keyed.computeIfAbsent(key, Keyed::new);
+    }
+    return k;
   }
 
   /** Signs the values, adding the issue time. */
@@ -70,7 +101,9 @@ public final class StateSigner {
           body.append(enc(k)).append('=').append(enc(v));
         });
     byte[] payload = body.toString().getBytes(StandardCharsets.UTF_8);
-    return B64.encodeToString(payload) + "." + B64.encodeToString(mac(payload));
+    return B64.encodeToString(payload)
+        + "."
+        + B64.encodeToString(keyed(keys.current()).mac(payload));
   }
 
   /**
@@ -88,7 +121,7 @@ public final class StateSigner {
     try {
       byte[] payload = B64D.decode(token.substring(0, dot));
       byte[] signature = B64D.decode(token.substring(dot + 1));
-      if (!MessageDigest.isEqual(signature, mac(payload))) {
+      if (!signedWithKeyInForce(payload, signature)) {
         return Optional.empty();
       }
       Map<String, String> values = new LinkedHashMap<>();
@@ -120,7 +153,8 @@ public final class StateSigner {
       byte[] iv = new byte[12];
       random.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(128, iv));
+      cipher.init(
+          Cipher.ENCRYPT_MODE, keyed(keys.current()).sealKey, new GCMParameterSpec(128, iv));
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
       byte[] out = new byte[iv.length + sealed.length];
       System.arraycopy(iv, 0, out, 0, iv.length);
@@ -141,17 +175,35 @@ public final class StateSigner {
       if (in.length < 12 + 16) {
         return Optional.empty();
       }
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(128, in, 0, 12));
-      byte[] plain = cipher.doFinal(in, 12, in.length - 12);
-      return verify(new String(plain, StandardCharsets.UTF_8), maxAge);
-    } catch (IllegalArgumentException | GeneralSecurityException e) {
+      for (SigningKey key : keys.accepted()) {
+        Optional<byte[]> plain = open(in, keyed(key).sealKey);
+        if (plain.isPresent()) {
+          return verify(new String(plain.get(), StandardCharsets.UTF_8), maxAge);
+        }
+      }
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
   }
 
-  private byte[] mac(byte[] payload) {
-    return macs.get().doFinal(payload);
+  private static Optional<byte[]> open(byte[] in, SecretKeySpec sealKey) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(128, in, 0, 12));
+      return Optional.of(cipher.doFinal(in, 12, in.length - 12));
+    } catch (GeneralSecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  private boolean signedWithKeyInForce(byte[] payload, byte[] signature) {
+    for (SigningKey key : keys.accepted()) {
+      if (MessageDigest.isEqual(signature, keyed(key).mac(payload))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Mac newMac(byte[] key) {

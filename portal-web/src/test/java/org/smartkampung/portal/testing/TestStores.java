@@ -176,6 +176,16 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.signing.SigningKeyStore signingKeys() {
+    return real.signingKeys();
+  }
+
+  @Override
+  public org.smartkampung.core.invalidation.Invalidations invalidations() {
+    return real.invalidations();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.login.RememberedDevice;
 import org.smartkampung.core.login.RememberedDeviceStore;
 
@@ -45,6 +46,22 @@ public final class RememberedDevices {
             .expireAfterWrite(CACHED_FOR)
             .maximumSize(100_000)
             .build();
+    // Another server remembering a device (as another user) drops this one's copy at once.
+    store.watch(
+        new Invalidations.Listener() {
+          @Override
+          public void changed(Invalidations.Topic topic, String key) {
+            int space = key.indexOf(' ');
+            if (space > 0) {
+              recent.invalidate(new Key(key.substring(0, space), key.substring(space + 1)));
+            }
+          }
+
+          @Override
+          public void missedSome() {
+            recent.invalidateAll();
+          }
+        });
   }
 
   /**

@@ -331,6 +331,17 @@ public final class InMemoryStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.signing.SigningKeyStore signingKeys() {
+    byte[] key = new byte[org.smartkampung.core.signing.SigningKeyStore.KEY_BYTES];
+    return (period, keepFor) -> key;
+  }
+
+  @Override
+  public org.smartkampung.core.invalidation.Invalidations invalidations() {
+    return org.smartkampung.core.invalidation.Invalidations.inProcess();
+  }
+
+  @Override
   public void close() {
     realLedger.close();
     sessions.close();

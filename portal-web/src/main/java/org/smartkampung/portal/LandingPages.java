@@ -278,10 +278,10 @@ final class LandingPages {
         "kecamatan", village.kecamatan() == null ? "" : village.kecamatan());
   }
 
-  /** The desa admin's links when there are any, else the config file's. */
+  /** The config file's links then the desa admin's, or the admin's alone when so chosen. */
   static List<Map<String, String>> services(Village village, LandingContent content) {
     List<Map<String, String>> list = new ArrayList<>();
-    for (ServiceLink link : content.links().isEmpty() ? village.services() : content.links()) {
+    for (ServiceLink link : content.shownLinks(village.services())) {
       // A bad URL in the config must not become a javascript: link on the page.
       SafeUrl.httpTarget(link.url())
           .ifPresent(

@@ -15,9 +15,9 @@ import org.smartkampung.core.village.Village;
 import org.smartkampung.portal.security.SafeUrl;
 
 /**
- * What the village's landing page shows besides the login: public-service links (replacing the
- * config file's when any), news and the "Produk Desa" board. Each add or remove is one store write,
- * audited. Counts are capped so the landing page stays light.
+ * What the village's landing page shows besides the login: public-service links (after the config
+ * file's, or instead of them when the admin chooses so), news and the "Produk Desa" board. Each add
+ * or remove is one store write, audited. Counts are capped so the landing page stays light.
  */
 final class LandingContentPages {
 
@@ -81,6 +81,37 @@ final class LandingContentPages {
         });
   }
 
+  /**
+   * {@code POST /admin/desa/:village/beranda/tautan-asal} with {@code mode} {@code tambah} (the
+   * admin's links follow the config file's) or {@code ganti} (the admin's links alone).
+   */
+  void linksMode(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    String mode = SignInPages.value(ctx, "mode");
+    parts.run(
+        ctx,
+        () -> {
+          if (!mode.equals("tambah") && !mode.equals("ganti")) {
+            return new Reply.Page(
+                400, "message", Map.of("message", parts.pages.text(ctx, "form.fix")));
+          }
+          LandingContent before = parts.admin.landingContent().find(village.id());
+          boolean replace = mode.equals("ganti");
+          if (before.replaceConfigLinks() != replace) {
+            parts.admin.landingContent().put(before.withReplaceConfigLinks(replace));
+            parts.audit.record(
+                me.username(),
+                village.id(),
+                replace ? "landing.links.replace" : "landing.links.add",
+                village.id(),
+                before.replaceConfigLinks() ? "ganti" : "tambah",
+                mode);
+          }
+          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
+        });
+  }
+
   /** {@code POST /admin/desa/:village/beranda/hapus} with {@code kind} and {@code index}. */
   void remove(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
@@ -112,7 +143,10 @@ final class LandingContentPages {
                 404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
           }
           String removed = list.remove(i).toString();
-          parts.admin.landingContent().put(new LandingContent(village.id(), links, news, products));
+          parts
+              .admin
+              .landingContent()
+              .put(new LandingContent(village.id(), links, news, products, c.replaceConfigLinks()));
           parts.audit.record(
               me.username(), village.id(), "landing.remove." + kind, village.id(), removed, "");
           return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
@@ -185,7 +219,9 @@ final class LandingContentPages {
       }
       default -> form.error("name", "error.notFound");
     }
-    return form.ok() ? new LandingContent(village.id(), links, news, products) : null;
+    return form.ok()
+        ? new LandingContent(village.id(), links, news, products, c.replaceConfigLinks())
+        : null;
   }
 
   private static String required(FormFields form, String field, int maxChars) {
@@ -233,7 +269,8 @@ final class LandingContentPages {
                         "price", Long.toString(p.priceRupiah()),
                         "wa", p.whatsapp()))
             .toList());
-    model.put("configLinks", village.services().size());
+    model.put("configLinks", village.services());
+    model.put("replaceConfigLinks", c.replaceConfigLinks());
     model.put("v", values);
     model.put("errors", errors);
     return model;

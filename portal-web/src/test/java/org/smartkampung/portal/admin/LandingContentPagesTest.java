@@ -35,7 +35,7 @@ class LandingContentPagesTest {
   }
 
   @Test
-  void theDesaAdminsLinksNewsAndProductsShowOnTheLandingPageInsteadOfTheConfigLinks() {
+  void theDesaAdminsLinksNewsAndProductsShowOnTheLandingPage() {
     assertThat(h.client().get("/desa/kemiren").body())
         .contains("Kartu Keluarga")
         .doesNotContain("id=\"news\"")
@@ -88,8 +88,7 @@ class LandingContentPagesTest {
 
     HttpResponse<String> landing = h.client().get("/desa/kemiren");
     assertThat(landing.body())
-        .contains("Surat Pindah")
-        .doesNotContain("Kartu Keluarga")
+        .contains("Kartu Keluarga")
         .contains("Kerja bakti Minggu")
         .contains("16-08-2026")
         .contains("Kopi Osing")
@@ -109,6 +108,43 @@ class LandingContentPagesTest {
     assertThat(h.admin.landingContent().find("kemiren").products())
         .extracting(LandingContent.Product::name)
         .containsExactly("Batik Gajah Oling");
+  }
+
+  @Test
+  void anAddedLinkKeepsTheConfigLinksUnlessTheAdminChoosesToReplaceThem() {
+    String configLinks = h.client().get("/desa/kemiren/layanan").body();
+    assertThat(configLinks).contains("Kartu Keluarga");
+
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/tautan",
+                    form(
+                        "csrf", csrf, "name", "Surat Pindah", "url", "https://desa.example/pindah"))
+                .statusCode())
+        .isEqualTo(303);
+
+    assertThat(h.client().get("/desa/kemiren").body()).contains("Kartu Keluarga");
+    assertThat(h.client().get("/desa/kemiren/layanan").body())
+        .contains("Kartu Keluarga")
+        .contains("Surat Pindah");
+    assertThat(budi.get("/admin/desa/kemiren/beranda").body())
+        .contains("Kartu Keluarga")
+        .contains("id=\"links-mode-add\" checked");
+
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/tautan-asal", form("csrf", csrf, "mode", "ganti"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(h.client().get("/desa/kemiren/layanan").body())
+        .contains("Surat Pindah")
+        .doesNotContain("Kartu Keluarga");
+    assertThat(h.admin.audit().newest(1).get(0).action()).isEqualTo("landing.links.replace");
+
+    budi.post("/admin/desa/kemiren/beranda/tautan-asal", form("csrf", csrf, "mode", "tambah"));
+    assertThat(h.client().get("/desa/kemiren/layanan").body())
+        .contains("Surat Pindah")
+        .contains("Kartu Keluarga");
   }
 
   @Test

@@ -45,7 +45,7 @@ final class AdminAccountPages {
           }
           Map<String, String> submitted =
               Map.of("username", form.text("username"), "village", form.text("village"));
-          return page(400, submitted, form.errors(), "");
+          return page(400, submitted, form.errors(), "", "", me.username());
         });
   }
 
@@ -105,7 +105,7 @@ final class AdminAccountPages {
           if (!form.ok()) {
             Map<String, String> errors = new HashMap<>();
             errors.put("reset-" + username, form.errors().get("password"));
-            return page(400, Map.of(), errors, "");
+            return page(400, Map.of(), errors, "", "", me.username());
           }
           resetPassword(username, password, me);
           return new Reply.Redirect(ADMINS + "?selesai=sandi");
@@ -133,11 +133,6 @@ final class AdminAccountPages {
     parts.sessions.endAll(username);
     parts.audit.record(me.username(), account.villageId(), "admin.passwordReset", username, "", "");
     return true;
-  }
-
-  private Reply page(
-      int status, Map<String, String> submitted, Map<String, String> errors, String done) {
-    return page(status, submitted, errors, done, "", "");
   }
 
   /** The page, {@code refusal} shown at the top; {@code me} gets no disable or delete buttons. */

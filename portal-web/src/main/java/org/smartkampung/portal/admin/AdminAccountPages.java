@@ -34,8 +34,7 @@ final class AdminAccountPages {
   /** {@code POST /admin/kabupaten/admin}: a new desa admin of one known village. */
   void create(RoutingContext ctx) {
     AdminAccount me = AdminParts.account(ctx);
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     String password = password(ctx, form);
     parts.run(
         ctx,
@@ -92,8 +91,7 @@ final class AdminAccountPages {
   void resetPassword(RoutingContext ctx) {
     AdminAccount me = AdminParts.account(ctx);
     String username = ctx.pathParam("username");
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     String password = password(ctx, form);
     parts.run(
         ctx,

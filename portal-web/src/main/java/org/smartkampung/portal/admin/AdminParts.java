@@ -99,6 +99,17 @@ public final class AdminParts {
     return new AdminParts(vertx, setup, stores, clock, signer);
   }
 
+  /** Numbers, money, dates and hours in the admin's language. */
+  org.smartkampung.portal.page.Formats formats(RoutingContext ctx) {
+    return org.smartkampung.portal.page.Formats.of(pages.language(ctx));
+  }
+
+  /** The submitted console form, read in the admin's language. */
+  FormFields form(RoutingContext ctx) {
+    return new FormFields(
+        ctx.request()::getFormAttribute, key -> pages.text(ctx, key), formats(ctx));
+  }
+
   static AdminAccount account(RoutingContext ctx) {
     return ctx.get(ACCOUNT);
   }

@@ -2,7 +2,6 @@ package org.smartkampung.portal.admin;
 
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.ServiceLink;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.page.Formats;
 import org.smartkampung.portal.security.SafeUrl;
 
 /**
@@ -37,7 +37,8 @@ final class LandingContentPages {
   /** {@code GET /admin/desa/:village/beranda}. */
   void form(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
-    parts.run(ctx, () -> Reply.page("landing", model(village, Map.of(), Map.of())));
+    Formats f = parts.formats(ctx);
+    parts.run(ctx, () -> Reply.page("landing", model(village, f, Map.of(), Map.of())));
   }
 
   /** {@code POST /admin/desa/:village/beranda/:kind} with kind tautan, berita or produk. */
@@ -45,8 +46,7 @@ final class LandingContentPages {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
     String kind = ctx.pathParam("kind");
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     parts.run(
         ctx,
         () -> {
@@ -67,7 +67,8 @@ final class LandingContentPages {
                     "whatsapp")) {
               submitted.put(f, form.text(f));
             }
-            return new Reply.Page(400, "landing", model(village, submitted, form.errors()));
+            return new Reply.Page(
+                400, "landing", model(village, form.formats(), submitted, form.errors()));
           }
           parts.admin.landingContent().put(next);
           parts.audit.record(
@@ -178,9 +179,8 @@ final class LandingContentPages {
         String body = required(form, "body", 2000);
         LocalDate date = LocalDate.now(parts.clock.withZone(village.timeZone()));
         if (!form.text("date").isEmpty()) {
-          try {
-            date = LocalDate.parse(form.text("date"));
-          } catch (DateTimeParseException e) {
+          date = form.formats().parseDate(form.text("date")).orElse(null);
+          if (date == null) {
             form.error("date", "landing.badDate");
           }
         }
@@ -243,7 +243,7 @@ final class LandingContentPages {
   }
 
   private Map<String, Object> model(
-      Village village, Map<String, String> values, Map<String, String> errors) {
+      Village village, Formats f, Map<String, String> values, Map<String, String> errors) {
     LandingContent c = parts.admin.landingContent().find(village.id());
     Map<String, Object> model = new HashMap<>();
     model.put("village", VillagePages.view(village));
@@ -255,7 +255,7 @@ final class LandingContentPages {
                 n ->
                     Map.of(
                         "title", n.title(),
-                        "date", n.publishedAt().atZone(village.timeZone()).toLocalDate().toString(),
+                        "date", f.date(n.publishedAt().atZone(village.timeZone()).toLocalDate()),
                         "body", n.body()))
             .toList());
     model.put(
@@ -266,7 +266,7 @@ final class LandingContentPages {
                     Map.of(
                         "name", p.name(),
                         "photo", p.photoUrl(),
-                        "price", Long.toString(p.priceRupiah()),
+                        "price", f.rupiah(p.priceRupiah()),
                         "wa", p.whatsapp()))
             .toList());
     model.put("configLinks", village.services());

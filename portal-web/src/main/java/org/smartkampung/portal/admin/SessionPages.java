@@ -1,7 +1,6 @@
 package org.smartkampung.portal.admin;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,7 @@ import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.page.Formats;
 
 /**
  * Live sessions of a village and "kick": the console queues a disconnect on the session command
@@ -18,8 +18,6 @@ import org.smartkampung.core.village.Village;
  * shows on reload (no JavaScript).
  */
 final class SessionPages {
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM HH:mm");
 
   private final AdminParts parts;
 
@@ -30,6 +28,7 @@ final class SessionPages {
   /** {@code GET /admin/desa/:village/sesi[?putus=<request id>]}. */
   void list(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
+    Formats f = parts.formats(ctx);
     String kickId = ctx.request().getParam("putus", "");
     parts.run(
         ctx,
@@ -39,7 +38,7 @@ final class SessionPages {
           model.put(
               "sessions",
               parts.stores.sessions().listByVillage(village.id()).stream()
-                  .map(s -> row(s, village))
+                  .map(s -> row(s, village, f))
                   .toList());
           if (!kickId.isEmpty()) {
             // Another village's result stays hidden, as if still pending.
@@ -108,15 +107,15 @@ final class SessionPages {
     return r.detail() == null || r.detail().isEmpty() ? "" : " (" + r.detail() + ")";
   }
 
-  private static Map<String, String> row(Session s, Village village) {
+  private static Map<String, String> row(Session s, Village village, Formats f) {
     Map<String, String> row = new HashMap<>();
     row.put("id", s.id());
     row.put("user", s.userId());
     row.put("mac", s.deviceMac());
     row.put("hotspot", s.nasName());
-    row.put("start", TIME.format(s.startedAt().atZone(village.timeZone())));
-    row.put("bytes", Units.bytes(s.inBytes() + s.outBytes()));
-    row.put("rate", Units.rate(s.rateBitsPerSecond()));
+    row.put("start", f.dateTime(s.startedAt().atZone(village.timeZone())));
+    row.put("bytes", f.bytes(s.inBytes() + s.outBytes()));
+    row.put("rate", f.rate(s.rateBitsPerSecond()));
     return row;
   }
 }

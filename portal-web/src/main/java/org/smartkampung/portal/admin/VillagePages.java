@@ -13,6 +13,7 @@ import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.portal.page.Formats;
 
 /** A village's start page (usage against its package) and its quota form. */
 final class VillagePages {
@@ -29,21 +30,22 @@ final class VillagePages {
     parts.run(
         ctx,
         () -> {
+          Formats f = parts.formats(ctx);
           Map<String, Object> model = new HashMap<>();
           model.put("village", view(village));
           QuotaResult result = parts.stores.ledger().check(village.id(), "~admin", "");
           if (result instanceof QuotaResult.Ok ok) {
             Usage usage = ok.usage();
-            model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
-            model.put("monthBytes", Units.bytes(usage.villageMonthBytes()));
-            model.put("monthLimit", Units.limitBytes(usage.limits().villageMonthlyBytes()));
+            model.put("todayBytes", f.bytes(usage.villageDayBytes()));
+            model.put("monthBytes", f.bytes(usage.villageMonthBytes()));
+            model.put("monthLimit", Units.limitBytes(usage.limits().villageMonthlyBytes(), f));
             model.put(
                 "monthPercent",
                 Units.percent(usage.villageMonthBytes(), usage.limits().villageMonthlyBytes()));
           }
           model.put("sessionsNow", parts.stores.sessions().listByVillage(village.id()).size());
           BandwidthPackage pkg = village.bandwidthPackage();
-          model.put("package", pkg == null ? "" : Units.packageText(pkg));
+          model.put("package", pkg == null ? "" : Units.packageText(pkg, f));
           return Reply.page("village", model);
         });
   }
@@ -60,7 +62,8 @@ final class VillagePages {
         () -> {
           VillageSettings settings =
               parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
-          Map<String, Object> model = quotaModel(village, formValues(settings), Map.of(), false);
+          Map<String, Object> model =
+              quotaModel(village, formValues(settings, parts.formats(ctx)), Map.of(), false);
           if (!limitsId.isEmpty()) {
             limitsNotice(
                 model, village, LimitsNotice.text(parts, ctx, limitsId, village.id()), limitsId);
@@ -73,8 +76,7 @@ final class VillagePages {
   void saveQuota(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     VillageSettings next = read(form, village.id(), me.username());
     if (!form.ok()) {
       Map<String, String> submitted = new LinkedHashMap<>();
@@ -89,7 +91,8 @@ final class VillagePages {
         ctx,
         () -> {
           Optional<LimitsRequest> limits = saveSettings(parts, me, village, next);
-          Map<String, Object> model = quotaModel(village, formValues(next), Map.of(), true);
+          Map<String, Object> model =
+              quotaModel(village, formValues(next, parts.formats(ctx)), Map.of(), true);
           limitsNotice(
               model,
               village,
@@ -148,9 +151,10 @@ final class VillagePages {
     if (hours.isEmpty()) {
       hours = OpeningHours.ALWAYS.toString();
     }
-    try {
-      hours = OpeningHours.parse(hours).toString();
-    } catch (IllegalArgumentException e) {
+    Optional<OpeningHours> parsedHours = form.formats().parseHours(hours);
+    if (parsedHours.isPresent()) {
+      hours = parsedHours.get().toString();
+    } else {
       form.error("openingHours", "form.hours");
     }
     if (!form.ok()) {
@@ -179,6 +183,25 @@ final class VillagePages {
     return model;
   }
 
+  /** The settings as the console form shows them: "36.000.000", "05.00-22.00". */
+  static Map<String, String> formValues(VillageSettings s, Formats f) {
+    Map<String, String> v = formValues(s);
+    BandwidthPackage p = s.bandwidthPackage();
+    if (p != null) {
+      v.put("monthlyGb", f.whole(p.monthlyGb()));
+      v.put("budgetRupiah", f.whole(p.budgetRupiah()));
+    }
+    v.computeIfPresent("userDailyMb", (k, x) -> x.isEmpty() ? x : f.whole(s.userDailyMb()));
+    v.computeIfPresent(
+        "userRateDownKbps", (k, x) -> x.isEmpty() ? x : f.whole(s.userRateDownKbps()));
+    v.computeIfPresent("userRateUpKbps", (k, x) -> x.isEmpty() ? x : f.whole(s.userRateUpKbps()));
+    if (s.openingHours() != null && !s.openingHours().isEmpty()) {
+      v.put("openingHours", f.hours(OpeningHours.parse(s.openingHours())));
+    }
+    return v;
+  }
+
+  /** The settings as stored and as the JSON API gives them: plain digits, "05:00-22:00". */
   static Map<String, String> formValues(VillageSettings s) {
     Map<String, String> v = new LinkedHashMap<>();
     BandwidthPackage p = s.bandwidthPackage();

@@ -105,7 +105,7 @@ final class VillageRegistryPages {
   }
 
   private FormFields form(RoutingContext ctx) {
-    return new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    return parts.form(ctx);
   }
 
   private static Map<String, String> submitted(FormFields form) {

@@ -2,7 +2,6 @@ package org.smartkampung.portal.admin;
 
 import io.vertx.ext.web.RoutingContext;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +11,11 @@ import org.smartkampung.core.village.Village;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherBatch;
 import org.smartkampung.core.voucher.VoucherCodes;
+import org.smartkampung.portal.page.Formats;
 
 /** Voucher batches: create, list with status, revoke, and the printable A4 sheet. */
 final class VoucherPages {
 
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
   private static final int LISTED = 300;
 
   private final AdminParts parts;
@@ -28,15 +27,16 @@ final class VoucherPages {
   /** {@code GET /admin/desa/:village/voucher}. */
   void list(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
-    parts.run(ctx, () -> Reply.page("vouchers", model(village, defaults(), Map.of(), null)));
+    Formats f = parts.formats(ctx);
+    parts.run(ctx, () -> Reply.page("vouchers", model(village, f, defaults(), Map.of(), null)));
   }
 
   /** {@code POST /admin/desa/:village/voucher}: a new batch, then its print sheet. */
   void create(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
+    Formats f = parts.formats(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     long count = form.requiredLong("count", 1, VoucherBatch.MAX_COUNT);
     long days = form.requiredLong("validityDays", 1, 366);
     long megabytes = form.requiredLong("megabytes", 0, 10_000_000);
@@ -44,10 +44,10 @@ final class VoucherPages {
     long devices = form.requiredLong("maxDevices", 1, 10);
     if (!form.ok()) {
       Map<String, String> submitted = new HashMap<>();
-      for (String f : List.of("count", "validityDays", "megabytes", "minutes", "maxDevices")) {
-        submitted.put(f, form.text(f));
+      for (String field : List.of("count", "validityDays", "megabytes", "minutes", "maxDevices")) {
+        submitted.put(field, form.text(field));
       }
-      parts.run(ctx, () -> withStatus(400, model(village, submitted, form.errors(), null)));
+      parts.run(ctx, () -> withStatus(400, model(village, f, submitted, form.errors(), null)));
       return;
     }
     VoucherBatch batch =
@@ -80,6 +80,7 @@ final class VoucherPages {
   /** {@code POST /admin/desa/:village/voucher/cabut}: revokes a code of this village only. */
   void revoke(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
+    Formats f = parts.formats(ctx);
     AdminAccount me = AdminParts.account(ctx);
     String code = VoucherCodes.normalize(ctx.request().getFormAttribute("code"));
     parts.run(
@@ -118,6 +119,7 @@ final class VoucherPages {
   /** {@code GET /admin/desa/:village/voucher/cetak?batch=}: the A4 sheet of one batch. */
   void print(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
+    Formats f = parts.formats(ctx);
     String batchId = ctx.request().getParam("batch", "");
     parts.run(
         ctx,
@@ -125,7 +127,7 @@ final class VoucherPages {
           List<Map<String, String>> cards =
               parts.stores.vouchers().listByVillage(village.id()).stream()
                   .filter(v -> batchId.equals(v.batchId()))
-                  .map(v -> row(v, village))
+                  .map(v -> row(v, village, f))
                   .toList();
           Map<String, Object> model = new HashMap<>();
           model.put("village", VillagePages.view(village));
@@ -140,7 +142,11 @@ final class VoucherPages {
   }
 
   private Map<String, Object> model(
-      Village village, Map<String, String> values, Map<String, String> errors, String notice) {
+      Village village,
+      Formats f,
+      Map<String, String> values,
+      Map<String, String> errors,
+      String notice) {
     Map<String, Object> model = new HashMap<>();
     model.put("village", VillagePages.view(village));
     model.put("v", values);
@@ -149,20 +155,20 @@ final class VoucherPages {
         "vouchers",
         parts.stores.vouchers().listByVillage(village.id()).stream()
             .limit(LISTED)
-            .map(v -> row(v, village))
+            .map(v -> row(v, village, f))
             .toList());
     return model;
   }
 
-  private Map<String, String> row(Voucher v, Village village) {
+  private Map<String, String> row(Voucher v, Village village, Formats f) {
     ZoneId zone = village.timeZone();
     Map<String, String> row = new HashMap<>();
     row.put("code", v.code());
     row.put("printed", VoucherCodes.format(v.code()));
     row.put("status", v.statusAt(parts.clock.instant()).name());
-    row.put("expires", DATE.format(v.expiresAt().atZone(zone)));
-    row.put("bytes", v.bytesLimit() == Long.MAX_VALUE ? "-" : Units.bytes(v.bytesLimit()));
-    row.put("minutes", v.minutesLimit() == 0 ? "-" : Long.toString(v.minutesLimit()));
+    row.put("expires", f.dateTime(v.expiresAt().atZone(zone)));
+    row.put("bytes", v.bytesLimit() == Long.MAX_VALUE ? "-" : f.bytes(v.bytesLimit()));
+    row.put("minutes", v.minutesLimit() == 0 ? "-" : f.whole(v.minutesLimit()));
     row.put("devices", Integer.toString(v.maxDevices()));
     row.put("batch", v.batchId() == null ? "" : v.batchId());
     return row;

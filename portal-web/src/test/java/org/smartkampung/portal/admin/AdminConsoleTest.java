@@ -347,10 +347,10 @@ class AdminConsoleTest {
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body())
-        .contains("id=\"userDailyMb-error\">Harus antara 1 dan 10000000.")
+        .contains("id=\"userDailyMb-error\">Harus antara 1 dan 10.000.000.")
         .contains("id=\"userDailyMinutes-error\">Harus antara 1 dan 1440.")
         .contains("id=\"maxDevicesPerUser-error\">Isi dengan angka bulat")
-        .contains("id=\"openingHours-error\">Tulis jam buka seperti 16:00-23:00.")
+        .contains("id=\"openingHours-error\">Tulis jam buka seperti 16.00-23.00.")
         .contains("value=\"-5\"");
     assertThat(h.admin.villageSettings().all()).isEmpty();
     assertThat(h.limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(500_000_000L);

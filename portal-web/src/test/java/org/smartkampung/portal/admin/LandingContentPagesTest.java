@@ -90,7 +90,7 @@ class LandingContentPagesTest {
     assertThat(landing.body())
         .contains("Kartu Keluarga")
         .contains("Kerja bakti Minggu")
-        .contains("16-08-2026")
+        .contains("16/08/2026")
         .contains("Kopi Osing")
         .contains("Rp 15.000")
         .contains("href=\"https://wa.me/6281234567890\"")
@@ -139,7 +139,9 @@ class LandingContentPagesTest {
     assertThat(h.client().get("/desa/kemiren/layanan").body())
         .contains("Surat Pindah")
         .doesNotContain("Kartu Keluarga");
-    assertThat(h.admin.audit().newest(1).get(0).action()).isEqualTo("landing.links.replace");
+    assertThat(h.admin.audit().newest(5))
+        .extracting(org.smartkampung.core.admin.AuditEntry::action)
+        .contains("landing.links.replace");
 
     budi.post("/admin/desa/kemiren/beranda/tautan-asal", form("csrf", csrf, "mode", "tambah"));
     assertThat(h.client().get("/desa/kemiren/layanan").body())
@@ -168,7 +170,7 @@ class LandingContentPagesTest {
     assertThat(r.body())
         .contains("id=\"name-error\">Wajib diisi.")
         .contains("id=\"photoUrl-error\">Alamat foto harus diawali https://")
-        .contains("id=\"priceRupiah-error\">Harus antara 0 dan 1000000000.")
+        .contains("id=\"priceRupiah-error\">Harus antara 0 dan 1.000.000.000.")
         .contains("id=\"whatsapp-error\">Tulis nomor WhatsApp Indonesia");
     assertThat(
             budi.post(

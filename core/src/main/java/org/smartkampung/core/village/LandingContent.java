@@ -13,29 +13,44 @@ import java.util.List;
  * @param products local products villagers sell
  * @param replaceConfigLinks the desa admin chose to show only {@code links}, without the config
  *     file's; false (the default, also for content stored before this choice existed) adds them
+ * @param wifiName the name (SSID) of the village's free Wi-Fi, printed on voucher cards; empty when
+ *     not set
  */
 public record LandingContent(
     String villageId,
     List<ServiceLink> links,
     List<News> news,
     List<Product> products,
-    boolean replaceConfigLinks) {
+    boolean replaceConfigLinks,
+    String wifiName) {
 
   public LandingContent {
     links = links == null ? List.of() : List.copyOf(links);
     news = news == null ? List.of() : List.copyOf(news);
     products = products == null ? List.of() : List.copyOf(products);
+    wifiName = wifiName == null ? "" : wifiName;
   }
 
   /** Content that adds its links to the config file's. */
   public LandingContent(
       String villageId, List<ServiceLink> links, List<News> news, List<Product> products) {
-    this(villageId, links, news, products, false);
+    this(villageId, links, news, products, false, "");
   }
 
   /** This content with the links choice set. */
   public LandingContent withReplaceConfigLinks(boolean replace) {
-    return new LandingContent(villageId, links, news, products, replace);
+    return new LandingContent(villageId, links, news, products, replace, wifiName);
+  }
+
+  /** This content with other lists and the same choices and Wi-Fi name. */
+  public LandingContent withLists(
+      List<ServiceLink> links, List<News> news, List<Product> products) {
+    return new LandingContent(villageId, links, news, products, replaceConfigLinks, wifiName);
+  }
+
+  /** This content with the Wi-Fi name set. */
+  public LandingContent withWifiName(String name) {
+    return new LandingContent(villageId, links, news, products, replaceConfigLinks, name);
   }
 
   /**

@@ -62,7 +62,8 @@ final class LandingContentApi {
               body.getValue("replaceConfigLinks") instanceof Boolean b
                   ? b
                   : before.replaceConfigLinks();
-          LandingContent next = LandingContent.empty(village.id()).withReplaceConfigLinks(replace);
+          LandingContent next =
+              before.withLists(List.of(), List.of(), List.of()).withReplaceConfigLinks(replace);
           Map<String, String> errors = new LinkedHashMap<>();
           for (String list : List.of("links", "news", "products")) {
             if (!body.containsKey(list)) {
@@ -103,27 +104,9 @@ final class LandingContentApi {
 
   private static LandingContent keep(LandingContent next, LandingContent before, String list) {
     return switch (list) {
-      case "links" ->
-          new LandingContent(
-              next.villageId(),
-              before.links(),
-              next.news(),
-              next.products(),
-              next.replaceConfigLinks());
-      case "news" ->
-          new LandingContent(
-              next.villageId(),
-              next.links(),
-              before.news(),
-              next.products(),
-              next.replaceConfigLinks());
-      default ->
-          new LandingContent(
-              next.villageId(),
-              next.links(),
-              next.news(),
-              before.products(),
-              next.replaceConfigLinks());
+      case "links" -> next.withLists(before.links(), next.news(), next.products());
+      case "news" -> next.withLists(next.links(), before.news(), next.products());
+      default -> next.withLists(next.links(), next.news(), before.products());
     };
   }
 

@@ -144,10 +144,7 @@ final class LandingContentPages {
                 404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
           }
           String removed = list.remove(i).toString();
-          parts
-              .admin
-              .landingContent()
-              .put(new LandingContent(village.id(), links, news, products, c.replaceConfigLinks()));
+          parts.admin.landingContent().put(c.withLists(links, news, products));
           parts.audit.record(
               me.username(), village.id(), "landing.remove." + kind, village.id(), removed, "");
           return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
@@ -219,9 +216,7 @@ final class LandingContentPages {
       }
       default -> form.error("name", "error.notFound");
     }
-    return form.ok()
-        ? new LandingContent(village.id(), links, news, products, c.replaceConfigLinks())
-        : null;
+    return form.ok() ? c.withLists(links, news, products) : null;
   }
 
   private static String required(FormFields form, String field, int maxChars) {

@@ -18,6 +18,11 @@ final class VoucherPages {
 
   private static final int LISTED = 300;
 
+  /** The longest SSID Wi-Fi allows is 32 bytes; names here are plain text. */
+  static final int MAX_SSID_CHARS = 32;
+
+  static final int QR_MILLIMETRES = 22;
+
   private final AdminParts parts;
 
   VoucherPages(AdminParts parts) {
@@ -42,9 +47,14 @@ final class VoucherPages {
     long megabytes = form.requiredLong("megabytes", 0, 10_000_000);
     long minutes = form.requiredLong("minutes", 0, 60 * 24 * 366);
     long devices = form.requiredLong("maxDevices", 1, 10);
+    String wifiName = form.text("wifiName");
+    if (wifiName.length() > MAX_SSID_CHARS || wifiName.chars().anyMatch(Character::isISOControl)) {
+      form.error("wifiName", "vouchers.badWifiName");
+    }
     if (!form.ok()) {
       Map<String, String> submitted = new HashMap<>();
-      for (String field : List.of("count", "validityDays", "megabytes", "minutes", "maxDevices")) {
+      for (String field :
+          List.of("count", "validityDays", "megabytes", "minutes", "maxDevices", "wifiName")) {
         submitted.put(field, form.text(field));
       }
       parts.run(ctx, () -> withStatus(400, model(village, f, submitted, form.errors(), null)));
@@ -55,6 +65,7 @@ final class VoucherPages {
     parts.run(
         ctx,
         () -> {
+          rememberWifiName(village, wifiName, me);
           List<Voucher> made = parts.voucherBatches.create(batch);
           parts.audit.record(
               me.username(),
@@ -129,12 +140,35 @@ final class VoucherPages {
                   .filter(v -> batchId.equals(v.batchId()))
                   .map(v -> row(v, village, f))
                   .toList();
+          String wifiName = parts.admin.landingContent().find(village.id()).wifiName();
+          String portalUrl = parts.live.base().portal().publicUrl();
           Map<String, Object> model = new HashMap<>();
           model.put("village", VillagePages.view(village));
           model.put("cards", cards);
-          model.put("portalUrl", parts.live.base().portal().publicUrl());
+          model.put("portalUrl", portalUrl);
+          model.put("wifiName", wifiName);
+          // One code for the whole sheet: join the Wi-Fi, or open the portal when no name is set.
+          model.put(
+              "qr",
+              VoucherQr.svg(
+                  wifiName.isEmpty() ? portalUrl : VoucherQr.wifiJoin(wifiName), QR_MILLIMETRES));
           return Reply.page("voucher-print", model);
         });
+  }
+
+  /** The SSID printed on cards, kept per village once typed; audited when it changes. */
+  private void rememberWifiName(Village village, String wifiName, AdminAccount me) {
+    var content = parts.admin.landingContent().find(village.id());
+    if (!wifiName.isEmpty() && !wifiName.equals(content.wifiName())) {
+      parts.admin.landingContent().put(content.withWifiName(wifiName));
+      parts.audit.record(
+          me.username(),
+          village.id(),
+          "voucher.wifiName",
+          village.id(),
+          content.wifiName(),
+          wifiName);
+    }
   }
 
   private Reply withStatus(int status, Map<String, Object> model) {
@@ -149,7 +183,9 @@ final class VoucherPages {
       String notice) {
     Map<String, Object> model = new HashMap<>();
     model.put("village", VillagePages.view(village));
-    model.put("v", values);
+    Map<String, String> shown = new HashMap<>(values);
+    shown.putIfAbsent("wifiName", parts.admin.landingContent().find(village.id()).wifiName());
+    model.put("v", shown);
     model.put("errors", errors);
     model.put(
         "vouchers",
@@ -170,6 +206,7 @@ final class VoucherPages {
     row.put("bytes", v.bytesLimit() == Long.MAX_VALUE ? "-" : f.bytes(v.bytesLimit()));
     row.put("minutes", v.minutesLimit() == 0 ? "-" : f.whole(v.minutesLimit()));
     row.put("devices", Integer.toString(v.maxDevices()));
+    row.put("expiresDate", f.date(v.expiresAt().atZone(zone).toLocalDate()));
     row.put("batch", v.batchId() == null ? "" : v.batchId());
     return row;
   }

@@ -130,7 +130,14 @@ public final class AdminParts {
             });
   }
 
+  /** A request's flash cookie value set by a worker ("" clears it), sent with the reply. */
+  static final String FLASH = "admin.flash";
+
   void send(RoutingContext ctx, Reply reply) {
+    String flash = ctx.get(FLASH);
+    if (flash != null) {
+      sessions.setKickFlash(ctx, flash);
+    }
     if (reply instanceof Reply.Redirect r) {
       ctx.response().setStatusCode(303).putHeader("Location", r.path()).end();
     } else if (reply instanceof Reply.Body b) {

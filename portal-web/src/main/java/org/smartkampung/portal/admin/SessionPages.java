@@ -14,8 +14,9 @@ import org.smartkampung.portal.page.Formats;
 
 /**
  * Live sessions of a village and "kick": the console queues a disconnect on the session command
- * channel; the RADIUS role sends the Disconnect-Request and records the result, which this page
- * shows on reload (no JavaScript).
+ * channel; the RADIUS role sends the Disconnect-Request and records the result. After the kick the
+ * admin lands on the plain session list (post/redirect/get), which shows the result from a signed
+ * flash cookie on every load until the hotspot has answered (no JavaScript).
  */
 final class SessionPages {
 
@@ -29,7 +30,13 @@ final class SessionPages {
   void list(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     Formats f = parts.formats(ctx);
-    String kickId = ctx.request().getParam("putus", "");
+    AdminSessions.Session me = ctx.get(AdminParts.SESSION);
+    io.vertx.core.http.Cookie flash = ctx.request().getCookie(AdminSessions.KICK_COOKIE);
+    String fromFlash =
+        flash == null || me == null
+            ? ""
+            : parts.sessions.kickId(me, village.id(), flash.getValue()).orElse("");
+    String kickId = ctx.request().getParam("putus", fromFlash);
     parts.run(
         ctx,
         () -> {
@@ -53,7 +60,10 @@ final class SessionPages {
                 result
                     .map(r -> parts.pages.text(ctx, "kick." + r.outcome().name()) + detail(r))
                     .orElse(parts.pages.text(ctx, "kick.pending")));
-            model.put("kickUrl", AdminRoutes.villagePath(village.id()) + "/sesi?putus=" + kickId);
+            if (result.isPresent() && kickId.equals(fromFlash)) {
+              ctx.put(AdminParts.FLASH, ""); // shown once done; a pending kick stays shown
+            }
+            model.put("kickUrl", AdminRoutes.villagePath(village.id()) + "/sesi");
           }
           return Reply.page("sessions", model);
         });
@@ -85,8 +95,9 @@ final class SessionPages {
               sessionId,
               session.get().userId() + " " + session.get().deviceMac(),
               "request " + request.id());
-          return new Reply.Redirect(
-              AdminRoutes.villagePath(village.id()) + "/sesi?putus=" + request.id());
+          AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
+          ctx.put(AdminParts.FLASH, parts.sessions.kickFlash(signIn, village.id(), request.id()));
+          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
         });
   }
 

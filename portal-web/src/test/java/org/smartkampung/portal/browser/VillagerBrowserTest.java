@@ -223,6 +223,16 @@ class VillagerBrowserTest {
   @Test
   void publicPagesRenderOnAPhone() {
     Page page = phone(false);
+    for (String path : java.util.List.of("/desa/kemiren", "/desa/kemiren/layanan")) {
+      page.navigate(portal.base() + path);
+      com.microsoft.playwright.Locator links = page.locator(".links a, .services a");
+      org.assertj.core.api.Assertions.assertThat(links.count()).as(path).isGreaterThan(0);
+      for (int i = 0; i < links.count(); i++) {
+        org.assertj.core.api.Assertions.assertThat(links.nth(i).boundingBox().height)
+            .as("tap target height of link %d on %s", i, path)
+            .isGreaterThanOrEqualTo(44);
+      }
+    }
     page.navigate(portal.base() + "/desa/kemiren/layanan");
     assertThat(page.locator("h1")).hasText("Layanan Publik");
     assertThat(page.locator("a[href='https://dukcapil.example.go.id/kk']"))

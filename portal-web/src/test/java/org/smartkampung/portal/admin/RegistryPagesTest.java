@@ -118,6 +118,46 @@ class RegistryPagesTest {
   }
 
   @Test
+  void aConsoleAddedCoovaChilliGetsAUamsecretThatIsKeptOnEditAndNeverShown() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    String uam = "uam-rahasia-olehsari-1";
+    assertThat(
+            admin
+                .post(
+                    "/admin/kabupaten/hotspot",
+                    nasForm("type", "MIKROTIK", "uamSecret", uam, "name", "olehsari-mt"))
+                .body())
+        .contains("id=\"uamSecret-error\"");
+
+    HttpResponse<String> added =
+        admin.post("/admin/kabupaten/hotspot", nasForm("type", "COOVACHILLI", "uamSecret", uam));
+    assertThat(added.statusCode()).isEqualTo(303);
+    assertThat(chilli().uamSecret()).isEqualTo(uam);
+    assertThat(admin.get("/admin/kabupaten/hotspot").body()).doesNotContain(uam);
+    assertThat(admin.get("/admin/kabupaten/hotspot/olehsari-balai").body())
+        .doesNotContain(uam)
+        .contains("id=\"uamSecret\"");
+    assertThat(audited("nas.create").after())
+        .contains("uamSecret=[disembunyikan]")
+        .doesNotContain(uam);
+
+    String editCsrf = admin.csrf("/admin/kabupaten/hotspot/olehsari-balai");
+    Map<String, String> edit = nasForm("type", "COOVACHILLI", "secret", "", "uamSecret", "");
+    edit.put("csrf", editCsrf);
+    edit.remove("name");
+    assertThat(admin.post("/admin/kabupaten/hotspot/olehsari-balai", edit).statusCode())
+        .isEqualTo(303);
+    assertThat(chilli().uamSecret()).as("an empty field keeps the uamsecret").isEqualTo(uam);
+  }
+
+  private NasClientSettings chilli() {
+    return h.live.current().hotspots().stream()
+        .filter(n -> n.name().equals("olehsari-balai"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void everyBadFieldIsShownInBahasaIndonesiaNextToItAndNothingIsSaved() {
     addVillage("olehsari", "Olehsari", "Asia/Jakarta");
     HttpResponse<String> bad =

@@ -124,6 +124,21 @@ public record Formats(String lang) {
     return time(hours.opens()) + "-" + time(hours.closes());
   }
 
+  /** Indonesian time zones as people say them: WIB, WITA, WIT; other zones by their id. */
+  public static String zoneLabel(java.time.ZoneId zone) {
+    return switch (zone.getId()) {
+      case "Asia/Jakarta", "Asia/Pontianak" -> "WIB";
+      case "Asia/Makassar" -> "WITA";
+      case "Asia/Jayapura" -> "WIT";
+      default -> zone.getId();
+    };
+  }
+
+  /** Opening hours with the zone: "05.00-22.00 WIB". */
+  public String hours(OpeningHours hours, java.time.ZoneId zone) {
+    return hours(hours) + " " + zoneLabel(zone);
+  }
+
   /**
    * A whole number as typed: plain digits, or grouped the language's way ("36.000.000" in
    * Indonesian, "36,000,000" in English), with spaces and a leading "Rp" ignored.

@@ -118,30 +118,38 @@ final class VillagePages {
     "openingHours"
   };
 
-  /** The settings in the form, or null with errors recorded in {@code form}. */
-  static VillageSettings read(FormFields form, String villageId, String admin) {
+  /**
+   * The bandwidth package in fields {@code downlinkMbps, uplinkMbps, monthlyGb, budgetYear,
+   * budgetRupiah}: null when all are empty (or with errors recorded in {@code form}).
+   */
+  static BandwidthPackage readPackage(FormFields form) {
     Long down = form.optionalLong("downlinkMbps", 1, 100_000);
     Long up = form.optionalLong("uplinkMbps", 1, 100_000);
     Long monthlyGb = form.optionalLong("monthlyGb", 0, 10_000_000);
     Long year = form.optionalLong("budgetYear", 2000, 2100);
     Long rupiah = form.optionalLong("budgetRupiah", 0, 1_000_000_000_000L);
-    BandwidthPackage pkg = null;
     boolean anyPackage =
         down != null || up != null || monthlyGb != null || year != null || rupiah != null;
-    if (anyPackage && form.ok()) {
-      if (down == null) form.error("downlinkMbps", "form.packageIncomplete");
-      if (up == null) form.error("uplinkMbps", "form.packageIncomplete");
-      if (year == null) form.error("budgetYear", "form.packageIncomplete");
-      if (form.ok()) {
-        pkg =
-            new BandwidthPackage(
-                down.intValue(),
-                up.intValue(),
-                monthlyGb == null ? 0 : monthlyGb,
-                year.intValue(),
-                rupiah == null ? 0 : rupiah);
-      }
+    if (!anyPackage || !form.ok()) {
+      return null;
     }
+    if (down == null) form.error("downlinkMbps", "form.packageIncomplete");
+    if (up == null) form.error("uplinkMbps", "form.packageIncomplete");
+    if (year == null) form.error("budgetYear", "form.packageIncomplete");
+    if (!form.ok()) {
+      return null;
+    }
+    return new BandwidthPackage(
+        down.intValue(),
+        up.intValue(),
+        monthlyGb == null ? 0 : monthlyGb,
+        year.intValue(),
+        rupiah == null ? 0 : rupiah);
+  }
+
+  /** The settings in the form, or null with errors recorded in {@code form}. */
+  static VillageSettings read(FormFields form, String villageId, String admin) {
+    BandwidthPackage pkg = readPackage(form);
     Long dailyMb = form.optionalLong("userDailyMb", 1, 10_000_000);
     Long minutes = form.optionalLong("userDailyMinutes", 1, 1440);
     Long downKbps = form.optionalLong("userRateDownKbps", 64, 10_000_000);

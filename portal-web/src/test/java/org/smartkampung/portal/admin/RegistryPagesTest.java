@@ -118,6 +118,39 @@ class RegistryPagesTest {
   }
 
   @Test
+  void tambahDesaTakesThePackageAndBudgetLineWhichTheVillageThenHas() {
+    Map<String, String> f =
+        new java.util.HashMap<>(
+            form(
+                "csrf", csrf,
+                "id", "olehsari",
+                "name", "Olehsari",
+                "kecamatan", "Glagah",
+                "timeZone", "Asia/Jakarta",
+                "policy", "standar",
+                "downlinkMbps", "50",
+                "uplinkMbps", "10",
+                "monthlyGb", "1.000",
+                "budgetYear", "2026",
+                "budgetRupiah", "36.000.000"));
+    assertThat(admin.post("/admin/kabupaten/desa", f).statusCode()).isEqualTo(303);
+
+    org.smartkampung.core.village.VillageSettings s =
+        h.admin.villageSettings().find("olehsari").orElseThrow();
+    assertThat(s.bandwidthPackage().budgetRupiah()).isEqualTo(36_000_000L);
+    assertThat(s.bandwidthPackage().monthlyGb()).isEqualTo(1_000L);
+    assertThat(admin.get("/admin/desa/olehsari").body()).contains("Rp 36.000.000");
+
+    f.put("id", "olehsari2");
+    f.put("name", "Olehsari Dua");
+    f.put("downlinkMbps", "");
+    HttpResponse<String> incomplete = admin.post("/admin/kabupaten/desa", f);
+    assertThat(incomplete.statusCode()).isEqualTo(400);
+    assertThat(incomplete.body()).contains("id=\"downlinkMbps-error\"");
+    assertThat(h.live.registry().village("olehsari2")).isEmpty();
+  }
+
+  @Test
   void aConsoleAddedCoovaChilliGetsAUamsecretThatIsKeptOnEditAndNeverShown() {
     addVillage("olehsari", "Olehsari", "Asia/Jakarta");
     String uam = "uam-rahasia-olehsari-1";

@@ -140,6 +140,7 @@ final class LandingPages {
           model.put("moreServices", services.size() > SERVICES_ON_LANDING);
           model.put("news", LandingViews.news(content, village.timeZone(), NEWS_ON_LANDING));
           model.put("products", LandingViews.products(content, PRODUCTS_ON_LANDING));
+          model.put("officeContact", content.officeContact());
           parts.pages().render(ctx, status, "landing", model).onFailure(ctx::fail);
         });
   }

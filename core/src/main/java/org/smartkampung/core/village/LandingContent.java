@@ -22,35 +22,45 @@ public record LandingContent(
     List<News> news,
     List<Product> products,
     boolean replaceConfigLinks,
-    String wifiName) {
+    String wifiName,
+    String officeContact) {
 
   public LandingContent {
     links = links == null ? List.of() : List.copyOf(links);
     news = news == null ? List.of() : List.copyOf(news);
     products = products == null ? List.of() : List.copyOf(products);
     wifiName = wifiName == null ? "" : wifiName;
+    officeContact = officeContact == null ? "" : officeContact;
   }
 
   /** Content that adds its links to the config file's. */
   public LandingContent(
       String villageId, List<ServiceLink> links, List<News> news, List<Product> products) {
-    this(villageId, links, news, products, false, "");
+    this(villageId, links, news, products, false, "", "");
   }
 
   /** This content with the links choice set. */
   public LandingContent withReplaceConfigLinks(boolean replace) {
-    return new LandingContent(villageId, links, news, products, replace, wifiName);
+    return new LandingContent(villageId, links, news, products, replace, wifiName, officeContact);
   }
 
   /** This content with other lists and the same choices and Wi-Fi name. */
   public LandingContent withLists(
       List<ServiceLink> links, List<News> news, List<Product> products) {
-    return new LandingContent(villageId, links, news, products, replaceConfigLinks, wifiName);
+    return new LandingContent(
+        villageId, links, news, products, replaceConfigLinks, wifiName, officeContact);
   }
 
   /** This content with the Wi-Fi name set. */
   public LandingContent withWifiName(String name) {
-    return new LandingContent(villageId, links, news, products, replaceConfigLinks, name);
+    return new LandingContent(
+        villageId, links, news, products, replaceConfigLinks, name, officeContact);
+  }
+
+  /** This content with the kantor desa contact set. */
+  public LandingContent withOfficeContact(String contact) {
+    return new LandingContent(
+        villageId, links, news, products, replaceConfigLinks, wifiName, contact);
   }
 
   /**

@@ -112,6 +112,7 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/beranda").handler(landing::form);
     router.post(ROOT + "/desa/:village/beranda/hapus").handler(landing::remove);
     router.post(ROOT + "/desa/:village/beranda/tautan-asal").handler(landing::linksMode);
+    router.post(ROOT + "/desa/:village/beranda/kontak").handler(landing::contact);
     router.post(ROOT + "/desa/:village/beranda/:kind").handler(landing::add);
     router.get(ROOT + "/desa/:village/pelanggan").handler(subscribers::list);
     router.post(ROOT + "/desa/:village/pelanggan").handler(subscribers::create);

@@ -113,6 +113,41 @@ final class LandingContentPages {
         });
   }
 
+  /** The longest kantor desa contact text. */
+  static final int MAX_CONTACT_CHARS = 300;
+
+  /**
+   * {@code POST /admin/desa/:village/beranda/kontak}: the kantor desa contact; empty removes it.
+   */
+  void contact(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    FormFields form = parts.form(ctx);
+    String contact = optional(form, "officeContact", MAX_CONTACT_CHARS);
+    parts.run(
+        ctx,
+        () -> {
+          if (!form.ok()) {
+            return new Reply.Page(
+                400,
+                "landing",
+                model(village, form.formats(), Map.of("officeContact", contact), form.errors()));
+          }
+          LandingContent before = parts.admin.landingContent().find(village.id());
+          if (!before.officeContact().equals(contact)) {
+            parts.admin.landingContent().put(before.withOfficeContact(contact));
+            parts.audit.record(
+                me.username(),
+                village.id(),
+                "landing.contact",
+                village.id(),
+                before.officeContact(),
+                contact);
+          }
+          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
+        });
+  }
+
   /** {@code POST /admin/desa/:village/beranda/hapus} with {@code kind} and {@code index}. */
   void remove(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
@@ -266,7 +301,9 @@ final class LandingContentPages {
             .toList());
     model.put("configLinks", village.services());
     model.put("replaceConfigLinks", c.replaceConfigLinks());
-    model.put("v", values);
+    Map<String, String> shown = new HashMap<>(values);
+    shown.putIfAbsent("officeContact", c.officeContact());
+    model.put("v", shown);
     model.put("errors", errors);
     return model;
   }

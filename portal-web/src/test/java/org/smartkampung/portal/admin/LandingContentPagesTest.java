@@ -150,6 +150,37 @@ class LandingContentPagesTest {
   }
 
   @Test
+  void theKantorDesaContactShowsOnTheLandingPageEscapedAndAudited() {
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/kontak",
+                    form(
+                        "csrf",
+                        csrf,
+                        "officeContact",
+                        "Balai Desa Kemiren, Jl. Raya 1\nWA 0812-3456-7890 <b>Senin-Jumat</b>"))
+                .statusCode())
+        .isEqualTo(303);
+
+    String landing = h.client().get("/desa/kemiren").body();
+    assertThat(landing)
+        .contains("id=\"office\"")
+        .contains("Balai Desa Kemiren, Jl. Raya 1")
+        .contains("&lt;b&gt;Senin-Jumat&lt;/b&gt;")
+        .doesNotContain("<b>Senin");
+    assertThat(budi.get("/admin/desa/kemiren/beranda").body()).contains("WA 0812-3456-7890");
+    assertThat(h.admin.audit().newest(5))
+        .extracting(org.smartkampung.core.admin.AuditEntry::action)
+        .contains("landing.contact");
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/kontak",
+                    form("csrf", csrf, "officeContact", "x".repeat(301)))
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
   void badProductsAndLinksAreRefusedWithMessagesAndNothingIsSaved() {
     HttpResponse<String> r =
         budi.post(

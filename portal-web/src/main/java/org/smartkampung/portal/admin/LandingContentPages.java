@@ -227,31 +227,128 @@ final class LandingContentPages {
         }
       }
       case "produk" -> {
-        String name = required(form, "name", 80);
-        String photo = form.text("photoUrl");
-        if (!photo.isEmpty()
-            && (!photo.startsWith("https://") || SafeUrl.httpTarget(photo).isEmpty())) {
-          form.error("photoUrl", "landing.photo");
-        }
-        long price = form.requiredLong("priceRupiah", 0, 1_000_000_000L);
-        String wa = form.text("whatsapp").replaceAll("[\\s-]", "");
-        if (wa.startsWith("+")) {
-          wa = wa.substring(1);
-        }
-        if (!WHATSAPP.matcher(wa).matches()) {
-          form.error("whatsapp", "landing.whatsapp");
-        }
+        LandingContent.Product product = product(form);
         if (products.size() >= MAX_PRODUCTS) {
           form.error("name", "landing.full");
         }
         if (form.ok()) {
-          String international = wa.startsWith("0") ? "62" + wa.substring(1) : wa;
-          products.add(new LandingContent.Product(name, photo, price, international));
+          products.add(product);
         }
       }
       default -> form.error("name", "error.notFound");
     }
     return form.ok() ? c.withLists(links, news, products) : null;
+  }
+
+  /**
+   * A Produk Desa item from fields {@code name, photoUrl, priceRupiah, whatsapp}; errors in form.
+   */
+  static LandingContent.Product product(FormFields form) {
+    String name = required(form, "name", 80);
+    String photo = form.text("photoUrl");
+    if (!photo.isEmpty()
+        && (!photo.startsWith("https://") || SafeUrl.httpTarget(photo).isEmpty())) {
+      form.error("photoUrl", "landing.photo");
+    }
+    long price = form.requiredLong("priceRupiah", 0, 1_000_000_000L);
+    String wa = form.text("whatsapp").replaceAll("[\\s-]", "");
+    if (wa.startsWith("+")) {
+      wa = wa.substring(1);
+    }
+    if (!WHATSAPP.matcher(wa).matches()) {
+      form.error("whatsapp", "landing.whatsapp");
+    }
+    String international = wa.startsWith("0") ? "62" + wa.substring(1) : wa;
+    return new LandingContent.Product(name, photo, price, international);
+  }
+
+  /** {@code GET /admin/desa/:village/beranda/produk/:index}: the edit form of one item. */
+  void productForm(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    String index = ctx.pathParam("index");
+    Formats f = parts.formats(ctx);
+    parts.run(
+        ctx,
+        () -> {
+          List<LandingContent.Product> products =
+              parts.admin.landingContent().find(village.id()).products();
+          int i = index(index, products.size());
+          if (i < 0) {
+            return new Reply.Page(
+                404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
+          }
+          LandingContent.Product p = products.get(i);
+          String wa =
+              p.whatsapp().startsWith("62") ? "0" + p.whatsapp().substring(2) : p.whatsapp();
+          return Reply.page(
+              "product-edit",
+              productModel(
+                  village,
+                  i,
+                  Map.of(
+                      "name", p.name(),
+                      "photoUrl", p.photoUrl(),
+                      "priceRupiah", f.whole(p.priceRupiah()),
+                      "whatsapp", wa),
+                  Map.of()));
+        });
+  }
+
+  /** {@code POST /admin/desa/:village/beranda/produk/:index}: saves the edited item, audited. */
+  void saveProduct(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    String index = ctx.pathParam("index");
+    FormFields form = parts.form(ctx);
+    LandingContent.Product edited = product(form);
+    parts.run(
+        ctx,
+        () -> {
+          LandingContent c = parts.admin.landingContent().find(village.id());
+          int i = index(index, c.products().size());
+          if (i < 0) {
+            return new Reply.Page(
+                404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
+          }
+          if (!form.ok()) {
+            Map<String, String> submitted = new HashMap<>();
+            for (String field : List.of("name", "photoUrl", "priceRupiah", "whatsapp")) {
+              submitted.put(field, form.text(field));
+            }
+            return new Reply.Page(
+                400, "product-edit", productModel(village, i, submitted, form.errors()));
+          }
+          List<LandingContent.Product> products = new ArrayList<>(c.products());
+          LandingContent.Product before = products.set(i, edited);
+          parts.admin.landingContent().put(c.withLists(c.links(), c.news(), products));
+          parts.audit.record(
+              me.username(),
+              village.id(),
+              "landing.edit.produk",
+              village.id(),
+              before.toString(),
+              edited.toString());
+          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
+        });
+  }
+
+  private static int index(String text, int size) {
+    try {
+      int i = Integer.parseInt(text);
+      return i >= 0 && i < size ? i : -1;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Map<String, Object> productModel(
+      Village village, int index, Map<String, String> values, Map<String, String> errors) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("village", VillagePages.view(village));
+    model.put("index", index);
+    model.put("v", values);
+    model.put("errors", errors);
+    return model;
   }
 
   private static String required(FormFields form, String field, int maxChars) {

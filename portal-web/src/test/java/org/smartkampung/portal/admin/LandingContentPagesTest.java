@@ -181,6 +181,51 @@ class LandingContentPagesTest {
   }
 
   @Test
+  void aProdukDesaItemIsEditedInPlaceWithTheSameRulesAndAudited() {
+    budi.post(
+        "/admin/desa/kemiren/beranda/produk",
+        form(
+            "csrf", csrf,
+            "name", "Kopi Osing",
+            "priceRupiah", "15.000",
+            "whatsapp", "081234567890"));
+    String editPage = budi.get("/admin/desa/kemiren/beranda/produk/0").body();
+    assertThat(editPage)
+        .contains("value=\"Kopi Osing\"")
+        .contains("value=\"15.000\"")
+        .contains("value=\"081234567890\"");
+
+    HttpResponse<String> bad =
+        budi.post(
+            "/admin/desa/kemiren/beranda/produk/0",
+            form("csrf", csrf, "name", "Kopi", "priceRupiah", "20.000", "whatsapp", "12"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("id=\"whatsapp-error\"");
+    assertThat(h.admin.landingContent().find("kemiren").products().get(0).priceRupiah())
+        .isEqualTo(15_000L);
+
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/produk/0",
+                    form(
+                        "csrf", csrf,
+                        "name", "Kopi Osing Robusta",
+                        "priceRupiah", "20.000",
+                        "whatsapp", "081234567890"))
+                .statusCode())
+        .isEqualTo(303);
+    LandingContent.Product p = h.admin.landingContent().find("kemiren").products().get(0);
+    assertThat(p.name()).isEqualTo("Kopi Osing Robusta");
+    assertThat(p.priceRupiah()).isEqualTo(20_000L);
+    assertThat(h.admin.landingContent().find("kemiren").products()).hasSize(1);
+    assertThat(h.client().get("/desa/kemiren").body()).contains("Rp 20.000");
+    assertThat(h.admin.audit().newest(5))
+        .extracting(org.smartkampung.core.admin.AuditEntry::action)
+        .contains("landing.edit.produk");
+    assertThat(budi.get("/admin/desa/kemiren/beranda/produk/7").statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void badProductsAndLinksAreRefusedWithMessagesAndNothingIsSaved() {
     HttpResponse<String> r =
         budi.post(

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.login.LoginMethod;
+import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.ServiceLink;
 import org.smartkampung.core.village.Village;
@@ -18,6 +19,8 @@ import org.smartkampung.portal.login.Explanation;
 import org.smartkampung.portal.nas.NasContext;
 import org.smartkampung.portal.nas.NasKind;
 import org.smartkampung.portal.nas.NasRedirect;
+import org.smartkampung.portal.page.Amounts;
+import org.smartkampung.portal.page.Formats;
 import org.smartkampung.portal.security.SafeUrl;
 
 /** The pages a villager can open without logging in: landing, services, explanations. */
@@ -127,6 +130,7 @@ final class LandingPages {
     }
     model.put("servicesUrl", "/desa/" + village.id() + "/layanan");
     model.put("langUrl", "/desa/" + village.id() + "?s=" + token + "&lang=" + otherLang(lang));
+    allowance(ctx, village, model);
     withContent(
         village,
         content -> {
@@ -136,8 +140,40 @@ final class LandingPages {
           model.put("moreServices", services.size() > SERVICES_ON_LANDING);
           model.put("news", LandingViews.news(content, village.timeZone(), NEWS_ON_LANDING));
           model.put("products", LandingViews.products(content, PRODUCTS_ON_LANDING));
+          model.put("officeContact", content.officeContact());
           parts.pages().render(ctx, status, "landing", model).onFailure(ctx::fail);
         });
+  }
+
+  /** What a villager gets, shown before login: opening hours with WIB, the daily allowance. */
+  private void allowance(RoutingContext ctx, Village village, Map<String, Object> model) {
+    String lang = parts.pages().language(ctx);
+    model.put("hours", hoursText(ctx, village));
+    parts
+        .config()
+        .policy(village.policy() == null ? "" : village.policy())
+        .ifPresent(
+            p -> {
+              if (p.userDailyMb() != null) {
+                model.put(
+                    "allowanceBytes",
+                    Amounts.bytes(p.userDailyMb() * 1_000_000L, lang, parts.pages().messages()));
+              }
+              if (p.userDailyMinutes() != null) {
+                model.put(
+                    "allowanceTime",
+                    Amounts.duration(p.userDailyMinutes() * 60, lang, parts.pages().messages()));
+              }
+            });
+  }
+
+  /** "05.00-22.00 WIB", or "Buka 24 jam". */
+  private String hoursText(RoutingContext ctx, Village village) {
+    OpeningHours hours = parts.admission().openingHoursOf(village);
+    if (hours.opens().equals(hours.closes())) {
+      return parts.pages().text(ctx, "landing.hoursAlways");
+    }
+    return Formats.of(parts.pages().language(ctx)).hours(hours, village.timeZone());
   }
 
   /**
@@ -204,11 +240,16 @@ final class LandingPages {
     model.put("title", parts.pages().text(ctx, stem + ".title"));
     model.put("body", parts.pages().text(ctx, stem + ".body"));
     if (reason == Explanation.OUTSIDE_OPENING_HOURS) {
-      model.put(
-          "detail",
-          parts
-              .pages()
-              .text(ctx, "info.hours", parts.admission().openingHoursOf(village).toString()));
+      model.put("detail", parts.pages().text(ctx, "info.hours", hoursText(ctx, village)));
+    }
+    // A villager whose own quota is spent may go on with a voucher: the form is right here,
+    // with the signed hotspot state of the login that was refused.
+    String state = ctx.request().getFormAttribute("s");
+    if (reason == Explanation.USER_QUOTA_SPENT
+        && state != null
+        && parts.config().loginMethods().contains(LoginMethod.VOUCHER)) {
+      model.put("voucherState", state);
+      model.put("voucherVillage", village.id());
     }
     if (nasMessage != null && !nasMessage.isEmpty()) {
       model.put("detail", nasMessage);
@@ -278,10 +319,10 @@ final class LandingPages {
         "kecamatan", village.kecamatan() == null ? "" : village.kecamatan());
   }
 
-  /** The desa admin's links when there are any, else the config file's. */
+  /** The config file's links then the desa admin's, or the admin's alone when so chosen. */
   static List<Map<String, String>> services(Village village, LandingContent content) {
     List<Map<String, String>> list = new ArrayList<>();
-    for (ServiceLink link : content.links().isEmpty() ? village.services() : content.links()) {
+    for (ServiceLink link : content.shownLinks(village.services())) {
       // A bad URL in the config must not become a javascript: link on the page.
       SafeUrl.httpTarget(link.url())
           .ifPresent(

@@ -1,17 +1,14 @@
 package org.smartkampung.portal;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.smartkampung.core.village.LandingContent;
+import org.smartkampung.portal.page.Formats;
 import org.smartkampung.portal.security.SafeUrl;
 
 /** The desa admin's news and "Produk Desa" as the landing template shows them. */
 final class LandingViews {
-
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
   private LandingViews() {}
 
@@ -23,7 +20,7 @@ final class LandingViews {
             n ->
                 Map.of(
                     "title", n.title(),
-                    "date", DATE.format(n.publishedAt().atZone(zone)),
+                    "date", Formats.ID.date(n.publishedAt().atZone(zone).toLocalDate()),
                     "body", n.body()))
         .toList();
   }
@@ -46,7 +43,7 @@ final class LandingViews {
   }
 
   static String rupiah(long amount) {
-    return "Rp " + String.format(Locale.forLanguageTag("id"), "%,d", amount);
+    return Formats.ID.rupiah(amount);
   }
 
   static String httpsPhoto(String url) {

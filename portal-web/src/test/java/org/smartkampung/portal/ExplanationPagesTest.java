@@ -43,6 +43,46 @@ class ExplanationPagesTest {
   }
 
   @Test
+  void theSpentQuotaPageOffersTheVoucherFieldThatLogsInWithAVoucher() throws Exception {
+    try (PortalHarness portal = PortalHarness.start()) {
+      portal.stores.used("kemiren", DIRECT_USER, DIRECT_DEVICE, 500_000_000L, 60);
+
+      HttpResponse<String> spent = clickThrough(portal);
+
+      assertThat(spent.body())
+          .contains("Kuota Anda hari ini sudah habis")
+          .contains("action=\"/masuk/voucher\"")
+          .contains("id=\"kode\"");
+      String state = PortalHarness.field(spent.body(), "s");
+      assertThat(state).isNotEmpty();
+
+      portal
+          .stores
+          .vouchers()
+          .createAll(List.of(voucher("BELI00001", "", Instant.parse("2027-01-01T00:00:00Z"))));
+      HttpResponse<String> withVoucher =
+          portal.post("/masuk/voucher", form("s", state, "kode", "BELI00001"));
+      assertThat(withVoucher.body()).doesNotContain("sudah habis");
+      assertThat(portal.stores.tokens).hasSize(1);
+    }
+  }
+
+  @Test
+  void theLandingPageShowsOpeningHoursInWibAndTheDailyQuotaBeforeLogin() throws Exception {
+    try (PortalHarness portal =
+        PortalHarness.start(new OpeningHours(LocalTime.of(5, 0), LocalTime.of(22, 0)))) {
+      String landing = portal.get("/desa/kemiren").body();
+
+      assertThat(landing)
+          .contains("id=\"hours\"")
+          .contains("05.00-22.00 WIB")
+          .contains("id=\"allowance\"")
+          .contains("500 MB")
+          .contains("2 jam 0 menit");
+    }
+  }
+
+  @Test
   void spentVillageQuotaShowsTheVillageQuotaPage() throws Exception {
     try (PortalHarness portal = PortalHarness.start()) {
       // ... and 20 GB a day for the whole village, used here by someone else.
@@ -93,7 +133,7 @@ class ExplanationPagesTest {
         PortalHarness.start(new OpeningHours(LocalTime.of(7, 0), LocalTime.of(17, 0)))) {
       HttpResponse<String> r = clickThrough(portal);
 
-      assertThat(r.body()).contains("Di luar jam layanan").contains("Jam layanan: 07:00-17:00");
+      assertThat(r.body()).contains("Di luar jam layanan").contains("Jam layanan: 07.00-17.00 WIB");
       assertThat(portal.stores.tokens).isEmpty();
     }
   }

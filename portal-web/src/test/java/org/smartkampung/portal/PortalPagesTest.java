@@ -49,10 +49,13 @@ class PortalPagesTest {
   }
 
   @Test
-  void englishFollowsAcceptLanguage() {
+  void bahasaIndonesiaIsTheDefaultEvenForAnEnglishBrowserAndEnglishIsAChoice() {
     HttpResponse<String> r = portal.get("/", "Accept-Language", "en-GB,en;q=0.9,id;q=0.5");
 
-    assertThat(r.body()).contains("<html lang=\"en\">").contains("Free Internet");
+    assertThat(r.body()).contains("<html lang=\"id\">").doesNotContain("Free Internet");
+    assertThat(portal.get("/?lang=en", "Accept-Language", "id-ID").body())
+        .contains("<html lang=\"en\">")
+        .contains("Free Internet");
   }
 
   @Test

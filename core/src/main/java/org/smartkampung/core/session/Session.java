@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param updatedAt when the last accounting record arrived
  * @param inBytes cumulative bytes the villager received
  * @param outBytes cumulative bytes the villager sent
- * @param rateBitsPerSecond download plus upload rate over the last interim interval
+ * @param rateBitsPerSecond download plus upload bits per second averaged over the session's
+ *     Acct-Session-Time as the hotspot reported it
  */
 public record Session(
     String id,

@@ -34,8 +34,7 @@ final class AdminAccountPages {
   /** {@code POST /admin/kabupaten/admin}: a new desa admin of one known village. */
   void create(RoutingContext ctx) {
     AdminAccount me = AdminParts.account(ctx);
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     String password = password(ctx, form);
     parts.run(
         ctx,
@@ -45,7 +44,7 @@ final class AdminAccountPages {
           }
           Map<String, String> submitted =
               Map.of("username", form.text("username"), "village", form.text("village"));
-          return page(400, submitted, form.errors(), "");
+          return page(400, submitted, form.errors(), "", "", me.username());
         });
   }
 
@@ -92,8 +91,7 @@ final class AdminAccountPages {
   void resetPassword(RoutingContext ctx) {
     AdminAccount me = AdminParts.account(ctx);
     String username = ctx.pathParam("username");
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     String password = password(ctx, form);
     parts.run(
         ctx,
@@ -105,7 +103,7 @@ final class AdminAccountPages {
           if (!form.ok()) {
             Map<String, String> errors = new HashMap<>();
             errors.put("reset-" + username, form.errors().get("password"));
-            return page(400, Map.of(), errors, "");
+            return page(400, Map.of(), errors, "", "", me.username());
           }
           resetPassword(username, password, me);
           return new Reply.Redirect(ADMINS + "?selesai=sandi");
@@ -133,11 +131,6 @@ final class AdminAccountPages {
     parts.sessions.endAll(username);
     parts.audit.record(me.username(), account.villageId(), "admin.passwordReset", username, "", "");
     return true;
-  }
-
-  private Reply page(
-      int status, Map<String, String> submitted, Map<String, String> errors, String done) {
-    return page(status, submitted, errors, done, "", "");
   }
 
   /** The page, {@code refusal} shown at the top; {@code me} gets no disable or delete buttons. */

@@ -99,6 +99,17 @@ public final class AdminParts {
     return new AdminParts(vertx, setup, stores, clock, signer);
   }
 
+  /** Numbers, money, dates and hours in the admin's language. */
+  org.smartkampung.portal.page.Formats formats(RoutingContext ctx) {
+    return org.smartkampung.portal.page.Formats.of(pages.language(ctx));
+  }
+
+  /** The submitted console form, read in the admin's language. */
+  FormFields form(RoutingContext ctx) {
+    return new FormFields(
+        ctx.request()::getFormAttribute, key -> pages.text(ctx, key), formats(ctx));
+  }
+
   static AdminAccount account(RoutingContext ctx) {
     return ctx.get(ACCOUNT);
   }
@@ -119,7 +130,14 @@ public final class AdminParts {
             });
   }
 
+  /** A request's flash cookie value set by a worker ("" clears it), sent with the reply. */
+  static final String FLASH = "admin.flash";
+
   void send(RoutingContext ctx, Reply reply) {
+    String flash = ctx.get(FLASH);
+    if (flash != null) {
+      sessions.setKickFlash(ctx, flash);
+    }
     if (reply instanceof Reply.Redirect r) {
       ctx.response().setStatusCode(303).putHeader("Location", r.path()).end();
     } else if (reply instanceof Reply.Body b) {

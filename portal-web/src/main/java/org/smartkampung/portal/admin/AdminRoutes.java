@@ -111,6 +111,10 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/pemakaian/csv").handler(usage::csv);
     router.get(ROOT + "/desa/:village/beranda").handler(landing::form);
     router.post(ROOT + "/desa/:village/beranda/hapus").handler(landing::remove);
+    router.post(ROOT + "/desa/:village/beranda/tautan-asal").handler(landing::linksMode);
+    router.post(ROOT + "/desa/:village/beranda/kontak").handler(landing::contact);
+    router.get(ROOT + "/desa/:village/beranda/produk/:index").handler(landing::productForm);
+    router.post(ROOT + "/desa/:village/beranda/produk/:index").handler(landing::saveProduct);
     router.post(ROOT + "/desa/:village/beranda/:kind").handler(landing::add);
     router.get(ROOT + "/desa/:village/pelanggan").handler(subscribers::list);
     router.post(ROOT + "/desa/:village/pelanggan").handler(subscribers::create);

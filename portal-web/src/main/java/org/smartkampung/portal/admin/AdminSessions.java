@@ -116,6 +116,40 @@ final class AdminSessions {
         .isPresent();
   }
 
+  /** The flash cookie naming the admin's last kick, shown on the session list until it is done. */
+  static final String KICK_COOKIE = "kampung_kick";
+
+  /** How long the session list keeps showing a kick that stays unanswered. */
+  static final Duration KICK_FLASH_MAX_AGE = Duration.ofMinutes(10);
+
+  /** The flash value for a kick: signed, bound to this sign-in and to the village. */
+  String kickFlash(Session session, String villageId, String kickId) {
+    return signer.sign(
+        Map.of("p", "admin-kick", "n", session.nonce(), "v", villageId, "k", kickId));
+  }
+
+  /** The kick id in a flash value of {@link #kickFlash}, for this sign-in and village only. */
+  Optional<String> kickId(Session session, String villageId, String flash) {
+    return signer
+        .verify(flash, KICK_FLASH_MAX_AGE)
+        .filter(m -> "admin-kick".equals(m.get("p")))
+        .filter(m -> session.nonce().equals(m.get("n")))
+        .filter(m -> villageId.equals(m.get("v")))
+        .map(m -> m.get("k"));
+  }
+
+  /** Sets or (with {@code value} empty) clears the kick flash cookie. */
+  void setKickFlash(RoutingContext ctx, String value) {
+    ctx.response()
+        .addCookie(
+            Cookie.cookie(KICK_COOKIE, value)
+                .setPath(AdminRoutes.ROOT)
+                .setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setSecure(ctx.request().isSSL() || httpsPublicUrl)
+                .setMaxAge(value.isEmpty() ? 0 : KICK_FLASH_MAX_AGE.toSeconds()));
+  }
+
   /** A token for the sign-in form, bound to the client address (login CSRF). */
   String signInToken(String sourceIp) {
     return signer.sign(Map.of("p", "admin-signin", "ip", sourceIp));

@@ -3,6 +3,7 @@ package org.smartkampung.portal.admin;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.smartkampung.portal.page.Formats;
 
 /**
  * Reads numbers from a submitted form and collects a message per bad field, so a form re-renders
@@ -13,15 +14,28 @@ final class FormFields {
 
   private final Function<String, String> values;
   private final Function<String, String> texts;
+  private final Formats formats;
   private final Map<String, String> errors = new LinkedHashMap<>();
 
   /**
+   * Numbers as the JSON API sends them (plain digits; Indonesian grouping also accepted).
+   *
    * @param values the submitted value of a field, null when absent
    * @param texts a message by key in the admin's language
    */
   FormFields(Function<String, String> values, Function<String, String> texts) {
+    this(values, texts, Formats.ID);
+  }
+
+  /** Numbers, dates and hours as typed in the admin's language ("36.000.000", "16/08/2026"). */
+  FormFields(Function<String, String> values, Function<String, String> texts, Formats formats) {
     this.values = values;
     this.texts = texts;
+    this.formats = formats;
+  }
+
+  Formats formats() {
+    return formats;
   }
 
   /** The trimmed value, "" when absent. */
@@ -44,17 +58,21 @@ final class FormFields {
     if (v.isEmpty()) {
       return null;
     }
-    try {
-      long n = Long.parseLong(v);
-      if (n < min || n > max) {
-        errors.put(field, texts.apply("form.range").formatted(min, max));
-        return null;
-      }
-      return n;
-    } catch (NumberFormatException e) {
+    Long n = formats.parseWhole(v).orElse(null);
+    if (n == null) {
       errors.put(field, texts.apply("form.number"));
       return null;
     }
+    if (n < min || n > max) {
+      errors.put(field, texts.apply("form.range").formatted(rangeEnd(min), rangeEnd(max)));
+      return null;
+    }
+    return n;
+  }
+
+  /** Large bounds grouped ("10.000.000"); ports, years and minutes as they are ("65535"). */
+  private String rangeEnd(long n) {
+    return Math.abs(n) >= 100_000 ? formats.whole(n) : Long.toString(n);
   }
 
   /** A required whole number in [min, max]. */

@@ -42,8 +42,10 @@ final class LandingContentApi {
   }
 
   /**
-   * {@code PUT .../landing} with {@code {links?, news?, products?}}: a list left out stays as it
-   * is. 400 with {@code errors} keyed like {@code news[0].title}; nothing saved then.
+   * {@code PUT .../landing} with {@code {links?, news?, products?, replaceConfigLinks?}}: a list
+   * left out stays as it is; {@code replaceConfigLinks} true shows the links without the config
+   * file's (false, the default, after them). 400 with {@code errors} keyed like {@code
+   * news[0].title}; nothing saved then.
    */
   void put(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
@@ -56,7 +58,12 @@ final class LandingContentApi {
         ctx,
         () -> {
           LandingContent before = parts.admin.landingContent().find(village.id());
-          LandingContent next = LandingContent.empty(village.id());
+          boolean replace =
+              body.getValue("replaceConfigLinks") instanceof Boolean b
+                  ? b
+                  : before.replaceConfigLinks();
+          LandingContent next =
+              before.withLists(List.of(), List.of(), List.of()).withReplaceConfigLinks(replace);
           Map<String, String> errors = new LinkedHashMap<>();
           for (String list : List.of("links", "news", "products")) {
             if (!body.containsKey(list)) {
@@ -97,11 +104,9 @@ final class LandingContentApi {
 
   private static LandingContent keep(LandingContent next, LandingContent before, String list) {
     return switch (list) {
-      case "links" ->
-          new LandingContent(next.villageId(), before.links(), next.news(), next.products());
-      case "news" ->
-          new LandingContent(next.villageId(), next.links(), before.news(), next.products());
-      default -> new LandingContent(next.villageId(), next.links(), next.news(), before.products());
+      case "links" -> next.withLists(before.links(), next.news(), next.products());
+      case "news" -> next.withLists(next.links(), before.news(), next.products());
+      default -> next.withLists(next.links(), next.news(), before.products());
     };
   }
 
@@ -159,6 +164,7 @@ final class LandingContentApi {
         .put("links", links)
         .put("news", news)
         .put("products", products)
+        .put("replaceConfigLinks", c.replaceConfigLinks())
         .encode();
   }
 }

@@ -39,6 +39,26 @@ final class NasClientEdits {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /**
+   * The CoovaChilli uamsecret from field {@code uamSecret}: empty keeps the one before (none for a
+   * new hotspot); only a {@code coovachilli} hotspot may have one.
+   */
+  private static String uamSecret(
+      FormFields form, NasType type, Optional<NasClientSettings> before) {
+    String typed = form.raw("uamSecret");
+    if (typed.isEmpty()) {
+      return type == NasType.COOVACHILLI
+          ? before.map(NasClientSettings::uamSecret).orElse(null)
+          : null;
+    }
+    if (type != NasType.COOVACHILLI) {
+      form.error("uamSecret", "hotspots.uamOnlyChilli");
+    } else if (typed.length() < 8 || typed.length() > 128 || !typed.strip().equals(typed)) {
+      form.error("uamSecret", "hotspots.uamBad");
+    }
+    return typed;
+  }
+
   /** The secret as the console shows it: never more than its last two characters. */
   static String mask(String secret) {
     if (secret == null || secret.length() < 8) {
@@ -97,7 +117,7 @@ final class NasClientEdits {
             form.text("village"),
             policy,
             port == null ? NasClient.DEFAULT_COA_PORT : port.intValue(),
-            before.map(NasClientSettings::uamSecret).orElse(null));
+            uamSecret(form, type, before));
     RegistryRules.checkNasClient(parts.live.current(), next, existingName == null)
         .forEach(form::errorIfAbsent);
     if (!form.ok()) {
@@ -153,14 +173,16 @@ final class NasClientEdits {
 
   /** The NAS client for the audit log, its secret redacted. */
   static String describe(NasClientSettings n) {
-    return "address=%s, secret=%s, type=%s, village=%s, messageAuthenticator=%s, coaPort=%s"
+    return ("address=%s, secret=%s, type=%s, village=%s, messageAuthenticator=%s, coaPort=%s,"
+            + " uamSecret=%s")
         .formatted(
             n.address(),
             "[disembunyikan]",
             n.type(),
             n.village(),
             n.requireMessageAuthenticator(),
-            n.coaPort());
+            n.coaPort(),
+            n.uamSecret() == null ? "-" : "[disembunyikan]");
   }
 
   private RegistryStore registry() {

@@ -115,7 +115,7 @@ final class NasClientPages {
   }
 
   private FormFields form(RoutingContext ctx) {
-    return new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    return parts.form(ctx);
   }
 
   private static Map<String, String> submitted(FormFields form) {

@@ -191,6 +191,9 @@ final class RegistryApi {
         .put("village", n.village())
         .put("requireMessageAuthenticator", n.requireMessageAuthenticator().name())
         .put("coaPort", n.coaPort())
+        .put(
+            "uamSecret",
+            settings.uamSecret() == null ? null : NasClientEdits.mask(settings.uamSecret()))
         .put("source", console ? "console" : "file");
   }
 }

@@ -1,7 +1,6 @@
 package org.smartkampung.portal.admin;
 
 import io.vertx.ext.web.RoutingContext;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +10,15 @@ import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.page.Formats;
 
 /**
  * Live sessions of a village and "kick": the console queues a disconnect on the session command
- * channel; the RADIUS role sends the Disconnect-Request and records the result, which this page
- * shows on reload (no JavaScript).
+ * channel; the RADIUS role sends the Disconnect-Request and records the result. After the kick the
+ * admin lands on the plain session list (post/redirect/get), which shows the result from a signed
+ * flash cookie on every load until the hotspot has answered (no JavaScript).
  */
 final class SessionPages {
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM HH:mm");
 
   private final AdminParts parts;
 
@@ -30,7 +29,14 @@ final class SessionPages {
   /** {@code GET /admin/desa/:village/sesi[?putus=<request id>]}. */
   void list(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
-    String kickId = ctx.request().getParam("putus", "");
+    Formats f = parts.formats(ctx);
+    AdminSessions.Session me = ctx.get(AdminParts.SESSION);
+    io.vertx.core.http.Cookie flash = ctx.request().getCookie(AdminSessions.KICK_COOKIE);
+    String fromFlash =
+        flash == null || me == null
+            ? ""
+            : parts.sessions.kickId(me, village.id(), flash.getValue()).orElse("");
+    String kickId = ctx.request().getParam("putus", fromFlash);
     parts.run(
         ctx,
         () -> {
@@ -39,7 +45,7 @@ final class SessionPages {
           model.put(
               "sessions",
               parts.stores.sessions().listByVillage(village.id()).stream()
-                  .map(s -> row(s, village))
+                  .map(s -> row(s, village, f))
                   .toList());
           if (!kickId.isEmpty()) {
             // Another village's result stays hidden, as if still pending.
@@ -54,7 +60,10 @@ final class SessionPages {
                 result
                     .map(r -> parts.pages.text(ctx, "kick." + r.outcome().name()) + detail(r))
                     .orElse(parts.pages.text(ctx, "kick.pending")));
-            model.put("kickUrl", AdminRoutes.villagePath(village.id()) + "/sesi?putus=" + kickId);
+            if (result.isPresent() && kickId.equals(fromFlash)) {
+              ctx.put(AdminParts.FLASH, ""); // shown once done; a pending kick stays shown
+            }
+            model.put("kickUrl", AdminRoutes.villagePath(village.id()) + "/sesi");
           }
           return Reply.page("sessions", model);
         });
@@ -86,8 +95,9 @@ final class SessionPages {
               sessionId,
               session.get().userId() + " " + session.get().deviceMac(),
               "request " + request.id());
-          return new Reply.Redirect(
-              AdminRoutes.villagePath(village.id()) + "/sesi?putus=" + request.id());
+          AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
+          ctx.put(AdminParts.FLASH, parts.sessions.kickFlash(signIn, village.id(), request.id()));
+          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
         });
   }
 
@@ -108,15 +118,15 @@ final class SessionPages {
     return r.detail() == null || r.detail().isEmpty() ? "" : " (" + r.detail() + ")";
   }
 
-  private static Map<String, String> row(Session s, Village village) {
+  private static Map<String, String> row(Session s, Village village, Formats f) {
     Map<String, String> row = new HashMap<>();
     row.put("id", s.id());
     row.put("user", s.userId());
     row.put("mac", s.deviceMac());
     row.put("hotspot", s.nasName());
-    row.put("start", TIME.format(s.startedAt().atZone(village.timeZone())));
-    row.put("bytes", Units.bytes(s.inBytes() + s.outBytes()));
-    row.put("rate", Units.rate(s.rateBitsPerSecond()));
+    row.put("start", f.dateTime(s.startedAt().atZone(village.timeZone())));
+    row.put("bytes", f.bytes(s.inBytes() + s.outBytes()));
+    row.put("rate", f.rate(s.rateBitsPerSecond()));
     return row;
   }
 }

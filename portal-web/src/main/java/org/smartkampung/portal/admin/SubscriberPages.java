@@ -230,7 +230,7 @@ final class SubscriberPages {
   }
 
   private FormFields form(RoutingContext ctx) {
-    return new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    return parts.form(ctx);
   }
 
   private static Map<String, String> submitted(FormFields form) {

@@ -1,26 +1,16 @@
 package org.smartkampung.portal.admin;
 
-import java.util.Locale;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.village.BandwidthPackage;
+import org.smartkampung.portal.page.Formats;
 
-/** Amounts as admins read them: decimal units like package sellers use. */
+/** Amounts as admins read them, in their language's {@link Formats}. */
 final class Units {
 
   private Units() {}
 
-  static String bytes(long bytes) {
-    if (bytes >= 1_000_000_000L) {
-      return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
-    }
-    if (bytes >= 1_000_000L) {
-      return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
-    }
-    return bytes + " B";
-  }
-
-  static String limitBytes(long bytes) {
-    return bytes == Limits.UNLIMITED ? "-" : bytes(bytes);
+  static String limitBytes(long bytes, Formats f) {
+    return bytes == Limits.UNLIMITED ? "-" : f.bytes(bytes);
   }
 
   /** Percent used of a limit, 0 for no limit. */
@@ -31,22 +21,18 @@ final class Units {
     return Math.min(999, used * 100 / limit);
   }
 
-  static String rate(long bitsPerSecond) {
-    if (bitsPerSecond >= 1_000_000) {
-      return String.format(Locale.ROOT, "%.1f Mbit/s", bitsPerSecond / 1e6);
-    }
-    return String.format(Locale.ROOT, "%.0f kbit/s", bitsPerSecond / 1e3);
-  }
-
-  static String packageText(BandwidthPackage p) {
+  static String packageText(BandwidthPackage p, Formats f) {
+    boolean en = f.equals(Formats.EN);
     return p.downlinkMbps()
         + "/"
         + p.uplinkMbps()
         + " Mbps, "
-        + (p.monthlyGb() <= 0 ? "tanpa batas" : p.monthlyGb() + " GB/bulan")
+        + (p.monthlyGb() <= 0
+            ? (en ? "unlimited" : "tanpa batas")
+            : f.whole(p.monthlyGb()) + (en ? " GB/month" : " GB/bulan"))
         + ", APBDes "
         + p.budgetYear()
-        + ", Rp "
-        + String.format(Locale.forLanguageTag("id"), "%,d", p.budgetRupiah());
+        + ", "
+        + f.rupiah(p.budgetRupiah());
   }
 }

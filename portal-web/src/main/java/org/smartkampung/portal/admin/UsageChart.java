@@ -3,6 +3,7 @@ package org.smartkampung.portal.admin;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.smartkampung.portal.page.Formats;
 
 /**
  * Hourly village usage as an inline SVG bar chart: one bar per local hour, evening hours (18:00 to
@@ -33,7 +34,7 @@ final class UsageChart {
    * @param hourlyBytes bytes per local hour, in order
    * @param title accessible name of the chart
    */
-  static String svg(Map<LocalDateTime, Long> hourlyBytes, String title) {
+  static String svg(Map<LocalDateTime, Long> hourlyBytes, String title, Formats f) {
     long max =
         Math.max(1, hourlyBytes.values().stream().mapToLong(Long::longValue).max().orElse(1));
     int width = hourlyBytes.size() * BAR_WIDTH;
@@ -50,7 +51,7 @@ final class UsageChart {
         .append(escape(title))
         .append("\">");
     svg.append("<text x=\"2\" y=\"11\" font-size=\"10\" fill=\"#56645c\">")
-        .append(Units.bytes(max))
+        .append(f.bytes(max))
         .append(" / jam</text>");
     int x = 0;
     for (Map.Entry<LocalDateTime, Long> hour : hourlyBytes.entrySet()) {
@@ -89,7 +90,7 @@ final class UsageChart {
           .append("\"><title>")
           .append(hour.getKey().format(HOUR))
           .append(": ")
-          .append(Units.bytes(bytes))
+          .append(f.bytes(bytes))
           .append("</title></rect>");
       x += BAR_WIDTH;
     }

@@ -20,6 +20,7 @@ import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.page.Formats;
 
 /**
  * A village's usage page: today and this month against its package, the last 7 days by local hour
@@ -47,6 +48,7 @@ final class UsagePages {
     Village village = AdminParts.village(ctx);
     LocalDate today = today(village);
     String chartTitle = parts.pages.text(ctx, "usage.chart");
+    Formats f = parts.formats(ctx);
     parts.run(
         ctx,
         () ->
@@ -55,6 +57,7 @@ final class UsagePages {
                 model(
                     village,
                     today,
+                    f,
                     chartTitle,
                     Map.of(
                         "from", today.minusDays(CHART_DAYS - 1).toString(), "to", today.toString()),
@@ -65,15 +68,20 @@ final class UsagePages {
   void csv(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     LocalDate today = today(village);
-    FormFields form = new FormFields(ctx.request()::getParam, key -> parts.pages.text(ctx, key));
+    FormFields form =
+        new FormFields(
+            ctx.request()::getParam, key -> parts.pages.text(ctx, key), parts.formats(ctx));
     Period period = period(form, today);
     if (period == null) {
       Map<String, String> submitted = Map.of("from", form.text("dari"), "to", form.text("sampai"));
       Map<String, String> errors = form.errors();
       String chartTitle = parts.pages.text(ctx, "usage.chart");
+      Formats f = parts.formats(ctx);
       parts.run(
           ctx,
-          () -> new Reply.Page(400, "usage", model(village, today, chartTitle, submitted, errors)));
+          () ->
+              new Reply.Page(
+                  400, "usage", model(village, today, f, chartTitle, submitted, errors)));
       return;
     }
     parts.run(ctx, () -> csvBody(village, period));
@@ -146,34 +154,37 @@ final class UsagePages {
   private Map<String, Object> model(
       Village village,
       LocalDate today,
+      Formats f,
       String chartTitle,
       Map<String, String> period,
       Map<String, String> errors) {
     Map<String, Object> model = new HashMap<>();
     model.put("village", VillagePages.view(village));
     BandwidthPackage pkg = village.bandwidthPackage();
-    model.put("package", pkg == null ? "" : Units.packageText(pkg));
+    model.put("package", pkg == null ? "" : Units.packageText(pkg, f));
     Optional<Usage> found = usage(village);
     if (found.isPresent()) {
       Usage usage = found.get();
       Limits limits = EffectiveLimits.standing(parts.live.current(), village.id());
-      model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
-      model.put("todayLimit", Units.limitBytes(limits.villageDailyBytes()));
+      model.put("todayBytes", f.bytes(usage.villageDayBytes()));
+      model.put("todayLimit", Units.limitBytes(limits.villageDailyBytes(), f));
       model.put("todayPercent", Units.percent(usage.villageDayBytes(), limits.villageDailyBytes()));
-      model.put("monthBytes", Units.bytes(usage.villageMonthBytes()));
-      model.put("monthLimit", Units.limitBytes(limits.villageMonthlyBytes()));
+      model.put("monthBytes", f.bytes(usage.villageMonthBytes()));
+      model.put("monthLimit", Units.limitBytes(limits.villageMonthlyBytes(), f));
       model.put(
           "monthPercent", Units.percent(usage.villageMonthBytes(), limits.villageMonthlyBytes()));
     }
     Map<LocalDateTime, Long> hours = chartHours(village, today);
-    model.put("chart", UsageChart.svg(hours, chartTitle));
+    model.put("chart", UsageChart.svg(hours, chartTitle, f));
     int peak = UsageChart.peakHourOfDay(hours);
     model.put(
         "peak",
         peak < 0
             ? ""
-            : String.format(java.util.Locale.ROOT, "%02d:00–%02d:00", peak, (peak + 1) % 24));
-    model.put("top", topUsers(parts.stores.sessions().listByVillage(village.id())));
+            : f.time(java.time.LocalTime.of(peak, 0))
+                + "–"
+                + f.time(java.time.LocalTime.of((peak + 1) % 24, 0)));
+    model.put("top", topUsers(parts.stores.sessions().listByVillage(village.id()), f));
     model.put("period", period);
     model.put("errors", errors);
     model.put("keptDays", QuotaLedger.HOURLY_RETENTION_DAYS);
@@ -195,11 +206,10 @@ final class UsagePages {
   }
 
   /** {@link #top} as the page's rows, bytes in readable units. */
-  static List<Map<String, Object>> topUsers(List<Session> sessions) {
+  static List<Map<String, Object>> topUsers(List<Session> sessions, Formats f) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (TopUser u : top(sessions)) {
-      rows.add(
-          Map.of("user", u.userId(), "bytes", Units.bytes(u.bytes()), "sessions", u.sessions()));
+      rows.add(Map.of("user", u.userId(), "bytes", f.bytes(u.bytes()), "sessions", u.sessions()));
     }
     return rows;
   }

@@ -6,7 +6,10 @@ import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.RegistryRules;
 import org.smartkampung.core.config.RegistryStore;
+import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.RegisteredVillage;
+import org.smartkampung.core.village.Village;
+import org.smartkampung.core.village.VillageSettings;
 
 /**
  * Adds, edits and removes console villages: reads the fields, checks them with {@link
@@ -64,6 +67,8 @@ final class VillageEdits {
             yes(form.text("macAuth")));
     RegistryRules.checkVillage(parts.live.current(), next, existingId == null)
         .forEach(form::errorIfAbsent);
+    // A new village may come with its bandwidth package and budget line at once.
+    BandwidthPackage pkg = existingId == null ? VillagePages.readPackage(form) : null;
     if (!form.ok()) {
       return Optional.empty();
     }
@@ -81,7 +86,36 @@ final class VillageEdits {
         next.id(),
         before.map(VillageEdits::describe).orElse(""),
         describe(next));
+    if (pkg != null) {
+      savePackage(next, pkg, me);
+    }
     return Optional.of(next);
+  }
+
+  /** The new village's quota settings: its policy's values with the package from the form. */
+  private void savePackage(RegisteredVillage village, BandwidthPackage pkg, AdminAccount me) {
+    Village v = village.toVillage();
+    VillageSettings base = parts.live.settingsOf(v);
+    VillageSettings next =
+        new VillageSettings(
+            v.id(),
+            pkg,
+            base.userDailyMb(),
+            base.userDailyMinutes(),
+            base.userRateDownKbps(),
+            base.userRateUpKbps(),
+            base.maxDevicesPerUser(),
+            base.openingHours(),
+            me.username(),
+            null);
+    parts.live.save(next);
+    parts.audit.record(
+        me.username(),
+        v.id(),
+        "quota.update",
+        v.id(),
+        VillagePages.describe(base),
+        VillagePages.describe(next));
   }
 
   /** Removes a console village; the message key of the refusal, or empty when removed. */

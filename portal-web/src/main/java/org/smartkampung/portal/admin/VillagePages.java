@@ -15,6 +15,7 @@ import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.portal.page.Formats;
 
 /** A village's start page (usage against its package) and its quota form. */
 final class VillagePages {
@@ -31,22 +32,23 @@ final class VillagePages {
     parts.run(
         ctx,
         () -> {
+          Formats f = parts.formats(ctx);
           Map<String, Object> model = new HashMap<>();
           model.put("village", view(village));
           QuotaResult result = parts.stores.ledger().check(village.id(), "~admin", "");
           if (result instanceof QuotaResult.Ok ok) {
             Usage usage = ok.usage();
             Limits limits = EffectiveLimits.standing(parts.live.current(), village.id());
-            model.put("todayBytes", Units.bytes(usage.villageDayBytes()));
-            model.put("monthBytes", Units.bytes(usage.villageMonthBytes()));
-            model.put("monthLimit", Units.limitBytes(limits.villageMonthlyBytes()));
+            model.put("todayBytes", f.bytes(usage.villageDayBytes()));
+            model.put("monthBytes", f.bytes(usage.villageMonthBytes()));
+            model.put("monthLimit", Units.limitBytes(limits.villageMonthlyBytes(), f));
             model.put(
                 "monthPercent",
                 Units.percent(usage.villageMonthBytes(), limits.villageMonthlyBytes()));
           }
           model.put("sessionsNow", parts.stores.sessions().listByVillage(village.id()).size());
           BandwidthPackage pkg = village.bandwidthPackage();
-          model.put("package", pkg == null ? "" : Units.packageText(pkg));
+          model.put("package", pkg == null ? "" : Units.packageText(pkg, f));
           return Reply.page("village", model);
         });
   }
@@ -63,7 +65,8 @@ final class VillagePages {
         () -> {
           VillageSettings settings =
               parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
-          Map<String, Object> model = quotaModel(village, formValues(settings), Map.of(), false);
+          Map<String, Object> model =
+              quotaModel(village, formValues(settings, parts.formats(ctx)), Map.of(), false);
           if (!limitsId.isEmpty()) {
             limitsNotice(
                 model, village, LimitsNotice.text(parts, ctx, limitsId, village.id()), limitsId);
@@ -76,8 +79,7 @@ final class VillagePages {
   void saveQuota(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
-    FormFields form =
-        new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    FormFields form = parts.form(ctx);
     VillageSettings next = read(form, village.id(), me.username());
     if (!form.ok()) {
       Map<String, String> submitted = new LinkedHashMap<>();
@@ -92,7 +94,8 @@ final class VillagePages {
         ctx,
         () -> {
           Optional<LimitsRequest> limits = saveSettings(parts, me, village, next);
-          Map<String, Object> model = quotaModel(village, formValues(next), Map.of(), true);
+          Map<String, Object> model =
+              quotaModel(village, formValues(next, parts.formats(ctx)), Map.of(), true);
           limitsNotice(
               model,
               village,
@@ -118,30 +121,38 @@ final class VillagePages {
     "openingHours"
   };
 
-  /** The settings in the form, or null with errors recorded in {@code form}. */
-  static VillageSettings read(FormFields form, String villageId, String admin) {
+  /**
+   * The bandwidth package in fields {@code downlinkMbps, uplinkMbps, monthlyGb, budgetYear,
+   * budgetRupiah}: null when all are empty (or with errors recorded in {@code form}).
+   */
+  static BandwidthPackage readPackage(FormFields form) {
     Long down = form.optionalLong("downlinkMbps", 1, 100_000);
     Long up = form.optionalLong("uplinkMbps", 1, 100_000);
     Long monthlyGb = form.optionalLong("monthlyGb", 0, 10_000_000);
     Long year = form.optionalLong("budgetYear", 2000, 2100);
     Long rupiah = form.optionalLong("budgetRupiah", 0, 1_000_000_000_000L);
-    BandwidthPackage pkg = null;
     boolean anyPackage =
         down != null || up != null || monthlyGb != null || year != null || rupiah != null;
-    if (anyPackage && form.ok()) {
-      if (down == null) form.error("downlinkMbps", "form.packageIncomplete");
-      if (up == null) form.error("uplinkMbps", "form.packageIncomplete");
-      if (year == null) form.error("budgetYear", "form.packageIncomplete");
-      if (form.ok()) {
-        pkg =
-            new BandwidthPackage(
-                down.intValue(),
-                up.intValue(),
-                monthlyGb == null ? 0 : monthlyGb,
-                year.intValue(),
-                rupiah == null ? 0 : rupiah);
-      }
+    if (!anyPackage || !form.ok()) {
+      return null;
     }
+    if (down == null) form.error("downlinkMbps", "form.packageIncomplete");
+    if (up == null) form.error("uplinkMbps", "form.packageIncomplete");
+    if (year == null) form.error("budgetYear", "form.packageIncomplete");
+    if (!form.ok()) {
+      return null;
+    }
+    return new BandwidthPackage(
+        down.intValue(),
+        up.intValue(),
+        monthlyGb == null ? 0 : monthlyGb,
+        year.intValue(),
+        rupiah == null ? 0 : rupiah);
+  }
+
+  /** The settings in the form, or null with errors recorded in {@code form}. */
+  static VillageSettings read(FormFields form, String villageId, String admin) {
+    BandwidthPackage pkg = readPackage(form);
     Long dailyMb = form.optionalLong("userDailyMb", 1, 10_000_000);
     Long minutes = form.optionalLong("userDailyMinutes", 1, 1440);
     Long downKbps = form.optionalLong("userRateDownKbps", 64, 10_000_000);
@@ -151,9 +162,10 @@ final class VillagePages {
     if (hours.isEmpty()) {
       hours = OpeningHours.ALWAYS.toString();
     }
-    try {
-      hours = OpeningHours.parse(hours).toString();
-    } catch (IllegalArgumentException e) {
+    Optional<OpeningHours> parsedHours = form.formats().parseHours(hours);
+    if (parsedHours.isPresent()) {
+      hours = parsedHours.get().toString();
+    } else {
       form.error("openingHours", "form.hours");
     }
     if (!form.ok()) {
@@ -182,6 +194,25 @@ final class VillagePages {
     return model;
   }
 
+  /** The settings as the console form shows them: "36.000.000", "05.00-22.00". */
+  static Map<String, String> formValues(VillageSettings s, Formats f) {
+    Map<String, String> v = formValues(s);
+    BandwidthPackage p = s.bandwidthPackage();
+    if (p != null) {
+      v.put("monthlyGb", f.whole(p.monthlyGb()));
+      v.put("budgetRupiah", f.whole(p.budgetRupiah()));
+    }
+    v.computeIfPresent("userDailyMb", (k, x) -> x.isEmpty() ? x : f.whole(s.userDailyMb()));
+    v.computeIfPresent(
+        "userRateDownKbps", (k, x) -> x.isEmpty() ? x : f.whole(s.userRateDownKbps()));
+    v.computeIfPresent("userRateUpKbps", (k, x) -> x.isEmpty() ? x : f.whole(s.userRateUpKbps()));
+    if (s.openingHours() != null && !s.openingHours().isEmpty()) {
+      v.put("openingHours", f.hours(OpeningHours.parse(s.openingHours())));
+    }
+    return v;
+  }
+
+  /** The settings as stored and as the JSON API gives them: plain digits, "05:00-22:00". */
   static Map<String, String> formValues(VillageSettings s) {
     Map<String, String> v = new LinkedHashMap<>();
     BandwidthPackage p = s.bandwidthPackage();

@@ -22,6 +22,11 @@ final class VillageRegistryPages {
 
   static final String[] FIELDS = {"id", "name", "kecamatan", "timeZone", "policy", "macAuth"};
 
+  /** The bandwidth package and APBDes budget line, on the add form only. */
+  static final String[] PACKAGE_FIELDS = {
+    "downlinkMbps", "uplinkMbps", "monthlyGb", "budgetYear", "budgetRupiah"
+  };
+
   private final AdminParts parts;
   private final VillageEdits edits;
 
@@ -105,12 +110,15 @@ final class VillageRegistryPages {
   }
 
   private FormFields form(RoutingContext ctx) {
-    return new FormFields(ctx.request()::getFormAttribute, key -> parts.pages.text(ctx, key));
+    return parts.form(ctx);
   }
 
   private static Map<String, String> submitted(FormFields form) {
     Map<String, String> v = new LinkedHashMap<>();
     for (String field : FIELDS) {
+      v.put(field, form.text(field));
+    }
+    for (String field : PACKAGE_FIELDS) {
       v.put(field, form.text(field));
     }
     return v;

@@ -67,22 +67,11 @@ public final class Messages {
   }
 
   /**
-   * The language for a request: an explicit choice ({@code ?lang=} or the cookie) wins, then the
-   * first of id/en in Accept-Language by preference, then Bahasa Indonesia.
+   * The language for a request: an explicit choice ({@code ?lang=} or the cookie), else Bahasa
+   * Indonesia. The browser's Accept-Language is not followed: the village pages are Indonesian
+   * first, and English is there for whoever picks it.
    */
-  public static String choose(String explicit, String acceptLanguage) {
-    if (EN.equals(explicit) || ID.equals(explicit)) {
-      return explicit;
-    }
-    if (acceptLanguage == null || acceptLanguage.isBlank()) {
-      return ID;
-    }
-    try {
-      String match =
-          Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), java.util.List.of(ID, EN));
-      return match == null ? ID : match;
-    } catch (IllegalArgumentException e) {
-      return ID;
-    }
+  public static String choose(String explicit) {
+    return EN.equals(explicit) || ID.equals(explicit) ? explicit : ID;
   }
 }

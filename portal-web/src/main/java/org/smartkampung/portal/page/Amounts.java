@@ -1,6 +1,5 @@
 package org.smartkampung.portal.page;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,15 +17,7 @@ public final class Amounts {
     if (bytes == Limits.UNLIMITED || bytes < 0) {
       return messages.get(lang, "amount.unlimited");
     }
-    NumberFormat nf = NumberFormat.getNumberInstance(Locale.forLanguageTag(lang));
-    nf.setMaximumFractionDigits(1);
-    if (bytes >= 1_000_000_000L) {
-      return nf.format(bytes / 1e9) + " GB";
-    }
-    if (bytes >= 1_000_000L) {
-      return nf.format(bytes / 1e6) + " MB";
-    }
-    return nf.format(bytes / 1e3) + " KB";
+    return Formats.of(lang).bytesShort(bytes);
   }
 
   /** Hours and minutes; "tanpa batas"/"unlimited" for no limit. */

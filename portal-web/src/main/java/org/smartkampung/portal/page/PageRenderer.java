@@ -50,8 +50,8 @@ public final class PageRenderer {
   }
 
   /**
-   * The request's language: {@code ?lang=} (remembered in a cookie), else the cookie, else
-   * Accept-Language, else Bahasa Indonesia.
+   * The request's language: {@code ?lang=} (remembered in a cookie), else the cookie, else Bahasa
+   * Indonesia whatever the browser asks for.
    */
   public String language(RoutingContext ctx) {
     String cached = ctx.get(LANG_COOKIE);
@@ -65,10 +65,7 @@ public final class PageRenderer {
       ctx.response().addCookie(cookie(ctx, LANG_COOKIE, lang, Duration.ofDays(365)));
     } else {
       Cookie cookie = ctx.request().getCookie(LANG_COOKIE);
-      lang =
-          Messages.choose(
-              cookie == null ? null : cookie.getValue(),
-              ctx.request().getHeader("Accept-Language"));
+      lang = Messages.choose(cookie == null ? null : cookie.getValue());
     }
     ctx.put(LANG_COOKIE, lang);
     return lang;

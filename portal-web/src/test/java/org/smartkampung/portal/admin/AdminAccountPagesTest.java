@@ -225,6 +225,25 @@ class AdminAccountPagesTest {
   }
 
   @Test
+  void afterAFailedCreateOrResetTheOperatorsOwnRowStillOffersNoDisableOrDelete() {
+    String selfForms = "action=\"/admin/kabupaten/admin/admin/";
+    assertThat(admin.get("/admin/kabupaten/admin").body())
+        .doesNotContain(selfForms)
+        .contains("action=\"/admin/kabupaten/admin/budi/hapus\"");
+
+    HttpResponse<String> failedCreate = create("budi", "kemiren", "kopi-kemiren-22");
+    assertThat(failedCreate.statusCode()).isEqualTo(400);
+    assertThat(failedCreate.body())
+        .doesNotContain(selfForms)
+        .contains("action=\"/admin/kabupaten/admin/budi/hapus\"");
+
+    HttpResponse<String> failedReset =
+        admin.post("/admin/kabupaten/admin/budi/sandi", form("csrf", csrf, "password", "x"));
+    assertThat(failedReset.statusCode()).isEqualTo(400);
+    assertThat(failedReset.body()).doesNotContain(selfForms);
+  }
+
+  @Test
   void anOperatorMayDisableAnotherOperatorWhoseSessionThenEnds() {
     h.admin
         .admins()

@@ -109,7 +109,7 @@ class AdminBrowserTest {
     page.navigate(h.base() + "/admin/desa/kemiren/kuota");
     page.fill("#userDailyMb", "-1");
     page.click("#save");
-    assertThat(page.locator("#userDailyMb-error")).hasText("Harus antara 1 dan 10000000.");
+    assertThat(page.locator("#userDailyMb-error")).hasText("Harus antara 1 dan 10.000.000.");
     shot("quota-error");
     page.fill("#userDailyMb", "750");
     page.click("#save");
@@ -182,7 +182,7 @@ class AdminBrowserTest {
     page.navigate(h.base() + "/admin/desa/kemiren/pemakaian");
     assertThat(page.locator("#chart svg")).isVisible();
     assertThat(page.locator("#chart rect.evening[height='144']")).hasCount(3);
-    assertThat(page.locator("#peak")).containsText("19:00");
+    assertThat(page.locator("#peak")).containsText("19.00");
     shot("usage");
 
     var download = page.waitForDownload(() -> page.click("#download"));

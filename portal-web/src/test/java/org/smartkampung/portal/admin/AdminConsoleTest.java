@@ -347,10 +347,10 @@ class AdminConsoleTest {
 
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.body())
-        .contains("id=\"userDailyMb-error\">Harus antara 1 dan 10000000.")
+        .contains("id=\"userDailyMb-error\">Harus antara 1 dan 10.000.000.")
         .contains("id=\"userDailyMinutes-error\">Harus antara 1 dan 1440.")
         .contains("id=\"maxDevicesPerUser-error\">Isi dengan angka bulat")
-        .contains("id=\"openingHours-error\">Tulis jam buka seperti 16:00-23:00.")
+        .contains("id=\"openingHours-error\">Tulis jam buka seperti 16.00-23.00.")
         .contains("value=\"-5\"");
     assertThat(h.admin.villageSettings().all()).isEmpty();
     assertThat(h.limits.limitsFor("kemiren", "sari").userDailyBytes()).isEqualTo(500_000_000L);
@@ -490,7 +490,8 @@ class AdminConsoleTest {
   }
 
   @Test
-  void kickQueuesADisconnectForTheRadiusRoleAndTheResultShowsOnReload() throws Exception {
+  void kickQueuesADisconnectForTheRadiusRoleAndTheResultShowsOnThePlainSessionList()
+      throws Exception {
     Instant now = h.clock.instant();
     h.stores.sessions().put(session("kemiren-mt/abc", "kemiren", now));
     h.stores.sessions().put(session("tamansari-mt/xyz", "tamansari", now));
@@ -516,7 +517,14 @@ class AdminConsoleTest {
         .hasValueSatisfying(k -> assertThat(k.sessionId()).isEqualTo("kemiren-mt/abc"));
     assertThat(h.stores.sessionCommands().nextKick(Duration.ofMillis(100))).isEmpty();
     String resultPage = kicked.headers().firstValue("Location").orElseThrow();
-    assertThat(budi.get(resultPage).body()).contains("sedang diproses");
+    assertThat(resultPage).isEqualTo("/admin/desa/kemiren/sesi");
+    assertThat(budi.get(resultPage).body())
+        .contains("id=\"kick-result\"")
+        .contains("sedang diproses");
+    assertThat(budi.get("/admin/desa/kemiren/sesi").body()).contains("sedang diproses");
+    AdminHarness.Client other = h.client();
+    other.signIn("budi", AdminHarness.BUDI_PASSWORD);
+    assertThat(other.get("/admin/desa/kemiren/sesi").body()).doesNotContain("id=\"kick-result\"");
 
     h.stores
         .sessionCommands()
@@ -525,6 +533,9 @@ class AdminConsoleTest {
                 request.get().id(), "kemiren-mt/abc", KickResult.Outcome.DISCONNECTED, "", now));
 
     assertThat(budi.get(resultPage).body()).contains("Sesi sudah diputus oleh hotspot.");
+    assertThat(budi.get(resultPage).body())
+        .as("the flash is shown once the hotspot has answered, then gone")
+        .doesNotContain("id=\"kick-result\"");
   }
 
   @Test

@@ -51,8 +51,10 @@ class LandingContentApiTest {
     assertThat(stored.links()).extracting(l -> l.name()).containsExactly("Surat Pindah");
     assertThat(stored.news()).extracting(n -> n.title()).containsExactly("Kerja bakti", "Posyandu");
     assertThat(stored.products().get(0).whatsapp()).isEqualTo("6281234567890");
+    assertThat(h.client().get("/desa/kemiren/layanan").body())
+        .contains("Kartu Keluarga")
+        .contains("Surat Pindah");
     assertThat(h.client().get("/desa/kemiren").body())
-        .contains("Surat Pindah")
         .contains("Kerja bakti")
         .contains("Kopi Osing");
     JsonObject got = new JsonObject(budi.get(PATH).body());

@@ -35,7 +35,7 @@ class LandingContentPagesTest {
   }
 
   @Test
-  void theDesaAdminsLinksNewsAndProductsShowOnTheLandingPageInsteadOfTheConfigLinks() {
+  void theDesaAdminsLinksNewsAndProductsShowOnTheLandingPage() {
     assertThat(h.client().get("/desa/kemiren").body())
         .contains("Kartu Keluarga")
         .doesNotContain("id=\"news\"")
@@ -88,10 +88,9 @@ class LandingContentPagesTest {
 
     HttpResponse<String> landing = h.client().get("/desa/kemiren");
     assertThat(landing.body())
-        .contains("Surat Pindah")
-        .doesNotContain("Kartu Keluarga")
+        .contains("Kartu Keluarga")
         .contains("Kerja bakti Minggu")
-        .contains("16-08-2026")
+        .contains("16/08/2026")
         .contains("Kopi Osing")
         .contains("Rp 15.000")
         .contains("href=\"https://wa.me/6281234567890\"")
@@ -109,6 +108,121 @@ class LandingContentPagesTest {
     assertThat(h.admin.landingContent().find("kemiren").products())
         .extracting(LandingContent.Product::name)
         .containsExactly("Batik Gajah Oling");
+  }
+
+  @Test
+  void anAddedLinkKeepsTheConfigLinksUnlessTheAdminChoosesToReplaceThem() {
+    String configLinks = h.client().get("/desa/kemiren/layanan").body();
+    assertThat(configLinks).contains("Kartu Keluarga");
+
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/tautan",
+                    form(
+                        "csrf", csrf, "name", "Surat Pindah", "url", "https://desa.example/pindah"))
+                .statusCode())
+        .isEqualTo(303);
+
+    assertThat(h.client().get("/desa/kemiren").body()).contains("Kartu Keluarga");
+    assertThat(h.client().get("/desa/kemiren/layanan").body())
+        .contains("Kartu Keluarga")
+        .contains("Surat Pindah");
+    assertThat(budi.get("/admin/desa/kemiren/beranda").body())
+        .contains("Kartu Keluarga")
+        .contains("id=\"links-mode-add\" checked");
+
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/tautan-asal", form("csrf", csrf, "mode", "ganti"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(h.client().get("/desa/kemiren/layanan").body())
+        .contains("Surat Pindah")
+        .doesNotContain("Kartu Keluarga");
+    assertThat(h.admin.audit().newest(5))
+        .extracting(org.smartkampung.core.admin.AuditEntry::action)
+        .contains("landing.links.replace");
+
+    budi.post("/admin/desa/kemiren/beranda/tautan-asal", form("csrf", csrf, "mode", "tambah"));
+    assertThat(h.client().get("/desa/kemiren/layanan").body())
+        .contains("Surat Pindah")
+        .contains("Kartu Keluarga");
+  }
+
+  @Test
+  void theKantorDesaContactShowsOnTheLandingPageEscapedAndAudited() {
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/kontak",
+                    form(
+                        "csrf",
+                        csrf,
+                        "officeContact",
+                        "Balai Desa Kemiren, Jl. Raya 1\nWA 0812-3456-7890 <b>Senin-Jumat</b>"))
+                .statusCode())
+        .isEqualTo(303);
+
+    String landing = h.client().get("/desa/kemiren").body();
+    assertThat(landing)
+        .contains("id=\"office\"")
+        .contains("Balai Desa Kemiren, Jl. Raya 1")
+        .contains("&lt;b&gt;Senin-Jumat&lt;/b&gt;")
+        .doesNotContain("<b>Senin");
+    assertThat(budi.get("/admin/desa/kemiren/beranda").body()).contains("WA 0812-3456-7890");
+    assertThat(h.admin.audit().newest(5))
+        .extracting(org.smartkampung.core.admin.AuditEntry::action)
+        .contains("landing.contact");
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/kontak",
+                    form("csrf", csrf, "officeContact", "x".repeat(301)))
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aProdukDesaItemIsEditedInPlaceWithTheSameRulesAndAudited() {
+    budi.post(
+        "/admin/desa/kemiren/beranda/produk",
+        form(
+            "csrf", csrf,
+            "name", "Kopi Osing",
+            "priceRupiah", "15.000",
+            "whatsapp", "081234567890"));
+    String editPage = budi.get("/admin/desa/kemiren/beranda/produk/0").body();
+    assertThat(editPage)
+        .contains("value=\"Kopi Osing\"")
+        .contains("value=\"15.000\"")
+        .contains("value=\"081234567890\"");
+
+    HttpResponse<String> bad =
+        budi.post(
+            "/admin/desa/kemiren/beranda/produk/0",
+            form("csrf", csrf, "name", "Kopi", "priceRupiah", "20.000", "whatsapp", "12"));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("id=\"whatsapp-error\"");
+    assertThat(h.admin.landingContent().find("kemiren").products().get(0).priceRupiah())
+        .isEqualTo(15_000L);
+
+    assertThat(
+            budi.post(
+                    "/admin/desa/kemiren/beranda/produk/0",
+                    form(
+                        "csrf", csrf,
+                        "name", "Kopi Osing Robusta",
+                        "priceRupiah", "20.000",
+                        "whatsapp", "081234567890"))
+                .statusCode())
+        .isEqualTo(303);
+    LandingContent.Product p = h.admin.landingContent().find("kemiren").products().get(0);
+    assertThat(p.name()).isEqualTo("Kopi Osing Robusta");
+    assertThat(p.priceRupiah()).isEqualTo(20_000L);
+    assertThat(h.admin.landingContent().find("kemiren").products()).hasSize(1);
+    assertThat(h.client().get("/desa/kemiren").body()).contains("Rp 20.000");
+    assertThat(h.admin.audit().newest(5))
+        .extracting(org.smartkampung.core.admin.AuditEntry::action)
+        .contains("landing.edit.produk");
+    assertThat(budi.get("/admin/desa/kemiren/beranda/produk/7").statusCode()).isEqualTo(404);
   }
 
   @Test
@@ -132,7 +246,7 @@ class LandingContentPagesTest {
     assertThat(r.body())
         .contains("id=\"name-error\">Wajib diisi.")
         .contains("id=\"photoUrl-error\">Alamat foto harus diawali https://")
-        .contains("id=\"priceRupiah-error\">Harus antara 0 dan 1000000000.")
+        .contains("id=\"priceRupiah-error\">Harus antara 0 dan 1.000.000.000.")
         .contains("id=\"whatsapp-error\">Tulis nomor WhatsApp Indonesia");
     assertThat(
             budi.post(

@@ -118,6 +118,79 @@ class RegistryPagesTest {
   }
 
   @Test
+  void tambahDesaTakesThePackageAndBudgetLineWhichTheVillageThenHas() {
+    Map<String, String> f =
+        new java.util.HashMap<>(
+            form(
+                "csrf", csrf,
+                "id", "olehsari",
+                "name", "Olehsari",
+                "kecamatan", "Glagah",
+                "timeZone", "Asia/Jakarta",
+                "policy", "standar",
+                "downlinkMbps", "50",
+                "uplinkMbps", "10",
+                "monthlyGb", "1.000",
+                "budgetYear", "2026",
+                "budgetRupiah", "36.000.000"));
+    assertThat(admin.post("/admin/kabupaten/desa", f).statusCode()).isEqualTo(303);
+
+    org.smartkampung.core.village.VillageSettings s =
+        h.admin.villageSettings().find("olehsari").orElseThrow();
+    assertThat(s.bandwidthPackage().budgetRupiah()).isEqualTo(36_000_000L);
+    assertThat(s.bandwidthPackage().monthlyGb()).isEqualTo(1_000L);
+    assertThat(admin.get("/admin/desa/olehsari").body()).contains("Rp 36.000.000");
+
+    f.put("id", "olehsari2");
+    f.put("name", "Olehsari Dua");
+    f.put("downlinkMbps", "");
+    HttpResponse<String> incomplete = admin.post("/admin/kabupaten/desa", f);
+    assertThat(incomplete.statusCode()).isEqualTo(400);
+    assertThat(incomplete.body()).contains("id=\"downlinkMbps-error\"");
+    assertThat(h.live.registry().village("olehsari2")).isEmpty();
+  }
+
+  @Test
+  void aConsoleAddedCoovaChilliGetsAUamsecretThatIsKeptOnEditAndNeverShown() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    String uam = "uam-rahasia-olehsari-1";
+    assertThat(
+            admin
+                .post(
+                    "/admin/kabupaten/hotspot",
+                    nasForm("type", "MIKROTIK", "uamSecret", uam, "name", "olehsari-mt"))
+                .body())
+        .contains("id=\"uamSecret-error\"");
+
+    HttpResponse<String> added =
+        admin.post("/admin/kabupaten/hotspot", nasForm("type", "COOVACHILLI", "uamSecret", uam));
+    assertThat(added.statusCode()).isEqualTo(303);
+    assertThat(chilli().uamSecret()).isEqualTo(uam);
+    assertThat(admin.get("/admin/kabupaten/hotspot").body()).doesNotContain(uam);
+    assertThat(admin.get("/admin/kabupaten/hotspot/olehsari-balai").body())
+        .doesNotContain(uam)
+        .contains("id=\"uamSecret\"");
+    assertThat(audited("nas.create").after())
+        .contains("uamSecret=[disembunyikan]")
+        .doesNotContain(uam);
+
+    String editCsrf = admin.csrf("/admin/kabupaten/hotspot/olehsari-balai");
+    Map<String, String> edit = nasForm("type", "COOVACHILLI", "secret", "", "uamSecret", "");
+    edit.put("csrf", editCsrf);
+    edit.remove("name");
+    assertThat(admin.post("/admin/kabupaten/hotspot/olehsari-balai", edit).statusCode())
+        .isEqualTo(303);
+    assertThat(chilli().uamSecret()).as("an empty field keeps the uamsecret").isEqualTo(uam);
+  }
+
+  private NasClientSettings chilli() {
+    return h.live.current().hotspots().stream()
+        .filter(n -> n.name().equals("olehsari-balai"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void everyBadFieldIsShownInBahasaIndonesiaNextToItAndNothingIsSaved() {
     addVillage("olehsari", "Olehsari", "Asia/Jakarta");
     HttpResponse<String> bad =

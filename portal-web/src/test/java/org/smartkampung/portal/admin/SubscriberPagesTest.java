@@ -182,7 +182,7 @@ class SubscriberPagesTest {
                 "128"));
     assertThat(absurd.statusCode()).isEqualTo(400);
     assertThat(absurd.body())
-        .contains("id=\"userDailyMb-error\">Harus antara 1 dan 10000000.")
+        .contains("id=\"userDailyMb-error\">Harus antara 1 dan 10.000.000.")
         .contains("id=\"userDailyMinutes-error\">Harus antara 1 dan 1440.")
         .contains("id=\"maxDevices-error\">Isi dengan angka bulat")
         .contains("value=\"-1\"");

@@ -69,7 +69,7 @@ class UsagePagesTest {
     assertThat(heights.get("25/11 03:00")).isZero();
     assertThat(heights.get("28/11 20:00")).isZero();
     assertThat(body).contains("class=\"bar evening\"");
-    assertThat(body).containsPattern("id=\"peak\">[^<]*<strong>19:00–20:00</strong>");
+    assertThat(body).containsPattern("id=\"peak\">[^<]*<strong>19.00–20.00</strong>");
   }
 
   @Test
@@ -79,8 +79,8 @@ class UsagePagesTest {
     String body = budi.get("/admin/desa/kemiren/pemakaian").body();
 
     // Today 120 MB; November 6 days x 180 MB + 120 MB + 5 GB; the package buys 1000 GB a month.
-    assertThat(body).contains("id=\"today\">120.0 MB / 20.0 GB (0%)");
-    assertThat(body).contains("id=\"month\">6.2 GB / 1000.0 GB (0%)");
+    assertThat(body).contains("id=\"today\">120,0 MB / 20,0 GB (0%)");
+    assertThat(body).contains("id=\"month\">6,2 GB / 1.000,0 GB (0%)");
     assertThat(body).contains("50/10 Mbps");
   }
 
@@ -97,8 +97,8 @@ class UsagePagesTest {
     String table = body.substring(body.indexOf("id=\"top\""));
     assertThat(table.indexOf("joko")).isLessThan(table.indexOf("sari"));
     assertThat(table.indexOf("sari")).isLessThan(table.indexOf("wati"));
-    assertThat(table).contains("<td>joko</td><td>91.0 MB</td><td>1</td>");
-    assertThat(table).contains("<td>sari</td><td>52.0 MB</td><td>2</td>");
+    assertThat(table).contains("<td>joko</td><td>91,0 MB</td><td>1</td>");
+    assertThat(table).contains("<td>sari</td><td>52,0 MB</td><td>2</td>");
   }
 
   @Test

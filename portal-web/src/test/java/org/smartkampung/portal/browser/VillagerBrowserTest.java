@@ -127,6 +127,20 @@ class VillagerBrowserTest {
     assertThat(page.locator("#village-bytes")).hasText("15 GB");
   }
 
+  /** Nothing on the page reaches past the right edge of a 360 px screen: no sideways scrolling. */
+  static void assertFitsA360PixelPhone(Page page) {
+    com.microsoft.playwright.Locator all = page.locator("body *");
+    for (int i = 0; i < all.count(); i++) {
+      com.microsoft.playwright.options.BoundingBox box = all.nth(i).boundingBox();
+      if (box != null) {
+        org.assertj.core.api.Assertions.assertThat(box.x + box.width)
+            .as("right edge of element %d", i)
+            .isLessThanOrEqualTo(360);
+      }
+    }
+    assertThat(page.locator("text=Keluar")).isInViewport();
+  }
+
   @Test
   void clickThroughViaMikrotikWithJavaScriptAutoSubmitsThenLogsOut() {
     Page page = phone(true);
@@ -179,6 +193,8 @@ class VillagerBrowserTest {
     page.waitForURL(Pattern.compile(".*/status\\?s=.*"));
 
     assertStatusShowsTheRightQuota(page);
+    assertFitsA360PixelPhone(page);
+    shot(page, "09-status-voucher");
     assertThat(hotspots.lastRejection).isEmpty();
     assertThat(portal.stores.sessions().listByNas("kemiren-chilli").get(0).userId())
         .isEqualTo("K7M2QX9PWA");
@@ -207,6 +223,16 @@ class VillagerBrowserTest {
   @Test
   void publicPagesRenderOnAPhone() {
     Page page = phone(false);
+    for (String path : java.util.List.of("/desa/kemiren", "/desa/kemiren/layanan")) {
+      page.navigate(portal.base() + path);
+      com.microsoft.playwright.Locator links = page.locator(".links a, .services a");
+      org.assertj.core.api.Assertions.assertThat(links.count()).as(path).isGreaterThan(0);
+      for (int i = 0; i < links.count(); i++) {
+        org.assertj.core.api.Assertions.assertThat(links.nth(i).boundingBox().height)
+            .as("tap target height of link %d on %s", i, path)
+            .isGreaterThanOrEqualTo(44);
+      }
+    }
     page.navigate(portal.base() + "/desa/kemiren/layanan");
     assertThat(page.locator("h1")).hasText("Layanan Publik");
     assertThat(page.locator("a[href='https://dukcapil.example.go.id/kk']"))

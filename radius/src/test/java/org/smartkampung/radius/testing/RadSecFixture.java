@@ -180,6 +180,11 @@ public final class RadSecFixture {
       this.in = new DataInputStream(input);
     }
 
+    /** The raw stream of answers (for a test that reads them itself). */
+    public InputStream input() {
+      return in;
+    }
+
     public void send(byte[] bytes) throws IOException {
       out.write(bytes);
       out.flush();

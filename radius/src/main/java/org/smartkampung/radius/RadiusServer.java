@@ -271,6 +271,7 @@ public final class RadiusServer implements AutoCloseable {
         .register(registry);
     try {
       LiveClients clients = new LiveClients(nasClients, stores.nasState(), workers);
+      RadSecConnections radSecConnections = new RadSecConnections(clock);
       DynamicAuthClient dac =
           new DynamicAuthClient(
               group,
@@ -282,7 +283,8 @@ public final class RadiusServer implements AutoCloseable {
               metrics,
               clock,
               Duration.ofSeconds(2),
-              3);
+              3,
+              radSecConnections);
       RememberedDevices devices =
           new RememberedDevices(
               stores.rememberedDevices(), clock, Duration.ofDays(settings.rememberedDeviceDays()));
@@ -366,7 +368,7 @@ public final class RadiusServer implements AutoCloseable {
                   settings.bindAddress(),
                   settings.radsec(),
                   pipeline,
-                  clock)
+                  radSecConnections)
               : null;
       KickCommandWorker kicks = new KickCommandWorker(stores.sessionCommands(), dac, clock);
       LimitsCommandWorker limits =

@@ -37,8 +37,20 @@ public final class RadSecConnections {
     }
   }
 
+  /** Takes Disconnect/CoA answers that arrive on a hotspot's connection. */
+  @FunctionalInterface
+  public interface ResponseListener {
+    /**
+     * @param hotspot the connection's hotspot
+     * @param channel the connection it came on
+     * @param response the packet, its layout checked
+     */
+    void response(String hotspot, Channel channel, byte[] response);
+  }
+
   private final ConcurrentHashMap<String, Entry> byHotspot = new ConcurrentHashMap<>();
   private final Clock clock;
+  private volatile ResponseListener responses = (hotspot, channel, response) -> {};
 
   public RadSecConnections(Clock clock) {
     this.clock = clock;
@@ -50,6 +62,15 @@ public final class RadSecConnections {
 
   void closed(String hotspot, Channel channel) {
     byHotspot.computeIfPresent(hotspot, (name, entry) -> entry.channel == channel ? null : entry);
+  }
+
+  /** Where answers to our own requests on these connections go (the dynamic-auth client). */
+  public void onResponse(ResponseListener listener) {
+    this.responses = listener;
+  }
+
+  void response(String hotspot, Channel channel, byte[] response) {
+    responses.response(hotspot, channel, response);
   }
 
   void requested(String hotspot) {

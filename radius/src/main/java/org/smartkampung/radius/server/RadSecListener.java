@@ -12,7 +12,6 @@ import io.netty.handler.ssl.SslProvider;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Clock;
 import javax.net.ssl.SSLException;
 import org.smartkampung.core.config.RadSecSettings;
 
@@ -45,9 +44,8 @@ public final class RadSecListener implements AutoCloseable {
       String bindAddress,
       RadSecSettings settings,
       RadiusPipeline pipeline,
-      Clock clock) {
+      RadSecConnections connections) {
     SslContext tls = serverContext(settings);
-    RadSecConnections connections = new RadSecConnections(clock);
     RevocationList revoked =
         new RevocationList(settings.crl() == null ? null : Path.of(settings.crl().trim()));
     Channel channel =

@@ -170,6 +170,11 @@ final class RadSecSession extends SimpleChannelInboundHandler<ByteBuf> {
     frame.readBytes(bytes);
     int length = PacketCodec.checkLayout(bytes, bytes.length);
     int code = bytes.length > 0 ? bytes[0] & 0xff : -1;
+    if (length == bytes.length && isDynamicAuthorizationAnswer(code)) {
+      // The answer to a Disconnect/CoA we sent on this connection (server-initiated request).
+      connections.response(hotspot.name(), ctx.channel(), bytes);
+      return;
+    }
     if (length != bytes.length || !accepted(code)) {
       metrics.drop(DropReason.MALFORMED);
       return;
@@ -192,6 +197,13 @@ final class RadSecSession extends SimpleChannelInboundHandler<ByteBuf> {
             hotspot,
             received,
             Transport.RADSEC));
+  }
+
+  private static boolean isDynamicAuthorizationAnswer(int code) {
+    return code == RadiusCode.DISCONNECT_ACK
+        || code == RadiusCode.DISCONNECT_NAK
+        || code == RadiusCode.COA_ACK
+        || code == RadiusCode.COA_NAK;
   }
 
   private static boolean accepted(int code) {

@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.subscriber.PasswordVerifier;
 import org.smartkampung.radius.codec.PacketCodec;
 import org.smartkampung.radius.pki.RadSecPki;
 import org.smartkampung.radius.server.RadiusMetrics;
@@ -205,6 +208,43 @@ class RadSecTest {
         Optional<byte[]> alive = balai.exchange(RadSecFixture.statusServer(4));
         assertThat(alive).isPresent();
       }
+    }
+  }
+
+  @Test
+  void aConnectionAtItsInFlightLimitIsNotReadUntilAnAnswerGoesOut() throws Exception {
+    RadSecFixture pki = new RadSecFixture(dir);
+    pki.issue("balai");
+    CountDownLatch release = new CountDownLatch(1);
+    PasswordVerifier held =
+        (password, hash) -> {
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return PasswordVerifier.PBKDF2.verify(password, hash);
+        };
+    try (RadiusHarness h =
+            RadiusHarness.withHotspots(
+                List.of(RadSecFixture.hotspot("balai", null, "CN=balai")),
+                RadiusSettings.DEFAULTS.withRadSec(pki.settings(1, 120)),
+                held);
+        Client balai = pki.connect("balai", "127.0.0.1", h.server.radSecPort())) {
+      byte[] login = RadSecFixture.pap(h.attributes, 1, "siti", "sandi123");
+      byte[] status = RadSecFixture.statusServer(2);
+      byte[] both = new byte[login.length + status.length];
+      System.arraycopy(login, 0, both, 0, login.length);
+      System.arraycopy(status, 0, both, login.length, status.length);
+      balai.send(both);
+
+      // One in flight (the held login): the Status-Server behind it waits, unanswered.
+      assertThat(balai.receive(1000)).isEmpty();
+      release.countDown();
+      assertThat(balai.receive(5000).orElseThrow()[1]).as("the login first").isEqualTo((byte) 1);
+      assertThat(balai.receive(5000).orElseThrow()[1])
+          .as("then the Status-Server")
+          .isEqualTo((byte) 2);
     }
   }
 

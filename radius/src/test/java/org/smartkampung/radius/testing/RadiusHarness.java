@@ -111,6 +111,16 @@ public final class RadiusHarness implements AutoCloseable {
         verifier);
   }
 
+  /**
+   * {@code hotspots} on {@link #stores}, with the RADIUS settings given (ports and address are
+   * overridden; RadSec taken as given) and subscriber passwords checked by {@code verifier}.
+   */
+  public static RadiusHarness withHotspots(
+      List<NasClientSettings> hotspots, RadiusSettings radius, PasswordVerifier verifier) {
+    return new RadiusHarness(
+        hotspots, OpeningHours.ALWAYS, Clock.systemUTC(), null, radius, verifier);
+  }
+
   /** {@code hotspots} on {@link #stores}, with the RadSec listener of {@code radsec}. */
   public RadiusHarness(List<NasClientSettings> hotspots, RadSecSettings radsec) {
     this(

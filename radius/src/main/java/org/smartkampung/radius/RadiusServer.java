@@ -411,9 +411,10 @@ public final class RadiusServer implements AutoCloseable {
           nasClients.size());
       if (radSec != null) {
         log.info(
-            "RadSec (RADIUS over TLS) listening on {} tcp {}, CA {}{}",
+            "RadSec (RADIUS over TLS) listening on {} tcp {} ({}), CA {}{}",
             settings.bindAddress(),
             radSec.port(),
+            radSec.tlsProvider(),
             settings.radsec().caCertificates(),
             settings.radsec().crl() == null ? "" : ", CRL " + settings.radsec().crl());
       }

@@ -64,12 +64,18 @@ public final class RadSecLoad {
     AtomicLong bad = new AtomicLong();
     List<long[]> latencies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<SSLSocket> sockets = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket();
       socket.connect(server, 5000);
       socket.setTcpNoDelay(true);
       socket.startHandshake();
+      sockets.add(socket);
+    }
+    long started = System.nanoTime();
+    long deadline = started + TimeUnit.SECONDS.toNanos(seconds);
+    for (int c = 0; c < connections; c++) {
+      SSLSocket socket = sockets.get(c);
       Connection connection =
           new Connection(socket, window, attributes, user, password, deadline, ok, bad);
       latencies.add(connection.latencies);
@@ -79,11 +85,10 @@ public final class RadSecLoad {
         threads.add(thread);
       }
     }
-    long started = System.nanoTime();
     for (Thread t : threads) {
       t.join();
     }
-    double elapsed = (System.nanoTime() - started) / 1e9;
+    double elapsed = (deadline - started) / 1e9; // answers after the deadline are not counted
     long[] all =
         latencies.stream()
             .flatMapToLong(a -> Arrays.stream(a).filter(v -> v > 0))
@@ -161,7 +166,7 @@ public final class RadSecLoad {
         }
         out.flush();
         // Let the last answers come, then end the reader.
-        free.tryAcquire(window - 1, 5, TimeUnit.SECONDS);
+        free.tryAcquire(window, 5, TimeUnit.SECONDS);
         socket.close();
       } catch (Exception e) {
         // the connection ended
@@ -185,10 +190,13 @@ public final class RadSecLoad {
             auth = authenticators[id];
             sent = sentAt[id];
           }
+          boolean counted = System.nanoTime() < deadline;
           if (auth != null
               && reply[0] == 2
               && PacketCodec.hasValidResponseAuthenticator(reply, auth, SECRET)) {
-            ok.incrementAndGet();
+            if (counted) {
+              ok.incrementAndGet();
+            }
           } else {
             bad.incrementAndGet();
           }

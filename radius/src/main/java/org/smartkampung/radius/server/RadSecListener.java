@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -68,7 +69,7 @@ public final class RadSecListener implements AutoCloseable {
           .trustManager(new File(settings.caCertificates().trim()))
           .clientAuth(ClientAuth.REQUIRE)
           .protocols(PROTOCOLS)
-          .sslProvider(SslProvider.JDK)
+          .sslProvider(provider())
           .build();
     } catch (SSLException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
@@ -84,9 +85,23 @@ public final class RadSecListener implements AutoCloseable {
     }
   }
 
+  /**
+   * BoringSSL (netty-tcnative) when its native library loads, else the JDK's TLS; {@code
+   * -Dkampung.radsec.tls=jdk} forces the JDK's.
+   */
+  static SslProvider provider() {
+    boolean jdk = "jdk".equalsIgnoreCase(System.getProperty("kampung.radsec.tls"));
+    return !jdk && OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+  }
+
   /** The bound TCP port. */
   public int port() {
     return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** Which TLS implementation serves: BoringSSL or the JDK's. */
+  public String tlsProvider() {
+    return provider() == SslProvider.OPENSSL ? OpenSsl.versionString() : "JDK TLS";
   }
 
   /** The hotspots connected now. */

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
@@ -58,6 +59,8 @@ public final class RadiusPipeline {
         channel
             .pipeline()
             .addLast("tls", tls.newHandler(channel.alloc()))
+            // Answers flushed from worker threads one by one: several go out in one TLS record.
+            .addLast("flushes", new FlushConsolidationHandler(64, true))
             .addLast("idle", new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0))
             .addLast("encoder", writer)
             // RFC 6614 2.1: a packet's own length field frames it on the stream.

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(redis-server redis-sentinel redis-tools freeradius-utils freeradius python3 python3-pyrad chromium chromium-driver
-  nftables iproute2 iperf3 curl dnsmasq-base dnsutils)
+  nftables iproute2 iperf3 curl dnsmasq-base dnsutils radsecproxy openssl)
 
 missing=()
 for p in "${packages[@]}"; do

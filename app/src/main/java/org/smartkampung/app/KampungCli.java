@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       CheckConfigCommand.class,
       HashPasswordCommand.class,
       VoucherCommand.class,
+      PkiCommand.class,
       VersionCommand.class
     })
 public final class KampungCli implements Runnable {

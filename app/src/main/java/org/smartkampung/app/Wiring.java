@@ -125,7 +125,7 @@ final class Wiring {
     return new Role() {
       @Override
       public List<String> describe() {
-        return List.of(
+        String udp =
             "RADIUS auth on udp "
                 + settings.bindAddress()
                 + ":"
@@ -133,7 +133,18 @@ final class Wiring {
                 + ", accounting on udp "
                 + settings.bindAddress()
                 + ":"
-                + server.acctPort());
+                + server.acctPort();
+        if (server.radSecPort() < 0) {
+          return List.of(udp);
+        }
+        return List.of(
+            udp,
+            "RadSec (RADIUS over TLS) on tcp "
+                + settings.bindAddress()
+                + ":"
+                + server.radSecPort()
+                + ", hotspots by certificate of "
+                + settings.radsec().caCertificates());
       }
 
       @Override

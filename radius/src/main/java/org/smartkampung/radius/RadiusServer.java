@@ -10,9 +10,11 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -55,6 +57,8 @@ import org.smartkampung.radius.dac.KickCommandWorker;
 import org.smartkampung.radius.dac.LimitsCommandWorker;
 import org.smartkampung.radius.server.LiveClients;
 import org.smartkampung.radius.server.PortKind;
+import org.smartkampung.radius.server.RadSecConnections;
+import org.smartkampung.radius.server.RadSecListener;
 import org.smartkampung.radius.server.RadiusMetrics;
 import org.smartkampung.radius.server.RadiusPipeline;
 import org.smartkampung.radius.server.Reply;
@@ -99,6 +103,8 @@ public final class RadiusServer implements AutoCloseable {
   private final RadiusMetrics metrics;
   private final ThreadPoolExecutor bulk;
   private final LostSessionSweeper sweeper;
+  private final EventLoopGroup radSecGroup;
+  private final RadSecListener radSec;
 
   private RadiusServer(
       EventLoopGroup group,
@@ -111,7 +117,11 @@ public final class RadiusServer implements AutoCloseable {
       DynamicAuthClient dynamicAuthorization,
       KickCommandWorker kicks,
       LimitsCommandWorker limits,
-      RadiusMetrics metrics) {
+      RadiusMetrics metrics,
+      EventLoopGroup radSecGroup,
+      RadSecListener radSec) {
+    this.radSecGroup = radSecGroup;
+    this.radSec = radSec;
     this.group = group;
     this.workers = workers;
     this.bulk = bulk;
@@ -249,11 +259,20 @@ public final class RadiusServer implements AutoCloseable {
             new DefaultThreadFactory("radius-bulk", true),
             new ThreadPoolExecutor.AbortPolicy());
     ThreadPoolExecutor passwordLane = passwordLane(settings.passwordChecks());
+    // TLS costs CPU per packet: RadSec connections get loops of their own, one per core.
+    EventLoopGroup radSecGroup =
+        settings.radsec().enabled()
+            ? new MultiThreadIoEventLoopGroup(
+                Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("radsec-io", true),
+                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory())
+            : null;
     Gauge.builder("kampung.radius.password.queue", passwordLane, lane -> lane.getQueue().size())
         .description("subscriber password checks waiting for the password lane")
         .register(registry);
     try {
       LiveClients clients = new LiveClients(nasClients, stores.nasState(), workers);
+      RadSecConnections radSecConnections = new RadSecConnections(clock);
       DynamicAuthClient dac =
           new DynamicAuthClient(
               group,
@@ -265,7 +284,8 @@ public final class RadiusServer implements AutoCloseable {
               metrics,
               clock,
               Duration.ofSeconds(2),
-              3);
+              3,
+              radSecConnections);
       RememberedDevices devices =
           new RememberedDevices(
               stores.rememberedDevices(), clock, Duration.ofDays(settings.rememberedDeviceDays()));
@@ -350,6 +370,16 @@ public final class RadiusServer implements AutoCloseable {
               PortKind.ACCT,
               settings.bindAddress(),
               settings.acctPort());
+      RadSecListener radSec =
+          settings.radsec().enabled()
+              ? RadSecListener.start(
+                  radSecGroup,
+                  epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class,
+                  settings.bindAddress(),
+                  settings.radsec(),
+                  pipeline,
+                  radSecConnections)
+              : null;
       KickCommandWorker kicks = new KickCommandWorker(stores.sessionCommands(), dac, clock);
       LimitsCommandWorker limits =
           new LimitsCommandWorker(
@@ -377,7 +407,9 @@ public final class RadiusServer implements AutoCloseable {
               dac,
               kicks,
               limits,
-              metrics);
+              metrics,
+              radSecGroup,
+              radSec);
       // Registered last: a listener is called at once, and a failed start must leave none behind.
       onChange.accept(next -> clients.update(next.nasClients()));
       log.info(
@@ -387,12 +419,24 @@ public final class RadiusServer implements AutoCloseable {
           server.acctPort(),
           epoll ? "epoll" : "nio",
           nasClients.size());
+      if (radSec != null) {
+        log.info(
+            "RadSec (RADIUS over TLS) listening on {} tcp {} ({}), CA {}{}",
+            settings.bindAddress(),
+            radSec.port(),
+            radSec.tlsProvider(),
+            settings.radsec().caCertificates(),
+            settings.radsec().crl() == null ? "" : ", CRL " + settings.radsec().crl());
+      }
       return server;
     } catch (RuntimeException e) {
       workers.shutdownNow();
       bulk.shutdownNow();
       passwordLane.shutdownNow();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      if (radSecGroup != null) {
+        radSecGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      }
       throw e;
     }
   }
@@ -460,6 +504,16 @@ public final class RadiusServer implements AutoCloseable {
     return ((InetSocketAddress) acct.localAddress()).getPort();
   }
 
+  /** The bound RadSec TCP port, or -1 when RadSec is off. */
+  public int radSecPort() {
+    return radSec == null ? -1 : radSec.port();
+  }
+
+  /** The hotspots connected by RadSec now (none when RadSec is off). */
+  public RadSecConnections radSecConnections() {
+    return radSec == null ? new RadSecConnections(Clock.systemUTC()) : radSec.connections();
+  }
+
   /** Disconnect and CoA, also for the admin console's "kick". */
   public DynamicAuthClient dynamicAuthorization() {
     return dynamicAuthorization;
@@ -486,6 +540,10 @@ public final class RadiusServer implements AutoCloseable {
     limits.close();
     auth.close().syncUninterruptibly();
     acct.close().syncUninterruptibly();
+    if (radSec != null) {
+      radSec.close();
+      radSecGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
     dynamicAuthorization.close();
     // Checks still queued would only answer a NAS that has given up: drop them.
     passwordLane.shutdownNow();

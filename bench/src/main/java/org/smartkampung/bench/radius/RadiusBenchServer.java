@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.PasswordCheckSettings;
+import org.smartkampung.core.config.RadSecSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.config.RedisSettings;
 import org.smartkampung.core.config.StoreSettings;
@@ -27,6 +28,7 @@ import org.smartkampung.core.village.Village;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
 import org.smartkampung.radius.RadiusServer;
+import org.smartkampung.radius.pki.RadSecPki;
 
 /**
  * Our RADIUS server for the benchmark: 127.0.0.1, the given auth port (acct = auth + 1), NAS
@@ -39,6 +41,10 @@ import org.smartkampung.radius.RadiusServer;
  * <p>System property {@code kampung.bench.password-cache-minutes} (default: the shipped 60) sets
  * {@code radius.password-checks.cache-minutes}; 0 makes every subscriber login pay the full hash,
  * as in a login storm of many different villagers.
+ *
+ * <p>System property {@code kampung.bench.radsec-dir} turns on RadSec on PORT + 2: a {@code kampung
+ * pki} directory there (made when missing, with a client certificate for the hotspot {@code bench},
+ * {@code CN=bench}).
  *
  * <pre>RadiusBenchServer PORT SECRET CODE [REDIS_URI]</pre>
  */
@@ -54,6 +60,25 @@ public final class RadiusBenchServer {
             ? new StoreSettings(
                 StoreType.REDIS, dir, null, null, new RedisSettings(args[3], null, null))
             : new StoreSettings(StoreType.EMBEDDED, dir, null, null, null);
+    String radSecDir = System.getProperty("kampung.bench.radsec-dir");
+    RadSecSettings radSec = RadSecSettings.DEFAULTS;
+    if (radSecDir != null) {
+      RadSecPki pki = new RadSecPki(Path.of(radSecDir), Clock.systemUTC());
+      if (!Files.exists(pki.caCertificate())) {
+        pki.init("Bench", List.of("127.0.0.1", "localhost"));
+        pki.issue("bench");
+      }
+      radSec =
+          new RadSecSettings(
+              true,
+              port + 2,
+              pki.serverCertificate().toString(),
+              pki.serverKey().toString(),
+              pki.caCertificate().toString(),
+              pki.crl().toString(),
+              null,
+              null);
+    }
     KampungConfig config =
         new KampungConfig(
             null,
@@ -74,7 +99,8 @@ public final class RadiusBenchServer {
                     null,
                     null),
                 // Many logins of one subscriber from one address: only right passwords are sent.
-                null),
+                null,
+                radSec),
             null,
             null,
             List.of(QuotaPolicy.unlimited("bebas")),
@@ -87,7 +113,10 @@ public final class RadiusBenchServer {
                     NasType.MIKROTIK,
                     "kemiren",
                     MessageAuthenticatorPolicy.YES,
-                    null)),
+                    null,
+                    null,
+                    null,
+                    "CN=bench")),
             null);
     Clock clock = Clock.systemUTC();
     KampungStores stores =
@@ -122,6 +151,8 @@ public final class RadiusBenchServer {
             + server.authPort()
             + " acct="
             + server.acctPort()
+            + " radsec="
+            + server.radSecPort()
             + " store="
             + store.type()
             + " password-cache-minutes="

@@ -2,6 +2,8 @@ package org.smartkampung.core.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.smartkampung.core.nas.HotspotCertificate;
 import org.smartkampung.core.quota.QuotaPolicy;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.village.BandwidthPackage;
@@ -84,6 +87,33 @@ final class ConfigRules {
     atLeast("radius.login-throttle.max-failures-per-user", throttle.maxFailuresPerUser(), 1);
     atLeast("radius.login-throttle.max-failures-per-device", throttle.maxFailuresPerDevice(), 1);
     atLeast("radius.login-throttle.window-seconds", throttle.windowSeconds(), 1);
+    radsec(radius.radsec());
+  }
+
+  private void radsec(RadSecSettings radsec) {
+    port("radius.radsec.port", radsec.port());
+    atLeast("radius.radsec.max-in-flight", radsec.maxInFlight(), 1);
+    atLeast("radius.radsec.idle-timeout-seconds", radsec.idleTimeoutSeconds(), 1);
+    if (!radsec.enabled()) {
+      return;
+    }
+    readableFile("radius.radsec.certificate", radsec.certificate(), true);
+    readableFile("radius.radsec.private-key", radsec.privateKey(), true);
+    readableFile("radius.radsec.ca-certificates", radsec.caCertificates(), true);
+    readableFile("radius.radsec.crl", radsec.crl(), false);
+  }
+
+  private void readableFile(String path, String file, boolean required) {
+    if (file == null && !required) {
+      return;
+    }
+    if (!required(path, file)) {
+      return;
+    }
+    Path p = Path.of(file.trim());
+    if (!Files.isRegularFile(p) || !Files.isReadable(p)) {
+      problems.at(path, "cannot read file '" + file + "' (make the files with: kampung pki init)");
+    }
   }
 
   private void portal(PortalSettings portal) {
@@ -210,7 +240,11 @@ final class ConfigRules {
     for (int i = 0; i < hotspots.size(); i++) {
       NasClientSettings h = hotspots.get(i);
       String at = "hotspots[" + i + "]";
-      if (required(at + ".address", h.address())) {
+      if (h.certificate() != null) {
+        HotspotCertificate.problem(h.certificate())
+            .ifPresent(message -> problems.at(at + ".certificate", message));
+        address(at + ".address", h.address(), true);
+      } else if (required(at + ".address", h.address())) {
         address(at + ".address", h.address(), true);
       }
       required(at + ".secret", h.secret());

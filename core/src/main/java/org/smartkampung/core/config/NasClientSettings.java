@@ -24,7 +24,32 @@ public record NasClientSettings(
     MessageAuthenticatorPolicy requireMessageAuthenticator,
     Integer coaPort,
     String uamSecret,
-    String loginHost) {
+    String loginHost,
+    String certificate) {
+
+  /** A hotspot without a RadSec certificate. */
+  public NasClientSettings(
+      String name,
+      String address,
+      String secret,
+      NasType type,
+      String village,
+      MessageAuthenticatorPolicy requireMessageAuthenticator,
+      Integer coaPort,
+      String uamSecret,
+      String loginHost) {
+    this(
+        name,
+        address,
+        secret,
+        type,
+        village,
+        requireMessageAuthenticator,
+        coaPort,
+        uamSecret,
+        loginHost,
+        null);
+  }
 
   /** A hotspot whose login page is at its {@code address}. */
   public NasClientSettings(
@@ -80,7 +105,8 @@ public record NasClientSettings(
         type,
         village,
         requireMessageAuthenticator,
-        coaPort == null ? 0 : coaPort);
+        coaPort == null ? 0 : coaPort,
+        certificate);
   }
 
   @Override

@@ -14,6 +14,7 @@ package org.smartkampung.core.config;
  *     with a real credential (default 30)
  * @param passwordChecks threads, queue and cache of subscriber password checks
  * @param loginThrottle limits on wrong passwords per user and per device
+ * @param radsec the RadSec (RADIUS over TLS) listener; off by default
  */
 public record RadiusSettings(
     Boolean enabled,
@@ -25,10 +26,11 @@ public record RadiusSettings(
     StoreOutagePolicy onStoreOutage,
     Integer rememberedDeviceDays,
     PasswordCheckSettings passwordChecks,
-    LoginThrottleSettings loginThrottle) {
+    LoginThrottleSettings loginThrottle,
+    RadSecSettings radsec) {
 
   public static final RadiusSettings DEFAULTS =
-      new RadiusSettings(null, null, null, null, null, null, null, null, null, null);
+      new RadiusSettings(null, null, null, null, null, null, null, null, null, null, null);
 
   public RadiusSettings {
     enabled = enabled == null || enabled;
@@ -40,6 +42,49 @@ public record RadiusSettings(
     rememberedDeviceDays = rememberedDeviceDays == null ? 30 : rememberedDeviceDays;
     passwordChecks = passwordChecks == null ? PasswordCheckSettings.DEFAULTS : passwordChecks;
     loginThrottle = loginThrottle == null ? LoginThrottleSettings.DEFAULTS : loginThrottle;
+    radsec = radsec == null ? RadSecSettings.DEFAULTS : radsec;
+  }
+
+  /** Settings without RadSec. */
+  public RadiusSettings(
+      Boolean enabled,
+      String bindAddress,
+      Integer authPort,
+      Integer acctPort,
+      Integer dedupWindowSeconds,
+      String dictionary,
+      StoreOutagePolicy onStoreOutage,
+      Integer rememberedDeviceDays,
+      PasswordCheckSettings passwordChecks,
+      LoginThrottleSettings loginThrottle) {
+    this(
+        enabled,
+        bindAddress,
+        authPort,
+        acctPort,
+        dedupWindowSeconds,
+        dictionary,
+        onStoreOutage,
+        rememberedDeviceDays,
+        passwordChecks,
+        loginThrottle,
+        null);
+  }
+
+  /** These settings with {@code radsec} as the RadSec listener. */
+  public RadiusSettings withRadSec(RadSecSettings radsec) {
+    return new RadiusSettings(
+        enabled,
+        bindAddress,
+        authPort,
+        acctPort,
+        dedupWindowSeconds,
+        dictionary,
+        onStoreOutage,
+        rememberedDeviceDays,
+        passwordChecks,
+        loginThrottle,
+        radsec);
   }
 
   /** Settings with the default password checks and throttle. */
@@ -62,6 +107,7 @@ public record RadiusSettings(
         onStoreOutage,
         rememberedDeviceDays,
         null,
+        null,
         null);
   }
 
@@ -80,6 +126,7 @@ public record RadiusSettings(
         acctPort,
         dedupWindowSeconds,
         dictionary,
+        null,
         null,
         null,
         null,

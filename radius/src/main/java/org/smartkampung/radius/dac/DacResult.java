@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param attempts datagrams sent (1 plus retransmits)
  * @param errorCause the Error-Cause attribute of a NAK (RFC 5176 3.5), 0 when none
  * @param finishedAt when the result was known
+ * @param viaRadSec whether it went over the hotspot's RadSec connection (else UDP to its coaPort)
  */
 public record DacResult(
     Kind kind,
@@ -20,7 +21,8 @@ public record DacResult(
     Outcome outcome,
     int attempts,
     long errorCause,
-    Instant finishedAt) {
+    Instant finishedAt,
+    boolean viaRadSec) {
 
   public enum Kind {
     DISCONNECT,

@@ -32,6 +32,7 @@ import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.radius.server.LiveClients;
+import org.smartkampung.radius.server.RadSecConnections;
 import org.smartkampung.radius.server.RadiusMetrics;
 import org.tinyradius.attribute.RadiusAttribute;
 
@@ -53,7 +54,8 @@ public final class DynamicAuthClient implements AutoCloseable {
       InetSocketAddress target,
       byte[] packet,
       CompletableFuture<DacResult> result,
-      AtomicInteger attempts) {}
+      AtomicInteger attempts,
+      Channel radSec) {}
 
   private final Channel channel;
   private final LiveClients clients;
@@ -66,6 +68,7 @@ public final class DynamicAuthClient implements AutoCloseable {
   private final ConcurrentHashMap<Integer, Pending> pending = new ConcurrentHashMap<>();
   private final AtomicInteger nextIdentifier = new AtomicInteger();
   private final Deque<DacResult> recent = new ArrayDeque<>();
+  private final RadSecConnections radSec;
 
   /**
    * Binds an ephemeral UDP port on {@code bindAddress}.
@@ -84,6 +87,39 @@ public final class DynamicAuthClient implements AutoCloseable {
       Clock clock,
       Duration timeout,
       int maxAttempts) {
+    this(
+        group,
+        channelType,
+        bindAddress,
+        clients,
+        sessions,
+        attributes,
+        metrics,
+        clock,
+        timeout,
+        maxAttempts,
+        new RadSecConnections(clock));
+  }
+
+  /**
+   * As above; a hotspot connected by RadSec in {@code radSec} gets its requests over that TLS
+   * connection (it may sit behind NAT, where UDP 3799 cannot reach it), answered on the same
+   * connection and matched by identifier there.
+   */
+  public DynamicAuthClient(
+      EventLoopGroup group,
+      Class<? extends DatagramChannel> channelType,
+      String bindAddress,
+      LiveClients clients,
+      SessionStore sessions,
+      Attributes attributes,
+      RadiusMetrics metrics,
+      Clock clock,
+      Duration timeout,
+      int maxAttempts,
+      RadSecConnections radSec) {
+    this.radSec = radSec;
+    radSec.onResponse(this::radSecResponse);
     this.clients = clients;
     this.sessions = sessions;
     this.attributes = attributes;
@@ -137,6 +173,10 @@ public final class DynamicAuthClient implements AutoCloseable {
       return CompletableFuture.completedFuture(
           record(kind, session.id(), session.nasName(), DacResult.Outcome.UNKNOWN_SESSION, 0, 0));
     }
+    Channel connection = radSec.channel(nas.name()).orElse(null);
+    if (connection != null) {
+      nas = nas.overRadSec();
+    }
     List<RadiusAttribute> attrs =
         new ArrayList<>(DacRequests.identify(attributes, session, nas.type()));
     attrs.addAll(extra);
@@ -162,10 +202,11 @@ public final class DynamicAuthClient implements AutoCloseable {
             kind,
             session,
             nas,
-            new InetSocketAddress(session.nasAddress(), nas.coaPort()),
+            connection != null ? null : new InetSocketAddress(session.nasAddress(), nas.coaPort()),
             packet,
             result,
-            new AtomicInteger());
+            new AtomicInteger(),
+            connection);
     if (pending.putIfAbsent(identifier, p) != null) {
       result.complete(record(kind, session.id(), nas.name(), DacResult.Outcome.ERROR, 0, 0));
       return result;
@@ -182,19 +223,16 @@ public final class DynamicAuthClient implements AutoCloseable {
     }
     if (p.attempts().get() >= maxAttempts) {
       pending.remove(identifier, p);
-      p.result()
-          .complete(
-              record(
-                  p.kind(),
-                  p.session().id(),
-                  p.nas().name(),
-                  DacResult.Outcome.TIMEOUT,
-                  p.attempts().get(),
-                  0));
+      p.result().complete(record(p, DacResult.Outcome.TIMEOUT, 0));
       return;
     }
-    p.attempts().incrementAndGet();
-    channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(p.packet()), p.target()));
+    if (p.radSec() == null) {
+      p.attempts().incrementAndGet();
+      channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(p.packet()), p.target()));
+    } else if (p.attempts().incrementAndGet() == 1) {
+      // TCP delivers or the connection breaks: sent once (RFC 6614 2.5), then waited for.
+      p.radSec().writeAndFlush(Unpooled.wrappedBuffer(p.packet()));
+    }
     channel
         .eventLoop()
         .schedule(() -> transmit(identifier, p), timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -207,13 +245,37 @@ public final class DynamicAuthClient implements AutoCloseable {
       DacResult.Outcome outcome,
       int attempts,
       long errorCause) {
+    return record(kind, sessionId, nasName, outcome, attempts, errorCause, false);
+  }
+
+  private DacResult record(Pending p, DacResult.Outcome outcome, long errorCause) {
+    return record(
+        p.kind(),
+        p.session().id(),
+        p.nas().name(),
+        outcome,
+        p.attempts().get(),
+        errorCause,
+        p.radSec() != null);
+  }
+
+  private DacResult record(
+      DacResult.Kind kind,
+      String sessionId,
+      String nasName,
+      DacResult.Outcome outcome,
+      int attempts,
+      long errorCause,
+      boolean viaRadSec) {
     DacResult result =
-        new DacResult(kind, sessionId, nasName, outcome, attempts, errorCause, clock.instant());
+        new DacResult(
+            kind, sessionId, nasName, outcome, attempts, errorCause, clock.instant(), viaRadSec);
     log.info(
-        "{} for session {} on NAS {}: {} after {} attempt(s){}",
+        "{} for session {} on NAS {}{}: {} after {} attempt(s){}",
         kind,
         sessionId,
         nasName,
+        viaRadSec ? " over RadSec" : "",
         outcome,
         attempts,
         errorCause == 0 ? "" : ", Error-Cause " + errorCause);
@@ -227,6 +289,29 @@ public final class DynamicAuthClient implements AutoCloseable {
       }
     }
     return result;
+  }
+
+  /** An answer that came on a hotspot's RadSec connection: only for a request sent on it. */
+  private void radSecResponse(String hotspot, Channel connection, byte[] response) {
+    Pending p = pending.get(response[1] & 0xff);
+    if (p == null || p.radSec() != connection) {
+      return;
+    }
+    answered(p, response, hotspot);
+  }
+
+  private void answered(Pending p, byte[] response, Object from) {
+    if (!DacResponses.answers(p.kind(), p.packet(), p.nas().secret(), response)) {
+      log.warn("ignoring a dynamic-authorization answer from {} that fails its checks", from);
+      return;
+    }
+    if (!pending.remove(response[1] & 0xff, p)) {
+      return;
+    }
+    int code = response[0] & 0xff;
+    boolean ack = code == RadiusCode.DISCONNECT_ACK || code == RadiusCode.COA_ACK;
+    long cause = DacResponses.errorCause(response);
+    p.result().complete(record(p, ack ? DacResult.Outcome.ACK : DacResult.Outcome.NAK, cause));
   }
 
   /** Matches answers to outstanding requests; ignores anything that does not check out. */
@@ -246,28 +331,12 @@ public final class DynamicAuthClient implements AutoCloseable {
       }
       byte[] response = Arrays.copyOf(raw, length);
       Pending p = pending.get(response[1] & 0xff);
-      if (p == null || !datagram.sender().getAddress().equals(p.target().getAddress())) {
+      if (p == null
+          || p.target() == null
+          || !datagram.sender().getAddress().equals(p.target().getAddress())) {
         return;
       }
-      if (!DacResponses.answers(p.kind(), p.packet(), p.nas().secret(), response)) {
-        log.warn(
-            "ignoring a dynamic-authorization answer from {} that fails its checks",
-            datagram.sender());
-        return;
-      }
-      pending.remove(response[1] & 0xff, p);
-      int code = response[0] & 0xff;
-      boolean ack = code == RadiusCode.DISCONNECT_ACK || code == RadiusCode.COA_ACK;
-      long cause = DacResponses.errorCause(response);
-      p.result()
-          .complete(
-              record(
-                  p.kind(),
-                  p.session().id(),
-                  p.nas().name(),
-                  ack ? DacResult.Outcome.ACK : DacResult.Outcome.NAK,
-                  p.attempts().get(),
-                  cause));
+      answered(p, response, datagram.sender());
     }
   }
 
@@ -275,15 +344,7 @@ public final class DynamicAuthClient implements AutoCloseable {
   public void close() {
     channel.close().syncUninterruptibly();
     for (Pending p : pending.values()) {
-      p.result()
-          .complete(
-              record(
-                  p.kind(),
-                  p.session().id(),
-                  p.nas().name(),
-                  DacResult.Outcome.ERROR,
-                  p.attempts().get(),
-                  0));
+      p.result().complete(record(p, DacResult.Outcome.ERROR, 0));
     }
     pending.clear();
   }

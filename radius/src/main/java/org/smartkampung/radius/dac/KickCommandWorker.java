@@ -37,15 +37,7 @@ public final class KickCommandWorker implements AutoCloseable {
               KickResult.Outcome outcome =
                   error != null ? KickResult.Outcome.FAILED : outcomeOf(result.outcome());
               // The admin reads this line next to the outcome: Bahasa Indonesia.
-              String detail =
-                  error != null
-                      ? error.toString()
-                      : "dikirim "
-                          + result.attempts()
-                          + " kali"
-                          + (result.errorCause() == 0
-                              ? ""
-                              : ", Error-Cause " + result.errorCause());
+              String detail = error != null ? error.toString() : detail(result);
               try {
                 commands.recordResult(
                     new KickResult(
@@ -54,6 +46,23 @@ public final class KickCommandWorker implements AutoCloseable {
                 log.warn("cannot record kick result {}: {}", request.id(), e.getMessage());
               }
             });
+  }
+
+  /** The admin's line next to the outcome, in Bahasa Indonesia. */
+  public static String detail(DacResult result) {
+    String sent =
+        result.viaRadSec()
+            ? "dikirim lewat koneksi RadSec hotspot"
+            : "dikirim " + result.attempts() + " kali";
+    String cause = result.errorCause() == 0 ? "" : ", Error-Cause " + result.errorCause();
+    if (result.outcome() == DacResult.Outcome.TIMEOUT && !result.viaRadSec()) {
+      // Behind CGNAT a hotspot cannot be reached on UDP at all: say so, and what to do.
+      return sent
+          + "; hotspot tidak terjangkau: tidak tersambung lewat RadSec dan tidak menjawab di UDP"
+          + " (di balik CGNAT?). Sambungkan lewat RadSec atau WireGuard"
+          + " (docs/portal-nas-setup.md)";
+    }
+    return sent + cause;
   }
 
   static KickResult.Outcome outcomeOf(DacResult.Outcome outcome) {

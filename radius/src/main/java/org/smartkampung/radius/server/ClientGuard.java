@@ -31,7 +31,11 @@ final class ClientGuard extends SimpleChannelInboundHandler<InboundRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, InboundRequest request) {
-    NasClient nas = clients.table().match(request.sender().getAddress());
+    // A RadSec connection knows its hotspot from the certificate; UDP goes by source address.
+    NasClient nas =
+        request.nas() != null
+            ? request.nas()
+            : clients.table().match(request.sender().getAddress());
     if (nas == null) {
       metrics.drop(DropReason.UNKNOWN_CLIENT);
       return;

@@ -9,7 +9,8 @@ import org.smartkampung.core.nas.NasClient;
 
 /**
  * The configured NAS clients, matched by source address: an exact address or the most specific CIDR
- * block that contains it. Immutable.
+ * block that contains it. A RadSec-only hotspot (certificate, no address) is never matched by
+ * address, only found by name and certificate. Immutable.
  */
 public final class ClientTable {
 
@@ -43,7 +44,9 @@ public final class ClientTable {
     this.given = List.copyOf(clients);
     List<Entry> parsed = new ArrayList<>();
     for (NasClient client : clients) {
-      parsed.add(parse(client));
+      if (client.hasAddress()) {
+        parsed.add(parse(client));
+      }
     }
     parsed.sort(Comparator.comparingInt(Entry::prefixBits).reversed());
     this.entries = List.copyOf(parsed);
@@ -60,8 +63,20 @@ public final class ClientTable {
     return null;
   }
 
+  /** Whether {@code source} is inside the address or block of {@code client}. */
+  public boolean sendsFrom(NasClient client, InetAddress source) {
+    byte[] address = source.getAddress();
+    for (Entry entry : entries) {
+      if (entry.client().equals(client) && entry.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every client, with or without an address. */
   public List<NasClient> clients() {
-    return entries.stream().map(Entry::client).toList();
+    return given;
   }
 
   /** The clients as given to the constructor, in that order. */
@@ -71,9 +86,9 @@ public final class ClientTable {
 
   /** The client with that name, or null. */
   public NasClient byName(String name) {
-    for (Entry entry : entries) {
-      if (entry.client().name().equals(name)) {
-        return entry.client();
+    for (NasClient client : given) {
+      if (client.name().equals(name)) {
+        return client;
       }
     }
     return null;

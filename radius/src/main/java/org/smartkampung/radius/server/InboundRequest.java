@@ -14,6 +14,7 @@ import org.tinyradius.packet.RadiusPacket;
  * @param packet the decoded packet (attributes not yet decrypted)
  * @param nas the matched client; null before the guard
  * @param receivedNanos {@link System#nanoTime()} at decode, for the latency histogram
+ * @param transport UDP or RadSec (the connection's remote address is then the sender)
  */
 public record InboundRequest(
     PortKind port,
@@ -21,7 +22,19 @@ public record InboundRequest(
     byte[] bytes,
     RadiusPacket packet,
     NasClient nas,
-    long receivedNanos) {
+    long receivedNanos,
+    Transport transport) {
+
+  /** A request that came by UDP. */
+  public InboundRequest(
+      PortKind port,
+      InetSocketAddress sender,
+      byte[] bytes,
+      RadiusPacket packet,
+      NasClient nas,
+      long receivedNanos) {
+    this(port, sender, bytes, packet, nas, receivedNanos, Transport.UDP);
+  }
 
   public int code() {
     return bytes[0] & 0xff;
@@ -37,7 +50,7 @@ public record InboundRequest(
   }
 
   public InboundRequest withNas(NasClient client) {
-    return new InboundRequest(port, sender, bytes, packet, client, receivedNanos);
+    return new InboundRequest(port, sender, bytes, packet, client, receivedNanos, transport);
   }
 
   /** The NAS's name for metrics, "unknown" before the guard. */

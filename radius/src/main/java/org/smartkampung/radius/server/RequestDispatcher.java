@@ -55,7 +55,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest
     try {
       workers.execute(() -> process(channel, request));
     } catch (RejectedExecutionException e) {
-      deduplicator.unanswered(request);
+      unanswered(channel, request);
       metrics.drop(DropReason.OVERLOAD);
     }
   }
@@ -65,13 +65,13 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest
     try {
       reply = handlerFor(request).handleAsync(request);
     } catch (RuntimeException e) {
-      failed(request, e);
+      failed(channel, request, e);
       return;
     }
     reply.whenComplete(
         (answer, error) -> {
           if (error != null) {
-            failed(request, error);
+            failed(channel, request, error);
           } else {
             send(channel, request, answer);
           }
@@ -84,23 +84,45 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<InboundRequest
     try {
       bytes = reply.isEmpty() ? null : encode(request, reply.get());
     } catch (RuntimeException e) {
-      failed(request, e);
+      failed(channel, request, e);
       return;
     }
     if (bytes == null) {
-      deduplicator.unanswered(request);
-      metrics.request(type, "no_reply", request.nasName(), request.receivedNanos());
+      unanswered(channel, request);
+      metrics.request(
+          type, "no_reply", request.nasName(), request.transport(), request.receivedNanos());
       return;
     }
     deduplicator.answered(request, bytes);
     channel.writeAndFlush(new OutgoingReply(bytes, request.sender()));
-    metrics.request(type, reply.get().result(), request.nasName(), request.receivedNanos());
+    metrics.request(
+        type,
+        reply.get().result(),
+        request.nasName(),
+        request.transport(),
+        request.receivedNanos());
   }
 
-  private void failed(InboundRequest request, Throwable e) {
+  private void failed(Channel channel, InboundRequest request, Throwable e) {
     log.error("{} from NAS {} failed", RadiusCode.name(request.code()), request.nasName(), e);
-    deduplicator.unanswered(request);
+    unanswered(channel, request);
     metrics.drop(DropReason.HANDLER_ERROR);
+  }
+
+  /**
+   * Forgets the request for duplicate detection, and tells the connection (a RadSec one counts what
+   * it has in flight) that it will get no answer.
+   */
+  private void unanswered(Channel channel, InboundRequest request) {
+    deduplicator.unanswered(request);
+    if (request.transport() == Transport.RADSEC) {
+      channel.pipeline().fireUserEventTriggered(Unanswered.INSTANCE);
+    }
+  }
+
+  /** The event a RadSec pipeline sees when a request of its connection ends without an answer. */
+  enum Unanswered {
+    INSTANCE
   }
 
   private static byte[] encode(InboundRequest request, Reply reply) {

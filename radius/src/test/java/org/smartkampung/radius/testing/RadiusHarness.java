@@ -20,6 +20,7 @@ import org.smartkampung.codec.PacketCodec;
 import org.smartkampung.codec.RadiusDictionary;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.config.RadSecSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasType;
@@ -110,6 +111,27 @@ public final class RadiusHarness implements AutoCloseable {
         verifier);
   }
 
+  /**
+   * {@code hotspots} on {@link #stores}, with the RADIUS settings given (ports and address are
+   * overridden; RadSec taken as given) and subscriber passwords checked by {@code verifier}.
+   */
+  public static RadiusHarness withHotspots(
+      List<NasClientSettings> hotspots, RadiusSettings radius, PasswordVerifier verifier) {
+    return new RadiusHarness(
+        hotspots, OpeningHours.ALWAYS, Clock.systemUTC(), null, radius, verifier);
+  }
+
+  /** {@code hotspots} on {@link #stores}, with the RadSec listener of {@code radsec}. */
+  public RadiusHarness(List<NasClientSettings> hotspots, RadSecSettings radsec) {
+    this(
+        hotspots,
+        OpeningHours.ALWAYS,
+        Clock.systemUTC(),
+        null,
+        RadiusSettings.DEFAULTS.withRadSec(radsec),
+        PasswordVerifier.PBKDF2);
+  }
+
   private RadiusHarness(
       List<NasClientSettings> hotspots,
       OpeningHours hours,
@@ -151,7 +173,8 @@ public final class RadiusHarness implements AutoCloseable {
                 radius.onStoreOutage(),
                 radius.rememberedDeviceDays(),
                 radius.passwordChecks(),
-                radius.loginThrottle()),
+                radius.loginThrottle(),
+                radius.radsec()),
             null,
             null,
             List.of(policy),

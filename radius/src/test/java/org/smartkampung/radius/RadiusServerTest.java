@@ -18,7 +18,6 @@ import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasType;
-import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
@@ -231,14 +230,12 @@ class RadiusServerTest {
                         NasType.MIKROTIK,
                         MessageAuthenticatorPolicy.YES,
                         nas.port())),
-                OpeningHours.ALWAYS,
-                Clock.systemUTC());
+                // The village may use 1 GB a day.
+                RadiusHarness.standard(OpeningHours.ALWAYS, 1L));
         DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-      h.stores.setLimits(
-          new Limits(1_000_000, Limits.UNLIMITED, Limits.UNLIMITED, Limits.UNLIMITED, 9));
       acct(h, socket, 1, "s9", 0, 0, 0, 0);
       assertThat(nas.received()).isEmpty();
-      acct(h, socket, 3, "s9", 900_000, 0, 200_000, 0);
+      acct(h, socket, 3, "s9", 900_000_000, 0, 200_000_000, 0);
       await().atMost(WAIT).until(() -> !nas.received().isEmpty());
       TestNas.Received disconnect = nas.received().get(0);
       assertThat(disconnect.code()).isEqualTo(40);

@@ -284,14 +284,17 @@ class VoucherLimitsAfterQuotaEditTest {
     start(store);
     String code = unique("KMRINT01");
     voucherOnline(code, 450 * MB, Instant.now().plus(Duration.ofDays(5)));
+    // The ledger remembers a session's counters by its id: a rerun on the same Redis needs a new
+    // one.
+    String session = unique("v-int-");
     Attributes attributes = new Attributes(RadiusDictionary.load());
 
     try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       // 60 MB more in a new session: 510 of the voucher's 500 MB, far below the 1,000 MB a day.
       for (byte[] record :
           List.of(
-              accounting(attributes, 1, code, "v-int-1", 0, 0),
-              accounting(attributes, 3, code, "v-int-1", 60 * MB, 300))) {
+              accounting(attributes, 1, code, session, 0, 0),
+              accounting(attributes, 3, code, session, 60 * MB, 300))) {
         assertThat(RadiusHarness.exchange(socket, record, server.acctPort(), WAIT)).isPresent();
       }
     }
@@ -302,7 +305,7 @@ class VoucherLimitsAfterQuotaEditTest {
             () ->
                 assertThat(nas.received())
                     .extracting(TestNas.Received::code, r -> r.attribute(44))
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(40, "v-int-1")));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(40, session)));
   }
 
   /** An Accounting-Request of the voucher's session as a MikroTik sends it. */

@@ -104,7 +104,7 @@ public final class RadiusHarness implements AutoCloseable {
         List.of(
             hotspot(
                 "mikrotik-yes", "127.0.0.1", NasType.MIKROTIK, MessageAuthenticatorPolicy.YES, 0)),
-        OpeningHours.ALWAYS,
+        standard(OpeningHours.ALWAYS, null),
         Clock.systemUTC(),
         serverStores,
         radius,
@@ -137,18 +137,39 @@ public final class RadiusHarness implements AutoCloseable {
       OpeningHours hours,
       Clock clock,
       KampungStores serverStores) {
-    this(hotspots, hours, clock, serverStores, RadiusSettings.DEFAULTS, PasswordVerifier.PBKDF2);
+    this(
+        hotspots,
+        standard(hours, null),
+        clock,
+        serverStores,
+        RadiusSettings.DEFAULTS,
+        PasswordVerifier.PBKDF2);
+  }
+
+  /** The given hotspots, the village on {@code policy} instead of the standard one. */
+  public RadiusHarness(List<NasClientSettings> hotspots, QuotaPolicy policy) {
+    this(
+        hotspots,
+        policy,
+        Clock.systemUTC(),
+        null,
+        RadiusSettings.DEFAULTS,
+        PasswordVerifier.PBKDF2);
+  }
+
+  /** The harness's policy "standar": rates, two devices, an hour a session, no volume limits. */
+  public static QuotaPolicy standard(OpeningHours hours, Long villageDailyGb) {
+    return new QuotaPolicy(
+        "standar", villageDailyGb, null, null, null, 4096L, 1024L, 2, hours, 3600, 300, 60);
   }
 
   private RadiusHarness(
       List<NasClientSettings> hotspots,
-      OpeningHours hours,
+      QuotaPolicy policy,
       Clock clock,
       KampungStores serverStores,
       RadiusSettings radius,
       PasswordVerifier verifier) {
-    QuotaPolicy policy =
-        new QuotaPolicy("standar", null, null, null, null, 4096L, 1024L, 2, hours, 3600, 300, 60);
     Village village =
         new Village(
             VILLAGE,

@@ -8,18 +8,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
-import org.smartkampung.core.login.RememberedDevice;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.AccountingEvent;
@@ -31,20 +26,22 @@ import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.quota.StoreUnavailableException;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
+import org.smartkampung.core.store.EmbeddedLoginTokenStore;
+import org.smartkampung.core.store.EmbeddedNasStateStore;
+import org.smartkampung.core.store.EmbeddedRememberedDeviceStore;
 import org.smartkampung.core.store.EmbeddedSessionCommands;
 import org.smartkampung.core.store.EmbeddedSessionStore;
+import org.smartkampung.core.store.EmbeddedSubscriberStore;
+import org.smartkampung.core.store.EmbeddedVoucherStore;
 import org.smartkampung.core.store.KampungStores;
-import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
-import org.smartkampung.core.voucher.RedeemResult;
-import org.smartkampung.core.voucher.Voucher;
-import org.smartkampung.core.voucher.VoucherStatus;
 import org.smartkampung.core.voucher.VoucherStore;
 
 /**
- * TEST FIXTURE: the real embedded ledger and session store in a temporary directory, with a switch
- * that takes the ledger down and counts of ledger records and token consumptions, so tests can
- * prove a request ran once; simple maps for subscribers, vouchers, tokens and NAS facts.
+ * TEST FIXTURE: the real embedded stores (ledger, sessions, subscribers, vouchers, tokens,
+ * remembered devices, NAS facts) in a temporary directory, with a switch that takes the ledger down
+ * and counts of ledger records and token consumptions, so tests can prove a request ran once. No
+ * store logic of its own.
  */
 public final class InMemoryStores implements KampungStores {
 
@@ -52,11 +49,6 @@ public final class InMemoryStores implements KampungStores {
   public final AtomicBoolean ledgerDown = new AtomicBoolean();
   public final AtomicInteger accountCalls = new AtomicInteger();
   public final AtomicInteger tokenConsumes = new AtomicInteger();
-
-  private final Map<String, Subscriber> subscriberMap = new ConcurrentHashMap<>();
-  private final Map<String, Voucher> voucherMap = new ConcurrentHashMap<>();
-  private final Map<String, LoginToken> tokenMap = new ConcurrentHashMap<>();
-  private final Set<String> maSeen = ConcurrentHashMap.newKeySet();
 
   /** The real embedded ledger and session store, in a directory of their own. */
   private final Path dataDir = temporaryDirectory();
@@ -148,136 +140,31 @@ public final class InMemoryStores implements KampungStores {
         public void close() {}
       };
 
-  private final SubscriberStore subscribers =
-      new SubscriberStore() {
-        public Optional<Subscriber> find(String username) {
-          return Optional.ofNullable(subscriberMap.get(username));
-        }
+  /** The real embedded stores, in the same directory; only token consumptions are counted. */
+  private final EmbeddedSubscriberStore subscribers = new EmbeddedSubscriberStore(dataDir);
 
-        public boolean create(Subscriber s) {
-          return subscriberMap.putIfAbsent(s.username(), s) == null;
-        }
+  private final EmbeddedVoucherStore vouchers = new EmbeddedVoucherStore(dataDir);
 
-        public boolean update(Subscriber s) {
-          return subscriberMap.replace(s.username(), s) != null;
-        }
-
-        public boolean delete(String username) {
-          return subscriberMap.remove(username) != null;
-        }
-
-        public List<Subscriber> listByVillage(String village) {
-          return subscriberMap.values().stream()
-              .filter(s -> s.villageId().equals(village))
-              .toList();
-        }
-      };
-
-  private final VoucherStore vouchers =
-      new VoucherStore() {
-        public Optional<Voucher> find(String code) {
-          return Optional.ofNullable(voucherMap.get(code));
-        }
-
-        public boolean createAll(List<Voucher> list) {
-          list.forEach(v -> voucherMap.put(v.code(), v));
-          return true;
-        }
-
-        public synchronized RedeemResult redeem(
-            String village, String code, String device, Instant now) {
-          Voucher v = voucherMap.get(code);
-          if (v == null || !v.villageId().equals(village)) {
-            return RedeemResult.UNKNOWN;
-          }
-          switch (v.statusAt(now)) {
-            case EXPIRED:
-              return RedeemResult.EXPIRED;
-            case REVOKED:
-              return RedeemResult.REVOKED;
-            case USED:
-              return RedeemResult.USED;
-            default:
-              break;
-          }
-          List<String> held =
-              v.devices() == null || v.devices().isEmpty()
-                  ? new ArrayList<>()
-                  : new ArrayList<>(List.of(v.devices().split(",")));
-          if (held.contains(device)) {
-            return RedeemResult.ALREADY_YOURS;
-          }
-          if (held.size() >= v.maxDevices()) {
-            return RedeemResult.USED;
-          }
-          held.add(device);
-          voucherMap.put(
-              code,
-              new Voucher(
-                  v.code(),
-                  v.villageId(),
-                  v.batchId(),
-                  v.createdAt(),
-                  v.expiresAt(),
-                  v.bytesLimit(),
-                  v.minutesLimit(),
-                  v.maxDevices(),
-                  VoucherStatus.IN_USE,
-                  v.firstUsedAt() == null ? now : v.firstUsedAt(),
-                  String.join(",", held)));
-          return RedeemResult.REDEEMED;
-        }
-
-        public boolean markUsed(String code) {
-          return false;
-        }
-
-        public boolean revoke(String code) {
-          return false;
-        }
-
-        public List<Voucher> listByVillage(String village) {
-          return List.copyOf(voucherMap.values());
-        }
-      };
+  private final LoginTokenStore realTokens = new EmbeddedLoginTokenStore(Clock.systemUTC());
 
   private final LoginTokenStore tokens =
       new LoginTokenStore() {
+        @Override
         public void mint(LoginToken t) {
-          tokenMap.put(t.username(), t);
+          realTokens.mint(t);
         }
 
+        @Override
         public Optional<LoginToken> consume(String username, Instant now) {
           tokenConsumes.incrementAndGet();
-          LoginToken t = tokenMap.remove(username);
-          return t == null || !now.isBefore(t.expiresAt()) ? Optional.empty() : Optional.of(t);
+          return realTokens.consume(username, now);
         }
       };
 
-  private final Map<String, RememberedDevice> deviceMap = new ConcurrentHashMap<>();
+  private final EmbeddedRememberedDeviceStore rememberedDevices =
+      new EmbeddedRememberedDeviceStore(dataDir, Instant.now());
 
-  private final RememberedDeviceStore rememberedDevices =
-      new RememberedDeviceStore() {
-        public void remember(RememberedDevice d) {
-          deviceMap.put(d.villageId() + "/" + d.mac(), d);
-        }
-
-        public Optional<RememberedDevice> find(String village, String mac, Instant now) {
-          RememberedDevice d = deviceMap.get(village + "/" + mac);
-          return d == null || !now.isBefore(d.expiresAt()) ? Optional.empty() : Optional.of(d);
-        }
-      };
-
-  private final NasStateStore nasState =
-      new NasStateStore() {
-        public void markMessageAuthenticatorSeen(String nas) {
-          maSeen.add(nas);
-        }
-
-        public boolean messageAuthenticatorSeen(String nas) {
-          return maSeen.contains(nas);
-        }
-      };
+  private final EmbeddedNasStateStore nasState = new EmbeddedNasStateStore(dataDir);
 
   @Override
   public QuotaLedger ledger() {
@@ -345,5 +232,9 @@ public final class InMemoryStores implements KampungStores {
   public void close() {
     realLedger.close();
     sessions.close();
+    subscribers.close();
+    vouchers.close();
+    rememberedDevices.close();
+    nasState.close();
   }
 }

@@ -118,14 +118,14 @@ public final class RadiusHarness implements AutoCloseable {
   public static RadiusHarness withHotspots(
       List<NasClientSettings> hotspots, RadiusSettings radius, PasswordVerifier verifier) {
     return new RadiusHarness(
-        hotspots, OpeningHours.ALWAYS, Clock.systemUTC(), null, radius, verifier);
+        hotspots, standard(OpeningHours.ALWAYS, null), Clock.systemUTC(), null, radius, verifier);
   }
 
   /** {@code hotspots} on {@link #stores}, with the RadSec listener of {@code radsec}. */
   public RadiusHarness(List<NasClientSettings> hotspots, RadSecSettings radsec) {
     this(
         hotspots,
-        OpeningHours.ALWAYS,
+        standard(OpeningHours.ALWAYS, null),
         Clock.systemUTC(),
         null,
         RadiusSettings.DEFAULTS.withRadSec(radsec),

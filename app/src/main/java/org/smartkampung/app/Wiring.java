@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.smartkampung.app.RunCommand.RoleStartException;
 import org.smartkampung.core.admin.FirstOperator;
 import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
+import org.smartkampung.core.config.ManagementSettings;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.quota.ConfigLimitsSource;
@@ -167,6 +169,40 @@ final class Wiring {
                 + settings.dnsPort()
                 + ", Disconnect/CoA on udp :"
                 + settings.dacPort());
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  /**
+   * The management listener (metrics and health), ready while {@code ready} says so.
+   *
+   * @throws RoleStartException when its port cannot be bound
+   */
+  static Role startManagement(
+      ManagementSettings settings, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+    ManagementServer server;
+    try {
+      server = ManagementServer.start(settings, registry, ready);
+    } catch (RuntimeException e) {
+      throw new RoleStartException(
+          "Management listener cannot listen on http "
+              + settings.bindAddress()
+              + ":"
+              + settings.port()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    return new Role() {
+      @Override
+      public List<String> describe() {
+        String base = "http://" + settings.bindAddress() + ":" + server.port();
+        return List.of("Management on " + base + "/metrics (Prometheus), /healthz and /readyz");
       }
 
       @Override

@@ -42,6 +42,7 @@ import org.smartkampung.radius.acct.LostSessionSweeper;
 import org.smartkampung.radius.auth.AuthHandler;
 import org.smartkampung.radius.auth.CredentialChecker;
 import org.smartkampung.radius.auth.LoginThrottle;
+import org.smartkampung.radius.auth.RejectLog;
 import org.smartkampung.radius.auth.RememberedDevices;
 import org.smartkampung.radius.auth.ReplyAttributes;
 import org.smartkampung.radius.auth.SubscriberPasswords;
@@ -291,7 +292,8 @@ public final class RadiusServer implements AutoCloseable {
               devices,
               attributes,
               settings.onStoreOutage(),
-              clock);
+              clock,
+              new RejectLog(stores.failedLogins(), registry, clock));
       AcctHandler acctHandler =
           new AcctHandler(
               stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock, bulk);

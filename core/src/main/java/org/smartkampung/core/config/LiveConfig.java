@@ -214,6 +214,8 @@ public final class LiveConfig {
         policies,
         villages,
         hotspots,
-        base.subscribers());
+        base.subscribers(),
+        base.management(),
+        base.hotspotHealth());
   }
 }

@@ -1,5 +1,6 @@
 package org.smartkampung.core.store;
 
+import org.smartkampung.core.login.FailedLogins;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
@@ -36,6 +37,17 @@ public interface KampungStores extends AutoCloseable {
 
   /** Failed-login counters for throttles (shared by every server on Redis). */
   FailureCounters failureCounters();
+
+  /** The recent refused logins of each village (RADIUS rejects and portal failures). */
+  FailedLogins failedLogins();
+
+  /**
+   * Whether the store answers now (Redis: a PING within its timeout; embedded: always). Never
+   * throws and never waits longer than the store's timeout.
+   */
+  default boolean ready() {
+    return true;
+  }
 
   /** Flushes what is held in memory and releases connections. */
   @Override

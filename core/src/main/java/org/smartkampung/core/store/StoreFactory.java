@@ -115,6 +115,8 @@ public final class StoreFactory {
           devices,
           new EmbeddedSessionCommands(clock),
           new EmbeddedFailureCounters(clock),
+          new EmbeddedFailedLogins(),
+          () -> true,
           () -> {
             ledger.close();
             sessions.close();
@@ -182,12 +184,22 @@ public final class StoreFactory {
         new RedisRememberedDeviceStore(jedis),
         new RedisSessionCommands(jedis, clock),
         new RedisFailureCounters(jedis),
+        new RedisFailedLogins(jedis),
+        () -> ping(jedis),
         () -> {
           nasState.close();
           batcher.close();
           ledger.close();
           jedis.close();
         });
+  }
+
+  private static boolean ping(UnifiedJedis jedis) {
+    try {
+      return "PONG".equalsIgnoreCase(jedis.ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Each village's zone; an unknown village counts in the regency's zone. */
@@ -206,8 +218,15 @@ public final class StoreFactory {
       org.smartkampung.core.login.RememberedDeviceStore rememberedDevices,
       org.smartkampung.core.session.SessionCommands sessionCommands,
       org.smartkampung.core.throttle.FailureCounters failureCounters,
+      org.smartkampung.core.login.FailedLogins failedLogins,
+      java.util.function.BooleanSupplier readiness,
       Runnable closer)
       implements KampungStores {
+    @Override
+    public boolean ready() {
+      return readiness.getAsBoolean();
+    }
+
     @Override
     public void close() {
       closer.run();

@@ -33,6 +33,7 @@ public final class AdminRoutes {
     VillagePages village = new VillagePages(parts);
     VoucherPages vouchers = new VoucherPages(parts);
     SessionPages sessions = new SessionPages(parts);
+    FailedLoginPages failedLogins = new FailedLoginPages(parts);
     UsagePages usage = new UsagePages(parts);
     SubscriberPages subscribers = new SubscriberPages(parts);
     LandingContentPages landing = new LandingContentPages(parts);
@@ -107,6 +108,7 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/voucher/cetak").handler(vouchers::print);
     router.get(ROOT + "/desa/:village/sesi").handler(sessions::list);
     router.post(ROOT + "/desa/:village/sesi/putus").handler(sessions::kick);
+    router.get(ROOT + "/desa/:village/gagal-masuk").handler(failedLogins::list);
     router.get(ROOT + "/desa/:village/pemakaian").handler(usage::page);
     router.get(ROOT + "/desa/:village/pemakaian/csv").handler(usage::csv);
     router.get(ROOT + "/desa/:village/beranda").handler(landing::form);

@@ -176,6 +176,11 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.login.FailedLogins failedLogins() {
+    return real.failedLogins();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

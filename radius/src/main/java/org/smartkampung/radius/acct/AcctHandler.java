@@ -58,6 +58,7 @@ public final class AcctHandler implements RequestHandler {
   private final Executor bulk;
   private final NasWarnings missingSessionId = new NasWarnings(Duration.ofMinutes(1));
   private final NasWarnings storeFailures = new NasWarnings(Duration.ofSeconds(10));
+  private final VillageUsageGauges villageGauges;
 
   /**
    * The last record of each live session this instance saw, so an Interim-Update needs no read
@@ -87,6 +88,7 @@ public final class AcctHandler implements RequestHandler {
     this.metrics = metrics;
     this.clock = clock;
     this.bulk = bulk;
+    this.villageGauges = new VillageUsageGauges(metrics.registry());
   }
 
   /** Blocks until {@link #handleAsync} completes; for callers that have a thread to spare. */
@@ -202,6 +204,7 @@ public final class AcctHandler implements RequestHandler {
                 return sessions.removeAsync(session).thenApply(removed -> true);
               }
               recent.put(id, session);
+              villageGauges.update(key.villageId(), ok.usage());
               exhaustedCheck(session, ok.usage());
               return CompletableFuture.completedFuture(true);
             });

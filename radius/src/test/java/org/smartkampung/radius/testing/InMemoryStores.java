@@ -330,6 +330,14 @@ public final class InMemoryStores implements KampungStores {
     return failures;
   }
 
+  private final org.smartkampung.core.login.FailedLogins failedLogins =
+      new org.smartkampung.core.store.EmbeddedFailedLogins();
+
+  @Override
+  public org.smartkampung.core.login.FailedLogins failedLogins() {
+    return failedLogins;
+  }
+
   @Override
   public void close() {
     realLedger.close();

@@ -115,6 +115,9 @@ final class RunCommand implements Callable<Integer> {
       try {
         LiveConfig live = Wiring.liveConfig(config, admin, limits, clock);
         roles.addAll(Wiring.startRoles(config, live, admin, stores, clock, registry));
+        if (config.radius().enabled() || config.portal().enabled()) {
+          roles.add(Wiring.startHotspotWatch(live, stores, clock, registry));
+        }
         if (config.management().enabled()) {
           roles.add(Wiring.startManagement(config.management(), registry, kampung::ready));
         }

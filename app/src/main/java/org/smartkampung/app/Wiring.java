@@ -13,11 +13,13 @@ import java.util.function.BooleanSupplier;
 import org.smartkampung.app.RunCommand.RoleStartException;
 import org.smartkampung.core.admin.FirstOperator;
 import org.smartkampung.core.config.GatewaySettings;
+import org.smartkampung.core.config.HotspotHealthSettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.ManagementSettings;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.health.HotspotWatch;
 import org.smartkampung.core.quota.ConfigLimitsSource;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
@@ -208,6 +210,34 @@ final class Wiring {
       @Override
       public void close() {
         server.close();
+      }
+    };
+  }
+
+  /** The hotspot health watch (states, counts and the webhook) on the live configuration. */
+  static Role startHotspotWatch(
+      LiveConfig live, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
+    HotspotWatch watch =
+        new HotspotWatch(live::current, stores.hotspotSightings(), clock, registry).start();
+    return new Role() {
+      @Override
+      public List<String> describe() {
+        HotspotHealthSettings settings = live.current().hotspotHealth();
+        return List.of(
+            "Hotspot health: quiet after "
+                + settings.quietMinutes()
+                + " min, down after "
+                + settings.downMinutes()
+                + " min of silence in opening hours; webhook "
+                + (settings.webhookUrl() == null
+                    ? "off"
+                    // The host only: a gateway URL often carries its token.
+                    : "to " + java.net.URI.create(settings.webhookUrl()).getHost()));
+      }
+
+      @Override
+      public void close() {
+        watch.close();
       }
     };
   }

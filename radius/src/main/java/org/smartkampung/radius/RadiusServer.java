@@ -31,6 +31,7 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.PasswordCheckSettings;
 import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.health.CoalescedSightings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.store.KampungStores;
@@ -59,6 +60,7 @@ import org.smartkampung.radius.server.RadiusMetrics;
 import org.smartkampung.radius.server.RadiusPipeline;
 import org.smartkampung.radius.server.Reply;
 import org.smartkampung.radius.server.RequestHandler;
+import org.smartkampung.radius.server.SeenHotspots;
 import org.tinyradius.dictionary.Dictionary;
 
 /**
@@ -316,15 +318,17 @@ public final class RadiusServer implements AutoCloseable {
                           : RadiusCode.ACCOUNTING_RESPONSE,
                       List.of(),
                       "alive"));
+      SeenHotspots seen =
+          new SeenHotspots(new CoalescedSightings(stores.hotspotSightings()), clock);
       RadiusPipeline pipeline =
           new RadiusPipeline(
               dictionary,
               clients,
               Duration.ofSeconds(settings.dedupWindowSeconds()),
               workers,
-              authHandler,
-              acctHandler,
-              status,
+              seen.noting(authHandler),
+              seen.noting(acctHandler),
+              seen.noting(status),
               metrics);
       Channel authChannel =
           bind(

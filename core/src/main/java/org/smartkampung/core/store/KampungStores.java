@@ -1,5 +1,6 @@
 package org.smartkampung.core.store;
 
+import org.smartkampung.core.health.HotspotSightings;
 import org.smartkampung.core.login.FailedLogins;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDeviceStore;
@@ -40,6 +41,9 @@ public interface KampungStores extends AutoCloseable {
 
   /** The recent refused logins of each village (RADIUS rejects and portal failures). */
   FailedLogins failedLogins();
+
+  /** When each hotspot was last heard from, for the hotspot health watch and the console. */
+  HotspotSightings hotspotSightings();
 
   /**
    * Whether the store answers now (Redis: a PING within its timeout; embedded: always). Never

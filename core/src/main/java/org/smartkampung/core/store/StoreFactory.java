@@ -116,6 +116,7 @@ public final class StoreFactory {
           new EmbeddedSessionCommands(clock),
           new EmbeddedFailureCounters(clock),
           new EmbeddedFailedLogins(),
+          new EmbeddedHotspotSightings(),
           () -> true,
           () -> {
             ledger.close();
@@ -185,6 +186,7 @@ public final class StoreFactory {
         new RedisSessionCommands(jedis, clock),
         new RedisFailureCounters(jedis),
         new RedisFailedLogins(jedis),
+        new RedisHotspotSightings(jedis),
         () -> ping(jedis),
         () -> {
           nasState.close();
@@ -219,6 +221,7 @@ public final class StoreFactory {
       org.smartkampung.core.session.SessionCommands sessionCommands,
       org.smartkampung.core.throttle.FailureCounters failureCounters,
       org.smartkampung.core.login.FailedLogins failedLogins,
+      org.smartkampung.core.health.HotspotSightings hotspotSightings,
       java.util.function.BooleanSupplier readiness,
       Runnable closer)
       implements KampungStores {

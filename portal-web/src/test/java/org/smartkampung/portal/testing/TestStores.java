@@ -181,6 +181,11 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.health.HotspotSightings hotspotSightings() {
+    return real.hotspotSightings();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

@@ -338,6 +338,14 @@ public final class InMemoryStores implements KampungStores {
     return failedLogins;
   }
 
+  private final org.smartkampung.core.health.HotspotSightings sightings =
+      new org.smartkampung.core.store.EmbeddedHotspotSightings();
+
+  @Override
+  public org.smartkampung.core.health.HotspotSightings hotspotSightings() {
+    return sightings;
+  }
+
   @Override
   public void close() {
     realLedger.close();

@@ -149,6 +149,10 @@ final class RunCommand implements Callable<Integer> {
       return registry;
     }
 
+    KampungStores stores() {
+      return stores;
+    }
+
     @Override
     public void close() {
       closing = true;

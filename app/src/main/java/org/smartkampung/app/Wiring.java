@@ -21,6 +21,7 @@ import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.health.HotspotWatch;
 import org.smartkampung.core.quota.ConfigLimitsSource;
+import org.smartkampung.core.report.UsageRollup;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.store.StoreFactory;
@@ -218,7 +219,11 @@ final class Wiring {
   static Role startHotspotWatch(
       LiveConfig live, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
     HotspotWatch watch =
-        new HotspotWatch(live::current, stores.hotspotSightings(), clock, registry).start();
+        new HotspotWatch(
+                live::current, stores.hotspotSightings(), clock, registry, stores.monthlyRollups())
+            .start();
+    UsageRollup rollup =
+        new UsageRollup(live::current, stores.ledger(), stores.monthlyRollups(), clock).start();
     return new Role() {
       @Override
       public List<String> describe() {
@@ -238,6 +243,7 @@ final class Wiring {
       @Override
       public void close() {
         watch.close();
+        rollup.close();
       }
     };
   }

@@ -34,6 +34,7 @@ import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.health.CoalescedSightings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
+import org.smartkampung.core.report.ActivityRecorder;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.PasswordVerifier;
 import org.smartkampung.core.subscriber.VerifiedPasswords;
@@ -102,7 +103,10 @@ public final class RadiusServer implements AutoCloseable {
   private final ThreadPoolExecutor bulk;
   private final LostSessionSweeper sweeper;
 
+  private final ActivityRecorder activity;
+
   private RadiusServer(
+      ActivityRecorder activity,
       EventLoopGroup group,
       ThreadPoolExecutor workers,
       ThreadPoolExecutor bulk,
@@ -114,6 +118,7 @@ public final class RadiusServer implements AutoCloseable {
       KickCommandWorker kicks,
       LimitsCommandWorker limits,
       RadiusMetrics metrics) {
+    this.activity = activity;
     this.group = group;
     this.workers = workers;
     this.bulk = bulk;
@@ -296,9 +301,14 @@ public final class RadiusServer implements AutoCloseable {
               settings.onStoreOutage(),
               clock,
               new RejectLog(stores.failedLogins(), registry, clock));
+      ActivityRecorder activity =
+          new ActivityRecorder(
+              stores.monthlyRollups(),
+              id -> live.get().village(id).map(Village::timeZone).orElse(Village.DEFAULT_ZONE),
+              clock);
       AcctHandler acctHandler =
           new AcctHandler(
-              stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock, bulk);
+              stores.ledger(), stores.sessions(), dac::disconnect, metrics, clock, bulk, activity);
       LostSessionSweeper sweeper =
           new LostSessionSweeper(
               new VillageDirectory(live),
@@ -363,6 +373,7 @@ public final class RadiusServer implements AutoCloseable {
               clock);
       RadiusServer server =
           new RadiusServer(
+              activity,
               group,
               workers,
               bulk,
@@ -493,5 +504,6 @@ public final class RadiusServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    activity.close();
   }
 }

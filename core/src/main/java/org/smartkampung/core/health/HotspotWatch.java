@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -26,6 +28,7 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.quota.OpeningHours;
 import org.smartkampung.core.quota.QuotaPolicy;
+import org.smartkampung.core.report.MonthlyRollups;
 import org.smartkampung.core.village.Village;
 
 /**
@@ -41,6 +44,7 @@ public final class HotspotWatch implements AutoCloseable {
   private final HotspotSightings sightings;
   private final Clock clock;
   private final HotspotWebhook webhook;
+  private final MonthlyRollups rollups;
   private final Map<HotspotState, AtomicInteger> counts = new EnumMap<>(HotspotState.class);
   // What this process last announced: saves a store call per hotspot per check (not for safety).
   private final Map<String, HotspotState> announced = new ConcurrentHashMap<>();
@@ -51,6 +55,17 @@ public final class HotspotWatch implements AutoCloseable {
       HotspotSightings sightings,
       Clock clock,
       MeterRegistry registry) {
+    this(config, sightings, clock, registry, null);
+  }
+
+  /** As above, adding each check's opening time and up time to {@code rollups} (may be null). */
+  public HotspotWatch(
+      Supplier<KampungConfig> config,
+      HotspotSightings sightings,
+      Clock clock,
+      MeterRegistry registry,
+      MonthlyRollups rollups) {
+    this.rollups = rollups;
     this.config = config;
     this.sightings = sightings;
     this.clock = clock;
@@ -100,6 +115,8 @@ public final class HotspotWatch implements AutoCloseable {
     Map<HotspotState, Integer> tally = new EnumMap<>(HotspotState.class);
     List<HotspotTransition> transitions = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Map<String, long[]> watched = new java.util.HashMap<>(); // village -> {open, up} seconds
+    long interval = thresholds.checkIntervalSeconds();
     for (NasClientSettings hotspot : current.hotspots()) {
       names.add(hotspot.name());
       Optional<Village> village = current.village(hotspot.village());
@@ -111,6 +128,13 @@ public final class HotspotWatch implements AutoCloseable {
       HotspotState state =
           HotspotHealth.state(last, now, openingHours(current, v), v.timeZone(), thresholds);
       tally.merge(state, 1, Integer::sum);
+      if (openingHours(current, v).isOpen(LocalTime.ofInstant(now, v.timeZone()))) {
+        long[] seconds = watched.computeIfAbsent(v.id(), id -> new long[2]);
+        seconds[0] += interval;
+        if (state == HotspotState.UP || state == HotspotState.QUIET) {
+          seconds[1] += interval;
+        }
+      }
       if ((state == HotspotState.DOWN || state == HotspotState.UP)
           && announced.get(hotspot.name()) != state) {
         Optional<HotspotState> before = sightings.announce(hotspot.name(), state);
@@ -133,6 +157,15 @@ public final class HotspotWatch implements AutoCloseable {
     }
     for (HotspotState state : HotspotState.values()) {
       counts.get(state).set(tally.getOrDefault(state, 0));
+    }
+    if (rollups != null) {
+      watched.forEach(
+          (villageId, seconds) ->
+              rollups.availability(
+                  villageId,
+                  YearMonth.from(now.atZone(current.village(villageId).orElseThrow().timeZone())),
+                  seconds[0],
+                  seconds[1]));
     }
     // Sightings of hotspots removed from the registry end with them.
     for (String name : seen.keySet()) {

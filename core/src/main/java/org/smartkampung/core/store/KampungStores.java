@@ -6,6 +6,7 @@ import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.report.MonthlyRollups;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.subscriber.SubscriberStore;
@@ -44,6 +45,9 @@ public interface KampungStores extends AutoCloseable {
 
   /** When each hotspot was last heard from, for the hotspot health watch and the console. */
   HotspotSightings hotspotSightings();
+
+  /** Each village's monthly figures for the APBDes report, kept at least 13 months. */
+  MonthlyRollups monthlyRollups();
 
   /**
    * Whether the store answers now (Redis: a PING within its timeout; embedded: always). Never

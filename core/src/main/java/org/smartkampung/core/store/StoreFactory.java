@@ -104,6 +104,7 @@ public final class StoreFactory {
       var sessions = new EmbeddedSessionStore(dir, settings.snapshotIntervalSeconds());
       var nasState = new EmbeddedNasStateStore(dir);
       var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
+      var rollups = new EmbeddedMonthlyRollups(dir, clock);
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -117,8 +118,10 @@ public final class StoreFactory {
           new EmbeddedFailureCounters(clock),
           new EmbeddedFailedLogins(),
           new EmbeddedHotspotSightings(),
+          rollups,
           () -> true,
           () -> {
+            rollups.close();
             ledger.close();
             sessions.close();
             subscribers.close();
@@ -187,6 +190,7 @@ public final class StoreFactory {
         new RedisFailureCounters(jedis),
         new RedisFailedLogins(jedis),
         new RedisHotspotSightings(jedis),
+        new RedisMonthlyRollups(jedis),
         () -> ping(jedis),
         () -> {
           nasState.close();
@@ -222,6 +226,7 @@ public final class StoreFactory {
       org.smartkampung.core.throttle.FailureCounters failureCounters,
       org.smartkampung.core.login.FailedLogins failedLogins,
       org.smartkampung.core.health.HotspotSightings hotspotSightings,
+      org.smartkampung.core.report.MonthlyRollups monthlyRollups,
       java.util.function.BooleanSupplier readiness,
       Runnable closer)
       implements KampungStores {

@@ -186,6 +186,11 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.report.MonthlyRollups monthlyRollups() {
+    return real.monthlyRollups();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

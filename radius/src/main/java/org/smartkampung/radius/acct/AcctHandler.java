@@ -18,6 +18,7 @@ import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.report.ActivityRecorder;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.store.StoreOutages;
@@ -59,6 +60,7 @@ public final class AcctHandler implements RequestHandler {
   private final NasWarnings missingSessionId = new NasWarnings(Duration.ofMinutes(1));
   private final NasWarnings storeFailures = new NasWarnings(Duration.ofSeconds(10));
   private final VillageUsageGauges villageGauges;
+  private final ActivityRecorder activity;
 
   /**
    * The last record of each live session this instance saw, so an Interim-Update needs no read
@@ -82,6 +84,22 @@ public final class AcctHandler implements RequestHandler {
       RadiusMetrics metrics,
       Clock clock,
       Executor bulk) {
+    this(ledger, sessions, onExhausted, metrics, clock, bulk, null);
+  }
+
+  /**
+   * As above, telling {@code activity} (may be null) of each session's first record, for the
+   * monthly report.
+   */
+  public AcctHandler(
+      QuotaLedger ledger,
+      SessionStore sessions,
+      Consumer<Session> onExhausted,
+      RadiusMetrics metrics,
+      Clock clock,
+      Executor bulk,
+      ActivityRecorder activity) {
+    this.activity = activity;
     this.ledger = ledger;
     this.sessions = sessions;
     this.onExhausted = onExhausted;
@@ -205,6 +223,9 @@ public final class AcctHandler implements RequestHandler {
               }
               recent.put(id, session);
               villageGauges.update(key.villageId(), ok.usage());
+              if (activity != null && previous.isEmpty()) {
+                activity.session(key.villageId(), key.userId(), key.deviceId(), true);
+              }
               exhaustedCheck(session, ok.usage());
               return CompletableFuture.completedFuture(true);
             });

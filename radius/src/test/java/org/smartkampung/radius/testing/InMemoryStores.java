@@ -346,6 +346,14 @@ public final class InMemoryStores implements KampungStores {
     return sightings;
   }
 
+  private final org.smartkampung.core.store.EmbeddedMonthlyRollups rollups =
+      new org.smartkampung.core.store.EmbeddedMonthlyRollups(dataDir, Clock.systemUTC());
+
+  @Override
+  public org.smartkampung.core.report.MonthlyRollups monthlyRollups() {
+    return rollups;
+  }
+
   @Override
   public void close() {
     realLedger.close();

@@ -13,6 +13,12 @@ public interface MonthlyRollups {
   /** Months kept after their end, at least (a budget year and its report month). */
   int KEPT_MONTHS = 13;
 
+  /**
+   * Distinct villagers (and devices) counted per village and month, at most: far above a village's
+   * population, and a bound on what a flood of forged accounting can make the store hold.
+   */
+  int MAX_DISTINCT = 20_000;
+
   /** Sets one local day's bytes per hour (24 values), replacing what was kept for that day. */
   void putDay(String villageId, LocalDate day, long[] bytesByHour);
 

@@ -118,10 +118,10 @@ public final class EmbeddedMonthlyRollups implements MonthlyRollups, AutoCloseab
   public synchronized void activity(
       String villageId, YearMonth month, String userId, String deviceId, boolean newSession) {
     Month m = writable(villageId, month);
-    if (userId != null && !userId.isEmpty()) {
+    if (userId != null && !userId.isEmpty() && m.users.size() < MAX_DISTINCT) {
       m.users.add(userId);
     }
-    if (deviceId != null && !deviceId.isEmpty()) {
+    if (deviceId != null && !deviceId.isEmpty() && m.devices.size() < MAX_DISTINCT) {
       m.devices.add(deviceId);
     }
     if (newSession) {

@@ -30,8 +30,13 @@ final class RedisMonthlyRollups implements MonthlyRollups {
 
   private static final RedisScript ACTIVITY =
       new RedisScript(
-          "if ARGV[1] ~= '' then redis.call('SADD', KEYS[2], ARGV[1]) end\n"
-              + "if ARGV[2] ~= '' then redis.call('SADD', KEYS[3], ARGV[2]) end\n"
+          "local max = tonumber(ARGV[5])\n"
+              + "if ARGV[1] ~= '' and redis.call('SCARD', KEYS[2]) < max then\n"
+              + "  redis.call('SADD', KEYS[2], ARGV[1])\n"
+              + "end\n"
+              + "if ARGV[2] ~= '' and redis.call('SCARD', KEYS[3]) < max then\n"
+              + "  redis.call('SADD', KEYS[3], ARGV[2])\n"
+              + "end\n"
               + "if ARGV[3] == '1' then redis.call('HINCRBY', KEYS[1], 'sessions', 1) end\n"
               + "for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[4]) end\n"
               + "return 1\n");
@@ -76,7 +81,8 @@ final class RedisMonthlyRollups implements MonthlyRollups {
             userId == null ? "" : userId,
             deviceId == null ? "" : deviceId,
             newSession ? "1" : "0",
-            Long.toString(TTL_SECONDS)));
+            Long.toString(TTL_SECONDS),
+            Integer.toString(MAX_DISTINCT)));
   }
 
   @Override

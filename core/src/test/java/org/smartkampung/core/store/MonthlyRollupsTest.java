@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +64,24 @@ class MonthlyRollupsTest {
     again.flush();
     assertNovember(again.month("kemiren", NOV));
     assertThat(again.month("kemiren", YearMonth.of(2026, 10)).bytes()).isZero();
+  }
+
+  @Test
+  void distinctVillagersAndDevicesStopAtTheBoundWhateverAFloodSends() {
+    String village = "desa-" + UUID.randomUUID().toString().substring(0, 8);
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
+    for (MonthlyRollups rollups :
+        List.of(
+            new EmbeddedMonthlyRollups(dir, clock),
+            new RedisMonthlyRollups(RedisTestServer.client()))) {
+      for (int i = 0; i < MonthlyRollups.MAX_DISTINCT + 50; i++) {
+        rollups.activity(village, NOV, "u" + i, "d" + i, true);
+      }
+      MonthRollup m = rollups.month(village, NOV);
+      assertThat(m.users()).isEqualTo(MonthlyRollups.MAX_DISTINCT);
+      assertThat(m.devices()).isEqualTo(MonthlyRollups.MAX_DISTINCT);
+      assertThat(m.sessions()).isEqualTo(MonthlyRollups.MAX_DISTINCT + 50);
+    }
   }
 
   @Test

@@ -87,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
     private final AdminStores admin;
     private final PrometheusMeterRegistry registry;
     private final List<Role> roles;
+    private volatile boolean closing;
 
     private Kampung(
         KampungStores stores,
@@ -110,6 +111,7 @@ final class RunCommand implements Callable<Integer> {
         throw e;
       }
       List<Role> roles = new ArrayList<>();
+      Kampung kampung = new Kampung(stores, admin, registry, roles);
       try {
         LiveConfig live = Wiring.liveConfig(config, admin, limits, clock);
         // Closed last of the roles: it stops following the store's notices.
@@ -126,13 +128,24 @@ final class RunCommand implements Callable<Integer> {
               }
             });
         roles.addAll(Wiring.startRoles(config, live, admin, stores, clock, registry));
+        if (config.radius().enabled() || config.portal().enabled()) {
+          roles.add(Wiring.startHotspotWatch(live, stores, clock, registry));
+        }
+        if (config.management().enabled()) {
+          roles.add(Wiring.startManagement(config.management(), registry, kampung::ready));
+        }
       } catch (RuntimeException e) {
         roles.forEach(Role::close);
         admin.close();
         stores.close();
         throw e;
       }
-      return new Kampung(stores, admin, registry, roles);
+      return kampung;
+    }
+
+    /** Ready for traffic: not stopping, and the store answers now. */
+    boolean ready() {
+      return !closing && stores.ready();
     }
 
     List<String> describe() {
@@ -149,8 +162,13 @@ final class RunCommand implements Callable<Integer> {
       return registry;
     }
 
+    KampungStores stores() {
+      return stores;
+    }
+
     @Override
     public void close() {
+      closing = true;
       // Roles first so no request arrives at a closed store; the store last flushes counters.
       for (int i = roles.size() - 1; i >= 0; i--) {
         roles.get(i).close();

@@ -8,14 +8,19 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.smartkampung.app.RunCommand.RoleStartException;
 import org.smartkampung.core.admin.FirstOperator;
 import org.smartkampung.core.config.GatewaySettings;
+import org.smartkampung.core.config.HotspotHealthSettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
+import org.smartkampung.core.config.ManagementSettings;
 import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.health.HotspotWatch;
 import org.smartkampung.core.limits.ConfigLimitsSource;
+import org.smartkampung.core.report.UsageRollup;
 import org.smartkampung.core.signing.SigningKeys;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
@@ -187,6 +192,73 @@ final class Wiring {
       @Override
       public void close() {
         server.close();
+      }
+    };
+  }
+
+  /**
+   * The management listener (metrics and health), ready while {@code ready} says so.
+   *
+   * @throws RoleStartException when its port cannot be bound
+   */
+  static Role startManagement(
+      ManagementSettings settings, PrometheusMeterRegistry registry, BooleanSupplier ready) {
+    ManagementServer server;
+    try {
+      server = ManagementServer.start(settings, registry, ready);
+    } catch (RuntimeException e) {
+      throw new RoleStartException(
+          "Management listener cannot listen on http "
+              + settings.bindAddress()
+              + ":"
+              + settings.port()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    return new Role() {
+      @Override
+      public List<String> describe() {
+        String base = "http://" + settings.bindAddress() + ":" + server.port();
+        return List.of("Management on " + base + "/metrics (Prometheus), /healthz and /readyz");
+      }
+
+      @Override
+      public void close() {
+        server.close();
+      }
+    };
+  }
+
+  /** The hotspot health watch (states, counts and the webhook) on the live configuration. */
+  static Role startHotspotWatch(
+      LiveConfig live, KampungStores stores, Clock clock, PrometheusMeterRegistry registry) {
+    HotspotWatch watch =
+        new HotspotWatch(
+                live::current, stores.hotspotSightings(), clock, registry, stores.monthlyRollups())
+            .start();
+    UsageRollup rollup =
+        new UsageRollup(live::current, stores.ledger(), stores.monthlyRollups(), clock).start();
+    return new Role() {
+      @Override
+      public List<String> describe() {
+        HotspotHealthSettings settings = live.current().hotspotHealth();
+        return List.of(
+            "Hotspot health: quiet after "
+                + settings.quietMinutes()
+                + " min, down after "
+                + settings.downMinutes()
+                + " min of silence in opening hours; webhook "
+                + (settings.webhookUrl() == null
+                    ? "off"
+                    // The host only: a gateway URL often carries its token.
+                    : "to " + java.net.URI.create(settings.webhookUrl()).getHost()));
+      }
+
+      @Override
+      public void close() {
+        watch.close();
+        rollup.close();
       }
     };
   }

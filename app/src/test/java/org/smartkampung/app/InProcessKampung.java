@@ -28,6 +28,11 @@ public final class InProcessKampung implements AutoCloseable {
     return kampung.describe();
   }
 
+  /** The stores the roles share (for tests that compare what pages show with the ledger). */
+  public org.smartkampung.core.store.KampungStores stores() {
+    return kampung.stores();
+  }
+
   /** Stops every role and closes the stores, as on SIGTERM. */
   @Override
   public void close() {

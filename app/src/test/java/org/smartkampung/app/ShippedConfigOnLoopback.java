@@ -29,6 +29,7 @@ public record ShippedConfigOnLoopback(
     yaml = replaceOnce(yaml, "auth-port: 1812", "auth-port: " + authPort);
     yaml = replaceOnce(yaml, "acct-port: 1813", "acct-port: " + acctPort);
     yaml = replaceOnce(yaml, "  port: 8080", "  port: " + portalPort);
+    yaml = replaceOnce(yaml, "  port: 9180", "  port: " + freeTcpPort());
     yaml =
         replaceOnce(
             yaml,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.login.FailedLogin;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.village.Village;
@@ -111,9 +112,11 @@ final class LoginHandlers {
       rerender(ctx, 400, village, nas, "error.method");
       return;
     }
+    String who = who(method, form, nas);
     Optional<Explanation> closed = parts.admission().openingHours(village);
     if (closed.isPresent()) {
       count(method, closed.get().slug());
+      failed(village, nas, who, reasonCode(closed.get()));
       landing.renderExplanation(ctx, closed.get(), village);
       return;
     }
@@ -130,11 +133,12 @@ final class LoginHandlers {
                         : decide(check.verify(form, village, nas), village, nas),
                 false);
     outcome
-        .onSuccess(o -> answer(ctx, method, village, nas, o))
+        .onSuccess(o -> answer(ctx, method, village, nas, who, o))
         .onFailure(
             e -> {
               log.warn("login by {} failed in the store", method, e);
               count(method, Explanation.SERVICE_UNAVAILABLE.slug());
+              failed(village, nas, who, reasonCode(Explanation.SERVICE_UNAVAILABLE));
               landing.renderExplanation(ctx, Explanation.SERVICE_UNAVAILABLE, village);
             });
   }
@@ -193,17 +197,25 @@ final class LoginHandlers {
   }
 
   private void answer(
-      RoutingContext ctx, LoginMethod method, Village village, NasContext nas, Outcome outcome) {
+      RoutingContext ctx,
+      LoginMethod method,
+      Village village,
+      NasContext nas,
+      String who,
+      Outcome outcome) {
     if (outcome instanceof Outcome.Limited limited) {
       count(method, "limited");
+      failed(village, nas, who, "too_many_failures");
       Map<String, Object> extra = new HashMap<>();
       extra.put("error", parts.pages().text(ctx, "error.wait", limited.waitSeconds()));
       landing.render(ctx, 429, village, nas, extra);
     } else if (outcome instanceof Outcome.Refused r) {
       count(method, "refused");
+      reasonCode(r.messageKey()).ifPresent(code -> failed(village, nas, who, code));
       rerender(ctx, 400, village, nas, r.messageKey());
     } else if (outcome instanceof Outcome.Explained e) {
       count(method, e.explanation().slug());
+      failed(village, nas, who, reasonCode(e.explanation()));
       landing.renderExplanation(ctx, e.explanation(), village);
     } else if (outcome instanceof Outcome.Minted m) {
       count(method, "ok");
@@ -333,6 +345,54 @@ final class LoginHandlers {
     Map<String, Object> extra = new HashMap<>();
     extra.put("error", parts.pages().text(ctx, key));
     landing.render(ctx, status, village, nas, extra);
+  }
+
+  /** What the login was tried as, for the console: the name or code typed, else the device. */
+  private static String who(LoginMethod method, Map<String, String> form, NasContext nas) {
+    String typed =
+        switch (method) {
+          case VOUCHER -> form.get("kode");
+          case SUBSCRIBER -> form.get("nama");
+          default -> null;
+        };
+    if (typed != null && !typed.isBlank()) {
+      return typed.trim();
+    }
+    return nas.device().mac().isEmpty() ? nas.device().clientIp() : nas.device().mac();
+  }
+
+  /** The console's reason code of a refusal; empty for a form left empty (not a failed login). */
+  private static Optional<String> reasonCode(String messageKey) {
+    return switch (messageKey) {
+      case "error.voucher.unknown" -> Optional.of("unknown_voucher");
+      case "error.subscriber.wrong" -> Optional.of("bad_credentials");
+      case "error.subscriber.disabled" -> Optional.of("account_disabled");
+      default -> Optional.empty();
+    };
+  }
+
+  private static String reasonCode(Explanation explanation) {
+    return explanation.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Keeps a refused login for the console, off the event loop (the store may be Redis). */
+  private void failed(Village village, NasContext nas, String who, String reason) {
+    FailedLogin failed =
+        new FailedLogin(
+            parts.clock().instant(),
+            village.id(),
+            who,
+            nas.hotspot() == null || nas.hotspot().isEmpty() ? "portal" : nas.hotspot(),
+            reason);
+    parts
+        .vertx()
+        .executeBlocking(
+            () -> {
+              parts.stores().failedLogins().record(failed);
+              return null;
+            },
+            false)
+        .onFailure(e -> log.debug("failed login not kept: {}", e.toString()));
   }
 
   private void count(LoginMethod method, String result) {

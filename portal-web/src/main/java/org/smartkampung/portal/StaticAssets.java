@@ -23,6 +23,7 @@ final class StaticAssets {
         Map.of(
             "portal.css", new Asset(read("static/portal.css"), "text/css; charset=utf-8"),
             "admin.css", new Asset(read("static/admin.css"), "text/css; charset=utf-8"),
+            "report.css", new Asset(read("static/report.css"), "text/css; charset=utf-8"),
             "nas-submit.js",
                 new Asset(read("static/nas-submit.js"), "text/javascript; charset=utf-8")));
   }

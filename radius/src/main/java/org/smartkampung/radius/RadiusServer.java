@@ -36,8 +36,10 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.LiveConfig;
 import org.smartkampung.core.config.PasswordCheckSettings;
 import org.smartkampung.core.config.RadiusSettings;
+import org.smartkampung.core.health.CoalescedSightings;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
+import org.smartkampung.core.report.ActivityRecorder;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.PasswordVerifier;
 import org.smartkampung.core.subscriber.VerifiedPasswords;
@@ -47,6 +49,7 @@ import org.smartkampung.radius.acct.LostSessionSweeper;
 import org.smartkampung.radius.auth.AuthHandler;
 import org.smartkampung.radius.auth.CredentialChecker;
 import org.smartkampung.radius.auth.LoginThrottle;
+import org.smartkampung.radius.auth.RejectLog;
 import org.smartkampung.radius.auth.RememberedDevices;
 import org.smartkampung.radius.auth.ReplyAttributes;
 import org.smartkampung.radius.auth.SessionLimits;
@@ -63,6 +66,7 @@ import org.smartkampung.radius.server.RadiusMetrics;
 import org.smartkampung.radius.server.RadiusPipeline;
 import org.smartkampung.radius.server.Reply;
 import org.smartkampung.radius.server.RequestHandler;
+import org.smartkampung.radius.server.SeenHotspots;
 import org.tinyradius.dictionary.Dictionary;
 
 /**
@@ -106,7 +110,10 @@ public final class RadiusServer implements AutoCloseable {
   private final EventLoopGroup radSecGroup;
   private final RadSecListener radSec;
 
+  private final ActivityRecorder activity;
+
   private RadiusServer(
+      ActivityRecorder activity,
       EventLoopGroup group,
       ThreadPoolExecutor workers,
       ThreadPoolExecutor bulk,
@@ -122,6 +129,7 @@ public final class RadiusServer implements AutoCloseable {
       RadSecListener radSec) {
     this.radSecGroup = radSecGroup;
     this.radSec = radSec;
+    this.activity = activity;
     this.group = group;
     this.workers = workers;
     this.bulk = bulk;
@@ -315,6 +323,12 @@ public final class RadiusServer implements AutoCloseable {
               devices,
               attributes,
               settings.onStoreOutage(),
+              clock,
+              new RejectLog(stores.failedLogins(), registry, clock));
+      ActivityRecorder activity =
+          new ActivityRecorder(
+              stores.monthlyRollups(),
+              id -> live.get().village(id).map(Village::timeZone).orElse(Village.DEFAULT_ZONE),
               clock);
       AcctHandler acctHandler =
           new AcctHandler(
@@ -324,7 +338,8 @@ public final class RadiusServer implements AutoCloseable {
               dac::disconnect,
               metrics,
               clock,
-              bulk);
+              bulk,
+              activity);
       LostSessionSweeper sweeper =
           new LostSessionSweeper(
               new VillageDirectory(live),
@@ -344,15 +359,17 @@ public final class RadiusServer implements AutoCloseable {
                           : RadiusCode.ACCOUNTING_RESPONSE,
                       List.of(),
                       "alive"));
+      SeenHotspots seen =
+          new SeenHotspots(new CoalescedSightings(stores.hotspotSightings()), clock);
       RadiusPipeline pipeline =
           new RadiusPipeline(
               dictionary,
               clients,
               Duration.ofSeconds(settings.dedupWindowSeconds()),
               workers,
-              authHandler,
-              acctHandler,
-              status,
+              seen.noting(authHandler),
+              seen.noting(acctHandler),
+              seen.noting(status),
               metrics);
       Channel authChannel =
           bind(
@@ -397,6 +414,7 @@ public final class RadiusServer implements AutoCloseable {
               clock);
       RadiusServer server =
           new RadiusServer(
+              activity,
               group,
               workers,
               bulk,
@@ -555,5 +573,6 @@ public final class RadiusServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    activity.close();
   }
 }

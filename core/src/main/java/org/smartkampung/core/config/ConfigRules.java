@@ -46,6 +46,8 @@ final class ConfigRules {
     store(config.store());
     radius(config.radius());
     portal(config.portal());
+    management(config.management());
+    hotspotHealth(config.hotspotHealth());
     if (config.loginMethods().isEmpty()) {
       problems.at("login-methods", "name at least one login method");
     }
@@ -127,6 +129,25 @@ final class ConfigRules {
     List<String> networks = portal.admin().allowedNetworks();
     for (int i = 0; i < networks.size(); i++) {
       address("portal.admin.allowed-networks[" + i + "]", networks.get(i), true);
+    }
+  }
+
+  private void management(ManagementSettings management) {
+    address("management.bind-address", management.bindAddress(), false);
+    port("management.port", management.port());
+  }
+
+  private void hotspotHealth(HotspotHealthSettings health) {
+    atLeast("hotspot-health.quiet-minutes", health.quietMinutes(), 1);
+    atLeast("hotspot-health.down-minutes", health.downMinutes(), 1);
+    if (health.downMinutes() < health.quietMinutes()) {
+      problems.at(
+          "hotspot-health.down-minutes",
+          "must be at least quiet-minutes (" + health.quietMinutes() + ")");
+    }
+    atLeast("hotspot-health.check-interval-seconds", health.checkIntervalSeconds(), 1);
+    if (health.webhookUrl() != null) {
+      httpUrl("hotspot-health.webhook-url", health.webhookUrl());
     }
   }
 

@@ -21,6 +21,8 @@ import org.smartkampung.core.village.Village;
  * @param villages the villages served
  * @param hotspots the NAS clients allowed to talk RADIUS
  * @param subscribers subscribers created at first start (demo data, imports)
+ * @param management the management listener (metrics and health)
+ * @param hotspotHealth thresholds and webhook of the hotspot health watch
  */
 public record KampungConfig(
     Regency regency,
@@ -32,9 +34,13 @@ public record KampungConfig(
     List<QuotaPolicy> policies,
     List<Village> villages,
     List<NasClientSettings> hotspots,
-    List<SubscriberSeed> subscribers) {
+    List<SubscriberSeed> subscribers,
+    ManagementSettings management,
+    HotspotHealthSettings hotspotHealth) {
 
   public KampungConfig {
+    management = management == null ? ManagementSettings.DEFAULTS : management;
+    hotspotHealth = hotspotHealth == null ? HotspotHealthSettings.DEFAULTS : hotspotHealth;
     store = store == null ? StoreSettings.DEFAULTS : store;
     radius = radius == null ? RadiusSettings.DEFAULTS : radius;
     portal = portal == null ? PortalSettings.DEFAULTS : portal;
@@ -47,6 +53,36 @@ public record KampungConfig(
     villages = villages == null ? List.of() : List.copyOf(villages);
     hotspots = hotspots == null ? List.of() : List.copyOf(hotspots);
     subscribers = subscribers == null ? List.of() : List.copyOf(subscribers);
+  }
+
+  /**
+   * The configuration without a management listener (a config built in code, as tests do, never
+   * takes the well-known management port) and with the default hotspot health watch.
+   */
+  public KampungConfig(
+      Regency regency,
+      StoreSettings store,
+      RadiusSettings radius,
+      PortalSettings portal,
+      GatewaySettings gateway,
+      List<LoginMethod> loginMethods,
+      List<QuotaPolicy> policies,
+      List<Village> villages,
+      List<NasClientSettings> hotspots,
+      List<SubscriberSeed> subscribers) {
+    this(
+        regency,
+        store,
+        radius,
+        portal,
+        gateway,
+        loginMethods,
+        policies,
+        villages,
+        hotspots,
+        subscribers,
+        ManagementSettings.NONE,
+        null);
   }
 
   /** The configuration without a gateway section (kept so callers from before it still build). */

@@ -315,6 +315,8 @@ public final class LiveConfig {
         policies,
         villages,
         hotspots,
-        base.subscribers());
+        base.subscribers(),
+        base.management(),
+        base.hotspotHealth());
   }
 }

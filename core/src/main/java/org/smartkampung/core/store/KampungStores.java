@@ -1,10 +1,13 @@
 package org.smartkampung.core.store;
 
+import org.smartkampung.core.health.HotspotSightings;
 import org.smartkampung.core.invalidation.Invalidations;
+import org.smartkampung.core.login.FailedLogins;
 import org.smartkampung.core.login.LoginTokenStore;
 import org.smartkampung.core.login.RememberedDeviceStore;
 import org.smartkampung.core.nas.NasStateStore;
 import org.smartkampung.core.quota.QuotaLedger;
+import org.smartkampung.core.report.MonthlyRollups;
 import org.smartkampung.core.session.SessionCommands;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.signing.SigningKeyStore;
@@ -44,6 +47,23 @@ public interface KampungStores extends AutoCloseable {
 
   /** Notices of edits to cached data, heard by every process on the store. */
   Invalidations invalidations();
+
+  /** The recent refused logins of each village (RADIUS rejects and portal failures). */
+  FailedLogins failedLogins();
+
+  /** When each hotspot was last heard from, for the hotspot health watch and the console. */
+  HotspotSightings hotspotSightings();
+
+  /** Each village's monthly figures for the APBDes report, kept at least 13 months. */
+  MonthlyRollups monthlyRollups();
+
+  /**
+   * Whether the store answers now (Redis: a PING within its timeout; embedded: always). Never
+   * throws and never waits longer than the store's timeout.
+   */
+  default boolean ready() {
+    return true;
+  }
 
   /** Flushes what is held in memory and releases connections. */
   @Override

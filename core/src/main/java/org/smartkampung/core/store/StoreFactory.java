@@ -106,6 +106,7 @@ public final class StoreFactory {
       var nasState = new EmbeddedNasStateStore(dir);
       var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
       var signingKeys = new EmbeddedSigningKeyStore(dir);
+      var rollups = new EmbeddedMonthlyRollups(dir, clock);
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -119,7 +120,12 @@ public final class StoreFactory {
           new EmbeddedFailureCounters(clock),
           signingKeys,
           Invalidations.inProcess(),
+          new EmbeddedFailedLogins(),
+          new EmbeddedHotspotSightings(),
+          rollups,
+          () -> true,
           () -> {
+            rollups.close();
             ledger.close();
             sessions.close();
             subscribers.close();
@@ -190,6 +196,10 @@ public final class StoreFactory {
         new RedisFailureCounters(jedis),
         new RedisSigningKeyStore(jedis, "kampung:"),
         notices,
+        new RedisFailedLogins(jedis),
+        new RedisHotspotSightings(jedis),
+        new RedisMonthlyRollups(jedis),
+        () -> ping(jedis),
         () -> {
           overrides.close();
           notices.close();
@@ -198,6 +208,14 @@ public final class StoreFactory {
           ledger.close();
           jedis.close();
         });
+  }
+
+  private static boolean ping(UnifiedJedis jedis) {
+    try {
+      return "PONG".equalsIgnoreCase(jedis.ping());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Each village's zone; an unknown village counts in the regency's zone. */
@@ -218,8 +236,17 @@ public final class StoreFactory {
       org.smartkampung.core.throttle.FailureCounters failureCounters,
       org.smartkampung.core.signing.SigningKeyStore signingKeys,
       Invalidations invalidations,
+      org.smartkampung.core.login.FailedLogins failedLogins,
+      org.smartkampung.core.health.HotspotSightings hotspotSightings,
+      org.smartkampung.core.report.MonthlyRollups monthlyRollups,
+      java.util.function.BooleanSupplier readiness,
       Runnable closer)
       implements KampungStores {
+    @Override
+    public boolean ready() {
+      return readiness.getAsBoolean();
+    }
+
     @Override
     public void close() {
       closer.run();

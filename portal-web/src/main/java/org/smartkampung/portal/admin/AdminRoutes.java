@@ -33,6 +33,8 @@ public final class AdminRoutes {
     VillagePages village = new VillagePages(parts);
     VoucherPages vouchers = new VoucherPages(parts);
     SessionPages sessions = new SessionPages(parts);
+    FailedLoginPages failedLogins = new FailedLoginPages(parts);
+    ReportPages reports = new ReportPages(parts);
     UsagePages usage = new UsagePages(parts);
     SubscriberPages subscribers = new SubscriberPages(parts);
     LandingContentPages landing = new LandingContentPages(parts);
@@ -107,6 +109,9 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/voucher/cetak").handler(vouchers::print);
     router.get(ROOT + "/desa/:village/sesi").handler(sessions::list);
     router.post(ROOT + "/desa/:village/sesi/putus").handler(sessions::kick);
+    router.get(ROOT + "/desa/:village/gagal-masuk").handler(failedLogins::list);
+    router.get(ROOT + "/desa/:village/laporan").handler(reports::page);
+    router.get(ROOT + "/desa/:village/laporan/csv").handler(reports::villageCsv);
     router.get(ROOT + "/desa/:village/pemakaian").handler(usage::page);
     router.get(ROOT + "/desa/:village/pemakaian/csv").handler(usage::csv);
     router.get(ROOT + "/desa/:village/beranda").handler(landing::form);
@@ -133,6 +138,7 @@ public final class AdminRoutes {
     router.get(KABUPATEN).handler(kabupaten::overview);
     router.get(KABUPATEN + "/csv").handler(kabupaten::csv);
     router.get(KABUPATEN + "/audit").handler(kabupaten::audit);
+    router.get(KABUPATEN + "/laporan/csv").handler(reports::kabupatenCsv);
     router.get(AdminAccountPages.ADMINS).handler(accounts::list);
     router.post(AdminAccountPages.ADMINS).handler(accounts::create);
     router.post(AdminAccountPages.ADMINS + "/:username/sandi").handler(accounts::resetPassword);

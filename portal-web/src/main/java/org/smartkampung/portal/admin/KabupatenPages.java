@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.config.KampungConfig;
+import org.smartkampung.core.health.HotspotState;
 import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.quota.Limits;
 import org.smartkampung.core.quota.QuotaResult;
@@ -24,6 +25,9 @@ final class KabupatenPages {
 
   /** A village counts as connected when a session reported within this time. */
   static final Duration CONNECTED_WITHIN = Duration.ofMinutes(15);
+
+  /** Down hotspots listed at the top of the overview; the hotspot page lists them all. */
+  static final int DOWN_LISTED = 50;
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -53,6 +57,28 @@ final class KabupatenPages {
         ctx,
         () -> {
           Map<String, Object> model = new HashMap<>();
+          List<HotspotStates.Row> hotspots =
+              HotspotStates.all(
+                  parts.live.current(),
+                  parts.stores.hotspotSightings().lastSeen(),
+                  parts.clock.instant());
+          List<Map<String, String>> down = new ArrayList<>();
+          for (HotspotStates.Row r : hotspots) {
+            if (r.state() != HotspotState.DOWN || down.size() >= DOWN_LISTED) {
+              break; // down ones come first
+            }
+            down.add(
+                Map.of(
+                    "name", r.nas().name(),
+                    "villageId", r.villageId(),
+                    "village", r.villageName(),
+                    "kecamatan", r.kecamatan(),
+                    "lastSeen", r.lastSeen()));
+          }
+          long downCount = hotspots.stream().filter(r -> r.state() == HotspotState.DOWN).count();
+          model.put("down", down);
+          model.put("downCount", downCount);
+          model.put("hotspotCount", hotspots.size());
           model.put("lines", lines(sort));
           model.put("sort", sort);
           model.put("year", year());
@@ -91,13 +117,31 @@ final class KabupatenPages {
         });
   }
 
-  /** {@code GET /admin/kabupaten/audit}. */
+  /** Audit entries the log page can reach (the newest), and how many one page shows. */
+  static final int AUDIT_KEPT_ON_PAGES = 500;
+
+  static final int AUDIT_PAGE_SIZE = 100;
+
+  /** {@code GET /admin/kabupaten/audit?hal=}: newest first, a page of 100. */
   void audit(RoutingContext ctx) {
+    int requested;
+    try {
+      requested = Math.max(1, Integer.parseInt(ctx.request().getParam("hal", "1").trim()));
+    } catch (NumberFormatException e) {
+      requested = 1;
+    }
+    int page = requested;
     parts.run(
         ctx,
         () -> {
+          List<AuditEntry> newest = parts.admin.audit().newest(AUDIT_KEPT_ON_PAGES);
+          int pages = Math.max(1, (newest.size() + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE);
+          int shown = Math.min(page, pages);
           List<Map<String, String>> rows = new ArrayList<>();
-          for (AuditEntry e : parts.admin.audit().newest(500)) {
+          for (AuditEntry e :
+              newest.subList(
+                  (shown - 1) * AUDIT_PAGE_SIZE,
+                  Math.min(newest.size(), shown * AUDIT_PAGE_SIZE))) {
             rows.add(
                 Map.of(
                     "at",
@@ -114,7 +158,13 @@ final class KabupatenPages {
                     "before", e.before(),
                     "after", e.after()));
           }
-          return Reply.page("audit", Map.of("entries", rows));
+          Map<String, Object> model = new HashMap<>();
+          model.put("entries", rows);
+          model.put("page", shown);
+          model.put("pages", pages);
+          model.put("prevUrl", shown > 1 ? "?hal=" + (shown - 1) : "");
+          model.put("nextUrl", shown < pages ? "?hal=" + (shown + 1) : "");
+          return Reply.page("audit", model);
         });
   }
 

@@ -2,9 +2,11 @@ package org.smartkampung.portal.admin;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
 
 /**
@@ -28,10 +30,66 @@ final class NasClientPages {
     this.edits = edits;
   }
 
-  /** {@code GET /admin/kabupaten/hotspot}. */
+  /** Hotspots on one page of the list; 1,400 hotspots stay far under 100 KB a page. */
+  static final int PAGE_SIZE = 50;
+
+  /**
+   * What the list shows: a search in name, address and village, a kecamatan, a state word ({@code
+   * mati}, {@code sepi}, {@code menyala}, {@code belum}) and a page from 1.
+   */
+  record Filter(String search, String kecamatan, String state, int page) {
+    static final Filter NONE = new Filter("", "", "", 1);
+
+    static Filter of(RoutingContext ctx) {
+      int page;
+      try {
+        page = Math.max(1, Integer.parseInt(ctx.request().getParam("hal", "1").trim()));
+      } catch (NumberFormatException e) {
+        page = 1;
+      }
+      return new Filter(
+          ctx.request().getParam("cari", "").trim(),
+          ctx.request().getParam("kecamatan", "").trim(),
+          ctx.request().getParam("keadaan", "").trim(),
+          page);
+    }
+
+    boolean matches(HotspotStates.Row row) {
+      String needle = search.toLowerCase(Locale.ROOT);
+      boolean found =
+          needle.isEmpty()
+              || row.nas().name().toLowerCase(Locale.ROOT).contains(needle)
+              || row.nas().address().toLowerCase(Locale.ROOT).contains(needle)
+              || row.villageName().toLowerCase(Locale.ROOT).contains(needle)
+              || row.villageId().contains(needle);
+      return found
+          && (kecamatan.isEmpty() || kecamatan.equals(row.kecamatan()))
+          && (state.isEmpty() || state.equals(row.stateWord()));
+    }
+
+    /** The query string of this filter on page {@code n}. */
+    String query(int n) {
+      return "?cari="
+          + encode(search)
+          + "&kecamatan="
+          + encode(kecamatan)
+          + "&keadaan="
+          + encode(state)
+          + "&hal="
+          + n;
+    }
+
+    private static String encode(String s) {
+      return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** {@code GET /admin/kabupaten/hotspot?cari=&kecamatan=&keadaan=&hal=}. */
   void list(RoutingContext ctx) {
     String done = ctx.request().getParam("selesai", "");
-    parts.run(ctx, () -> listPage(200, NasClientViews.defaults(), Map.of(), done, "", null));
+    Filter filter = Filter.of(ctx);
+    parts.run(
+        ctx, () -> listPage(200, NasClientViews.defaults(), Map.of(), done, "", null, filter));
   }
 
   /** {@code POST /admin/kabupaten/hotspot}: answered with the page, so a new secret shows once. */
@@ -145,7 +203,36 @@ final class NasClientPages {
       String done,
       String refusal,
       NasClientEdits.SavedNas generated) {
-    Map<String, Object> model = NasClientViews.list(parts.live.current(), parts.live.base());
+    return listPage(status, values, errors, done, refusal, generated, Filter.NONE);
+  }
+
+  private Reply listPage(
+      int status,
+      Map<String, String> values,
+      Map<String, String> errors,
+      String done,
+      String refusal,
+      NasClientEdits.SavedNas generated,
+      Filter filter) {
+    KampungConfig config = parts.live.current();
+    List<HotspotStates.Row> all =
+        HotspotStates.all(
+            config, parts.stores.hotspotSightings().lastSeen(), parts.clock.instant());
+    List<HotspotStates.Row> shown = all.stream().filter(filter::matches).toList();
+    int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int page = Math.min(filter.page(), pages);
+    List<HotspotStates.Row> onPage =
+        shown.subList((page - 1) * PAGE_SIZE, Math.min(shown.size(), page * PAGE_SIZE));
+    Map<String, Object> model =
+        NasClientViews.list(config, parts.live.base(), onPage, all, shown.size());
+    model.put(
+        "filter",
+        Map.of(
+            "search", filter.search(), "kecamatan", filter.kecamatan(), "state", filter.state()));
+    model.put("page", page);
+    model.put("pages", pages);
+    model.put("prevUrl", page > 1 ? HOTSPOTS + filter.query(page - 1) : "");
+    model.put("nextUrl", page < pages ? HOTSPOTS + filter.query(page + 1) : "");
     model.put("v", values);
     model.put("errors", errors);
     model.put("done", done);

@@ -3,13 +3,16 @@ package org.smartkampung.portal.admin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.TreeSet;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.NasClientSettings;
+import org.smartkampung.core.health.HotspotState;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.nas.NasType;
@@ -20,30 +23,53 @@ final class NasClientViews {
 
   private NasClientViews() {}
 
-  /** The list page's hotspots grouped by village, plus the form's choices. */
-  static Map<String, Object> list(KampungConfig config, KampungConfig base) {
-    Map<String, String> names = new HashMap<>();
-    for (Village v : config.villages()) {
-      names.put(v.id(), v.name());
-    }
-    Map<String, List<Map<String, Object>>> byVillage = new TreeMap<>();
-    for (NasClient nas : config.nasClients()) {
-      Map<String, Object> row = new LinkedHashMap<>();
+  /**
+   * The list page: the rows of this page with their state and last sighting, the totals per state
+   * over every hotspot, the kecamatan choices, plus the form's choices.
+   */
+  static Map<String, Object> list(
+      KampungConfig config,
+      KampungConfig base,
+      List<HotspotStates.Row> onPage,
+      List<HotspotStates.Row> all,
+      int matching) {
+    Set<String> fromFile = new HashSet<>();
+    base.hotspots().forEach(h -> fromFile.add(h.name()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (HotspotStates.Row r : onPage) {
+      NasClient nas = r.nas();
+      Map<String, Object> row = new HashMap<>();
       row.put("name", nas.name());
       row.put("address", nas.address());
       row.put("type", nas.type().name().toLowerCase(Locale.ROOT));
       row.put("coaPort", nas.coaPort());
       row.put("secret", NasClientEdits.mask(nas.secret()));
       row.put("policy", nas.requireMessageAuthenticator().name());
-      row.put("console", base.hotspots().stream().noneMatch(h -> h.name().equals(nas.name())));
-      byVillage.computeIfAbsent(nas.village(), v -> new ArrayList<>()).add(row);
+      row.put("console", !fromFile.contains(nas.name()));
+      row.put("village", r.villageName());
+      row.put("villageId", r.villageId());
+      row.put("kecamatan", r.kecamatan());
+      row.put("state", r.stateWord());
+      row.put("lastSeen", r.lastSeen());
+      rows.add(row);
     }
-    List<Map<String, Object>> groups = new ArrayList<>();
-    byVillage.forEach(
-        (id, rows) ->
-            groups.add(Map.of("id", id, "name", names.getOrDefault(id, id), "hotspots", rows)));
+    Map<String, Integer> totals = new HashMap<>();
+    for (HotspotState s : HotspotState.values()) {
+      totals.put(HotspotStates.word(s), 0);
+    }
+    all.forEach(r -> totals.merge(r.stateWord(), 1, Integer::sum));
+    Set<String> kecamatan = new TreeSet<>();
+    for (Village v : config.villages()) {
+      if (v.kecamatan() != null && !v.kecamatan().isBlank()) {
+        kecamatan.add(v.kecamatan());
+      }
+    }
     Map<String, Object> model = choices(config);
-    model.put("groups", groups);
+    model.put("rows", rows);
+    model.put("totals", totals);
+    model.put("total", all.size());
+    model.put("matching", matching);
+    model.put("kecamatans", List.copyOf(kecamatan));
     return model;
   }
 

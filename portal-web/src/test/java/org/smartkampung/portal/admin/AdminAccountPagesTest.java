@@ -138,13 +138,15 @@ class AdminAccountPagesTest {
   }
 
   @Test
-  void hotspotsAreListedPerVillageWithSecretsMasked() {
+  void hotspotsAreListedWithTheirVillageAndSecretsMasked() {
     HttpResponse<String> page = admin.get("/admin/kabupaten/hotspot");
 
     assertThat(page.statusCode()).isEqualTo(200);
-    String kemiren = page.body().substring(page.body().indexOf("id=\"hotspots-kemiren\""));
+    String kemiren = page.body().substring(page.body().indexOf("id=\"hotspots\""));
     assertThat(kemiren)
-        .contains("<td>kemiren-mt</td><td>10.5.50.1</td><td>mikrotik</td><td>3799</td>");
+        .containsPattern(
+            "<td>kemiren-mt</td><td><a href=\"/admin/desa/kemiren\">Kemiren</a></td><td>Glagah</td>"
+                + "<td>[^<]*</td><td>10.5.50.1</td><td>mikrotik</td>");
     assertThat(kemiren).contains("kemiren-chilli").contains("<td>••••••et</td>");
     assertThat(page.body()).doesNotContain("radius-secret");
   }

@@ -208,7 +208,7 @@ class AdminBrowserTest {
     shot("admins");
 
     page.navigate(h.base() + "/admin/kabupaten/hotspot");
-    assertThat(page.locator("#hotspots-kemiren")).containsText("kemiren-mt");
+    assertThat(page.locator("#hotspots")).containsText("kemiren-mt");
     assertThat(page.locator("body")).not().containsText("radius-secret");
     shot("hotspots");
   }
@@ -254,7 +254,7 @@ class AdminBrowserTest {
 
     String secret = page.locator("#generated-secret").textContent();
     assertThat(secret).hasSize(32);
-    assertThat(page.locator("#hotspots-olehsari")).containsText("olehsari-balai");
+    assertThat(page.locator("#hotspots")).containsText("olehsari-balai");
     assertThat(h.live.current().nasClients())
         .anySatisfy(n -> assertThat(n.secret()).isEqualTo(secret));
     shot("hotspot-added");

@@ -186,6 +186,21 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.login.FailedLogins failedLogins() {
+    return real.failedLogins();
+  }
+
+  @Override
+  public org.smartkampung.core.health.HotspotSightings hotspotSightings() {
+    return real.hotspotSightings();
+  }
+
+  @Override
+  public org.smartkampung.core.report.MonthlyRollups monthlyRollups() {
+    return real.monthlyRollups();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

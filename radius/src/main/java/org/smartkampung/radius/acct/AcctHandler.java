@@ -20,6 +20,7 @@ import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.SessionKey;
 import org.smartkampung.core.quota.Usage;
+import org.smartkampung.core.report.ActivityRecorder;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.store.StoreOutages;
@@ -61,6 +62,8 @@ public final class AcctHandler implements RequestHandler {
   private final Executor bulk;
   private final NasWarnings missingSessionId = new NasWarnings(Duration.ofMinutes(1));
   private final NasWarnings storeFailures = new NasWarnings(Duration.ofSeconds(10));
+  private final VillageUsageGauges villageGauges;
+  private final ActivityRecorder activity;
 
   /**
    * The last record of each live session this instance saw, so an Interim-Update needs no read
@@ -86,13 +89,31 @@ public final class AcctHandler implements RequestHandler {
       RadiusMetrics metrics,
       Clock clock,
       Executor bulk) {
+    this(ledger, sessions, limits, onExhausted, metrics, clock, bulk, null);
+  }
+
+  /**
+   * As above, telling {@code activity} (may be null) of each session's first record, for the
+   * monthly report.
+   */
+  public AcctHandler(
+      QuotaLedger ledger,
+      SessionStore sessions,
+      SessionLimits limits,
+      Consumer<Session> onExhausted,
+      RadiusMetrics metrics,
+      Clock clock,
+      Executor bulk,
+      ActivityRecorder activity) {
     this.limits = limits;
+    this.activity = activity;
     this.ledger = ledger;
     this.sessions = sessions;
     this.onExhausted = onExhausted;
     this.metrics = metrics;
     this.clock = clock;
     this.bulk = bulk;
+    this.villageGauges = new VillageUsageGauges(metrics.registry());
   }
 
   /** Blocks until {@link #handleAsync} completes; for callers that have a thread to spare. */
@@ -208,6 +229,10 @@ public final class AcctHandler implements RequestHandler {
                 return sessions.removeAsync(session).thenApply(removed -> true);
               }
               recent.put(id, session);
+              villageGauges.update(key.villageId(), ok.usage());
+              if (activity != null && previous.isEmpty()) {
+                activity.session(key.villageId(), key.userId(), key.deviceId(), true);
+              }
               exhaustedCheck(session, ok.usage());
               return CompletableFuture.completedFuture(true);
             });

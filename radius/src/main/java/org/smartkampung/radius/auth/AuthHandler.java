@@ -52,6 +52,7 @@ public final class AuthHandler implements RequestHandler {
   private final ReplyAttributes replyAttributes;
   private final StoreOutagePolicy onStoreOutage;
   private final Clock clock;
+  private final RejectLog rejects;
 
   public AuthHandler(
       VillageDirectory villages,
@@ -62,6 +63,30 @@ public final class AuthHandler implements RequestHandler {
       Attributes attributes,
       StoreOutagePolicy onStoreOutage,
       Clock clock) {
+    this(
+        villages,
+        checker,
+        passwords,
+        ledger,
+        devices,
+        attributes,
+        onStoreOutage,
+        clock,
+        RejectLog.NONE);
+  }
+
+  /** As above, telling {@code rejects} of every Access-Reject. */
+  public AuthHandler(
+      VillageDirectory villages,
+      CredentialChecker checker,
+      SubscriberPasswords passwords,
+      QuotaLedger ledger,
+      RememberedDevices devices,
+      Attributes attributes,
+      StoreOutagePolicy onStoreOutage,
+      Clock clock,
+      RejectLog rejects) {
+    this.rejects = rejects;
     this.villages = villages;
     this.checker = checker;
     this.passwords = passwords;
@@ -127,6 +152,7 @@ public final class AuthHandler implements RequestHandler {
             credentials.username(),
             request.nas().name(),
             credentials.deviceMac());
+        rejected(request, nasVillage, credentials, RejectReason.TOO_MANY_FAILURES);
         yield Optional.of(reject(passwords.throttle().replyMessage(), "throttled"));
       }
       case DROPPED -> Optional.empty();
@@ -149,7 +175,18 @@ public final class AuthHandler implements RequestHandler {
       }
       throw new CompletionException(e);
     }
+    if (onStoreOutage == StoreOutagePolicy.REJECT) {
+      rejects.rejected(
+          request.nas().village(), request.nas().name(), "", RejectReason.SERVICE_UNAVAILABLE);
+    }
     return storeOutage(request.nas(), e.toString());
+  }
+
+  private void rejected(
+      InboundRequest request, Village nasVillage, Credentials credentials, RejectReason reason) {
+    String who =
+        credentials.username().isEmpty() ? credentials.deviceMac() : credentials.username();
+    rejects.rejected(nasVillage.id(), request.nas().name(), who, reason);
   }
 
   private Reply decide(
@@ -185,7 +222,7 @@ public final class AuthHandler implements RequestHandler {
       decision = Authorization.tooManyDevices();
     }
     if (decision instanceof AuthDecision.Reject rejected) {
-      log.debug("reject {} on NAS {}: {}", credentials.username(), nas.name(), rejected.reason());
+      rejected(request, nasVillage, credentials, rejected.reason());
       return reject(rejected.replyMessage(), "reject");
     }
     // A randomised MAC is this phone's for one network only: never a key for MAC login.

@@ -217,6 +217,30 @@ public final class InMemoryStores implements KampungStores {
     return failures;
   }
 
+  private final org.smartkampung.core.login.FailedLogins failedLogins =
+      new org.smartkampung.core.store.EmbeddedFailedLogins();
+
+  @Override
+  public org.smartkampung.core.login.FailedLogins failedLogins() {
+    return failedLogins;
+  }
+
+  private final org.smartkampung.core.health.HotspotSightings sightings =
+      new org.smartkampung.core.store.EmbeddedHotspotSightings();
+
+  @Override
+  public org.smartkampung.core.health.HotspotSightings hotspotSightings() {
+    return sightings;
+  }
+
+  private final org.smartkampung.core.store.EmbeddedMonthlyRollups rollups =
+      new org.smartkampung.core.store.EmbeddedMonthlyRollups(dataDir, Clock.systemUTC());
+
+  @Override
+  public org.smartkampung.core.report.MonthlyRollups monthlyRollups() {
+    return rollups;
+  }
+
   @Override
   public org.smartkampung.core.signing.SigningKeyStore signingKeys() {
     byte[] key = new byte[org.smartkampung.core.signing.SigningKeyStore.KEY_BYTES];

@@ -345,6 +345,53 @@ class TwoInstancesOnOneRedisTest {
     }
   }
 
+  @Test
+  void accountingForTheSameSessionsAlternatingBetweenAAndBIsChargedExactlyOnce() throws Exception {
+    Console console = new Console(a);
+    String villager = console.newSubscriber();
+    assertThat(radclientAccept(a, villager)).containsKey("Mikrotik-Total-Limit");
+    String first = "S" + UUID.randomUUID().toString().substring(0, 8);
+    String second = "S" + UUID.randomUUID().toString().substring(0, 8);
+    try (NasRadiusClient toA =
+            new NasRadiusClient(
+                KampungUnderTest.MIKROTIK_ADDRESS,
+                KampungUnderTest.MIKROTIK_SECRET,
+                a.authPort(),
+                a.acctPort());
+        NasRadiusClient toB =
+            new NasRadiusClient(
+                KampungUnderTest.MIKROTIK_ADDRESS,
+                KampungUnderTest.MIKROTIK_SECRET,
+                b.authPort(),
+                b.acctPort())) {
+      for (String id : List.of(first, second)) {
+        toA.accountingRequest(1, session(toA, villager, id, 0));
+        toB.accountingRequest(3, session(toB, villager, id, 100_000_000L));
+        // The NAS gave up on B and sent the same Interim to A.
+        toA.accountingRequest(3, session(toA, villager, id, 100_000_000L));
+        toA.accountingRequest(3, session(toA, villager, id, 250_000_000L));
+        // A copy of the first Interim, delivered late at B.
+        toB.accountingRequest(3, session(toB, villager, id, 100_000_000L));
+        toB.accountingRequest(2, session(toB, villager, id, 300_000_000L));
+        // The same Stop, retried at A.
+        List<org.tinyradius.attribute.RadiusAttribute> retried =
+            new java.util.ArrayList<>(session(toA, villager, id, 300_000_000L));
+        retried.add(toA.attributes.unsigned("Acct-Delay-Time", 5));
+        toA.accountingRequest(2, retried);
+      }
+    }
+    try (var stores =
+        org.smartkampung.core.store.StoreFactory.open(
+            a.config(),
+            new org.smartkampung.core.limits.ConfigLimitsSource(a.config()),
+            Clock.systemUTC(),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
+      var usage = stores.ledger().check("kemiren", villager, "x").orThrow();
+      assertThat(usage.userDayBytes()).isEqualTo(600_000_000L);
+      assertThat(usage.userDevices()).isZero();
+    }
+  }
+
   private static List<org.tinyradius.attribute.RadiusAttribute> session(
       NasRadiusClient client, String user, String sessionId, long downloadBytes) {
     return List.of(

@@ -369,7 +369,6 @@ class GatewayAttackEndToEndTest {
   @Test
   @Order(4)
   void txtTunnellingBeforeLoginFails() {
-    List<String> labels = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       assertThat(dig(client, GATEWAY_IP, "TXT", randomLabel(40) + ".t.tunnel.test"))
           .startsWith("REFUSED");

@@ -5,9 +5,11 @@ import static org.smartkampung.portal.testing.PortalHarness.form;
 import static org.smartkampung.portal.testing.PortalHarness.state;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +61,8 @@ class HotspotIdentityTest {
     String path = "/?" + PortalHarness.encode(params);
     byte[] md =
         MessageDigest.getInstance("MD5")
-            .digest((portal.base() + path + PortalHarness.UAM_SECRET).getBytes());
+            .digest(
+                (portal.base() + path + PortalHarness.UAM_SECRET).getBytes(StandardCharsets.UTF_8));
     return path + "&md=" + HexFormat.of().withUpperCase().formatHex(md);
   }
 
@@ -121,7 +124,7 @@ class HotspotIdentityTest {
     Map<String, String> stranger = mikrotik();
     stranger.put("nasid", "tamansari-mt");
 
-    for (Map<String, String> p : new Map[] {anonymous, stranger}) {
+    for (Map<String, String> p : List.of(anonymous, stranger)) {
       HttpResponse<String> r = clickThrough("/desa/tamansari?" + PortalHarness.encode(p));
       assertThat(r.body()).doesNotContain("nas-login").doesNotContain("10.5.50.1/login");
     }

@@ -117,7 +117,7 @@ class AccountingOnRedisTest {
     } finally {
       nas.shutdownNow();
     }
-    assertThat(userBytes() - before).isEqualTo(sessions * interims * bytesPerInterim);
+    assertThat(userBytes() - before).isEqualTo((long) sessions * interims * bytesPerInterim);
     assertThat(stores.sessions().listByVillage(RadiusHarness.VILLAGE))
         .filteredOn(s -> s.acctSessionId().startsWith(run))
         .hasSize(sessions)
@@ -125,6 +125,7 @@ class AccountingOnRedisTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // CLIENT PAUSE has no typed call on UnifiedJedis
   void interimIsNotAnsweredWhileRedisCannotTakeTheCharge() throws Exception {
     String id = "s-" + UUID.randomUUID();
     long before = userBytes();

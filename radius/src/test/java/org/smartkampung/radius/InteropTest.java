@@ -3,6 +3,7 @@ package org.smartkampung.radius;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.smartkampung.radius.testing.ExternalTool.RADCLIENT;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +26,7 @@ class InteropTest {
   private static final Path PYRAD_SCRIPT = Path.of("src/test/python/pyrad_client.py");
   private static final Path PYRAD = Path.of("/usr/lib/python3/dist-packages/pyrad/__init__.py");
 
-  private static Run radclient(RadiusHarness h, String command, int port, String input)
-      throws Exception {
+  private static Run radclient(String command, int port, String input) throws Exception {
     return ExternalTool.radclient(port, command, RadiusHarness.SECRET, 1, input);
   }
 
@@ -84,7 +84,8 @@ class InteropTest {
           .contains("Received Access-Accept")
           .contains(
               "Class = 0x"
-                  + java.util.HexFormat.of().formatHex("kampung:kemiren:warga-5".getBytes()));
+                  + java.util.HexFormat.of()
+                      .formatHex("kampung:kemiren:warga-5".getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -93,7 +94,7 @@ class InteropTest {
     ExternalTool.require("radclient", RADCLIENT);
     String request = "User-Name = siti\nUser-Password = sandi123\n";
     try (RadiusHarness yes = new RadiusHarness()) {
-      Run run = radclient(yes, "auth", yes.server.authPort(), request);
+      Run run = radclient("auth", yes.server.authPort(), request);
       assertThat(run.output())
           .doesNotContain("Received Access-Accept")
           .contains("No reply from server");
@@ -105,10 +106,10 @@ class InteropTest {
                     "old-nas", "127.0.0.1", NasType.GENERIC, MessageAuthenticatorPolicy.NO, 0)),
             OpeningHours.ALWAYS,
             Clock.systemUTC())) {
-      Run run = radclient(no, "auth", no.server.authPort(), request);
+      Run run = radclient("auth", no.server.authPort(), request);
       assertThat(run.output()).contains("Received Access-Accept");
       Run withMa =
-          radclient(no, "auth", no.server.authPort(), request + "Message-Authenticator = 0x00\n");
+          radclient("auth", no.server.authPort(), request + "Message-Authenticator = 0x00\n");
       assertThat(withMa.output()).contains("Received Access-Accept");
     }
   }
@@ -121,34 +122,32 @@ class InteropTest {
           "User-Name = siti\nAcct-Session-Id = rc-1\nClass = \"kampung:kemiren:siti\"\n"
               + "Calling-Station-Id = \"AA-BB-CC-DD-EE-03\"\n";
       assertThat(
-              radclient(h, "acct", h.server.acctPort(), common + "Acct-Status-Type = Start\n")
+              radclient("acct", h.server.acctPort(), common + "Acct-Status-Type = Start\n")
                   .output())
           .contains("Received Accounting-Response");
       String interim =
           common
               + "Acct-Status-Type = Interim-Update\nAcct-Output-Octets = 100\nAcct-Output-Gigawords = 2\n"
               + "Acct-Input-Octets = 50\nAcct-Session-Time = 60\n";
-      assertThat(radclient(h, "acct", h.server.acctPort(), interim).output())
+      assertThat(radclient("acct", h.server.acctPort(), interim).output())
           .contains("Received Accounting-Response");
       String stop =
           common
               + "Acct-Status-Type = Stop\nAcct-Output-Octets = 300\nAcct-Output-Gigawords = 2\n"
               + "Acct-Input-Octets = 80\nAcct-Session-Time = 120\n";
-      assertThat(radclient(h, "acct", h.server.acctPort(), stop).output())
+      assertThat(radclient("acct", h.server.acctPort(), stop).output())
           .contains("Received Accounting-Response");
       assertThat(h.stores.userBytesUsed("kemiren", "siti")).isEqualTo(2L * (1L << 32) + 300 + 80);
       assertThat(h.stores.sessions().find("mikrotik-yes/rc-1")).isEmpty();
 
-      Run status = radclient(h, "status", h.server.authPort(), "Message-Authenticator = 0x00\n");
+      Run status = radclient("status", h.server.authPort(), "Message-Authenticator = 0x00\n");
       assertThat(status.output()).contains("Received Access-Accept");
-      Run acctStatus =
-          radclient(h, "status", h.server.acctPort(), "Message-Authenticator = 0x00\n");
+      Run acctStatus = radclient("status", h.server.acctPort(), "Message-Authenticator = 0x00\n");
       assertThat(acctStatus.output()).contains("Received Accounting-Response");
     }
   }
 
-  private static Run pyrad(RadiusHarness h, String mode, int port, String... args)
-      throws Exception {
+  private static Run pyrad(String mode, int port, String... args) throws Exception {
     List<String> command =
         new java.util.ArrayList<>(
             List.of(
@@ -167,19 +166,19 @@ class InteropTest {
   void pyradPapChapStatusRetransmitAndAccounting() throws Exception {
     ExternalTool.require("python3 with pyrad", PYTHON, PYRAD);
     try (RadiusHarness h = new RadiusHarness()) {
-      assertThat(pyrad(h, "pap", h.server.authPort(), "siti", "sandi123").output())
+      assertThat(pyrad("pap", h.server.authPort(), "siti", "sandi123").output())
           .contains(
               "RESULT reply 2",
               "RESULT authenticator_ok True",
               "RESULT ma_first True",
               "RESULT ma_ok True",
               "RESULT Class kampung:kemiren:siti");
-      assertThat(pyrad(h, "pap", h.server.authPort(), "siti", "bukan").output())
+      assertThat(pyrad("pap", h.server.authPort(), "siti", "bukan").output())
           .contains(
               "RESULT reply 3",
               "RESULT ma_ok True",
               "RESULT Reply-Message Nama pengguna atau kata sandi salah.");
-      assertThat(pyrad(h, "pap-noma", h.server.authPort(), "siti", "sandi123").output())
+      assertThat(pyrad("pap-noma", h.server.authPort(), "siti", "sandi123").output())
           .contains("RESULT reply none");
 
       h.stores
@@ -194,7 +193,7 @@ class InteropTest {
                   "",
                   "mikrotik-yes",
                   Instant.now().plusSeconds(60)));
-      assertThat(pyrad(h, "chap", h.server.authPort(), "t-py", "rahasia-token").output())
+      assertThat(pyrad("chap", h.server.authPort(), "t-py", "rahasia-token").output())
           .contains("RESULT reply 2", "RESULT Class kampung:kemiren:warga-9");
 
       h.stores
@@ -209,19 +208,18 @@ class InteropTest {
                   "",
                   "mikrotik-yes",
                   Instant.now().plusSeconds(60)));
-      assertThat(pyrad(h, "retransmit", h.server.authPort(), "t-re", "pw-re").output())
+      assertThat(pyrad("retransmit", h.server.authPort(), "t-re", "pw-re").output())
           .contains("RESULT reply 2", "RESULT identical True");
 
-      assertThat(pyrad(h, "status", h.server.authPort()).output())
+      assertThat(pyrad("status", h.server.authPort()).output())
           .contains("RESULT reply 2", "RESULT ma_ok True");
-      assertThat(pyrad(h, "status", h.server.acctPort()).output())
+      assertThat(pyrad("status", h.server.acctPort()).output())
           .contains("RESULT reply 5", "RESULT ma_ok True");
 
-      assertThat(pyrad(h, "acct", h.server.acctPort(), "py-1", "Start", "0", "0", "0").output())
+      assertThat(pyrad("acct", h.server.acctPort(), "py-1", "Start", "0", "0", "0").output())
           .contains("RESULT reply 5", "RESULT authenticator_ok True");
       assertThat(
-              pyrad(h, "acct", h.server.acctPort(), "py-1", "Interim-Update", "10", "1", "5")
-                  .output())
+              pyrad("acct", h.server.acctPort(), "py-1", "Interim-Update", "10", "1", "5").output())
           .contains("RESULT reply 5");
       assertThat(h.stores.userBytesUsed("kemiren", "siti")).isEqualTo((1L << 32) + 15);
     }

@@ -59,7 +59,7 @@ class TwoInstancesAccountingTest {
             new SimpleMeterRegistry());
     opened.add(redis);
     opened.add(batcher);
-    opened.add(ledger::close);
+    opened.add(ledger);
     return ledger;
   }
 
@@ -92,7 +92,7 @@ class TwoInstancesAccountingTest {
       }
     }
 
-    long expected = sessions * interims * bytesPerInterim;
+    long expected = (long) sessions * interims * bytesPerInterim;
     for (QuotaLedger reader : List.of(serverA, serverB)) {
       QuotaResult.Ok usage = (QuotaResult.Ok) reader.check(village, "warga-0", "zz:00");
       assertThat(usage.usage().villageDayBytes()).isEqualTo(expected);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +67,7 @@ class DynamicRequestTest {
     Arrays.fill(packet, 4, 20, (byte) 0);
     MessageDigest md5 = MessageDigest.getInstance("MD5");
     md5.update(packet);
-    md5.update(SECRET.getBytes());
+    md5.update(SECRET.getBytes(StandardCharsets.UTF_8));
     System.arraycopy(md5.digest(), 0, packet, 4, 16);
     assertThat(RadiusAttributes.verifyDynamicRequest(packet, SECRET)).isFalse();
   }
@@ -82,7 +83,7 @@ class DynamicRequestTest {
     System.arraycopy(requestAuth, 0, check, 4, 16);
     MessageDigest md5 = MessageDigest.getInstance("MD5");
     md5.update(check);
-    md5.update(SECRET.getBytes());
+    md5.update(SECRET.getBytes(StandardCharsets.UTF_8));
     assertThat(Arrays.copyOfRange(ack, 4, 20)).isEqualTo(md5.digest());
     assertThat(ack[1]).isEqualTo(request[1]);
   }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +71,7 @@ class CaptiveInterceptorTest {
   private static String location(String response) {
     return response
         .lines()
-        .filter(l -> l.toLowerCase().startsWith("location:"))
+        .filter(l -> l.toLowerCase(Locale.ROOT).startsWith("location:"))
         .map(l -> l.substring("location:".length()).trim())
         .findFirst()
         .orElseThrow();

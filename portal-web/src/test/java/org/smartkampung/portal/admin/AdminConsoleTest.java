@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -410,7 +411,7 @@ class AdminConsoleTest {
         "{\"count\":2,\"validityDays\":30,\"megabytes\":1000,\"minutes\":0,\"maxDevices\":1}",
         csrf);
     String code = h.stores.vouchers().listByVillage("kemiren").get(0).code();
-    String printed = code.substring(0, 5) + "-" + code.substring(5).toLowerCase();
+    String printed = code.substring(0, 5) + "-" + code.substring(5).toLowerCase(Locale.ROOT);
 
     HttpResponse<String> revoked =
         budi.json(

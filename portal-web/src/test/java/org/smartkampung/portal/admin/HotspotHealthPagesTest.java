@@ -65,9 +65,7 @@ class HotspotHealthPagesTest {
     for (int n = 0; n < HOTSPOTS; n++) {
       if (n % 200 == 7) {
         sightings.seen("hs-%04d".formatted(n), now.minus(Duration.ofHours(2))); // 7 down
-      } else if (n < 3) {
-        continue; // never spoke
-      } else {
+      } else if (n >= 3) { // the first three never spoke
         sightings.seen("hs-%04d".formatted(n), now.minusSeconds(60));
       }
     }

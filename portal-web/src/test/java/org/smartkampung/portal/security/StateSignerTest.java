@@ -2,6 +2,7 @@ package org.smartkampung.portal.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class StateSignerTest {
 
   static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
-  static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes();
+  static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void aSignedStateComesBackWithItsValuesUntilItExpires() {
@@ -36,7 +37,8 @@ class StateSignerTest {
     StateSigner signer = new StateSigner(KEY, Clock.fixed(NOW, ZoneOffset.UTC));
     StateSigner other =
         new StateSigner(
-            "fedcba9876543210fedcba9876543210".getBytes(), Clock.fixed(NOW, ZoneOffset.UTC));
+            "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     String token = signer.sign(Map.of("v", "kemiren"));
     String otherPayload = signer.sign(Map.of("v", "tamansari"));
     String spliced =

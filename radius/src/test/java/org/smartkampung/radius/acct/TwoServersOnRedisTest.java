@@ -104,6 +104,7 @@ class TwoServersOnRedisTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // CLIENT PAUSE has no typed call on UnifiedJedis
   void aStopForASessionThisServerNeverSawIsLeftUnansweredWhileRedisIsDown() throws Exception {
     String id = "s-" + UUID.randomUUID();
     String mac = "AA-BB-CC-DD-EE-01";

@@ -2,6 +2,7 @@ package org.smartkampung.radius.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -272,7 +273,7 @@ class AuthorizationTest {
   }
 
   private static String vendorValue(List<RadiusAttribute> attrs, int vendor, int type) {
-    return new String(sub(attrs, vendor, type).getAttributeData());
+    return new String(sub(attrs, vendor, type).getAttributeData(), StandardCharsets.UTF_8);
   }
 
   private static long vendorInt(List<RadiusAttribute> attrs, int vendor, int type) {

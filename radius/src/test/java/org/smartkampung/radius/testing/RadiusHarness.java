@@ -359,7 +359,7 @@ public final class RadiusHarness implements AutoCloseable {
   }
 
   public static LocalTime now() {
-    return LocalTime.now();
+    return LocalTime.now(java.time.ZoneId.systemDefault());
   }
 
   @Override

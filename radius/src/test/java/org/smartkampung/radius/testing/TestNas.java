@@ -8,6 +8,7 @@ import java.net.SocketException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * TEST FIXTURE: a NAS's dynamic-authorization server (RFC 5176) on 127.0.0.1. Records every
@@ -46,7 +47,7 @@ public final class TestNas implements AutoCloseable {
   private final String secret;
   private final Thread thread;
   private final List<Received> received = new CopyOnWriteArrayList<>();
-  private volatile int ignoreFirst;
+  private final AtomicInteger ignoreFirst = new AtomicInteger();
 
   public TestNas(String secret) throws SocketException {
     this.secret = secret;
@@ -66,7 +67,7 @@ public final class TestNas implements AutoCloseable {
 
   /** Drops the next {@code n} requests without answering, to exercise retransmission. */
   public void ignoreNext(int n) {
-    ignoreFirst = n;
+    ignoreFirst.set(n);
   }
 
   private void serve() {
@@ -83,8 +84,7 @@ public final class TestNas implements AutoCloseable {
       boolean auth = TestCrypto.authenticatorIs(request, zeros, secret);
       boolean ma = TestCrypto.messageAuthenticatorValid(request, zeros, secret);
       received.add(new Received(request[0] & 0xff, request, auth, ma));
-      if (ignoreFirst > 0) {
-        ignoreFirst--;
+      if (ignoreFirst.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
         continue;
       }
       int ackCode = (request[0] & 0xff) == 40 ? 41 : 44;

@@ -90,6 +90,9 @@ public final class RadiusServer implements AutoCloseable {
   /** Requests waiting for a worker before new ones are dropped (the NAS retransmits). */
   static final int WORKER_QUEUE = 8192;
 
+  /** Limits checks after accounting records waiting for their lane before new ones fail. */
+  static final int LIMITS_QUEUE = 65_536;
+
   /** Accounting-On/Off waiting for the bulk lane before new ones are dropped. */
   static final int BULK_QUEUE = 256;
 
@@ -106,6 +109,7 @@ public final class RadiusServer implements AutoCloseable {
   private final LimitsCommandWorker limits;
   private final RadiusMetrics metrics;
   private final ThreadPoolExecutor bulk;
+  private final ThreadPoolExecutor limitsLane;
   private final LostSessionSweeper sweeper;
   private final EventLoopGroup radSecGroup;
   private final RadSecListener radSec;
@@ -117,6 +121,7 @@ public final class RadiusServer implements AutoCloseable {
       EventLoopGroup group,
       ThreadPoolExecutor workers,
       ThreadPoolExecutor bulk,
+      ThreadPoolExecutor limitsLane,
       LostSessionSweeper sweeper,
       ThreadPoolExecutor passwordLane,
       Channel auth,
@@ -133,6 +138,7 @@ public final class RadiusServer implements AutoCloseable {
     this.group = group;
     this.workers = workers;
     this.bulk = bulk;
+    this.limitsLane = limitsLane;
     this.sweeper = sweeper;
     this.passwordLane = passwordLane;
     this.auth = auth;
@@ -266,6 +272,17 @@ public final class RadiusServer implements AutoCloseable {
             new ArrayBlockingQueue<>(BULK_QUEUE),
             new DefaultThreadFactory("radius-bulk", true),
             new ThreadPoolExecutor.AbortPolicy());
+    // The limits a running session is checked against after each record: store reads on a miss,
+    // so never on the thread that completes the store's pipelines.
+    ThreadPoolExecutor limitsLane =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(LIMITS_QUEUE),
+            new DefaultThreadFactory("radius-limits", true),
+            new ThreadPoolExecutor.AbortPolicy());
     ThreadPoolExecutor passwordLane = passwordLane(settings.passwordChecks());
     // TLS costs CPU per packet: RadSec connections get loops of their own, one per core.
     EventLoopGroup radSecGroup =
@@ -312,7 +329,11 @@ public final class RadiusServer implements AutoCloseable {
               metrics);
       SessionLimits sessionLimits =
           new SessionLimits(
-              new VillageDirectory(live), stores.subscribers(), stores.vouchers(), clock);
+              new VillageDirectory(live),
+              stores.subscribers(),
+              stores.vouchers(),
+              clock,
+              limitsLane);
       AuthHandler authHandler =
           new AuthHandler(
               new VillageDirectory(live),
@@ -418,6 +439,7 @@ public final class RadiusServer implements AutoCloseable {
               group,
               workers,
               bulk,
+              limitsLane,
               sweeper,
               passwordLane,
               authChannel,
@@ -450,6 +472,7 @@ public final class RadiusServer implements AutoCloseable {
     } catch (RuntimeException e) {
       workers.shutdownNow();
       bulk.shutdownNow();
+      limitsLane.shutdownNow();
       passwordLane.shutdownNow();
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
       if (radSecGroup != null) {
@@ -554,6 +577,7 @@ public final class RadiusServer implements AutoCloseable {
   public void close() {
     sweeper.close();
     bulk.shutdownNow();
+    limitsLane.shutdownNow();
     kicks.close();
     limits.close();
     auth.close().syncUninterruptibly();

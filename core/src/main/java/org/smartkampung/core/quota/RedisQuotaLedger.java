@@ -88,8 +88,11 @@ public final class RedisQuotaLedger implements QuotaLedger {
   private final Clock clock;
   private final long sessionTtlSeconds;
   private final RedisScript script;
-  private final Cache<String, Boolean> villageExhausted;
-  private final Cache<UserKey, Boolean> userExhausted;
+
+  /** The counters each result of this instance last showed, per village and per user. */
+  private final Cache<String, Usage> villageUsage;
+
+  private final Cache<UserKey, Usage> userUsage;
   private final Map<Op, Timer> latency = new EnumMap<>(Op.class);
   private final Map<Op, Counter> failures = new EnumMap<>(Op.class);
 
@@ -181,7 +184,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.script = RedisScript.fromResource(RedisQuotaLedger.class, SCRIPT_RESOURCE);
     Duration stale = Duration.ofMillis(nearCacheStaleMillis);
-    this.villageExhausted =
+    this.villageUsage =
         Caffeine.newBuilder()
             .expireAfterWrite(stale)
             .ticker(ticker)
@@ -190,7 +193,7 @@ public final class RedisQuotaLedger implements QuotaLedger {
             // every charge costs more than the few entries it would evict.
             .executor(Runnable::run)
             .build();
-    this.userExhausted =
+    this.userUsage =
         Caffeine.newBuilder()
             .expireAfterWrite(stale)
             .ticker(ticker)
@@ -322,16 +325,19 @@ public final class RedisQuotaLedger implements QuotaLedger {
    */
   @Override
   public boolean isExhausted(String villageId, String userId) {
-    Boolean village = villageExhausted.getIfPresent(villageId);
-    if (Boolean.TRUE.equals(village)) {
-      return true;
-    }
-    Boolean user = userExhausted.getIfPresent(new UserKey(villageId, userId));
-    if (user != null && village != null) {
-      return user;
-    }
-    if (Boolean.TRUE.equals(user)) {
-      return true;
+    Usage village = villageUsage.getIfPresent(villageId);
+    Usage user = userUsage.getIfPresent(new UserKey(villageId, userId));
+    if (village != null || user != null) {
+      Limits standing = limits.limitsFor(villageId, userId);
+      if (village != null && standing.villageExhausted(village)) {
+        return true;
+      }
+      if (user != null && standing.userExhausted(user)) {
+        return true;
+      }
+      if (village != null && user != null) {
+        return false;
+      }
     }
     QuotaResult result =
         run(Op.EXHAUSTED, new SessionKey(villageId, userId, "", ""), SessionCounters.ZERO);
@@ -345,8 +351,8 @@ public final class RedisQuotaLedger implements QuotaLedger {
   /** Does not close the shared client; its owner does. */
   @Override
   public void close() {
-    villageExhausted.invalidateAll();
-    userExhausted.invalidateAll();
+    villageUsage.invalidateAll();
+    userUsage.invalidateAll();
   }
 
   /** The keys an operation on this session touches, in the script's KEYS order. */
@@ -484,10 +490,9 @@ public final class RedisQuotaLedger implements QuotaLedger {
             Math.toIntExact((Long) reply.get(4)),
             (Long) reply.get(5),
             (Long) reply.get(6));
-    Limits standing = limits.limitsFor(session.villageId(), session.userId());
-    villageExhausted.put(session.villageId(), standing.villageExhausted(usage));
-    userExhausted.put(
-        new UserKey(session.villageId(), session.userId()), standing.userExhausted(usage));
+    // Only the counters: the limits are looked up when asked, never on the pipeline's thread.
+    villageUsage.put(session.villageId(), usage);
+    userUsage.put(new UserKey(session.villageId(), session.userId()), usage);
     return new QuotaResult.Ok(usage, ((Long) reply.get(8)) == 1L);
   }
 

@@ -47,7 +47,11 @@ public final class RedisConnector {
     /** A batcher whose pipelines wait for the configured replicas. */
     public RedisBatcher batcher(String name) {
       return new RedisBatcher(
-          pipelines, settings.minReplicasAcked(), settings.waitTimeoutMillis(), name);
+          pipelines,
+          settings.minReplicasAcked(),
+          settings.waitTimeoutMillis(),
+          RedisBatcher.DEFAULT_LANES,
+          name);
     }
 
     /** Closes the client and every connection of its pools. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
@@ -34,9 +35,19 @@ public final class SessionLimits {
   private final VoucherStore vouchers;
   private final Clock clock;
   private final AsyncLoadingCache<String, Optional<Voucher>> voucherCache;
+  private final Executor lane;
 
+  /**
+   * @param lane where {@link #cached} reads the stores and builds the limits: a store read on a
+   *     miss blocks, so callers on a store's pipeline thread never wait for it
+   */
   public SessionLimits(
-      VillageDirectory villages, SubscriberStore subscribers, VoucherStore vouchers, Clock clock) {
+      VillageDirectory villages,
+      SubscriberStore subscribers,
+      VoucherStore vouchers,
+      Clock clock,
+      Executor lane) {
+    this.lane = lane;
     this.villages = villages;
     this.subscribers = subscribers;
     this.vouchers = vouchers;
@@ -45,6 +56,7 @@ public final class SessionLimits {
         Caffeine.newBuilder()
             .maximumSize(VOUCHERS_REMEMBERED)
             .expireAfterWrite(VOUCHER_TTL)
+            .executor(lane)
             .buildAsync(vouchers::find);
   }
 
@@ -55,13 +67,14 @@ public final class SessionLimits {
   }
 
   /**
-   * The limits now, from memory where possible; completes (never exceptionally unless the store
-   * fails) once a voucher not remembered was looked up.
+   * The limits now, from memory where possible; completes on the lane (never exceptionally unless
+   * the store fails or the lane is full) once a voucher not remembered was looked up.
    */
   public CompletableFuture<EffectiveLimits> cached(String villageId, String userId) {
     return voucherCache
         .get(userId)
-        .thenApply(v -> limits(villageId, subscribers.overrideOf(userId), v.orElse(null)));
+        .thenApplyAsync(
+            v -> limits(villageId, subscribers.overrideOf(userId), v.orElse(null)), lane);
   }
 
   private EffectiveLimits limits(String villageId, QuotaOverride override, Voucher voucher) {

@@ -105,32 +105,49 @@ for i in $(seq 1 150); do
 done
 
 load() { java -cp "$JAR" org.smartkampung.bench.radius.RadiusLoad "$@"; }
+# CPU time (user + system, clock ticks) a process has used so far.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# measured SERVER_PID REDIS_PID LOAD-ARGS...: the load's result line, then the CPU microseconds
+# the server and the redis-server spent per answered request (0 for a server without Redis).
+measured() {
+  local server=$1 redis=$2; shift 2
+  local s0 r0 out s1 r1 ok hz
+  hz=$(getconf CLK_TCK)
+  s0=$(ticks "$server"); r0=$(ticks "$redis")
+  out=$(load "$@")
+  s1=$(ticks "$server"); r1=$(ticks "$redis")
+  ok=$(sed -n 's/.* ok=\([0-9]*\).*/\1/p' <<< "$out")
+  echo "$out cpu_us_per_req=$(( (s1 - s0) * 1000000 / hz / (ok > 0 ? ok : 1) )) redis_us_per_req=$(( (r1 - r0) * 1000000 / hz / (ok > 0 ? ok : 1) ))"
+}
+REDIS_PID=${PIDS[0]}; FR_PID=${PIDS[1]}; OURS_PID=${PIDS[2]}; OURS_REDIS_PID=${PIDS[3]}
 # Slow logins queue for seconds by design: wait for them instead of calling them lost after 1 s.
 slow() { java -Dkampung.bench.timeout-millis=30000 -cp "$JAR" org.smartkampung.bench.radius.RadiusLoad "$@"; }
 # Logins still queued on the password lane after a slow run finish before the next measurement.
 drain() { sleep $((OUTSTANDING / 4 + 2)); }
 A=127.0.0.1
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-# Warm-up of every server and path: JIT, and every session's first record.
-load auth $A "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
-load auth $A "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" 2 > /dev/null
+# Warm-up of every server and path: every session's first record, and the JIT's compilations (a
+# server runs for months; C2 still compiling during a short first run would measure start-up).
+WARM=${WARM_SECONDS:-20}
+load auth $A "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$WARM" > /dev/null
+load auth $A "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$WARM" > /dev/null
 load auth $A "$OURS_PORT" "$SECRET" warga kampung123 1 2 > /dev/null
 load auth $A "$OURS_PORT" "$SECRET" warga kampung123 "$OUTSTANDING" 2 > /dev/null
 slow auth $A "$((OURS_PORT + 20))" "$SECRET" 'warga-*' kampung123 1 3 > /dev/null
-load acct $A "$((FR_PORT + 1))" "$SECRET" x x "$OUTSTANDING" 3 > /dev/null
-load acct $A "$((OURS_PORT + 1))" "$SECRET" x x "$OUTSTANDING" 3 > /dev/null
-load acct $A "$((OURS_PORT + 11))" "$SECRET" x x "$OUTSTANDING" 3 > /dev/null
+load acct $A "$((FR_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$WARM" > /dev/null
+load acct $A "$((OURS_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$WARM" > /dev/null
+load acct $A "$((OURS_PORT + 11))" "$SECRET" x x "$OUTSTANDING" "$WARM" > /dev/null
 
 for run in $(seq 1 "$RUNS"); do
   echo "# run $run of $RUNS, $(date -u +%T), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "freeradius $(load auth $A "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH") (voucher, files Cleartext-Password)"
-  echo "kampung    $(load auth $A "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH") (voucher, embedded store)"
+  echo "freeradius $(measured "$FR_PID" "$REDIS_PID" auth $A "$FR_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH") (voucher, files Cleartext-Password)"
+  echo "kampung    $(measured "$OURS_PID" "$REDIS_PID" auth $A "$OURS_PORT" "$SECRET" "$CODE" "$CODE" "$OUTSTANDING" "$SECONDS_EACH") (voucher, embedded store)"
   echo "kampung    $(slow auth $A "$((OURS_PORT + 20))" "$SECRET" 'warga-*' kampung123 "$OUTSTANDING" "$SECONDS_EACH") (subscriber, PBKDF2, cache off)"
   drain
   echo "kampung    $(load auth $A "$OURS_PORT" "$SECRET" warga kampung123 "$OUTSTANDING" "$SECONDS_EACH") (subscriber repeated, cached)"
-  echo "freeradius $(load acct $A "$((FR_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") ($FR_ACCT)"
-  echo "kampung    $(load acct $A "$((OURS_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") (embedded ledger)"
-  echo "kampung    $(load acct $A "$((OURS_PORT + 11))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") (Redis ledger)"
+  echo "freeradius $(measured "$FR_PID" "$REDIS_PID" acct $A "$((FR_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") ($FR_ACCT)"
+  echo "kampung    $(measured "$OURS_PID" "$REDIS_PID" acct $A "$((OURS_PORT + 1))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") (embedded ledger)"
+  echo "kampung    $(measured "$OURS_REDIS_PID" "$REDIS_PID" acct $A "$((OURS_PORT + 11))" "$SECRET" x x "$OUTSTANDING" "$SECONDS_EACH") (Redis ledger)"
   slow storm $A "$((OURS_PORT + 20))" "$SECRET" 'warga-*' kampung123 "$OUTSTANDING" "$SECONDS_EACH" "$CODE" \
     | sed 's/^/kampung    /'
   drain

@@ -9,8 +9,6 @@ import io.vertx.ext.web.Router;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -188,12 +186,6 @@ public final class PortalServer {
       SigningKeys stateKey,
       LandingContentStore landing,
       SignInAttempts attempts) {
-    Map<String, String> uamSecrets = new HashMap<>();
-    for (NasClientSettings hotspot : config.hotspots()) {
-      if (hotspot.uamSecret() != null) {
-        uamSecrets.put(hotspot.name(), hotspot.uamSecret());
-      }
-    }
     return new PortalParts(
         vx,
         live,
@@ -205,10 +197,21 @@ public final class PortalServer {
         new AttemptLimit("villager", MAX_FAILURES, FAILURE_WINDOW, attempts, clock),
         new AttemptLimit("villager-source", MAX_SOURCE_FAILURES, FAILURE_WINDOW, attempts, clock),
         new VillagerVerifier(stores.vouchers(), stores.subscribers(), clock),
-        new Admission(config, stores.ledger(), stores.subscribers(), clock),
+        new Admission(live, stores.ledger(), stores.subscribers(), clock),
         new TokenMinter(stores.loginTokens(), clock),
-        new NasLoginCompleter(uamSecrets, gatewayApi(vx, config.gateway(), clock)),
+        new NasLoginCompleter(
+            hotspot -> uamSecretOf(live.get(), hotspot), gatewayApi(vx, config.gateway(), clock)),
         landing);
+  }
+
+  /** The uamsecret of a hotspot in the configuration in force; null when it has none. */
+  private static String uamSecretOf(KampungConfig config, String hotspot) {
+    for (NasClientSettings h : config.hotspots()) {
+      if (h.name().equals(hotspot)) {
+        return h.uamSecret();
+      }
+    }
+    return null;
   }
 
   /**

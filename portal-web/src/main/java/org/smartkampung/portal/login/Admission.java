@@ -3,6 +3,7 @@ package org.smartkampung.portal.login;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.quota.OpeningHours;
@@ -20,17 +21,19 @@ import org.smartkampung.core.village.Village;
  */
 public final class Admission {
 
-  private final KampungConfig config;
+  private final Supplier<KampungConfig> live;
   private final QuotaLedger ledger;
   private final SubscriberStore subscribers;
   private final Clock clock;
 
   /**
+   * @param live the configuration in force, read at every decision (a console edit of a village's
+   *     hours or quota applies to the next login)
    * @param subscribers where each villager's quota override is read (a cache is fine)
    */
   public Admission(
-      KampungConfig config, QuotaLedger ledger, SubscriberStore subscribers, Clock clock) {
-    this.config = config;
+      Supplier<KampungConfig> live, QuotaLedger ledger, SubscriberStore subscribers, Clock clock) {
+    this.live = live;
     this.ledger = ledger;
     this.subscribers = subscribers;
     this.clock = clock;
@@ -45,7 +48,7 @@ public final class Admission {
 
   /** The village's opening hours; always open when it names no policy. */
   public OpeningHours openingHoursOf(Village village) {
-    return config
+    return live.get()
         .policy(village.policy() == null ? "" : village.policy())
         .map(QuotaPolicy::openingHours)
         .orElse(OpeningHours.ALWAYS);
@@ -60,7 +63,7 @@ public final class Admission {
     Usage usage = ok.usage();
     EffectiveLimits limits =
         EffectiveLimits.of(
-            EffectiveLimits.policyOf(config, village),
+            EffectiveLimits.policyOf(live.get(), village),
             village,
             subscribers.overrideOf(userId),
             null,

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.login.LoginToken;
@@ -17,21 +18,22 @@ public final class NasLoginCompleter {
 
   private static final Logger log = LoggerFactory.getLogger(NasLoginCompleter.class);
 
-  private final Map<String, String> uamSecrets;
+  private final Function<String, String> uamSecrets;
   private final Optional<GatewayApi> gateway;
 
   /**
-   * @param uamSecrets CoovaChilli uamsecret by hotspot name
+   * @param uamSecrets a CoovaChilli hotspot's uamsecret by its name (null when it has none), read
+   *     at every login so a hotspot added in the console works at once
    * @param gateway our gateway's API when one is configured (its id and signing key)
    */
-  public NasLoginCompleter(Map<String, String> uamSecrets, Optional<GatewayApi> gateway) {
-    this.uamSecrets = Map.copyOf(uamSecrets);
+  public NasLoginCompleter(Function<String, String> uamSecrets, Optional<GatewayApi> gateway) {
+    this.uamSecrets = uamSecrets;
     this.gateway = gateway;
   }
 
-  /** A completer for MikroTik and CoovaChilli only. */
+  /** A completer for MikroTik and CoovaChilli only, with fixed uamsecrets by hotspot name. */
   public NasLoginCompleter(Map<String, String> uamSecrets) {
-    this(uamSecrets, Optional.empty());
+    this(Map.copyOf(uamSecrets)::get, Optional.empty());
   }
 
   /**
@@ -87,7 +89,7 @@ public final class NasLoginCompleter {
   }
 
   private NasCompletion chilli(NasContext nas, LoginToken token, String afterLoginUrl) {
-    String uamSecret = uamSecrets.get(nas.hotspot());
+    String uamSecret = uamSecrets.apply(nas.hotspot());
     return ChilliUam.response(nas.challenge(), uamSecret, token.secret())
         .<NasCompletion>map(
             response ->

@@ -22,6 +22,7 @@ import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherStatus;
+import org.smartkampung.portal.testing.PortalHarness;
 
 class AdminConsoleTest {
 
@@ -332,6 +333,24 @@ class AdminConsoleTest {
     assertThat(entry.actor()).isEqualTo("budi");
     assertThat(entry.before()).contains("userDailyMb=500");
     assertThat(entry.after()).contains("userDailyMb=750");
+  }
+
+  @Test
+  void openingHoursSavedInTheConsoleApplyToTheNextVillagerLoginWithoutARestart() {
+    AdminHarness.Client budi = budi();
+    Map<String, String> values = quotaForm(budi.csrf("/admin/desa/kemiren/kuota"));
+    // The harness clock stands at 19:00 WIB.
+    values.put("openingHours", "07.00-17.00");
+    assertThat(budi.post("/admin/desa/kemiren/kuota", values).body()).contains("Kuota tersimpan");
+
+    AdminHarness.Client villager = h.client();
+    String landing = villager.get("/").body();
+    HttpResponse<String> login =
+        villager.post("/masuk/gratis", form("s", PortalHarness.state(landing), "setuju", "on"));
+
+    assertThat(landing).contains("07.00-17.00 WIB");
+    assertThat(login.body()).contains("Di luar jam layanan").contains("07.00-17.00 WIB");
+    assertThat(h.stores.tokens).isEmpty();
   }
 
   @Test

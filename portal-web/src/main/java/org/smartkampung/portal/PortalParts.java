@@ -18,6 +18,7 @@ import org.smartkampung.portal.login.VillagerVerifier;
 import org.smartkampung.portal.nas.NasLoginCompleter;
 import org.smartkampung.portal.page.PageRenderer;
 import org.smartkampung.portal.security.AttemptLimit;
+import org.smartkampung.portal.security.ClientAddress;
 import org.smartkampung.portal.security.StateSigner;
 
 /**
@@ -72,9 +73,9 @@ record PortalParts(
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  /** The request's source address. */
+  /** The request's client address (behind a trusted proxy, the one it forwarded for). */
   static String sourceIp(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+    return ClientAddress.of(ctx);
   }
 
   /** A signed, address-bound CSRF token for a form that carries no other state. */

@@ -4,6 +4,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.smartkampung.portal.captive.CaptiveApiHandler;
+import org.smartkampung.portal.security.ClientAddress;
 
 /**
  * Every route of the villager portal, in one place. Paths are in Bahasa Indonesia like the pages.
@@ -29,6 +30,10 @@ final class PortalRoutes {
             parts.stores().vouchers(),
             parts.clock());
 
+    // First: every limit and check below sees the client, not a trusted proxy in front.
+    router
+        .route()
+        .handler(ClientAddress.trusting(parts.config().portal().trustedProxies())::resolve);
     router.route().handler(SecurityHeaders::apply);
     router.route().handler(RequestGuards::wellFormedQuery);
     router.route().handler(RequestGuards::noNullOrigin);

@@ -130,6 +130,10 @@ final class ConfigRules {
     for (int i = 0; i < networks.size(); i++) {
       address("portal.admin.allowed-networks[" + i + "]", networks.get(i), true);
     }
+    List<String> proxies = portal.trustedProxies();
+    for (int i = 0; i < proxies.size(); i++) {
+      address("portal.trusted-proxies[" + i + "]", proxies.get(i), true);
+    }
   }
 
   private void management(ManagementSettings management) {

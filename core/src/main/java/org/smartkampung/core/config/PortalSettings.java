@@ -21,6 +21,12 @@ import java.util.List;
  *     villager forms is replaced (the keys live in the store, shared by every instance); a value
  *     signed with the previous key is still accepted, so this must be at least the 8 hours an admin
  *     sign-in lasts
+ * @param trustedProxies addresses and blocks of reverse proxies in front of the portal (nginx for
+ *     HTTPS, see docs/DEPLOY-CENTRAL.md). A request from one of them is taken to come from the
+ *     address it names in {@code X-Forwarded-For} (the nearest one it did not add itself), so
+ *     sign-in limits, address-bound forms and the console's allowed networks see the villager or
+ *     operator, not the proxy. Empty (the default) trusts no header: a client cannot claim another
+ *     address
  */
 public record PortalSettings(
     Boolean enabled,
@@ -31,7 +37,8 @@ public record PortalSettings(
     Integer idleTimeoutSeconds,
     Integer maxConnectionsPerSource,
     Admin admin,
-    Integer signingKeyRotationHours) {
+    Integer signingKeyRotationHours,
+    List<String> trustedProxies) {
 
   public static final PortalSettings DEFAULTS = new PortalSettings(null, null, null, null);
 
@@ -58,9 +65,10 @@ public record PortalSettings(
     maxConnectionsPerSource = maxConnectionsPerSource == null ? 512 : maxConnectionsPerSource;
     admin = admin == null ? new Admin(null) : admin;
     signingKeyRotationHours = signingKeyRotationHours == null ? 24 : signingKeyRotationHours;
+    trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
   }
 
-  /** The portal with the default key rotation. */
+  /** The portal with the default key rotation and no trusted proxy. */
   public PortalSettings(
       Boolean enabled,
       String bindAddress,
@@ -79,11 +87,12 @@ public record PortalSettings(
         idleTimeoutSeconds,
         maxConnectionsPerSource,
         admin,
+        null,
         null);
   }
 
   /** The portal with the default connection limits and an open console. */
   public PortalSettings(Boolean enabled, String bindAddress, Integer port, String publicUrl) {
-    this(enabled, bindAddress, port, publicUrl, null, null, null, null, null);
+    this(enabled, bindAddress, port, publicUrl, null, null, null, null, null, null);
   }
 }

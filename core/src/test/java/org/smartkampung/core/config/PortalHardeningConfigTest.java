@@ -72,6 +72,36 @@ class PortalHardeningConfigTest {
   }
 
   @Test
+  void trustedProxiesAreReadAndABadOneIsNamedWithItsLine() throws Exception {
+    String good =
+        YAML.replace("  header-timeout-seconds: HEADER\n", "  trusted-proxies: [PROXY]\n");
+    KampungConfig config =
+        ConfigLoader.load(
+            FILE,
+            yaml("5", "127.0.0.1", "10.5.50.1")
+                .replace(
+                    "  header-timeout-seconds: 5\n",
+                    "  trusted-proxies: [127.0.0.1, 10.8.0.0/16]\n"),
+            Map.of());
+    assertThat(config.portal().trustedProxies()).containsExactly("127.0.0.1", "10.8.0.0/16");
+    assertThat(PortalSettings.DEFAULTS.trustedProxies()).as("none trusted by default").isEmpty();
+
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    FILE,
+                    good.replace("PROXY", "nginx.lokal")
+                        .replace("NETWORK", "127.0.0.1")
+                        .replace("LOGIN_HOST", "10.5.50.1"),
+                    Map.of()));
+    assertThat(e).isNotNull();
+    assertThat(e.errors().stream().map(c -> c.line() + " " + c.field()))
+        .contains("5 portal.trusted-proxies[0]");
+  }
+
+  @Test
   void withoutALoginHostTheHotspotsAddressIsIt() throws Exception {
     KampungConfig config =
         ConfigLoader.load(

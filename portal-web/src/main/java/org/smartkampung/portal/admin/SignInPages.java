@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.AdminRole;
 import org.smartkampung.core.subscriber.PasswordHasher;
+import org.smartkampung.portal.security.ClientAddress;
 
 /** Sign-in, sign-out, the console's home and the password change. */
 final class SignInPages {
@@ -219,6 +220,6 @@ final class SignInPages {
   }
 
   static String sourceIp(RoutingContext ctx) {
-    return ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+    return ClientAddress.of(ctx);
   }
 }

@@ -12,6 +12,7 @@ import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.voucher.VoucherStore;
+import org.smartkampung.portal.security.ClientAddress;
 
 /**
  * RFC 8908 Captive Portal API: tells the device whether it is still captive and, once online, how
@@ -47,8 +48,7 @@ public final class CaptiveApiHandler {
 
   /** {@code GET /api/captive}. */
   public void handle(RoutingContext ctx) {
-    String ip =
-        ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+    String ip = ClientAddress.of(ctx);
     ctx.vertx()
         .executeBlocking(() -> answer(ip), false)
         .onSuccess(

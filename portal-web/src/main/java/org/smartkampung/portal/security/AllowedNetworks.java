@@ -67,6 +67,16 @@ public final class AllowedNetworks {
     return blocks.stream().anyMatch(b -> b.contains(address));
   }
 
+  /** Whether the text is an IPv4 or IPv6 literal (no DNS is asked). */
+  static boolean isAddress(String text) {
+    try {
+      literal(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static byte[] literal(String text) {
     String t = text.trim();
     boolean looksLiteral = t.matches("[0-9.]+") || t.contains(":");

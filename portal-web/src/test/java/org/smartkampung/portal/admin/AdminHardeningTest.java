@@ -165,4 +165,26 @@ class AdminHardeningTest {
     assertThat(villager.get("/").status()).isEqualTo(200);
     assertThat(h.client().signIn("admin", AdminHarness.ADMIN_PASSWORD).statusCode()).isEqualTo(303);
   }
+
+  @Test
+  void behindATrustedProxyTheConsoleChecksTheAddressItForwardedFor() throws Exception {
+    h = new AdminHarness(List.of("10.9.0.0/24"), List.of("127.0.0.1"));
+
+    assertThat(statusVia("10.9.0.5")).isEqualTo(200);
+    assertThat(statusVia("198.51.100.1")).isEqualTo(403);
+    assertThat(statusVia(null)).as("the proxy itself is not the kantor network").isEqualTo(403);
+  }
+
+  /** The sign-in page's status as nginx on this box forwards it for {@code client}. */
+  private int statusVia(String client) throws Exception {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(
+            java.net.URI.create("http://127.0.0.1:" + h.server.port() + "/admin/masuk"));
+    if (client != null) {
+      request.header("X-Forwarded-For", client);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
 }

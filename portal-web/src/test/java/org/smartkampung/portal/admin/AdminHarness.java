@@ -56,6 +56,12 @@ final class AdminHarness implements AutoCloseable {
 
   /** A console answering only sources in {@code adminNetworks} (everyone when empty). */
   AdminHarness(java.util.List<String> adminNetworks) throws Exception {
+    this(adminNetworks, java.util.List.of());
+  }
+
+  /** As above, behind reverse proxies at {@code trustedProxies}. */
+  AdminHarness(java.util.List<String> adminNetworks, java.util.List<String> trustedProxies)
+      throws Exception {
     int port;
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
       port = probe.getLocalPort();
@@ -74,7 +80,9 @@ final class AdminHarness implements AutoCloseable {
                 null,
                 null,
                 null,
-                new org.smartkampung.core.config.PortalSettings.Admin(adminNetworks)),
+                new org.smartkampung.core.config.PortalSettings.Admin(adminNetworks),
+                null,
+                trustedProxies),
             c.loginMethods(),
             c.policies(),
             c.villages(),

@@ -1,6 +1,7 @@
 package org.smartkampung.codec;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -8,7 +9,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
@@ -272,25 +275,38 @@ public final class PacketCodec {
             }
           });
 
-  private static final ThreadLocal<Mac> HMAC_MD5 =
+  /** Secrets whose keyed HmacMD5 one thread keeps ready: a kabupaten's hotspots share a few. */
+  static final int MACS_PER_THREAD = 64;
+
+  /**
+   * Each thread's HmacMD5 instances by secret, least recently used dropped first. {@link Mac#init}
+   * hashes the key pads on every call; a Mac returns to its keyed state after {@code doFinal}, so
+   * one kept per secret skips that work on every packet after the first.
+   */
+  private static final ThreadLocal<Map<ByteBuffer, Mac>> HMAC_MD5 =
       ThreadLocal.withInitial(
-          () -> {
-            try {
-              return Mac.getInstance("HmacMD5");
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException("HmacMD5 is missing from this JDK", e);
-            }
-          });
+          () ->
+              new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Mac> eldest) {
+                  return size() > MACS_PER_THREAD;
+                }
+              });
 
   /** HMAC-MD5 of {@code data} keyed by {@code key} (the Message-Authenticator's MAC). */
   public static byte[] hmacMd5(byte[] key, byte[] data) {
-    try {
-      Mac mac = HMAC_MD5.get();
-      mac.init(new SecretKeySpec(key, "HmacMD5"));
-      return mac.doFinal(data);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacMD5 cannot take this key", e);
+    Map<ByteBuffer, Mac> macs = HMAC_MD5.get();
+    Mac mac = macs.get(ByteBuffer.wrap(key));
+    if (mac == null) {
+      try {
+        mac = Mac.getInstance("HmacMD5");
+        mac.init(new SecretKeySpec(key, "HmacMD5"));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("HmacMD5 cannot take this key", e);
+      }
+      macs.put(ByteBuffer.wrap(key.clone()), mac);
     }
+    return mac.doFinal(data);
   }
 
   private static byte[] assemble(

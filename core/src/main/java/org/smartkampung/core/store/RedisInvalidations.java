@@ -3,12 +3,10 @@ package org.smartkampung.core.store;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.invalidation.Invalidations;
-import redis.clients.jedis.JedisPubSub;
+import org.smartkampung.core.redis.RedisSubscription;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -29,9 +27,7 @@ public final class RedisInvalidations implements Invalidations {
   private final String channel;
   private final String origin = UUID.randomUUID().toString();
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-  private final CountDownLatch closed = new CountDownLatch(1);
-  private Thread thread;
-  private volatile JedisPubSub subscription;
+  private RedisSubscription subscription;
   private volatile boolean warnedPublish;
 
   /**
@@ -59,50 +55,19 @@ public final class RedisInvalidations implements Invalidations {
   @Override
   public synchronized AutoCloseable listen(Listener listener) {
     listeners.add(listener);
-    if (thread == null) {
-      thread = new Thread(this::run, "redis-invalidations");
-      thread.setDaemon(true);
-      thread.start();
-    } else if (subscription != null && subscription.isSubscribed()) {
+    if (subscription == null) {
+      subscription =
+          new RedisSubscription(
+              jedis,
+              channel,
+              "invalidations",
+              RESUBSCRIBE_MILLIS,
+              () -> listeners.forEach(RedisInvalidations::missedSome),
+              this::deliver);
+    } else if (subscription.subscribed()) {
       listener.missedSome();
     }
     return () -> listeners.remove(listener);
-  }
-
-  private void run() {
-    boolean warned = false;
-    while (closed.getCount() > 0) {
-      JedisPubSub sub =
-          new JedisPubSub() {
-            @Override
-            public void onSubscribe(String ch, int subscribedChannels) {
-              listeners.forEach(RedisInvalidations::missedSome);
-            }
-
-            @Override
-            public void onMessage(String ch, String message) {
-              deliver(message);
-            }
-          };
-      subscription = sub;
-      try {
-        jedis.subscribe(sub, channel);
-        warned = false;
-      } catch (RuntimeException e) {
-        if (closed.getCount() == 0) {
-          return;
-        }
-        if (!warned) {
-          log.warn("Invalidation subscription lost, making it again: {}", e.toString());
-          warned = true;
-        }
-      }
-      try {
-        closed.await(RESUBSCRIBE_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
   }
 
   private void deliver(String message) {
@@ -135,16 +100,10 @@ public final class RedisInvalidations implements Invalidations {
 
   /** Stops the subscription; the client belongs to the caller. */
   @Override
-  public void close() {
-    closed.countDown();
+  public synchronized void close() {
     listeners.clear();
-    JedisPubSub sub = subscription;
-    if (sub != null) {
-      try {
-        sub.unsubscribe();
-      } catch (RuntimeException notSubscribedYet) {
-        // the thread sees the latch at its next turn
-      }
+    if (subscription != null) {
+      subscription.close();
     }
   }
 }

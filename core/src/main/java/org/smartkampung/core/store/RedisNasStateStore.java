@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.nas.NasStateStore;
-import redis.clients.jedis.JedisPubSub;
+import org.smartkampung.core.redis.RedisSubscription;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -66,8 +66,7 @@ public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
   public AutoCloseable watchMessageAuthenticatorSeen(Watcher watcher) {
     Watch watch = new Watch(watcher);
     watches.add(watch);
-    watch.thread.start();
-    watch.rereader.start();
+    watch.start();
     return () -> {
       watches.remove(watch);
       watch.close();
@@ -81,20 +80,29 @@ public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
     watches.clear();
   }
 
-  /** One subscription on its own thread, made again when its connection is lost. */
+  /** The subscription and the slow re-read, each on its own thread. */
   private final class Watch {
     private final Watcher watcher;
-    private final Thread thread;
     private final Thread rereader;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile JedisPubSub subscription;
+    private volatile RedisSubscription subscription;
 
     Watch(Watcher watcher) {
       this.watcher = watcher;
-      this.thread = new Thread(this::run, "redis-nas-state-watch");
-      thread.setDaemon(true);
       this.rereader = new Thread(this::rereadUntilClosed, "redis-nas-state-reread");
       rereader.setDaemon(true);
+    }
+
+    void start() {
+      subscription =
+          new RedisSubscription(
+              jedis,
+              SEEN_CHANNEL,
+              "nas-state-watch",
+              RESUBSCRIBE_MILLIS,
+              watcher::missedSome,
+              watcher::seen);
+      rereader.start();
     }
 
     private void rereadUntilClosed() {
@@ -111,51 +119,10 @@ public final class RedisNasStateStore implements NasStateStore, AutoCloseable {
       }
     }
 
-    private void run() {
-      boolean warned = false;
-      while (closed.getCount() > 0) {
-        JedisPubSub sub =
-            new JedisPubSub() {
-              @Override
-              public void onSubscribe(String channel, int subscribedChannels) {
-                watcher.missedSome();
-              }
-
-              @Override
-              public void onMessage(String channel, String nasName) {
-                watcher.seen(nasName);
-              }
-            };
-        subscription = sub;
-        try {
-          jedis.subscribe(sub, SEEN_CHANNEL);
-          warned = false;
-        } catch (RuntimeException e) {
-          if (closed.getCount() == 0) {
-            return;
-          }
-          if (!warned) {
-            log.warn("NAS state subscription lost, making it again: {}", e.toString());
-            warned = true;
-          }
-        }
-        try {
-          closed.await(RESUBSCRIBE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
-
     void close() {
       closed.countDown();
-      JedisPubSub sub = subscription;
-      if (sub != null) {
-        try {
-          sub.unsubscribe();
-        } catch (RuntimeException notSubscribedYet) {
-          // the thread sees the latch at its next turn
-        }
+      if (subscription != null) {
+        subscription.close();
       }
     }
   }

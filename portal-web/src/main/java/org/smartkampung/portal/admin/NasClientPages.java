@@ -19,7 +19,14 @@ final class NasClientPages {
   static final String HOTSPOTS = AdminRoutes.KABUPATEN + "/hotspot";
 
   static final String[] FIELDS = {
-    "name", "address", "type", "village", "requireMessageAuthenticator", "coaPort"
+    "name",
+    "address",
+    "type",
+    "village",
+    "requireMessageAuthenticator",
+    "coaPort",
+    "loginHost",
+    "certificate"
   };
 
   private final AdminParts parts;

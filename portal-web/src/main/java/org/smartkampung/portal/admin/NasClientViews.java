@@ -90,6 +90,8 @@ final class NasClientViews {
     v.put("village", c.village());
     v.put("requireMessageAuthenticator", c.requireMessageAuthenticator().name());
     v.put("coaPort", Integer.toString(c.coaPort()));
+    v.put("loginHost", n.loginHost() == null ? "" : n.loginHost());
+    v.put("certificate", c.certificate() == null ? "" : c.certificate());
     return v;
   }
 

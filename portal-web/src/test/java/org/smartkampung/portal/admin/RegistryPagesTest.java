@@ -230,6 +230,40 @@ class RegistryPagesTest {
         .anyMatch(e -> e.action().equals("nas.update") && e.after().contains(fingerprint));
   }
 
+  @Test
+  void radSecHotspotsAreListedWithTheirConnectionAndWhichWayAKickGoes() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    assertThat(
+            admin
+                .post("/admin/kabupaten/hotspot", nasForm("certificate", "CN=olehsari-balai"))
+                .statusCode())
+        .isEqualTo(303);
+
+    String offline = admin.get("/admin/kabupaten/hotspot").body();
+    assertThat(row(offline, "radsec-olehsari-balai"))
+        .contains("tidak tersambung")
+        .contains("UDP port 3799");
+
+    java.time.Instant since = java.time.Instant.parse("2026-03-01T11:00:05Z");
+    h.radSecLinks.add(
+        new org.smartkampung.core.nas.RadSecLinks.Link(
+            "olehsari-balai", "/100.64.81.1:40112", since, since.plusSeconds(70)));
+    String online = admin.get("/admin/kabupaten/hotspot").body();
+    assertThat(row(online, "radsec-olehsari-balai"))
+        .contains(">tersambung<")
+        .contains("01-03 18:00:05") // Jakarta time
+        .contains("01-03 18:01:15")
+        .contains("/100.64.81.1:40112")
+        .contains("koneksi TLS hotspot ini");
+  }
+
+  /** The table row with that id. */
+  private static String row(String html, String id) {
+    int start = html.indexOf("<tr id=\"" + id + "\"");
+    assertThat(start).as("row %s in %s", id, html).isNotNegative();
+    return html.substring(start, html.indexOf("</tr>", start));
+  }
+
   private NasClientSettings chilli() {
     return h.live.current().hotspots().stream()
         .filter(n -> n.name().equals("olehsari-balai"))

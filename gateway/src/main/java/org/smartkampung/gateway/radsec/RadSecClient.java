@@ -307,7 +307,8 @@ public final class RadSecClient implements RadiusTransport {
           if (!f.isSuccess()) {
             dropWarnings.warn(
                 "RadSec connection to {} failed: {}", address(), f.cause().getMessage());
-            return; // the channel is closed: lost() schedules the next attempt
+            ch.close(); // lost() then schedules the next attempt
+            return;
           }
           ch.pipeline()
               .get(SslHandler.class)

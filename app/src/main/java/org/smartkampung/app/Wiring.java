@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.smartkampung.app.RunCommand.RoleStartException;
 import org.smartkampung.core.admin.FirstOperator;
@@ -20,6 +21,7 @@ import org.smartkampung.core.config.PortalSettings;
 import org.smartkampung.core.config.RadiusSettings;
 import org.smartkampung.core.health.HotspotWatch;
 import org.smartkampung.core.limits.ConfigLimitsSource;
+import org.smartkampung.core.nas.RadSecLinks;
 import org.smartkampung.core.report.UsageRollup;
 import org.smartkampung.core.signing.SigningKeys;
 import org.smartkampung.core.store.AdminStores;
@@ -88,12 +90,14 @@ final class Wiring {
       Clock clock,
       PrometheusMeterRegistry registry) {
     List<Role> roles = new ArrayList<>();
+    // The console lists the RadSec hotspots this process's RADIUS role holds connections to.
+    AtomicReference<RadSecLinks> radSecLinks = new AtomicReference<>(RadSecLinks.NONE);
     try {
       if (config.radius().enabled()) {
-        roles.add(startRadius(config, live, stores, clock, registry));
+        roles.add(startRadius(config, live, stores, clock, registry, radSecLinks));
       }
       if (config.portal().enabled()) {
-        roles.add(startPortal(config, live, admin, stores, clock, registry));
+        roles.add(startPortal(config, live, admin, stores, clock, registry, radSecLinks.get()));
       }
       if (config.gateway().enabled()) {
         roles.add(startGateway(config, stores, clock, registry));
@@ -110,7 +114,8 @@ final class Wiring {
       LiveConfig live,
       KampungStores stores,
       Clock clock,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      AtomicReference<RadSecLinks> radSecLinks) {
     RadiusSettings settings = config.radius();
     RadiusServer server;
     try {
@@ -127,6 +132,14 @@ final class Wiring {
               + e.getMessage(),
           e);
     }
+    radSecLinks.set(
+        () ->
+            server.radSecConnections().list().stream()
+                .map(
+                    c ->
+                        new RadSecLinks.Link(
+                            c.hotspot(), c.remote(), c.connectedSince(), c.lastRequest()))
+                .toList());
     return new Role() {
       @Override
       public List<String> describe() {
@@ -185,8 +198,14 @@ final class Wiring {
                 + settings.apiPort()
                 + ", DNS on udp :"
                 + settings.dnsPort()
-                + ", Disconnect/CoA on udp :"
-                + settings.dacPort());
+                + (settings.radsec().enabled()
+                    ? ", RADIUS and Disconnect/CoA over RadSec to "
+                        + (settings.radsec().server() == null
+                            ? settings.radiusServer()
+                            : settings.radsec().server())
+                        + ":"
+                        + settings.radsec().port()
+                    : ", Disconnect/CoA on udp :" + settings.dacPort()));
       }
 
       @Override
@@ -269,7 +288,8 @@ final class Wiring {
       AdminStores admin,
       KampungStores stores,
       Clock clock,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      RadSecLinks radSecLinks) {
     PortalSettings settings = config.portal();
     PortalServer server;
     SigningKeys keys =
@@ -284,7 +304,7 @@ final class Wiring {
                   clock,
                   registry,
                   keys,
-                  new AdminSetup(live, admin, new PasswordHasher()))
+                  new AdminSetup(live, admin, new PasswordHasher(), radSecLinks))
               .toCompletionStage()
               .toCompletableFuture()
               .get(30, TimeUnit.SECONDS);

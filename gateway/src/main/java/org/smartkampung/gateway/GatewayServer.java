@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartkampung.core.config.GatewayRadSecSettings;
 import org.smartkampung.core.config.GatewaySettings;
 import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.gateway.GatewaySignature;
@@ -26,6 +28,7 @@ import org.smartkampung.gateway.api.AuthorizeApi;
 import org.smartkampung.gateway.client.ClientTable;
 import org.smartkampung.gateway.client.KernelEnforcer;
 import org.smartkampung.gateway.dac.DacListener;
+import org.smartkampung.gateway.dac.DynamicAuthorization;
 import org.smartkampung.gateway.dns.BeforeLogin;
 import org.smartkampung.gateway.dns.DnsForwarder;
 import org.smartkampung.gateway.dns.QueryBudget;
@@ -39,6 +42,9 @@ import org.smartkampung.gateway.neighbour.NeighbourTable;
 import org.smartkampung.gateway.pipeline.PipelineErrors;
 import org.smartkampung.gateway.pipeline.Transport;
 import org.smartkampung.gateway.radius.RadiusClient;
+import org.smartkampung.gateway.radius.RadiusTransport;
+import org.smartkampung.gateway.radius.UdpTransport;
+import org.smartkampung.gateway.radsec.RadSecClient;
 import org.smartkampung.gateway.shaping.TcShaper;
 
 /**
@@ -72,16 +78,24 @@ public final class GatewayServer implements AutoCloseable {
   private CaptiveInterceptor interceptor;
   private AuthorizeApi api;
   private DacListener dac;
+  private final RadSecClient radSec;
   private DnsForwarder dns;
 
   private GatewayServer(
-      GatewaySettings settings, Firewall firewall, TcShaper shaper, ClientTable clients) {
+      GatewaySettings settings,
+      Firewall firewall,
+      TcShaper shaper,
+      ClientTable clients,
+      Transport transport,
+      ExecutorService blocking,
+      RadSecClient radSec) {
     this.settings = settings;
     this.firewall = firewall;
     this.shaper = shaper;
     this.clients = clients;
-    this.transport = Transport.create(2);
-    this.blocking = Executors.newFixedThreadPool(4, r -> new Thread(r, "gateway-blocking"));
+    this.transport = transport;
+    this.blocking = blocking;
+    this.radSec = radSec;
     this.poller = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gateway-poller"));
   }
 
@@ -131,14 +145,32 @@ public final class GatewayServer implements AutoCloseable {
       shaper = new TcShaper(s.clientInterface(), downKbps, upKbps, commands);
     }
     NeighbourTable neighbours = new NeighbourTable(arpFile, s.clientInterface());
+    Transport transport = Transport.create(2);
+    ExecutorService blocking =
+        Executors.newFixedThreadPool(4, r -> new Thread(r, "gateway-blocking"));
+    RadSecClient radSec = null;
+    RadiusTransport radiusTransport;
+    try {
+      if (s.radsec().enabled()) {
+        radSec = RadSecClient.start(radSecSettings(s), transport, blocking, metrics, clock);
+        radiusTransport = radSec;
+      } else {
+        radiusTransport =
+            new UdpTransport(
+                new InetSocketAddress(s.radiusServer(), s.radiusAuthPort()),
+                new InetSocketAddress(s.radiusServer(), s.radiusAcctPort()),
+                s.radiusSecret(),
+                s.radiusTimeoutMillis(),
+                s.radiusRetries());
+      }
+    } catch (IllegalArgumentException e) {
+      blocking.shutdown();
+      transport.close();
+      throw new IllegalStateException("gateway did not start: " + e.getMessage(), e);
+    }
     RadiusClient radius =
         new RadiusClient(
-            new InetSocketAddress(s.radiusServer(), s.radiusAuthPort()),
-            new InetSocketAddress(s.radiusServer(), s.radiusAcctPort()),
-            s.radiusSecret(),
-            new RadiusClient.NasIdentity(s.id(), s.nasIpAddress(), s.id()),
-            s.radiusTimeoutMillis(),
-            s.radiusRetries());
+            radiusTransport, new RadiusClient.NasIdentity(s.id(), s.nasIpAddress(), s.id()));
     Path limitsFile = config.store().dataDir().resolve("gateway-" + s.id() + "-limits.json");
     ClientTable clients =
         new ClientTable(
@@ -152,7 +184,8 @@ public final class GatewayServer implements AutoCloseable {
                 limitsFile,
                 clock,
                 metrics));
-    GatewayServer server = new GatewayServer(s, firewall, shaper, clients);
+    GatewayServer server =
+        new GatewayServer(s, firewall, shaper, clients, transport, blocking, radSec);
     try {
       server.open(listen, neighbours, clock, metrics);
     } catch (RuntimeException | InterruptedException e) {
@@ -202,19 +235,24 @@ public final class GatewayServer implements AutoCloseable {
             metrics,
             new PipelineErrors("authorize-api", metrics, clock));
     servers.add(api);
-    InetAddress radiusServer = resolve(s.radiusServer());
-    dac =
-        DacListener.start(
-            transport,
-            new InetSocketAddress(ClientSide.localAddressTowards(radiusServer), s.dacPort()),
-            radiusServer,
-            s.radiusSecret(),
-            clients,
-            blocking,
-            metrics,
-            clock,
-            new PipelineErrors("dac", metrics, clock));
-    servers.add(dac);
+    if (radSec != null) {
+      // Disconnect/CoA come over the RadSec connection; no UDP port is opened for them.
+      radSec.onDynamicRequests(new DynamicAuthorization(RadSecClient.SECRET, clients, metrics));
+    } else {
+      InetAddress radiusServer = resolve(s.radiusServer());
+      dac =
+          DacListener.start(
+              transport,
+              new InetSocketAddress(ClientSide.localAddressTowards(radiusServer), s.dacPort()),
+              radiusServer,
+              s.radiusSecret(),
+              clients,
+              blocking,
+              metrics,
+              clock,
+              new PipelineErrors("dac", metrics, clock));
+      servers.add(dac);
+    }
     dns =
         DnsForwarder.start(
             transport,
@@ -243,7 +281,7 @@ public final class GatewayServer implements AutoCloseable {
     poller.scheduleWithFixedDelay(
         this::pollSafely, s.pollIntervalSeconds(), s.pollIntervalSeconds(), TimeUnit.SECONDS);
     log.info(
-        "gateway {} up: interface {}, interceptor {}:{}, api {}:{}, dns {}:{}, dac :{}",
+        "gateway {} up: interface {}, interceptor {}:{}, api {}:{}, dns {}:{}, dac {}",
         s.id(),
         s.clientInterface(),
         listen.getHostAddress(),
@@ -252,7 +290,7 @@ public final class GatewayServer implements AutoCloseable {
         api.port(),
         listen.getHostAddress(),
         dns.port(),
-        dac.port());
+        dac != null ? ":" + dac.port() : "over RadSec to " + radSecSettings(s).host());
   }
 
   private void pollSafely() {
@@ -270,6 +308,25 @@ public final class GatewayServer implements AutoCloseable {
   /** The client table, for the app's status pages and tests. */
   public ClientTable clients() {
     return clients;
+  }
+
+  private static RadSecClient.Settings radSecSettings(GatewaySettings s) {
+    GatewayRadSecSettings r = s.radsec();
+    return new RadSecClient.Settings(
+        r.server() == null || r.server().isBlank() ? s.radiusServer() : r.server().trim(),
+        r.port(),
+        r.certificate(),
+        r.privateKey(),
+        r.caCertificates(),
+        // No retransmits over TCP: one request may wait as long as all UDP attempts would.
+        s.radiusTimeoutMillis() * s.radiusRetries(),
+        r.keepaliveSeconds(),
+        r.reconnectMaxSeconds());
+  }
+
+  /** The RadSec connection to the server, when RADIUS goes over it. */
+  public Optional<RadSecClient> radSec() {
+    return Optional.ofNullable(radSec);
   }
 
   private static InetAddress resolve(String host) {
@@ -301,6 +358,9 @@ public final class GatewayServer implements AutoCloseable {
     }
     boolean keep = settings.keepTableOnStop();
     clients.close();
+    if (radSec != null) {
+      radSec.close();
+    }
     if (!keep) {
       firewall.apply(firewall.rules().delete());
       if (shaper != null) {

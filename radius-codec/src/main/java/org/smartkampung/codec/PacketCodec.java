@@ -182,11 +182,32 @@ public final class PacketCodec {
       List<RadiusAttribute> attributes,
       byte[] secret,
       boolean messageAuthenticator) {
-    boolean hashed = hasHashedRequestAuthenticator(code);
+    return encodeRequest(
+        code, identifier, newRequestAuthenticator(), attributes, secret, messageAuthenticator);
+  }
+
+  /** A random Request Authenticator, for an Access-Request whose User-Password it hides. */
+  public static byte[] newRequestAuthenticator() {
     byte[] authenticator = new byte[RadiusCode.AUTHENTICATOR_BYTES];
-    if (!hashed) {
-      RANDOM.nextBytes(authenticator);
-    }
+    RANDOM.nextBytes(authenticator);
+    return authenticator;
+  }
+
+  /**
+   * Encodes a request like {@link #encodeRequest(int, int, List, byte[], boolean)}, with {@code
+   * authenticator} (from {@link #newRequestAuthenticator}) as the Request Authenticator of an
+   * Access-Request or Status-Server; requests with a hashed authenticator ignore it.
+   */
+  public static byte[] encodeRequest(
+      int code,
+      int identifier,
+      byte[] randomAuthenticator,
+      List<RadiusAttribute> attributes,
+      byte[] secret,
+      boolean messageAuthenticator) {
+    boolean hashed = hasHashedRequestAuthenticator(code);
+    byte[] authenticator =
+        hashed ? new byte[RadiusCode.AUTHENTICATOR_BYTES] : randomAuthenticator.clone();
     byte[] packet = assemble(code, identifier, authenticator, attributes, messageAuthenticator);
     if (messageAuthenticator) {
       signMessageAuthenticator(packet, secret);

@@ -105,6 +105,18 @@ final class ConfigRules {
     readableFile("radius.radsec.crl", radsec.crl(), false);
   }
 
+  private void gatewayRadSec(GatewayRadSecSettings radsec) {
+    port("gateway.radsec.port", radsec.port());
+    atLeast("gateway.radsec.keepalive-seconds", radsec.keepaliveSeconds(), 1);
+    atLeast("gateway.radsec.reconnect-max-seconds", radsec.reconnectMaxSeconds(), 1);
+    if (!radsec.enabled()) {
+      return;
+    }
+    readableFile("gateway.radsec.certificate", radsec.certificate(), true);
+    readableFile("gateway.radsec.private-key", radsec.privateKey(), true);
+    readableFile("gateway.radsec.ca-certificates", radsec.caCertificates(), true);
+  }
+
   private void readableFile(String path, String file, boolean required) {
     if (file == null && !required) {
       return;
@@ -192,6 +204,7 @@ final class ConfigRules {
     port("gateway.dns-port", gw.dnsPort());
     port("gateway.dac-port", gw.dacPort());
     atLeast("gateway.poll-interval-seconds", gw.pollIntervalSeconds(), 1);
+    gatewayRadSec(gw.radsec());
     if (!ID.matcher(gw.tableName().replace('_', '-')).matches()) {
       problems.at("gateway.table-name", "use lowercase letters, digits and '_' only");
     }

@@ -42,6 +42,7 @@ import java.util.List;
  * @param keepTableOnStop leave the nftables table in place on stop (default false)
  * @param tableName name of the gateway's own nftables table (default kampung_gateway)
  * @param gardenTcpPorts TCP ports open to walled-garden addresses before login (default 80, 443)
+ * @param radsec RADIUS over TLS to the server instead of UDP; off by default
  */
 public record GatewaySettings(
     Boolean enabled,
@@ -72,12 +73,13 @@ public record GatewaySettings(
     Boolean shaping,
     Boolean keepTableOnStop,
     String tableName,
-    List<Integer> gardenTcpPorts) {
+    List<Integer> gardenTcpPorts,
+    GatewayRadSecSettings radsec) {
 
   public static final GatewaySettings DEFAULTS =
       new GatewaySettings(
           null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+          null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
   public GatewaySettings {
     enabled = enabled != null && enabled;
@@ -100,6 +102,106 @@ public record GatewaySettings(
     keepTableOnStop = keepTableOnStop != null && keepTableOnStop;
     tableName = tableName == null ? "kampung_gateway" : tableName;
     gardenTcpPorts = gardenTcpPorts == null ? List.of(80, 443) : List.copyOf(gardenTcpPorts);
+    radsec = radsec == null ? GatewayRadSecSettings.DEFAULTS : radsec;
+  }
+
+  /** The settings without {@code radsec} (RADIUS over UDP), as code written before it builds. */
+  public GatewaySettings(
+      Boolean enabled,
+      String id,
+      String village,
+      String clientInterface,
+      String upstreamInterface,
+      String clientSubnet,
+      String portalUrl,
+      String signingKey,
+      Integer signatureMaxAgeSeconds,
+      String radiusServer,
+      Integer radiusAuthPort,
+      Integer radiusAcctPort,
+      String radiusSecret,
+      Integer radiusTimeoutMillis,
+      Integer radiusRetries,
+      String nasIpAddress,
+      Integer httpPort,
+      String apiBindAddress,
+      Integer apiPort,
+      Integer dnsPort,
+      String upstreamDns,
+      List<String> walledGarden,
+      Integer dacPort,
+      Integer pollIntervalSeconds,
+      Boolean masquerade,
+      Boolean shaping,
+      Boolean keepTableOnStop,
+      String tableName,
+      List<Integer> gardenTcpPorts) {
+    this(
+        enabled,
+        id,
+        village,
+        clientInterface,
+        upstreamInterface,
+        clientSubnet,
+        portalUrl,
+        signingKey,
+        signatureMaxAgeSeconds,
+        radiusServer,
+        radiusAuthPort,
+        radiusAcctPort,
+        radiusSecret,
+        radiusTimeoutMillis,
+        radiusRetries,
+        nasIpAddress,
+        httpPort,
+        apiBindAddress,
+        apiPort,
+        dnsPort,
+        upstreamDns,
+        walledGarden,
+        dacPort,
+        pollIntervalSeconds,
+        masquerade,
+        shaping,
+        keepTableOnStop,
+        tableName,
+        gardenTcpPorts,
+        null);
+  }
+
+  /** These settings with {@code radsec} as the way to the RADIUS server. */
+  public GatewaySettings withRadSec(GatewayRadSecSettings radsec) {
+    return new GatewaySettings(
+        enabled,
+        id,
+        village,
+        clientInterface,
+        upstreamInterface,
+        clientSubnet,
+        portalUrl,
+        signingKey,
+        signatureMaxAgeSeconds,
+        radiusServer,
+        radiusAuthPort,
+        radiusAcctPort,
+        radiusSecret,
+        radiusTimeoutMillis,
+        radiusRetries,
+        nasIpAddress,
+        httpPort,
+        apiBindAddress,
+        apiPort,
+        dnsPort,
+        upstreamDns,
+        walledGarden,
+        dacPort,
+        pollIntervalSeconds,
+        masquerade,
+        shaping,
+        keepTableOnStop,
+        tableName,
+        gardenTcpPorts,
+        radsec);
   }
 
   /** The settings without {@code gardenTcpPorts} (web ports), as code written before it builds. */

@@ -80,6 +80,7 @@ public final class RegistryRules {
         .anyMatch(
             h ->
                 !h.name().equals(client.name())
+                    && h.address() != null
                     && h.address().trim().equalsIgnoreCase(client.address().trim()))) {
       problems.put("address", "registry.addressTaken");
     }

@@ -113,4 +113,41 @@ class GatewayConfigTest {
             "gateway.signing-key",
             "gateway.radius-secret");
   }
+
+  @Test
+  void gatewayRadSecIsOffByDefaultAndItsFilesAreReportedWithFileAndLine() throws Exception {
+    KampungConfig plain =
+        ConfigLoader.load(
+            FILE, BASE + GATEWAY, Map.of("KAMPUNG_GATEWAY_KEY", "0123456789abcdef0123"));
+    assertThat(plain.gateway().radsec().enabled()).isFalse();
+    assertThat(plain.gateway().radsec().port()).isEqualTo(2083);
+
+    String yaml =
+        BASE
+            + GATEWAY
+            + """
+                radsec:
+                  enabled: true
+                  certificate: /nonexistent/kemiren-gw.pem
+                  ca-certificates: /nonexistent/ca.pem
+                  keepalive-seconds: 0
+              """;
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () ->
+                ConfigLoader.load(
+                    FILE, yaml, Map.of("KAMPUNG_GATEWAY_KEY", "0123456789abcdef0123")));
+    assertThat(e.errors())
+        .extracting(ConfigError::toString)
+        .containsExactlyInAnyOrder(
+            FILE
+                + ":21: gateway.radsec.certificate: cannot read file"
+                + " '/nonexistent/kemiren-gw.pem' (make the files with: kampung pki init)",
+            FILE + ":19: gateway.radsec.private-key: missing required field",
+            FILE
+                + ":22: gateway.radsec.ca-certificates: cannot read file '/nonexistent/ca.pem'"
+                + " (make the files with: kampung pki init)",
+            FILE + ":23: gateway.radsec.keepalive-seconds: must be at least 1, got 0");
+  }
 }

@@ -75,4 +75,37 @@ class RegistryRulesTest {
     assertThat(RegistryRules.checkNasClient(CONFIG, spaced, true))
         .containsEntry("secret", "registry.secretChars");
   }
+
+  @Test
+  void aRadSecHotspotWithoutAnAddressDoesNotBreakTheAddressCheckOfAnother() {
+    KampungConfig b = LiveConfigTest.baseWithHotspot();
+    NasClientSettings cgnat =
+        new NasClientSettings(
+            "kemiren-gw",
+            null,
+            "unused-over-radsec",
+            NasType.KAMPUNG_GATEWAY,
+            "kemiren",
+            MessageAuthenticatorPolicy.YES,
+            3799,
+            null,
+            null,
+            "CN=kemiren-gw");
+    KampungConfig withCgnat =
+        new KampungConfig(
+            b.regency(),
+            b.store(),
+            b.radius(),
+            b.portal(),
+            b.loginMethods(),
+            b.policies(),
+            b.villages(),
+            java.util.List.of(cgnat),
+            b.subscribers());
+
+    assertThat(
+            RegistryRules.checkNasClient(
+                withCgnat, LiveConfigTest.nas("kemiren-pos", "10.1.0.9", "kemiren"), true))
+        .isEmpty();
+  }
 }

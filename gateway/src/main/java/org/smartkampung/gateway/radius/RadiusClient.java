@@ -1,42 +1,41 @@
 package org.smartkampung.gateway.radius;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import org.smartkampung.codec.Attributes;
+import org.smartkampung.codec.PacketCodec;
 import org.smartkampung.codec.RadiusAttributes;
-import org.tinyradius.attribute.IntegerAttribute;
+import org.smartkampung.codec.RadiusCode;
+import org.smartkampung.codec.RadiusDictionary;
 import org.tinyradius.attribute.RadiusAttribute;
-import org.tinyradius.packet.AccessRequest;
-import org.tinyradius.packet.AccountingRequest;
-import org.tinyradius.packet.RadiusPacket;
-import org.tinyradius.util.RadiusException;
 
 /**
  * The gateway's RADIUS client: Access-Request (PAP, always with Message-Authenticator) and
- * Accounting-Request to one server, with retransmits. Blocking; call it off the event loops. Each
- * request uses its own ephemeral socket, so replies cannot be mixed up between requests.
+ * Accounting-Request to one server, encoded by the shared codec ({@link PacketCodec}) and carried
+ * by a {@link RadiusTransport} (UDP with retransmits, or RadSec). Blocking; call it off the event
+ * loops.
  */
-public final class RadiusClient {
+public final class RadiusClient implements AutoCloseable {
 
   /** Who the gateway is in its requests. */
   public record NasIdentity(String nasIdentifier, String nasIpAddress, String calledStationId) {}
 
   private static final int NAS_PORT_TYPE_WIRELESS = 19;
+  private static final int SERVICE_TYPE_LOGIN_USER = 1;
+  private static final Attributes ATTRIBUTES = new Attributes(RadiusDictionary.load());
 
-  private final InetSocketAddress authServer;
-  private final InetSocketAddress acctServer;
-  private final String secret;
+  private final RadiusTransport transport;
   private final NasIdentity nas;
-  private final int timeoutMillis;
-  private final int attempts;
 
+  /** A client over UDP, retransmitting after {@code timeoutMillis} up to {@code attempts}. */
   public RadiusClient(
       InetSocketAddress authServer,
       InetSocketAddress acctServer,
@@ -44,135 +43,125 @@ public final class RadiusClient {
       NasIdentity nas,
       int timeoutMillis,
       int attempts) {
-    this.authServer = authServer;
-    this.acctServer = acctServer;
-    this.secret = secret;
+    this(new UdpTransport(authServer, acctServer, secret, timeoutMillis, attempts), nas);
+  }
+
+  public RadiusClient(RadiusTransport transport, NasIdentity nas) {
+    this.transport = transport;
     this.nas = nas;
-    this.timeoutMillis = timeoutMillis;
-    this.attempts = attempts;
   }
 
-  /** The encoded Access-Request (PAP, with Message-Authenticator); package-private for tests. */
-  AccessRequest accessRequest(
-      String username, String password, String clientIp, String clientMac, String acctSessionId) {
-    AccessRequest request = new AccessRequest(username, password);
-    request.setAuthProtocol(AccessRequest.AUTH_PAP);
-    request.setPacketIdentifier(RadiusPacket.getNextPacketIdentifier());
-    identity(request, clientIp, clientMac, acctSessionId);
-    request.addAttribute(new IntegerAttribute(6, 1)); // Service-Type = Login-User
-    request.addAttribute(new RadiusAttribute(RadiusAttributes.MESSAGE_AUTHENTICATOR, new byte[16]));
-    return request;
+  private byte[] secretBytes() {
+    return transport.secret().getBytes(StandardCharsets.UTF_8);
   }
 
-  static byte[] encode(RadiusPacket request, String secret) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    request.encodeRequestPacket(out, secret);
-    byte[] bytes = out.toByteArray();
-    if (RadiusAttributes.messageAuthenticatorOffset(bytes) >= 0) {
-      RadiusAttributes.signRequest(bytes, secret);
-    }
-    return bytes;
+  /** The encoded Access-Request (PAP, Message-Authenticator first); package-private for tests. */
+  byte[] accessRequest(
+      int identifier,
+      String username,
+      String password,
+      String clientIp,
+      String clientMac,
+      String acctSessionId) {
+    byte[] authenticator = PacketCodec.newRequestAuthenticator();
+    List<RadiusAttribute> attrs = new ArrayList<>();
+    attrs.add(ATTRIBUTES.text("User-Name", username));
+    attrs.add(
+        ATTRIBUTES.octets(
+            "User-Password",
+            PacketCodec.encryptPapPassword(password, authenticator, secretBytes())));
+    identity(attrs, clientIp, clientMac, acctSessionId);
+    attrs.add(ATTRIBUTES.unsigned("Service-Type", SERVICE_TYPE_LOGIN_USER));
+    return PacketCodec.encodeRequest(
+        RadiusCode.ACCESS_REQUEST, identifier, authenticator, attrs, secretBytes(), true);
   }
 
   /**
    * Asks the server to authenticate a login.
    *
-   * @throws IOException when no valid reply came after every attempt
+   * @throws IOException when no valid reply came in time
    */
   public AccessReply authenticate(
       String username, String password, String clientIp, String clientMac, String acctSessionId)
       throws IOException {
-    AccessRequest request = accessRequest(username, password, clientIp, clientMac, acctSessionId);
-    byte[] bytes = encode(request, secret);
-    byte[] reply = exchange(bytes, authServer, request);
+    byte[][] sent = new byte[1][];
+    byte[] reply =
+        transport.exchange(
+            id ->
+                sent[0] = accessRequest(id, username, password, clientIp, clientMac, acctSessionId),
+            RadiusTransport.Service.AUTH);
     int code = reply[0] & 0xff;
-    if (code != RadiusPacket.ACCESS_ACCEPT && code != RadiusPacket.ACCESS_REJECT) {
+    if (code != RadiusCode.ACCESS_ACCEPT && code != RadiusCode.ACCESS_REJECT) {
       throw new IOException("unexpected reply code " + code + " to Access-Request");
     }
-    verifyReplyMessageAuthenticator(reply, request.getAuthenticator());
-    return AccessReply.of(code == RadiusPacket.ACCESS_ACCEPT, RadiusAttributes.parse(reply));
+    verifyReplyMessageAuthenticator(reply, Arrays.copyOfRange(sent[0], 4, 20));
+    return AccessReply.of(code == RadiusCode.ACCESS_ACCEPT, RadiusAttributes.parse(reply));
   }
 
   /** The encoded Accounting-Request; package-private for tests. */
-  AccountingRequest accountingRequest(AccountingRecord r) {
-    AccountingRequest request = new AccountingRequest(r.username(), r.status().code);
-    request.setPacketIdentifier(RadiusPacket.getNextPacketIdentifier());
-    identity(request, r.clientIp(), r.clientMac(), r.acctSessionId());
+  byte[] accountingRequest(int identifier, AccountingRecord r) {
+    List<RadiusAttribute> attrs = new ArrayList<>();
+    attrs.add(ATTRIBUTES.text("User-Name", r.username()));
+    attrs.add(ATTRIBUTES.unsigned("Acct-Status-Type", r.status().code));
+    identity(attrs, r.clientIp(), r.clientMac(), r.acctSessionId());
     if (r.classValue().length > 0) {
-      request.addAttribute(new RadiusAttribute(25, r.classValue()));
+      attrs.add(ATTRIBUTES.octets("Class", r.classValue()));
     }
-    request.addAttribute(new IntegerAttribute(55, (int) r.eventEpochSeconds())); // Event-Timestamp
+    attrs.add(ATTRIBUTES.unsigned("Event-Timestamp", r.eventEpochSeconds() & 0xffffffffL));
     if (r.status() != AccountingRecord.Status.START) {
-      request.addAttribute(new IntegerAttribute(46, (int) r.sessionSeconds()));
-      request.addAttribute(new IntegerAttribute(42, (int) r.inputBytes())); // low 32 bits
-      request.addAttribute(new IntegerAttribute(43, (int) r.outputBytes()));
-      request.addAttribute(new IntegerAttribute(52, (int) (r.inputBytes() >>> 32)));
-      request.addAttribute(new IntegerAttribute(53, (int) (r.outputBytes() >>> 32)));
+      attrs.add(ATTRIBUTES.unsigned("Acct-Session-Time", r.sessionSeconds() & 0xffffffffL));
+      attrs.add(ATTRIBUTES.unsigned("Acct-Input-Octets", r.inputBytes() & 0xffffffffL));
+      attrs.add(ATTRIBUTES.unsigned("Acct-Output-Octets", r.outputBytes() & 0xffffffffL));
+      attrs.add(ATTRIBUTES.unsigned("Acct-Input-Gigawords", r.inputBytes() >>> 32));
+      attrs.add(ATTRIBUTES.unsigned("Acct-Output-Gigawords", r.outputBytes() >>> 32));
     }
     if (r.terminateCause() != null) {
-      request.addAttribute(new IntegerAttribute(49, r.terminateCause().code));
+      attrs.add(ATTRIBUTES.unsigned("Acct-Terminate-Cause", r.terminateCause().code));
     }
-    return request;
+    return PacketCodec.encodeRequest(
+        RadiusCode.ACCOUNTING_REQUEST, identifier, attrs, secretBytes(), false);
   }
 
   /**
    * Sends one accounting record and waits for the Accounting-Response.
    *
-   * @throws IOException when the server did not answer after every attempt
+   * @throws IOException when the server did not answer in time
    */
   public void account(AccountingRecord record) throws IOException {
-    AccountingRequest request = accountingRequest(record);
-    byte[] reply = exchange(encode(request, secret), acctServer, request);
-    if ((reply[0] & 0xff) != RadiusPacket.ACCOUNTING_RESPONSE) {
+    byte[] reply =
+        transport.exchange(id -> accountingRequest(id, record), RadiusTransport.Service.ACCT);
+    if ((reply[0] & 0xff) != RadiusCode.ACCOUNTING_RESPONSE) {
       throw new IOException("unexpected reply code " + (reply[0] & 0xff) + " to accounting");
     }
   }
 
-  private void identity(RadiusPacket p, String clientIp, String clientMac, String acctSessionId) {
-    p.addAttribute("NAS-Identifier", nas.nasIdentifier());
+  private void identity(
+      List<RadiusAttribute> attrs, String clientIp, String clientMac, String acctSessionId) {
+    attrs.add(ATTRIBUTES.text("NAS-Identifier", nas.nasIdentifier()));
     if (nas.nasIpAddress() != null) {
-      p.addAttribute("NAS-IP-Address", nas.nasIpAddress());
+      attrs.add(ATTRIBUTES.octets("NAS-IP-Address", ipv4(nas.nasIpAddress())));
     }
-    p.addAttribute(new IntegerAttribute(61, NAS_PORT_TYPE_WIRELESS));
-    p.addAttribute("Called-Station-Id", nas.calledStationId());
+    attrs.add(ATTRIBUTES.unsigned("NAS-Port-Type", NAS_PORT_TYPE_WIRELESS));
+    attrs.add(ATTRIBUTES.text("Called-Station-Id", nas.calledStationId()));
     if (!clientMac.isEmpty()) {
-      p.addAttribute("Calling-Station-Id", clientMac.toUpperCase(Locale.ROOT).replace(':', '-'));
+      attrs.add(
+          ATTRIBUTES.text(
+              "Calling-Station-Id", clientMac.toUpperCase(Locale.ROOT).replace(':', '-')));
     }
-    p.addAttribute("Framed-IP-Address", clientIp);
-    p.addAttribute("Acct-Session-Id", acctSessionId);
+    attrs.add(ATTRIBUTES.octets("Framed-IP-Address", ipv4(clientIp)));
+    attrs.add(ATTRIBUTES.text("Acct-Session-Id", acctSessionId));
   }
 
-  private byte[] exchange(byte[] bytes, InetSocketAddress server, RadiusPacket request)
-      throws IOException {
-    try (DatagramSocket socket = new DatagramSocket()) {
-      socket.setSoTimeout(timeoutMillis);
-      byte[] buffer = new byte[RadiusPacket.MAX_PACKET_LENGTH];
-      for (int attempt = 1; attempt <= attempts; attempt++) {
-        socket.send(new DatagramPacket(bytes, bytes.length, server));
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-          DatagramPacket in = new DatagramPacket(buffer, buffer.length);
-          try {
-            socket.receive(in);
-          } catch (SocketTimeoutException e) {
-            break;
-          }
-          byte[] reply = Arrays.copyOf(in.getData(), in.getLength());
-          if (in.getLength() < RadiusAttributes.HEADER_BYTES
-              || (reply[1] & 0xff) != request.getPacketIdentifier()) {
-            continue; // not ours: keep waiting
-          }
-          try {
-            RadiusPacket.decodeResponsePacket(new ByteArrayInputStream(reply), secret, request);
-            return reply;
-          } catch (RadiusException e) {
-            // A bad response authenticator is dropped (RFC 2865): keep waiting.
-          }
-        }
+  private static byte[] ipv4(String address) {
+    try {
+      byte[] bytes = InetAddress.getByName(address).getAddress();
+      if (bytes.length != 4) {
+        throw new IllegalArgumentException("not an IPv4 address: " + address);
       }
+      return bytes;
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an IPv4 address: " + address, e);
     }
-    throw new IOException(
-        "no valid reply from RADIUS server " + server + " after " + attempts + " attempts");
   }
 
   private void verifyReplyMessageAuthenticator(byte[] reply, byte[] requestAuthenticator)
@@ -182,9 +171,15 @@ public final class RadiusClient {
       return; // optional in replies; the Response Authenticator was already checked
     }
     byte[] expected =
-        RadiusAttributes.messageAuthenticator(reply, requestAuthenticator, offset, secret);
+        RadiusAttributes.messageAuthenticator(
+            reply, requestAuthenticator, offset, transport.secret());
     if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(reply, offset, offset + 16))) {
       throw new IOException("reply has a bad Message-Authenticator");
     }
+  }
+
+  @Override
+  public void close() {
+    transport.close();
   }
 }

@@ -50,7 +50,7 @@ class DynamicRequestTest {
   @Test
   void radclientsDisconnectRequestVerifiesWithTheRightSecretOnly() throws Exception {
     byte[] packet = disconnectFromRadclient();
-    assertThat(packet[0] & 0xff).isEqualTo(DacListener.DISCONNECT_REQUEST);
+    assertThat(packet[0] & 0xff).isEqualTo(DynamicAuthorization.DISCONNECT_REQUEST);
     assertThat(RadiusAttributes.verifyDynamicRequest(packet, SECRET)).isTrue();
     assertThat(RadiusAttributes.verifyDynamicRequest(packet, "salah")).isFalse();
     byte[] tampered = packet.clone();
@@ -78,7 +78,11 @@ class DynamicRequestTest {
     byte[] requestAuth = Arrays.copyOfRange(request, 4, 20);
     byte[] ack =
         RadiusAttributes.reply(
-            DacListener.DISCONNECT_ACK, request[1] & 0xff, requestAuth, new byte[0], SECRET);
+            DynamicAuthorization.DISCONNECT_ACK,
+            request[1] & 0xff,
+            requestAuth,
+            new byte[0],
+            SECRET);
     byte[] check = ack.clone();
     System.arraycopy(requestAuth, 0, check, 4, 16);
     MessageDigest md5 = MessageDigest.getInstance("MD5");

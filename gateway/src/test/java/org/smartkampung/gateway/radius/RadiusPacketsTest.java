@@ -29,9 +29,12 @@ class RadiusPacketsTest {
 
   @Test
   void accessRequestIsPapWithAValidMessageAuthenticator() throws Exception {
-    AccessRequest request =
-        client.accessRequest("tok-123", "rahasia-token", "10.5.50.9", "aa:bb:cc:dd:ee:ff", "s1");
-    byte[] bytes = RadiusClient.encode(request, SECRET);
+    byte[] bytes =
+        client.accessRequest(7, "tok-123", "rahasia-token", "10.5.50.9", "aa:bb:cc:dd:ee:ff", "s1");
+    assertThat(bytes[1]).isEqualTo((byte) 7);
+    assertThat(offsetOf(bytes, 80))
+        .as("Message-Authenticator first (BlastRADIUS)")
+        .isEqualTo(RadiusAttributes.HEADER_BYTES + 2);
 
     int offset = RadiusAttributes.messageAuthenticatorOffset(bytes);
     assertThat(offset).isPositive();
@@ -53,8 +56,7 @@ class RadiusPacketsTest {
 
   @Test
   void tamperedAccessRequestFailsTheMessageAuthenticator() throws Exception {
-    byte[] bytes =
-        RadiusClient.encode(client.accessRequest("tok", "pw", "10.5.50.9", "", "s1"), SECRET);
+    byte[] bytes = client.accessRequest(1, "tok", "pw", "10.5.50.9", "", "s1");
     bytes[bytes.length - 1] ^= 1;
     int offset = RadiusAttributes.messageAuthenticatorOffset(bytes);
     byte[] expected =
@@ -79,7 +81,7 @@ class RadiusPacketsTest {
             fiveGb,
             TerminateCause.IDLE_TIMEOUT,
             1_772_366_400L);
-    byte[] bytes = RadiusClient.encode(client.accountingRequest(record), SECRET);
+    byte[] bytes = client.accountingRequest(9, record);
     // Decoding checks the Request Authenticator of an Accounting-Request.
     AccountingRequest decoded =
         (AccountingRequest)
@@ -94,6 +96,14 @@ class RadiusPacketsTest {
     assertThat(value(attrs, 49)).isEqualTo(4);
     assertThat(attrs.stream().filter(a -> a.type() == 25).findFirst().orElseThrow().value())
         .isEqualTo("kls".getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static int offsetOf(byte[] packet, int type) {
+    return RadiusAttributes.parse(packet).stream()
+        .filter(a -> a.vendorId() == 0 && a.type() == type)
+        .findFirst()
+        .orElseThrow()
+        .offset();
   }
 
   private static long value(java.util.List<RadiusAttributes.Attribute> attrs, int type) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.LiveConfig;
+import org.smartkampung.core.nas.RadSecLinks;
 import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.PasswordHasher;
@@ -63,6 +64,7 @@ public final class AdminParts {
   final AttemptLimit passwordFailures;
   final VoucherBatches voucherBatches;
   final AuditTrail audit;
+  final RadSecLinks radSecLinks;
 
   private AdminParts(
       Vertx vertx, AdminSetup setup, KampungStores stores, Clock clock, StateSigner signer) {
@@ -91,6 +93,7 @@ public final class AdminParts {
         new AttemptLimit("password", MAX_PASSWORD_FAILURES, SIGN_IN_WINDOW, attempts, clock);
     this.voucherBatches = new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock);
     this.audit = new AuditTrail(setup.stores().audit(), clock);
+    this.radSecLinks = setup.radSecLinks();
   }
 
   /** The console's parts on the portal's Vert.x, stores, clock and signing key. */

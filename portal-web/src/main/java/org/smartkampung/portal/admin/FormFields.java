@@ -44,6 +44,11 @@ final class FormFields {
     return v == null ? "" : v.trim();
   }
 
+  /** Whether the field was submitted at all (an empty field counts). */
+  boolean has(String field) {
+    return values.apply(field) != null;
+  }
+
   /**
    * The value as submitted, untrimmed (passwords may start or end with a space), "" when absent.
    */

@@ -4,10 +4,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.config.NasClientSettings;
 import org.smartkampung.core.config.RegistryRules;
 import org.smartkampung.core.config.RegistryStore;
+import org.smartkampung.core.nas.HotspotCertificate;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.nas.NasType;
@@ -23,6 +25,8 @@ final class NasClientEdits {
   record SavedNas(NasClientSettings client, String generatedSecret) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  // A host name or an IPv4/IPv6 address: what a phone's browser is sent to, nothing more.
+  private static final Pattern LOGIN_HOST = Pattern.compile("[A-Za-z0-9.:-]{1,253}");
 
   private final AdminParts parts;
   private final Object lock;
@@ -59,6 +63,42 @@ final class NasClientEdits {
     return typed;
   }
 
+  /**
+   * The RadSec certificate ({@code sha256:<fingerprint>} or a subject) from field {@code
+   * certificate}: absent keeps the one before, empty removes it.
+   */
+  private static String certificate(FormFields form, Optional<NasClientSettings> before) {
+    if (!form.has("certificate")) {
+      return before.map(NasClientSettings::certificate).orElse(null);
+    }
+    String typed = form.text("certificate");
+    if (typed.isEmpty()) {
+      return null;
+    }
+    if (HotspotCertificate.problem(typed).isPresent()) {
+      form.error("certificate", "hotspots.certificateBad");
+    }
+    return typed;
+  }
+
+  /**
+   * The host of the hotspot's own login page from field {@code loginHost}: absent keeps the one
+   * before, empty means the address.
+   */
+  private static String loginHost(FormFields form, Optional<NasClientSettings> before) {
+    if (!form.has("loginHost")) {
+      return before.map(NasClientSettings::loginHost).orElse(null);
+    }
+    String typed = form.text("loginHost");
+    if (typed.isEmpty()) {
+      return null;
+    }
+    if (!LOGIN_HOST.matcher(typed).matches()) {
+      form.error("loginHost", "hotspots.loginHostBad");
+    }
+    return typed;
+  }
+
   /** The secret as the console shows it: never more than its last two characters. */
   static String mask(String secret) {
     if (secret == null || secret.length() < 8) {
@@ -73,8 +113,9 @@ final class NasClientEdits {
 
   /**
    * Adds ({@code existingName} null) or edits a console NAS client from the fields {@code name,
-   * address, secret, generate, type, village, requireMessageAuthenticator, coaPort}. On an edit an
-   * empty secret keeps the old one; {@code generate=ya} makes a new random one.
+   * address, secret, generate, type, village, requireMessageAuthenticator, coaPort, uamSecret,
+   * loginHost, certificate}. On an edit an empty secret keeps the old one; {@code generate=ya}
+   * makes a new random one; a field left out of the form keeps its value.
    */
   Optional<SavedNas> saveNasClient(FormFields form, String existingName, AdminAccount me) {
     synchronized (lock) {
@@ -117,7 +158,9 @@ final class NasClientEdits {
             form.text("village"),
             policy,
             port == null ? NasClient.DEFAULT_COA_PORT : port.intValue(),
-            uamSecret(form, type, before));
+            uamSecret(form, type, before),
+            loginHost(form, before),
+            certificate(form, before));
     RegistryRules.checkNasClient(parts.live.current(), next, existingName == null)
         .forEach(form::errorIfAbsent);
     if (!form.ok()) {
@@ -174,7 +217,7 @@ final class NasClientEdits {
   /** The NAS client for the audit log, its secret redacted. */
   static String describe(NasClientSettings n) {
     return ("address=%s, secret=%s, type=%s, village=%s, messageAuthenticator=%s, coaPort=%s,"
-            + " uamSecret=%s")
+            + " uamSecret=%s, loginHost=%s, certificate=%s")
         .formatted(
             n.address(),
             "[disembunyikan]",
@@ -182,7 +225,9 @@ final class NasClientEdits {
             n.village(),
             n.requireMessageAuthenticator(),
             n.coaPort(),
-            n.uamSecret() == null ? "-" : "[disembunyikan]");
+            n.uamSecret() == null ? "-" : "[disembunyikan]",
+            n.loginHost() == null ? "-" : n.loginHost(),
+            n.certificate() == null ? "-" : n.certificate());
   }
 
   private RegistryStore registry() {

@@ -19,7 +19,14 @@ final class NasClientPages {
   static final String HOTSPOTS = AdminRoutes.KABUPATEN + "/hotspot";
 
   static final String[] FIELDS = {
-    "name", "address", "type", "village", "requireMessageAuthenticator", "coaPort"
+    "name",
+    "address",
+    "type",
+    "village",
+    "requireMessageAuthenticator",
+    "coaPort",
+    "loginHost",
+    "certificate"
   };
 
   private final AdminParts parts;
@@ -59,7 +66,8 @@ final class NasClientPages {
       boolean found =
           needle.isEmpty()
               || row.nas().name().toLowerCase(Locale.ROOT).contains(needle)
-              || row.nas().address().toLowerCase(Locale.ROOT).contains(needle)
+              || (row.nas().hasAddress()
+                  && row.nas().address().toLowerCase(Locale.ROOT).contains(needle))
               || row.villageName().toLowerCase(Locale.ROOT).contains(needle)
               || row.villageId().contains(needle);
       return found
@@ -233,6 +241,7 @@ final class NasClientPages {
     model.put("pages", pages);
     model.put("prevUrl", page > 1 ? HOTSPOTS + filter.query(page - 1) : "");
     model.put("nextUrl", page < pages ? HOTSPOTS + filter.query(page + 1) : "");
+    model.put("radsec", NasClientViews.radSec(config, parts.radSecLinks.connected()));
     model.put("v", values);
     model.put("errors", errors);
     model.put("done", done);

@@ -1,5 +1,7 @@
 package org.smartkampung.portal.admin;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +18,7 @@ import org.smartkampung.core.health.HotspotState;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.nas.NasType;
+import org.smartkampung.core.nas.RadSecLinks;
 import org.smartkampung.core.village.Village;
 
 /** The template models of the NAS client pages; secrets only ever masked. Stateless. */
@@ -73,6 +76,51 @@ final class NasClientViews {
     return model;
   }
 
+  private static final DateTimeFormatter LINK_TIME = DateTimeFormatter.ofPattern("dd-MM HH:mm:ss");
+
+  /**
+   * The RadSec hotspots (those named by a certificate, and any connected one): connected or not,
+   * since when, the newest request, the remote address, and which way a kick or CoA goes: over the
+   * hotspot's TLS connection while it is connected, else UDP to its CoA port, else nowhere.
+   */
+  static List<Map<String, Object>> radSec(KampungConfig config, List<RadSecLinks.Link> links) {
+    Map<String, RadSecLinks.Link> byName = new HashMap<>();
+    links.forEach(l -> byName.put(l.hotspot(), l));
+    Set<String> names = new TreeSet<>(byName.keySet());
+    for (NasClient nas : config.nasClients()) {
+      if (nas.certificate() != null && !nas.certificate().isBlank()) {
+        names.add(nas.name());
+      }
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String name : names) {
+      NasClient nas =
+          config.nasClients().stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);
+      ZoneId zone =
+          nas == null
+              ? Village.DEFAULT_ZONE
+              : config.village(nas.village()).map(Village::timeZone).orElse(Village.DEFAULT_ZONE);
+      RadSecLinks.Link link = byName.get(name);
+      Map<String, Object> row = new HashMap<>();
+      row.put("name", name);
+      row.put("certificate", nas == null || nas.certificate() == null ? "" : nas.certificate());
+      row.put("connected", link != null);
+      row.put("since", link == null ? "" : LINK_TIME.format(link.connectedSince().atZone(zone)));
+      row.put("lastRequest", link == null ? "" : LINK_TIME.format(link.lastRequest().atZone(zone)));
+      row.put("remote", link == null ? "" : link.remoteAddress());
+      String dac;
+      if (link != null) {
+        dac = nas != null && nas.type() == NasType.MIKROTIK ? "dacTlsMikrotik" : "dacTls";
+      } else {
+        dac = nas != null && nas.hasAddress() ? "dacUdp" : "dacNone";
+      }
+      row.put("dac", dac);
+      row.put("coaPort", nas == null ? NasClient.DEFAULT_COA_PORT : nas.coaPort());
+      rows.add(row);
+    }
+    return rows;
+  }
+
   static Map<String, String> defaults() {
     Map<String, String> v = new LinkedHashMap<>();
     v.put("type", NasType.MIKROTIK.name());
@@ -90,6 +138,8 @@ final class NasClientViews {
     v.put("village", c.village());
     v.put("requireMessageAuthenticator", c.requireMessageAuthenticator().name());
     v.put("coaPort", Integer.toString(c.coaPort()));
+    v.put("loginHost", n.loginHost() == null ? "" : n.loginHost());
+    v.put("certificate", c.certificate() == null ? "" : c.certificate());
     return v;
   }
 

@@ -47,6 +47,10 @@ final class AdminHarness implements AutoCloseable {
   final ConfigLimitsSource limits;
   final PortalServer server;
 
+  /** The hotspots the console is told are connected over RadSec now. */
+  final java.util.List<org.smartkampung.core.nas.RadSecLinks.Link> radSecLinks =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Stands at {@link PortalHarness#EVENING}; tests may move it to charge other hours. */
   final MutableClock clock = new MutableClock(PortalHarness.EVENING);
 
@@ -126,7 +130,7 @@ final class AdminHarness implements AutoCloseable {
                 clock,
                 new SimpleMeterRegistry(),
                 key,
-                new AdminSetup(live, admin, HASHER))
+                new AdminSetup(live, admin, HASHER, () -> java.util.List.copyOf(radSecLinks)))
             .toCompletionStage()
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS);

@@ -183,6 +183,87 @@ class RegistryPagesTest {
     assertThat(chilli().uamSecret()).as("an empty field keeps the uamsecret").isEqualTo(uam);
   }
 
+  @Test
+  void editingAnotherFieldKeepsTheHotspotsCertificateAndLoginHostWhichTheFormShowsAndChanges() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    assertThat(
+            admin
+                .post(
+                    "/admin/kabupaten/hotspot",
+                    nasForm("certificate", "CN=olehsari-balai", "loginHost", "login.olehsari.test"))
+                .statusCode())
+        .isEqualTo(303);
+    assertThat(chilli().certificate()).isEqualTo("CN=olehsari-balai");
+    assertThat(chilli().loginHost()).isEqualTo("login.olehsari.test");
+    assertThat(admin.get("/admin/kabupaten/hotspot/olehsari-balai").body())
+        .contains("value=\"CN=olehsari-balai\"")
+        .contains("value=\"login.olehsari.test\"");
+
+    // An edit that only changes the CoA port (a form without the two fields, as an older page or
+    // an API client sends it) keeps both.
+    Map<String, String> edit = nasForm("secret", "", "coaPort", "1700");
+    edit.put("csrf", admin.csrf("/admin/kabupaten/hotspot/olehsari-balai"));
+    edit.remove("name");
+    assertThat(admin.post("/admin/kabupaten/hotspot/olehsari-balai", edit).statusCode())
+        .isEqualTo(303);
+    assertThat(chilli().coaPort()).isEqualTo(1700);
+    assertThat(chilli().certificate()).as("the certificate stays").isEqualTo("CN=olehsari-balai");
+    assertThat(chilli().loginHost()).as("the login host stays").isEqualTo("login.olehsari.test");
+
+    // The form changes them; a malformed certificate is refused next to its field.
+    Map<String, String> bad = nasForm("secret", "", "certificate", "bukan-sertifikat");
+    bad.put("csrf", admin.csrf("/admin/kabupaten/hotspot/olehsari-balai"));
+    bad.remove("name");
+    assertThat(admin.post("/admin/kabupaten/hotspot/olehsari-balai", bad).body())
+        .contains("id=\"certificate-error\"");
+    assertThat(chilli().certificate()).isEqualTo("CN=olehsari-balai");
+    String fingerprint = "sha256:" + "ab".repeat(32);
+    Map<String, String> change =
+        nasForm("secret", "", "certificate", fingerprint, "loginHost", "10.30.0.1");
+    change.put("csrf", admin.csrf("/admin/kabupaten/hotspot/olehsari-balai"));
+    change.remove("name");
+    assertThat(admin.post("/admin/kabupaten/hotspot/olehsari-balai", change).statusCode())
+        .isEqualTo(303);
+    assertThat(chilli().certificate()).isEqualTo(fingerprint);
+    assertThat(chilli().loginHost()).isEqualTo("10.30.0.1");
+    assertThat(h.admin.audit().newest(50))
+        .anyMatch(e -> e.action().equals("nas.update") && e.after().contains(fingerprint));
+  }
+
+  @Test
+  void radSecHotspotsAreListedWithTheirConnectionAndWhichWayAKickGoes() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    assertThat(
+            admin
+                .post("/admin/kabupaten/hotspot", nasForm("certificate", "CN=olehsari-balai"))
+                .statusCode())
+        .isEqualTo(303);
+
+    String offline = admin.get("/admin/kabupaten/hotspot").body();
+    assertThat(row(offline, "radsec-olehsari-balai"))
+        .contains("tidak tersambung")
+        .contains("UDP port 3799");
+
+    java.time.Instant since = java.time.Instant.parse("2026-03-01T11:00:05Z");
+    h.radSecLinks.add(
+        new org.smartkampung.core.nas.RadSecLinks.Link(
+            "olehsari-balai", "/100.64.81.1:40112", since, since.plusSeconds(70)));
+    String online = admin.get("/admin/kabupaten/hotspot").body();
+    assertThat(row(online, "radsec-olehsari-balai"))
+        .contains(">tersambung<")
+        .contains("01-03 18:00:05") // Jakarta time
+        .contains("01-03 18:01:15")
+        .contains("/100.64.81.1:40112")
+        .contains("koneksi TLS hotspot ini");
+  }
+
+  /** The table row with that id. */
+  private static String row(String html, String id) {
+    int start = html.indexOf("<tr id=\"" + id + "\"");
+    assertThat(start).as("row %s in %s", id, html).isNotNegative();
+    return html.substring(start, html.indexOf("</tr>", start));
+  }
+
   private NasClientSettings chilli() {
     return h.live.current().hotspots().stream()
         .filter(n -> n.name().equals("olehsari-balai"))

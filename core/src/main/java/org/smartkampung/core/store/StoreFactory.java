@@ -107,6 +107,8 @@ public final class StoreFactory {
       var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
       var signingKeys = new EmbeddedSigningKeyStore(dir);
       var rollups = new EmbeddedMonthlyRollups(dir, clock);
+      var deviceLists = new EmbeddedDeviceListStore(dir);
+      var sightings = new EmbeddedHotspotSightings(dir, settings.snapshotIntervalSeconds());
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -121,11 +123,14 @@ public final class StoreFactory {
           signingKeys,
           Invalidations.inProcess(),
           new EmbeddedFailedLogins(),
-          new EmbeddedHotspotSightings(),
+          sightings,
           rollups,
+          deviceLists,
           () -> true,
           () -> {
             rollups.close();
+            sightings.close();
+            deviceLists.close();
             ledger.close();
             sessions.close();
             subscribers.close();
@@ -180,6 +185,7 @@ public final class StoreFactory {
             Ticker.systemTicker(),
             sessionRetention);
     var nasState = new RedisNasStateStore(jedis);
+    var deviceLists = new RedisDeviceListStore(jedis, notices);
     log.info(
         "Redis store at {}; accounting acknowledged after {} replica(s)",
         settings.redis().describe(),
@@ -199,9 +205,11 @@ public final class StoreFactory {
         new RedisFailedLogins(jedis),
         new RedisHotspotSightings(jedis),
         new RedisMonthlyRollups(jedis),
+        deviceLists,
         () -> ping(jedis),
         () -> {
           overrides.close();
+          deviceLists.close();
           notices.close();
           nasState.close();
           batcher.close();
@@ -239,6 +247,7 @@ public final class StoreFactory {
       org.smartkampung.core.login.FailedLogins failedLogins,
       org.smartkampung.core.health.HotspotSightings hotspotSightings,
       org.smartkampung.core.report.MonthlyRollups monthlyRollups,
+      org.smartkampung.core.device.DeviceListStore deviceLists,
       java.util.function.BooleanSupplier readiness,
       Runnable closer)
       implements KampungStores {

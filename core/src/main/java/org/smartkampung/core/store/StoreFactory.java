@@ -12,6 +12,7 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.config.SubscriberSeed;
+import org.smartkampung.core.device.BypassDevice;
 import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.limits.OverrideLimitsSource;
 import org.smartkampung.core.quota.EmbeddedQuotaLedger;
@@ -20,6 +21,7 @@ import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.RedisQuotaLedger;
 import org.smartkampung.core.redis.RedisBatcher;
 import org.smartkampung.core.subscriber.OverrideCache;
+import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.village.Village;
@@ -98,7 +100,7 @@ public final class StoreFactory {
               dir,
               settings.snapshotIntervalSeconds(),
               zones,
-              new OverrideLimitsSource(limits, overrides::overrideOf),
+              new OverrideLimitsSource(limits, withBypass(overrides)),
               clock,
               sessionRetention);
       var vouchers = new EmbeddedVoucherStore(dir);
@@ -178,7 +180,7 @@ public final class StoreFactory {
             jedis,
             batcher,
             zones,
-            new OverrideLimitsSource(limits, overrides::overrideOf),
+            new OverrideLimitsSource(limits, withBypass(overrides)),
             clock,
             settings.nearCacheStaleMillis(),
             registry,
@@ -216,6 +218,14 @@ public final class StoreFactory {
           ledger.close();
           jedis.close();
         });
+  }
+
+  /** Subscribers' overrides, and no villager limits for a bypass device's sessions. */
+  private static Function<String, QuotaOverride> withBypass(OverrideCache overrides) {
+    return userId ->
+        BypassDevice.isBypassUser(userId)
+            ? BypassDevice.NO_VILLAGER_LIMITS
+            : overrides.overrideOf(userId);
   }
 
   private static boolean ping(UnifiedJedis jedis) {

@@ -28,6 +28,7 @@ import org.smartkampung.core.device.DeviceListKind;
 import org.smartkampung.core.device.ListedDevice;
 import org.smartkampung.core.limits.ConfigLimitsSource;
 import org.smartkampung.core.login.FailedLogin;
+import org.smartkampung.core.login.FailedLogins;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.nas.MessageAuthenticatorPolicy;
@@ -266,10 +267,20 @@ class BlockedAndBypassDevicesTest {
           .contains(hex("kampung:kemiren:bypass-00:1a:2b:3c:4d:60"))
           .as("no villager cap: the policy's 3000 MB a day does not apply")
           .doesNotContain("Mikrotik-Total-Limit = 3000000000");
-      assertThat(radclient(server, macLogin(OTHER)))
+      String unknown = randomMac();
+      assertThat(radclient(server, macLogin(unknown)))
           .as("an unlisted MAC cannot log in by MAC where MAC login is off")
           .contains("Received Access-Reject");
+      assertThat(stores.failedLogins().recent("kemiren", FailedLogins.KEPT_PER_VILLAGE))
+          .as("a NAS's MAC-login probe of an unknown device is no villager's failed login")
+          .extracting(FailedLogin::who)
+          .doesNotContain(unknown);
     }
+  }
+
+  /** A MAC of this run only, globally administered: the Redis is shared with other tests. */
+  private static String randomMac() {
+    return "00-" + UUID.randomUUID().toString().substring(24, 34).replaceAll("(..)(?!$)", "$1-");
   }
 
   private static String hex(String text) {
@@ -285,9 +296,7 @@ class BlockedAndBypassDevicesTest {
       throws Exception {
     ExternalTool.require("radclient", RADCLIENT);
     KampungConfig config = config(store("redis", dir));
-    // A MAC of this run only: the Redis is shared with other tests and runs.
-    String mac =
-        "02-" + UUID.randomUUID().toString().substring(24, 34).replaceAll("(..)(?!$)", "$1-");
+    String mac = randomMac();
     try (KampungStores storesA = open(config);
         KampungStores storesB = open(config);
         RadiusServer serverB =

@@ -27,6 +27,7 @@ import org.smartkampung.core.village.BandwidthPackage;
 import org.smartkampung.gateway.api.AuthorizeApi;
 import org.smartkampung.gateway.client.ClientTable;
 import org.smartkampung.gateway.client.KernelEnforcer;
+import org.smartkampung.gateway.client.MacLogin;
 import org.smartkampung.gateway.dac.DacListener;
 import org.smartkampung.gateway.dac.DynamicAuthorization;
 import org.smartkampung.gateway.dns.BeforeLogin;
@@ -221,7 +222,13 @@ public final class GatewayServer implements AutoCloseable {
             transport,
             new InetSocketAddress(listen, s.httpPort()),
             new InterceptSettings(
-                s.id(), s.portalUrl(), signature, neighbours, metrics, INTERCEPT_DEADLINE_MILLIS),
+                s.id(),
+                s.portalUrl(),
+                signature,
+                neighbours,
+                metrics,
+                INTERCEPT_DEADLINE_MILLIS,
+                new MacLogin(clients, blocking, clock)::tryAdmit),
             new PipelineErrors("interceptor", metrics, clock));
     servers.add(interceptor);
     api =

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.smartkampung.core.login.FailedLogin;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
+import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.portal.login.Explanation;
 import org.smartkampung.portal.login.Verification;
@@ -128,9 +129,11 @@ final class LoginHandlers {
             .vertx()
             .executeBlocking(
                 () ->
-                    guess
-                        ? checkedGuess(form, village, nas, check, sourceIp)
-                        : decide(check.verify(form, village, nas), village, nas),
+                    blocked(village, nas)
+                        ? new Outcome.Explained(Explanation.DEVICE_BLOCKED)
+                        : guess
+                            ? checkedGuess(form, village, nas, check, sourceIp)
+                            : decide(check.verify(form, village, nas), village, nas),
                 false);
     outcome
         .onSuccess(o -> answer(ctx, method, village, nas, who, o))
@@ -141,6 +144,11 @@ final class LoginHandlers {
               failed(village, nas, who, reasonCode(Explanation.SERVICE_UNAVAILABLE));
               landing.renderExplanation(ctx, Explanation.SERVICE_UNAVAILABLE, village);
             });
+  }
+
+  /** Whether the village blocked the device the hotspot reported. Blocking (the store). */
+  private boolean blocked(Village village, NasContext nas) {
+    return parts.stores().deviceLists().blocked(village.id(), Macs.normalize(nas.device().mac()));
   }
 
   /** Whether the NAS context (if any) is a configured hotspot of that village. */

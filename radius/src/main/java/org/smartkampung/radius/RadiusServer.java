@@ -338,7 +338,11 @@ public final class RadiusServer implements AutoCloseable {
           new AuthHandler(
               new VillageDirectory(live),
               new CredentialChecker(
-                  stores.loginTokens(), stores.subscribers(), stores.vouchers(), devices),
+                  stores.loginTokens(),
+                  stores.subscribers(),
+                  stores.vouchers(),
+                  devices,
+                  stores.deviceLists()),
               passwords,
               stores.ledger(),
               devices,

@@ -292,6 +292,27 @@ class TwoInstancesOnOneRedisTest {
   }
 
   @Test
+  void aDeviceBlockedInTheConsoleAtAIsRefusedByBWithinOneSecond() throws Exception {
+    Console console = new Console(a);
+    String villager = console.newSubscriber();
+    assertThat(radclientAccept(b, villager)).containsKey("Mikrotik-Total-Limit");
+    try {
+      assertThat(console.listDevice(SimulatedMikrotik.MAC, "blokir").statusCode()).isEqualTo(303);
+
+      await()
+          .atMost(AT_ONCE)
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> radclientAccept(b, villager).isEmpty());
+    } finally {
+      console.unlistDevice(SimulatedMikrotik.MAC);
+    }
+    await()
+        .atMost(AT_ONCE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> radclientAccept(b, villager).containsKey("Mikrotik-Total-Limit"));
+  }
+
+  @Test
   void aSubscriberLimitRaisedAtAIsInBsNextAccessAcceptWithinOneSecond() throws Exception {
     Console console = new Console(a);
     String villager = console.newSubscriber();
@@ -449,6 +470,18 @@ class TwoInstancesOnOneRedisTest {
     }
 
     /** Raises Kemiren's daily quota per villager to a new value above 600 MB; returns it. */
+    /** Puts a MAC on Kemiren's block ({@code blokir}) or bypass ({@code lewati}) list. */
+    HttpResponse<String> listDevice(String mac, String list) {
+      return client.post(
+          at,
+          "/admin/desa/kemiren/perangkat",
+          Map.of("csrf", csrf, "mac", mac, "note", "uji", "list", list));
+    }
+
+    void unlistDevice(String mac) {
+      client.post(at, "/admin/desa/kemiren/perangkat/hapus", Map.of("csrf", csrf, "mac", mac));
+    }
+
     long raiseVillageQuota() {
       JsonObject settings =
           new JsonObject(client.get(at, "/api/admin/v1/villages/kemiren/settings").body());

@@ -14,7 +14,9 @@ public interface Invalidations extends AutoCloseable {
     /** A subscriber, by username (its quota override). */
     SUBSCRIBER,
     /** A remembered device, by {@code village + " " + mac}. */
-    DEVICE
+    DEVICE,
+    /** A village's blocked and bypass devices, by village id. */
+    DEVICE_LIST
   }
 
   /** Hears notices; called on a thread of the bus, so it must not block for long. */

@@ -1,5 +1,6 @@
 package org.smartkampung.core.store;
 
+import org.smartkampung.core.device.DeviceListStore;
 import org.smartkampung.core.health.HotspotSightings;
 import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.login.FailedLogins;
@@ -56,6 +57,9 @@ public interface KampungStores extends AutoCloseable {
 
   /** Each village's monthly figures for the APBDes report, kept at least 13 months. */
   MonthlyRollups monthlyRollups();
+
+  /** Each village's blocked and bypass devices (shared by every server on Redis). */
+  DeviceListStore deviceLists();
 
   /**
    * Whether the store answers now (Redis: a PING within its timeout; embedded: always). Never

@@ -12,6 +12,7 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.config.StoreSettings;
 import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.config.SubscriberSeed;
+import org.smartkampung.core.device.BypassDevice;
 import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.limits.OverrideLimitsSource;
 import org.smartkampung.core.quota.EmbeddedQuotaLedger;
@@ -20,6 +21,7 @@ import org.smartkampung.core.quota.QuotaLedger;
 import org.smartkampung.core.quota.RedisQuotaLedger;
 import org.smartkampung.core.redis.RedisBatcher;
 import org.smartkampung.core.subscriber.OverrideCache;
+import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.subscriber.SubscriberStore;
 import org.smartkampung.core.village.Village;
@@ -98,7 +100,7 @@ public final class StoreFactory {
               dir,
               settings.snapshotIntervalSeconds(),
               zones,
-              new OverrideLimitsSource(limits, overrides::overrideOf),
+              new OverrideLimitsSource(limits, withBypass(overrides)),
               clock,
               sessionRetention);
       var vouchers = new EmbeddedVoucherStore(dir);
@@ -107,6 +109,8 @@ public final class StoreFactory {
       var devices = new EmbeddedRememberedDeviceStore(dir, clock.instant());
       var signingKeys = new EmbeddedSigningKeyStore(dir);
       var rollups = new EmbeddedMonthlyRollups(dir, clock);
+      var deviceLists = new EmbeddedDeviceListStore(dir);
+      var sightings = new EmbeddedHotspotSightings(dir, settings.snapshotIntervalSeconds());
       log.info("Embedded store in {}", dir.toAbsolutePath());
       return new Bundle(
           ledger,
@@ -121,11 +125,14 @@ public final class StoreFactory {
           signingKeys,
           Invalidations.inProcess(),
           new EmbeddedFailedLogins(),
-          new EmbeddedHotspotSightings(),
+          sightings,
           rollups,
+          deviceLists,
           () -> true,
           () -> {
             rollups.close();
+            sightings.close();
+            deviceLists.close();
             ledger.close();
             sessions.close();
             subscribers.close();
@@ -173,13 +180,14 @@ public final class StoreFactory {
             jedis,
             batcher,
             zones,
-            new OverrideLimitsSource(limits, overrides::overrideOf),
+            new OverrideLimitsSource(limits, withBypass(overrides)),
             clock,
             settings.nearCacheStaleMillis(),
             registry,
             Ticker.systemTicker(),
             sessionRetention);
     var nasState = new RedisNasStateStore(jedis);
+    var deviceLists = new RedisDeviceListStore(jedis, notices);
     log.info(
         "Redis store at {}; accounting acknowledged after {} replica(s)",
         settings.redis().describe(),
@@ -199,15 +207,25 @@ public final class StoreFactory {
         new RedisFailedLogins(jedis),
         new RedisHotspotSightings(jedis),
         new RedisMonthlyRollups(jedis),
+        deviceLists,
         () -> ping(jedis),
         () -> {
           overrides.close();
+          deviceLists.close();
           notices.close();
           nasState.close();
           batcher.close();
           ledger.close();
           jedis.close();
         });
+  }
+
+  /** Subscribers' overrides, and no villager limits for a bypass device's sessions. */
+  private static Function<String, QuotaOverride> withBypass(OverrideCache overrides) {
+    return userId ->
+        BypassDevice.isBypassUser(userId)
+            ? BypassDevice.NO_VILLAGER_LIMITS
+            : overrides.overrideOf(userId);
   }
 
   private static boolean ping(UnifiedJedis jedis) {
@@ -239,6 +257,7 @@ public final class StoreFactory {
       org.smartkampung.core.login.FailedLogins failedLogins,
       org.smartkampung.core.health.HotspotSightings hotspotSightings,
       org.smartkampung.core.report.MonthlyRollups monthlyRollups,
+      org.smartkampung.core.device.DeviceListStore deviceLists,
       java.util.function.BooleanSupplier readiness,
       Runnable closer)
       implements KampungStores {

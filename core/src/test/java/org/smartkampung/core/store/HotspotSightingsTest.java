@@ -2,9 +2,12 @@ package org.smartkampung.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.smartkampung.core.health.HotspotSightings;
@@ -19,10 +22,35 @@ class HotspotSightingsTest {
     return Stream.of("embedded", "redis");
   }
 
-  private static HotspotSightings open(String kind) {
+  @TempDir Path dataDir;
+
+  private HotspotSightings open(String kind) {
     return kind.equals("embedded")
-        ? new EmbeddedHotspotSightings()
+        ? new EmbeddedHotspotSightings(dataDir, 0)
         : new RedisHotspotSightings(RedisTestServer.client());
+  }
+
+  @Test
+  void theEmbeddedStoreKeepsLastSeenAndTheAnnouncedStateAcrossARestart() {
+    Instant t = Instant.parse("2026-11-28T12:00:00Z");
+    EmbeddedHotspotSightings before = new EmbeddedHotspotSightings(dataDir, 0);
+    before.seen("kemiren-balai", t);
+    before.seen("olehsari-pos", t.plusSeconds(60));
+    before.announce("kemiren-balai", HotspotState.DOWN);
+    before.close();
+
+    EmbeddedHotspotSightings after = new EmbeddedHotspotSightings(dataDir, 0);
+
+    // The overview still says when it was heard; the watch does not announce "down" again.
+    assertThat(after.lastSeen())
+        .containsEntry("kemiren-balai", t)
+        .containsEntry("olehsari-pos", t.plusSeconds(60));
+    assertThat(after.announce("kemiren-balai", HotspotState.DOWN)).contains(HotspotState.DOWN);
+    after.forget("olehsari-pos");
+    after.close();
+    EmbeddedHotspotSightings again = new EmbeddedHotspotSightings(dataDir, 0);
+    assertThat(again.lastSeen()).containsOnlyKeys("kemiren-balai");
+    again.close();
   }
 
   @ParameterizedTest

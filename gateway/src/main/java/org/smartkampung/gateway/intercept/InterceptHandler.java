@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.smartkampung.core.gateway.GatewaySignature;
 import org.smartkampung.gateway.intercept.CaptiveProbes.Kind;
@@ -104,8 +105,38 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
                 "redirect",
                 REDIRECT_NAMES,
                 new String[] {shared.gatewayId(), clientIp, clientMac, url});
-    meters.redirect(probe).increment();
-    respond(ctx, FOUND, query, HttpUtil.isKeepAlive(request));
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    CompletionStage<Boolean> byMac =
+        clientMac.isEmpty() ? null : shared.macAdmission().tryAdmit(clientIp, clientMac);
+    if (byMac == null) {
+      meters.redirect(probe).increment();
+      respond(ctx, FOUND, query, keepAlive);
+      return;
+    }
+    // A bypass device is let in by MAC: it is sent back to what it asked for, on a new connection
+    // that the firewall now lets through; anyone else gets the portal as usual.
+    byMac.whenComplete(
+        (admitted, error) ->
+            ctx.executor()
+                .execute(
+                    () -> {
+                      if (Boolean.TRUE.equals(admitted)) {
+                        respondTo(ctx, original);
+                      } else {
+                        meters.redirect(probe).increment();
+                        respond(ctx, FOUND, query, keepAlive);
+                      }
+                    }));
+  }
+
+  /** 302 to the URL the client itself asked for, closing this (intercepted) connection. */
+  private void respondTo(ChannelHandlerContext ctx, String location) {
+    ByteBuf bytes = ctx.alloc().ioBuffer();
+    bytes.writeBytes(FOUND).writeBytes(LOCATION);
+    bytes.writeCharSequence(location, StandardCharsets.UTF_8);
+    bytes.writeByte('\r').writeByte('\n');
+    bytes.writeBytes(TAIL_CLOSE);
+    ctx.writeAndFlush(bytes).addListener(ChannelFutureListener.CLOSE);
   }
 
   /**

@@ -13,6 +13,8 @@ import org.smartkampung.gateway.neighbour.NeighbourTable;
  * @param neighbours finds clients' MAC addresses
  * @param metrics counts redirects and refusals
  * @param requestDeadlineMillis a connection must complete each request within this time
+ * @param macAdmission lets a client in by MAC before it is redirected ({@link MacAdmission#NONE}:
+ *     never)
  */
 public record InterceptSettings(
     String gatewayId,
@@ -20,4 +22,24 @@ public record InterceptSettings(
     GatewaySignature signature,
     NeighbourTable neighbours,
     MeterRegistry metrics,
-    long requestDeadlineMillis) {}
+    long requestDeadlineMillis,
+    MacAdmission macAdmission) {
+
+  /** Settings of an interceptor that redirects every captive client. */
+  public InterceptSettings(
+      String gatewayId,
+      String portalUrl,
+      GatewaySignature signature,
+      NeighbourTable neighbours,
+      MeterRegistry metrics,
+      long requestDeadlineMillis) {
+    this(
+        gatewayId,
+        portalUrl,
+        signature,
+        neighbours,
+        metrics,
+        requestDeadlineMillis,
+        MacAdmission.NONE);
+  }
+}

@@ -52,6 +52,7 @@ public final class AdminRoutes {
     UsageApi usageApi = new UsageApi(parts, usage);
     LandingContentApi landingApi = new LandingContentApi(parts, api, landing);
     AdminAccountApi accountApi = new AdminAccountApi(parts, api, accounts, accountStatus);
+    DevicePages devices = new DevicePages(parts);
 
     // Only from the networks the operator allows (everyone when none are set).
     AllowedNetworks allowed =
@@ -110,6 +111,11 @@ public final class AdminRoutes {
     router.get(ROOT + "/desa/:village/sesi").handler(sessions::list);
     router.post(ROOT + "/desa/:village/sesi/putus").handler(sessions::kick);
     router.get(ROOT + "/desa/:village/gagal-masuk").handler(failedLogins::list);
+    // The village's blocked and bypass devices (#15).
+    router.post(ROOT + "/desa/:village/sesi/blokir").handler(devices::blockFromSession);
+    router.get(ROOT + "/desa/:village/perangkat").handler(devices::list);
+    router.post(ROOT + "/desa/:village/perangkat").handler(devices::add);
+    router.post(ROOT + "/desa/:village/perangkat/hapus").handler(devices::remove);
     router.get(ROOT + "/desa/:village/laporan").handler(reports::page);
     router.get(ROOT + "/desa/:village/laporan/csv").handler(reports::villageCsv);
     router.get(ROOT + "/desa/:village/pemakaian").handler(usage::page);

@@ -16,6 +16,8 @@ public enum Explanation {
   VOUCHER_USED("voucher-terpakai"),
   VOUCHER_EXPIRED("voucher-kedaluwarsa"),
   SERVICE_UNAVAILABLE("layanan-terganggu"),
+  /** The village's admin blocked the device. */
+  DEVICE_BLOCKED("perangkat-diblokir"),
   /** The NAS (our gateway, through RADIUS) refused the login; the page carries its message. */
   LOGIN_REFUSED("login-ditolak");
 

@@ -201,6 +201,11 @@ public final class TestStores implements KampungStores {
   }
 
   @Override
+  public org.smartkampung.core.device.DeviceListStore deviceLists() {
+    return real.deviceLists();
+  }
+
+  @Override
   public void close() {
     real.close();
   }

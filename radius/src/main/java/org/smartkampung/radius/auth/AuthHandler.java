@@ -186,7 +186,12 @@ public final class AuthHandler implements RequestHandler {
       InboundRequest request, Village nasVillage, Credentials credentials, RejectReason reason) {
     String who =
         credentials.username().isEmpty() ? credentials.deviceMac() : credentials.username();
-    rejects.rejected(nasVillage.id(), request.nas().name(), who, reason);
+    // A hotspot (or our gateway) trying MAC login for every new device: an unknown one is normal.
+    boolean macProbe =
+        !credentials.deviceMac().isEmpty()
+            && Macs.normalize(credentials.username()).equals(credentials.deviceMac());
+    boolean keep = reason != RejectReason.BAD_CREDENTIALS || !macProbe;
+    rejects.rejected(nasVillage.id(), request.nas().name(), who, reason, keep);
   }
 
   private Reply decide(

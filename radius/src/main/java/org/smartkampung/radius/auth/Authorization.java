@@ -57,6 +57,9 @@ public final class Authorization {
       case VOUCHER_EXPIRED -> {
         return reject(RejectReason.VOUCHER_EXPIRED, "");
       }
+      case DEVICE_BLOCKED -> {
+        return reject(RejectReason.DEVICE_BLOCKED, "");
+      }
       case VALID -> {}
     }
     var refusal = limits.refusal(usage, countDevices);

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.smartkampung.core.device.BypassDevice;
+import org.smartkampung.core.device.DeviceListStore;
 import org.smartkampung.core.login.LoginMethod;
 import org.smartkampung.core.login.LoginToken;
 import org.smartkampung.core.login.LoginTokenStore;
@@ -21,8 +23,9 @@ import org.smartkampung.core.voucher.VoucherStore;
  * minted by the portal, a subscriber (PAP against the salted hash, which this class leaves to
  * {@link SubscriberPasswords}: it answers {@link CheckedIdentity#passwordToCheck()}; CHAP cannot be
  * checked against a hash and fails), a voucher code typed into the NAS's own login page (password =
- * the code, or empty), and, where the village enables it, a remembered device by MAC. Blocking: run
- * it on a worker thread.
+ * the code, or empty), a device on the village's bypass list by MAC, and, where the village enables
+ * it, a remembered device by MAC. A device on the village's block list is refused before any of
+ * these (no token is spent, no voucher redeemed). Blocking: run it on a worker thread.
  */
 public final class CredentialChecker {
 
@@ -33,16 +36,19 @@ public final class CredentialChecker {
   private final SubscriberStore subscribers;
   private final VoucherStore vouchers;
   private final RememberedDevices devices;
+  private final DeviceListStore deviceLists;
 
   public CredentialChecker(
       LoginTokenStore tokens,
       SubscriberStore subscribers,
       VoucherStore vouchers,
-      RememberedDevices devices) {
+      RememberedDevices devices,
+      DeviceListStore deviceLists) {
     this.tokens = tokens;
     this.subscribers = subscribers;
     this.vouchers = vouchers;
     this.devices = devices;
+    this.deviceLists = deviceLists;
   }
 
   /**
@@ -52,6 +58,9 @@ public final class CredentialChecker {
    */
   public CheckedIdentity check(
       Credentials credentials, String nasName, String nasVillage, boolean macAuth, Instant now) {
+    if (deviceLists.blocked(nasVillage, credentials.deviceMac())) {
+      return CheckedIdentity.failed(CredentialOutcome.DEVICE_BLOCKED, nasVillage);
+    }
     String username = credentials.username();
     if (username.isEmpty()) {
       return CheckedIdentity.failed(CredentialOutcome.BAD_CREDENTIALS, nasVillage);
@@ -69,9 +78,14 @@ public final class CredentialChecker {
     if (voucher.isPresent()) {
       return voucher(credentials, voucher.get(), nasVillage, now);
     }
-    if (macAuth) {
-      String mac = Macs.normalize(username);
-      if (!mac.isEmpty() && mac.equals(credentials.deviceMac())) {
+    String mac = Macs.normalize(username);
+    if (!mac.isEmpty() && mac.equals(credentials.deviceMac())) {
+      // Listed by the village's admin: in by MAC whether or not the village uses MAC login.
+      if (deviceLists.bypass(nasVillage, mac)) {
+        return CheckedIdentity.valid(
+            nasVillage, BypassDevice.userId(mac), LoginMethod.MAC, BypassDevice.NO_VILLAGER_LIMITS);
+      }
+      if (macAuth) {
         Optional<String> user = devices.userOf(nasVillage, mac);
         if (user.isPresent()) {
           // A device remembered from a voucher login stays bound by that voucher.

@@ -5,5 +5,7 @@ public enum CredentialOutcome {
   VALID,
   BAD_CREDENTIALS,
   VOUCHER_USED,
-  VOUCHER_EXPIRED
+  VOUCHER_EXPIRED,
+  /** The device's MAC is on the block list of the asking hotspot's village. */
+  DEVICE_BLOCKED
 }

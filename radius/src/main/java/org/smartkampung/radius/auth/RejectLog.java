@@ -46,6 +46,15 @@ public final class RejectLog {
    * @param who the username tried, or the device's MAC when there is none
    */
   public void rejected(String villageId, String hotspot, String who, RejectReason reason) {
+    rejected(villageId, hotspot, who, reason, true);
+  }
+
+  /**
+   * As above; {@code keep} false counts and logs the reject but leaves it out of the failed logins
+   * (a NAS's MAC-auth probe of an unknown device is no villager's failed attempt).
+   */
+  public void rejected(
+      String villageId, String hotspot, String who, RejectReason reason, boolean keep) {
     try {
       log.info("Access-Reject on NAS {} for '{}': {}", hotspot, who, code(reason));
       if (registry != null) {
@@ -59,7 +68,7 @@ public final class RejectLog {
                         .register(registry))
             .increment();
       }
-      if (failedLogins != null) {
+      if (failedLogins != null && keep) {
         failedLogins.record(
             new FailedLogin(clock.instant(), villageId, who, hotspot, code(reason)));
       }

@@ -13,6 +13,7 @@ public enum RejectReason {
   VILLAGE_QUOTA_SPENT("Kuota internet desa sudah habis. Silakan coba lagi nanti."),
   OUTSIDE_OPENING_HOURS("Layanan internet desa sedang tutup. Jam buka: %s."),
   TOO_MANY_DEVICES("Terlalu banyak perangkat sedang memakai akun ini."),
+  DEVICE_BLOCKED("Perangkat ini diblokir oleh admin desa. Hubungi kantor desa."),
   SERVICE_UNAVAILABLE("Layanan sedang gangguan, coba lagi sebentar lagi."),
   TOO_MANY_FAILURES(
       "Terlalu banyak percobaan masuk dengan kata sandi salah. Silakan coba lagi dalam %s menit.");

@@ -22,7 +22,12 @@ class CredentialCheckerTest {
       new RememberedDevices(
           stores.rememberedDevices(), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofDays(1));
   private final CredentialChecker checker =
-      new CredentialChecker(stores.loginTokens(), stores.subscribers(), stores.vouchers(), devices);
+      new CredentialChecker(
+          stores.loginTokens(),
+          stores.subscribers(),
+          stores.vouchers(),
+          devices,
+          stores.deviceLists());
 
   private static Credentials pap(String user, String password) {
     return new Credentials(user, password, null, null, "", "");

@@ -225,8 +225,16 @@ public final class InMemoryStores implements KampungStores {
     return failedLogins;
   }
 
-  private final org.smartkampung.core.health.HotspotSightings sightings =
-      new org.smartkampung.core.store.EmbeddedHotspotSightings();
+  private final org.smartkampung.core.store.EmbeddedHotspotSightings sightings =
+      new org.smartkampung.core.store.EmbeddedHotspotSightings(dataDir, 0);
+
+  private final org.smartkampung.core.store.EmbeddedDeviceListStore deviceLists =
+      new org.smartkampung.core.store.EmbeddedDeviceListStore(dataDir);
+
+  @Override
+  public org.smartkampung.core.device.DeviceListStore deviceLists() {
+    return deviceLists;
+  }
 
   @Override
   public org.smartkampung.core.health.HotspotSightings hotspotSightings() {
@@ -260,5 +268,7 @@ public final class InMemoryStores implements KampungStores {
     vouchers.close();
     rememberedDevices.close();
     nasState.close();
+    sightings.close();
+    deviceLists.close();
   }
 }

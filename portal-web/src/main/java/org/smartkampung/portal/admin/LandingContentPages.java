@@ -436,7 +436,8 @@ final class LandingContentPages {
     Map<String, Object> model = new HashMap<>();
     model.put("village", VillagePages.view(village));
     model.put("index", index);
-    model.put("photo", current.photoUrl());
+    model.put(
+        "photo", ProductPhotos.isOwn(current.photoUrl(), village.id()) ? current.photoUrl() : "");
     model.put("maxPhoto", "2 MB");
     model.put("v", values);
     model.put("errors", errors);
@@ -484,7 +485,9 @@ final class LandingContentPages {
                 p ->
                     Map.of(
                         "name", p.name(),
-                        "photo", p.photoUrl(),
+                        // Only our own uploads: the console loads nothing from outside.
+                        "photo",
+                            ProductPhotos.isOwn(p.photoUrl(), village.id()) ? p.photoUrl() : "",
                         "price", f.rupiah(p.priceRupiah()),
                         "wa", p.whatsapp()))
             .toList());

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.smartkampung.core.village.LandingContent;
+import org.smartkampung.portal.admin.service.ProductPhotos;
 import org.smartkampung.portal.page.Formats;
 import org.smartkampung.portal.security.SafeUrl;
 
@@ -26,8 +27,9 @@ final class LandingViews {
   }
 
   /**
-   * The first {@code max} products: name, price in Rupiah, a wa.me link and the photo when it is an
-   * https address (checked again here, so a value stored by other means cannot become a script).
+   * The first {@code max} products: name, price in Rupiah, a wa.me link and the photo when it is
+   * one uploaded for this village (served by the portal, so it shows before login) or an https
+   * address (checked again here, so a value stored by other means cannot become a script).
    */
   static List<Map<String, String>> products(LandingContent content, int max) {
     return content.products().stream()
@@ -35,10 +37,16 @@ final class LandingViews {
         .map(
             p ->
                 Map.of(
-                    "name", p.name(),
-                    "price", rupiah(p.priceRupiah()),
-                    "wa", "https://wa.me/" + p.whatsapp().replaceAll("[^0-9]", ""),
-                    "photo", httpsPhoto(p.photoUrl())))
+                    "name",
+                    p.name(),
+                    "price",
+                    rupiah(p.priceRupiah()),
+                    "wa",
+                    "https://wa.me/" + p.whatsapp().replaceAll("[^0-9]", ""),
+                    "photo",
+                    ProductPhotos.isOwn(p.photoUrl(), content.villageId())
+                        ? p.photoUrl()
+                        : httpsPhoto(p.photoUrl())))
         .toList();
   }
 

@@ -3,6 +3,7 @@ package org.smartkampung.portal;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import org.smartkampung.portal.admin.AdminRoutes;
 import org.smartkampung.portal.captive.CaptiveApiHandler;
 import org.smartkampung.portal.security.ClientAddress;
 
@@ -37,14 +38,21 @@ final class PortalRoutes {
     router.route().handler(SecurityHeaders::apply);
     router.route().handler(RequestGuards::wellFormedQuery);
     router.route().handler(RequestGuards::noNullOrigin);
-    // Forms only: a multipart upload is read and dropped, never written to disk.
+    // Forms only: a multipart upload is read and dropped, never written to disk. The console's
+    // photo upload reads its own body, with its own limit.
+    BodyHandler forms =
+        BodyHandler.create(false).setBodyLimit(MAX_FORM_BYTES).setDeleteUploadedFilesOnEnd(true);
     router
         .route()
         .method(HttpMethod.POST)
         .handler(
-            BodyHandler.create(false)
-                .setBodyLimit(MAX_FORM_BYTES)
-                .setDeleteUploadedFilesOnEnd(true));
+            ctx -> {
+              if (AdminRoutes.readsOwnBody(ctx.request().path())) {
+                ctx.next();
+              } else {
+                forms.handle(ctx);
+              }
+            });
 
     // Landing and public pages: reachable without login.
     router.get("/").handler(landing::landing);

@@ -189,11 +189,21 @@ public final class LiveConfig {
     listener.accept(current);
   }
 
-  /** The village's settings: saved ones, else those from the file. */
+  /**
+   * The village's settings: saved ones, else those from the file. Settings saved before the daily
+   * cap was editable get the policy's cap (0 for none).
+   */
   public VillageSettings settingsOf(Village village) {
+    QuotaPolicy policy = policyOf(base, village);
     return store
         .find(village.id())
-        .orElseGet(() -> VillageSettings.of(village, policyOf(base, village)));
+        .map(
+            s ->
+                s.villageDailyGb() != null
+                    ? s
+                    : s.withVillageDailyGb(
+                        policy.villageDailyGb() == null ? 0L : policy.villageDailyGb()))
+        .orElseGet(() -> VillageSettings.of(village, policy));
   }
 
   /** Saves the settings durably and puts them in force in this process before returning. */

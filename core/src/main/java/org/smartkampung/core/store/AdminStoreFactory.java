@@ -14,6 +14,7 @@ import org.smartkampung.core.config.StoreType;
 import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.LandingContentStore;
+import org.smartkampung.core.village.ProductPhotoStore;
 import org.smartkampung.core.village.RegisteredVillage;
 import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.village.VillageSettingsStore;
@@ -55,6 +56,7 @@ public final class AdminStoreFactory {
         new TableVillageSettings(settings),
         new TableLandingContent(landing),
         new TableAuditLog(audit),
+        new FileProductPhotos(dataDir),
         new TableRegistry(villages, nas),
         new EmbeddedAdminSessionStore(),
         new EmbeddedSignInAttempts(),
@@ -83,6 +85,7 @@ public final class AdminStoreFactory {
             new RedisTable<>(jedis, prefix + "village-settings", VillageSettings.class)),
         new TableLandingContent(new RedisTable<>(jedis, prefix + "landing", LandingContent.class)),
         new TableAuditLog(new RedisTable<>(jedis, prefix + "audit", AuditEntry.class)),
+        new RedisProductPhotos(jedis, prefix),
         new RedisRegistry(jedis, prefix),
         new RedisAdminSessionStore(jedis, prefix),
         new RedisSignInAttempts(jedis, prefix),
@@ -98,6 +101,7 @@ public final class AdminStoreFactory {
       VillageSettingsStore villageSettings,
       LandingContentStore landingContent,
       AuditLog audit,
+      ProductPhotoStore productPhotos,
       RegistryStore registry,
       AdminSessionStore sessions,
       SignInAttempts signInAttempts,

@@ -7,6 +7,7 @@ import org.smartkampung.core.admin.SignInAttempts;
 import org.smartkampung.core.config.RegistryStore;
 import org.smartkampung.core.invalidation.Invalidations;
 import org.smartkampung.core.village.LandingContentStore;
+import org.smartkampung.core.village.ProductPhotoStore;
 import org.smartkampung.core.village.VillageSettingsStore;
 
 /**
@@ -22,6 +23,9 @@ public interface AdminStores extends AutoCloseable {
   LandingContentStore landingContent();
 
   AuditLog audit();
+
+  /** Produk Desa photos uploaded in the console. */
+  ProductPhotoStore productPhotos();
 
   /** Villages and NAS clients added in the console. */
   RegistryStore registry();

@@ -18,6 +18,8 @@ import org.smartkampung.core.quota.QuotaPolicy;
  * @param openingHours {@code HH:MM-HH:MM} in the village's zone; equal ends mean all day
  * @param updatedBy the admin who saved it
  * @param updatedAt when it was saved
+ * @param villageDailyGb bytes the whole village may use in one day, in gigabytes (10^9 bytes); 0
+ *     for no daily cap; null to follow the policy (settings saved before the cap was editable)
  */
 public record VillageSettings(
     String villageId,
@@ -29,7 +31,34 @@ public record VillageSettings(
     Integer maxDevicesPerUser,
     String openingHours,
     String updatedBy,
-    Instant updatedAt) {
+    Instant updatedAt,
+    Long villageDailyGb) {
+
+  /** Settings that follow the policy's village daily cap. */
+  public VillageSettings(
+      String villageId,
+      BandwidthPackage bandwidthPackage,
+      Long userDailyMb,
+      Long userDailyMinutes,
+      Long userRateDownKbps,
+      Long userRateUpKbps,
+      Integer maxDevicesPerUser,
+      String openingHours,
+      String updatedBy,
+      Instant updatedAt) {
+    this(
+        villageId,
+        bandwidthPackage,
+        userDailyMb,
+        userDailyMinutes,
+        userRateDownKbps,
+        userRateUpKbps,
+        maxDevicesPerUser,
+        openingHours,
+        updatedBy,
+        updatedAt,
+        null);
+  }
 
   /** The settings a village has before any edit: its package and policy from the config. */
   public static VillageSettings of(Village village, QuotaPolicy policy) {
@@ -43,14 +72,39 @@ public record VillageSettings(
         policy.maxDevicesPerUser(),
         policy.openingHours().toString(),
         null,
-        null);
+        null,
+        policy.villageDailyGb() == null ? 0L : policy.villageDailyGb());
+  }
+
+  /** These settings with the village daily cap set (0 for none). */
+  public VillageSettings withVillageDailyGb(Long gigabytes) {
+    return new VillageSettings(
+        villageId,
+        bandwidthPackage,
+        userDailyMb,
+        userDailyMinutes,
+        userRateDownKbps,
+        userRateUpKbps,
+        maxDevicesPerUser,
+        openingHours,
+        updatedBy,
+        updatedAt,
+        gigabytes);
+  }
+
+  /** The village's daily cap in gigabytes with this village's edit applied; null for none. */
+  public Long dailyCapGb(QuotaPolicy base) {
+    if (villageDailyGb == null) {
+      return base.villageDailyGb();
+    }
+    return villageDailyGb == 0 ? null : villageDailyGb;
   }
 
   /** {@code base} with this village's per-user values, under the id {@code id}. */
   public QuotaPolicy applyTo(QuotaPolicy base, String id) {
     return new QuotaPolicy(
         id,
-        base.villageDailyGb(),
+        dailyCapGb(base),
         base.villageMonthlyGb(),
         userDailyMb,
         userDailyMinutes,

@@ -54,6 +54,22 @@ public abstract class AdminStoresContract {
   }
 
   @Test
+  void productPhotosKeepTheirBytesAcrossAReopenUntilDeleted() {
+    String village = "desa-" + suffix;
+    String id = "0123456789abcdef0123456789abcdef".substring(8) + suffix + ".png";
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 1, 2, (byte) 0xff};
+
+    stores.productPhotos().put(village, id, png);
+
+    assertThat(reopen().productPhotos().find(village, id))
+        .hasValueSatisfying(b -> assertThat(b).isEqualTo(png));
+    assertThat(stores.productPhotos().find("desa-lain", id)).isEmpty();
+    assertThat(stores.productPhotos().find(village, "../admins.jsonl")).isEmpty();
+    stores.productPhotos().delete(village, id);
+    assertThat(reopen().productPhotos().find(village, id)).isEmpty();
+  }
+
+  @Test
   void usernamesAreUniqueAndUpdatesNeedAnExistingAccount() {
     AdminAccount budi = account("budi", AdminRole.DESA, "kemiren");
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.smartkampung.core.admin.AdminAccount;
-import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
 import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.session.LimitsResult;
@@ -19,6 +18,11 @@ import org.smartkampung.core.village.VillageSettings;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherBatch;
 import org.smartkampung.core.voucher.VoucherCodes;
+import org.smartkampung.portal.admin.service.AdminError;
+import org.smartkampung.portal.admin.service.Outcome;
+import org.smartkampung.portal.admin.service.SessionService;
+import org.smartkampung.portal.admin.service.SubscriberService;
+import org.smartkampung.portal.admin.service.VoucherService;
 
 /**
  * The JSON admin API under {@code /api/admin/v1} (see {@code docs/admin-api.yaml}): the same
@@ -30,18 +34,10 @@ final class AdminApi {
 
   private final AdminParts parts;
   private final KabupatenPages kabupaten;
-  private final SubscriberPages subscriberPages;
-  private final VoucherPages voucherPages;
 
-  AdminApi(
-      AdminParts parts,
-      KabupatenPages kabupaten,
-      SubscriberPages subscriberPages,
-      VoucherPages voucherPages) {
+  AdminApi(AdminParts parts, KabupatenPages kabupaten) {
     this.parts = parts;
     this.kabupaten = kabupaten;
-    this.subscriberPages = subscriberPages;
-    this.voucherPages = voucherPages;
   }
 
   void subscribers(RoutingContext ctx) {
@@ -65,13 +61,17 @@ final class AdminApi {
     if (form == null) {
       return;
     }
+    SubscriberService.Create command = SubscriberPages.createCommand(form, village, me);
     parts.run(
         ctx,
         () ->
-            subscriberPages
-                .create(form, village, me)
-                .<Reply>map(s -> Reply.json(201, subscriberJson(s).encode()))
-                .orElseGet(() -> errors(form)));
+            parts
+                .services
+                .subscribers()
+                .create(command)
+                .fold(
+                    s -> Reply.json(201, subscriberJson(s).encode()),
+                    e -> Refusals.json(parts, ctx, e, "no such subscriber")));
   }
 
   /**
@@ -99,37 +99,73 @@ final class AdminApi {
                   default -> text(override, f);
                 },
             key -> parts.pages.text(ctx, key));
+    // Each part present is read as its console form would be; all are saved in one change.
+    SubscriberService.Change password =
+        body.containsKey("password")
+            ? SubscriberPages.command(village, username, me, "password", form)
+            : null;
+    SubscriberService.Change enabled =
+        body.containsKey("enabled")
+            ? SubscriberPages.command(village, username, me, "enabled", form)
+            : null;
+    SubscriberService.Change quota =
+        body.containsKey("override")
+            ? SubscriberPages.command(village, username, me, "override", form)
+            : null;
+    SubscriberService.Change command =
+        new SubscriberService.Change(
+            village.id(),
+            username,
+            me.username(),
+            password == null ? null : password.newPassword(),
+            enabled == null ? null : enabled.enabled(),
+            quota != null,
+            quota == null ? null : quota.override());
     parts.run(
         ctx,
         () -> {
-          Optional<Subscriber> found = parts.stores.subscribers().find(username);
-          if (found.isEmpty()) {
-            return Reply.json(404, "{\"error\":\"no such subscriber\"}");
+          Outcome<Subscriber> found = parts.services.subscribers().find(village.id(), username);
+          if (found instanceof Outcome.Refused<Subscriber> r) {
+            return Refusals.json(parts, ctx, r.error(), "no such subscriber");
           }
-          if (!found.get().villageId().equals(village.id())) {
-            return Reply.json(403, "{\"error\":\"forbidden\"}");
-          }
-          Subscriber next = found.get();
-          StringBuilder what = new StringBuilder();
-          for (String part : new String[] {"password", "enabled", "override"}) {
-            if (body.containsKey(part) && next != null) {
-              next = subscriberPages.changed(next, part, form);
-              what.append(what.length() == 0 ? "" : "+").append(part);
-            }
-          }
-          if (next == null || !form.ok()) {
+          if (!form.ok()) {
             return errors(form);
           }
-          Optional<LimitsRequest> limits =
-              what.length() > 0
-                  ? subscriberPages.save(me, village, found.get(), next, what.toString())
-                  : Optional.empty();
-          return Reply.json(
-              200,
-              subscriberJson(next)
-                  .put("limitsRequest", limits.map(LimitsRequest::id).orElse(null))
-                  .encode());
+          return parts
+              .services
+              .subscribers()
+              .change(command)
+              .fold(
+                  c ->
+                      Reply.json(
+                          200,
+                          subscriberJson(c.subscriber())
+                              .put("limitsRequest", c.limits().map(LimitsRequest::id).orElse(null))
+                              .encode()),
+                  e -> {
+                    Refusals.into(form, e);
+                    return e instanceof AdminError.Invalid
+                        ? errors(form)
+                        : Refusals.json(parts, ctx, e, "no such subscriber");
+                  });
         });
+  }
+
+  /** {@code DELETE .../subscribers/:username}: 204; 404 unknown, 403 another village's. */
+  void deleteSubscriber(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    String username = ctx.pathParam("username");
+    parts.run(
+        ctx,
+        () ->
+            parts
+                .services
+                .subscribers()
+                .delete(new SubscriberService.Delete(village.id(), username, me.username()))
+                .fold(
+                    gone -> Reply.json(204, ""),
+                    e -> Refusals.json(parts, ctx, e, "no such subscriber")));
   }
 
   static Reply errors(FormFields form) {
@@ -224,35 +260,21 @@ final class AdminApi {
     if (form == null) {
       return;
     }
-    VoucherBatch batch =
-        new VoucherBatch(
-            village.id(),
-            (int) form.requiredLong("count", 1, VoucherBatch.MAX_COUNT),
-            (int) form.requiredLong("validityDays", 1, 366),
-            form.requiredLong("megabytes", 0, 10_000_000),
-            form.requiredLong("minutes", 0, 60 * 24 * 366),
-            (int) form.requiredLong("maxDevices", 1, 10));
+    VoucherBatch batch = VoucherPages.batch(form, village);
     if (!form.ok()) {
-      parts.send(
-          ctx,
-          Reply.json(
-              400,
-              new JsonObject().put("errors", new JsonObject(Map.copyOf(form.errors()))).encode()));
+      parts.send(ctx, errors(form));
       return;
     }
     parts.run(
         ctx,
-        () -> {
-          var made = parts.voucherBatches.create(batch);
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "voucher.create",
-              made.get(0).batchId(),
-              "",
-              made.size() + " voucher");
-          return jsonList(201, "vouchers", made, this::voucherJson);
-        });
+        () ->
+            parts
+                .services
+                .vouchers()
+                .create(new VoucherService.CreateBatch(batch, "", me.username()))
+                .fold(
+                    made -> jsonList(201, "vouchers", made, this::voucherJson),
+                    e -> Refusals.json(parts, ctx, e, "")));
   }
 
   /**
@@ -271,13 +293,16 @@ final class AdminApi {
     parts.run(
         ctx,
         () -> {
-          if (voucherPages.revoke(village, code, me).isEmpty()) {
-            return Reply.json(
-                404,
-                new JsonObject().put("error", parts.pages.text(ctx, "voucher.unknown")).encode());
-          }
-          return Reply.json(
-              200, voucherJson(parts.stores.vouchers().find(code).orElseThrow()).encode());
+          return parts
+              .services
+              .vouchers()
+              .revoke(new VoucherService.Revoke(village.id(), code, me.username()))
+              .fold(
+                  before ->
+                      Reply.json(
+                          200,
+                          voucherJson(parts.stores.vouchers().find(code).orElseThrow()).encode()),
+                  e -> Refusals.json(parts, ctx, e, parts.pages.text(ctx, "voucher.unknown")));
         });
   }
 
@@ -311,24 +336,14 @@ final class AdminApi {
     parts.run(
         ctx,
         () -> {
-          Optional<Session> session =
-              parts.stores.sessions().find(sessionId == null ? "" : sessionId);
-          if (session.isEmpty()) {
-            return Reply.json(404, "{\"error\":\"no such session\"}");
-          }
-          if (!session.get().villageId().equals(village.id())) {
-            return Reply.json(403, "{\"error\":\"forbidden\"}");
-          }
-          KickRequest request =
-              parts.stores.sessionCommands().requestKick(sessionId, me.username());
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "session.kick",
-              sessionId,
-              "",
-              "request " + request.id());
-          return Reply.json(202, new JsonObject().put("requestId", request.id()).encode());
+          return parts
+              .services
+              .sessions()
+              .kick(new SessionService.Kick(village.id(), sessionId, me.username()))
+              .fold(
+                  request ->
+                      Reply.json(202, new JsonObject().put("requestId", request.id()).encode()),
+                  e -> Refusals.json(parts, ctx, e, "no such session"));
         });
   }
 

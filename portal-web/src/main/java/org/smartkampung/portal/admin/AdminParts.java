@@ -17,8 +17,7 @@ import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.village.Village;
-import org.smartkampung.core.voucher.VoucherBatches;
-import org.smartkampung.core.voucher.VoucherCodes;
+import org.smartkampung.portal.admin.service.AdminServices;
 import org.smartkampung.portal.i18n.Messages;
 import org.smartkampung.portal.page.PageRenderer;
 import org.smartkampung.portal.security.AttemptLimit;
@@ -62,9 +61,9 @@ public final class AdminParts {
   final AttemptLimit sourceFailures;
   final AttemptLimit nameFailures;
   final AttemptLimit passwordFailures;
-  final VoucherBatches voucherBatches;
   final AuditTrail audit;
   final RadSecLinks radSecLinks;
+  final AdminServices services;
 
   private AdminParts(
       Vertx vertx, AdminSetup setup, KampungStores stores, Clock clock, StateSigner signer) {
@@ -91,8 +90,8 @@ public final class AdminParts {
         new AttemptLimit("name", Integer.MAX_VALUE, SIGN_IN_WINDOW, attempts, clock);
     this.passwordFailures =
         new AttemptLimit("password", MAX_PASSWORD_FAILURES, SIGN_IN_WINDOW, attempts, clock);
-    this.voucherBatches = new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock);
-    this.audit = new AuditTrail(setup.stores().audit(), clock);
+    this.services = AdminServices.create(stores, setup.stores(), hasher, clock);
+    this.audit = new AuditTrail(services.audit());
     this.radSecLinks = setup.radSecLinks();
   }
 

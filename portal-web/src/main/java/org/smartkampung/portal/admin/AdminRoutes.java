@@ -5,6 +5,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.smartkampung.portal.admin.service.ProductPhotos;
 import org.smartkampung.portal.security.AllowedNetworks;
 
 /**
@@ -20,7 +24,22 @@ public final class AdminRoutes {
   static final String KABUPATEN = "/admin/kabupaten";
   static final String API = "/api/admin/v1";
 
+  /** The Produk Desa add and edit forms, which take a photo upload. */
+  private static final String PRODUCT = ROOT + "/desa/:village/beranda/produk";
+
+  private static final Pattern READS_OWN_BODY =
+      Pattern.compile(Pattern.quote(ROOT) + "/desa/[^/]+/beranda/produk(/[^/]+)?");
+
+  /** Where uploads wait while a request is read; each is deleted when the request ends. */
+  private static final String UPLOADS =
+      Path.of(System.getProperty("java.io.tmpdir"), "kampung-uploads").toString();
+
   private AdminRoutes() {}
+
+  /** Whether the console reads this POST's body itself (a photo upload, larger than a form). */
+  public static boolean readsOwnBody(String path) {
+    return path != null && READS_OWN_BODY.matcher(path).matches();
+  }
 
   static String villagePath(String villageId) {
     return ROOT + "/desa/" + villageId;
@@ -47,7 +66,7 @@ public final class AdminRoutes {
     NasClientEdits nasEdits = new NasClientEdits(parts, registryLock);
     VillageRegistryPages villages = new VillageRegistryPages(parts, villageEdits);
     NasClientPages nasClients = new NasClientPages(parts, nasEdits);
-    AdminApi api = new AdminApi(parts, kabupaten, subscribers, vouchers);
+    AdminApi api = new AdminApi(parts, kabupaten);
     RegistryApi registryApi = new RegistryApi(parts, api, villageEdits, nasEdits);
     UsageApi usageApi = new UsageApi(parts, usage);
     LandingContentApi landingApi = new LandingContentApi(parts, api, landing);
@@ -81,6 +100,19 @@ public final class AdminRoutes {
         // 64 KiB: a whole landing page (10 news of 2,000 characters, 20 products) in one PUT.
         .handler(
             BodyHandler.create(false).setBodyLimit(64 * 1024).setDeleteUploadedFilesOnEnd(true));
+
+    // Produk Desa photos: multipart up to 2 MB (the portal's own body handler skips these paths),
+    // read before the guard so it finds the CSRF field; too large is a page that says so.
+    BodyHandler uploads =
+        BodyHandler.create(UPLOADS)
+            .setBodyLimit(ProductPhotos.MAX_BYTES + 64 * 1024L)
+            .setDeleteUploadedFilesOnEnd(true);
+    for (String path : List.of(PRODUCT, PRODUCT + "/:index")) {
+      router.post(path).handler(uploads);
+      router.post(path).failureHandler(landing::uploadFailed);
+    }
+    // Served to everyone, before login too: the portal host is inside the walled garden.
+    router.get(ProductPhotos.PATH + ":village/:photo").handler(landing::photo);
 
     // Everything else needs a session, and a CSRF token unless it only reads.
     router.route(ROOT).handler(guard::signedIn);
@@ -139,6 +171,7 @@ public final class AdminRoutes {
     router
         .post(ROOT + "/desa/:village/pelanggan/:username/kuota")
         .handler(subscribers::saveOverride);
+    router.post(ROOT + "/desa/:village/pelanggan/:username/hapus").handler(subscribers::delete);
 
     // The whole kabupaten (kabupaten operators only).
     router.get(KABUPATEN).handler(kabupaten::overview);
@@ -175,6 +208,7 @@ public final class AdminRoutes {
     router.get(API + "/villages/:village/subscribers").handler(api::subscribers);
     router.post(API + "/villages/:village/subscribers").handler(api::createSubscriber);
     router.put(API + "/villages/:village/subscribers/:username").handler(api::updateSubscriber);
+    router.delete(API + "/villages/:village/subscribers/:username").handler(api::deleteSubscriber);
     router.get(API + "/villages/:village/usage").handler(usageApi::usage);
     router.get(API + "/villages/:village/usage/csv").handler(usageApi::csv);
     router.get(API + "/villages/:village/landing").handler(landingApi::get);

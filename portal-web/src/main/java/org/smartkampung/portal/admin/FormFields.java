@@ -1,8 +1,11 @@
 package org.smartkampung.portal.admin;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.smartkampung.portal.page.Formats;
 
 /**
@@ -66,6 +69,51 @@ final class FormFields {
     Long n = formats.parseWhole(v).orElse(null);
     if (n == null) {
       errors.put(field, texts.apply("form.number"));
+      return null;
+    }
+    if (n < min || n > max) {
+      errors.put(field, texts.apply("form.range").formatted(rangeEnd(min), rangeEnd(max)));
+      return null;
+    }
+    return n;
+  }
+
+  /** Whether the form or body has the field at all (an empty value counts). */
+  boolean has(String field) {
+    return values.apply(field) != null;
+  }
+
+  private static final Pattern AMOUNT =
+      Pattern.compile("(.*?)\\s*(GB|MB)?", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * An optional whole amount of {@code unit} ("GB" or "MB") in [min, max], typed as the admin
+   * would: "1.500", "5 GB", "1.500 MB"; another unit is converted ("2 GB" in a megabyte field is
+   * 2.000), and must come out whole. Null when empty.
+   */
+  Long optionalAmount(String field, String unit, long min, long max) {
+    String v = text(field);
+    if (v.isEmpty()) {
+      return null;
+    }
+    Matcher m = AMOUNT.matcher(v);
+    Long n = m.matches() ? formats.parseWhole(m.group(1)).orElse(null) : null;
+    String typed = m.matches() && m.group(2) != null ? m.group(2).toUpperCase(Locale.ROOT) : unit;
+    if (n != null && !typed.equals(unit)) {
+      if (typed.equals("GB")) {
+        n = n * 1000; // gigabytes typed into a megabyte field
+      } else if (n % 1000 == 0) {
+        n = n / 1000;
+      } else {
+        n = null;
+      }
+    }
+    if (n == null) {
+      // A plain number gets the plain message; a unit we cannot read gets the unit's.
+      boolean unitTyped = (m.matches() && m.group(2) != null) || !v.matches("[-\\d.,\\s]*");
+      errors.put(
+          field,
+          unitTyped ? texts.apply("form.amount").formatted(unit) : texts.apply("form.number"));
       return null;
     }
     if (n < min || n > max) {

@@ -19,6 +19,7 @@ import org.smartkampung.core.quota.QuotaResult;
 import org.smartkampung.core.quota.Usage;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.page.Formats;
 
 /** The kabupaten operator's pages: every village on one screen (HTML or CSV) and the audit log. */
 final class KabupatenPages {
@@ -53,6 +54,7 @@ final class KabupatenPages {
   /** {@code GET /admin/kabupaten?urut=<column>}. */
   void overview(RoutingContext ctx) {
     String sort = ctx.request().getParam("urut", "name");
+    Formats f = parts.formats(ctx);
     parts.run(
         ctx,
         () -> {
@@ -78,12 +80,38 @@ final class KabupatenPages {
           long downCount = hotspots.stream().filter(r -> r.state() == HotspotState.DOWN).count();
           model.put("down", down);
           model.put("downCount", downCount);
-          model.put("hotspotCount", hotspots.size());
-          model.put("lines", lines(sort));
+          model.put("downShown", f.whole(downCount));
+          model.put("hotspotCount", f.whole(hotspots.size()));
+          List<Line> lines = lines(sort);
+          model.put("lines", lines.stream().map(l -> shown(l, f)).toList());
+          model.put(
+              "totals",
+              parts.pages.text(
+                  ctx,
+                  "kabupaten.totals",
+                  f.whole(lines.size()),
+                  f.whole(lines.stream().mapToLong(Line::sessions).sum()),
+                  f.bytes(lines.stream().mapToLong(Line::monthBytes).sum())));
           model.put("sort", sort);
           model.put("year", year());
           return Reply.page("kabupaten", model);
         });
+  }
+
+  /** A line as the overview shows it: counts, bytes and percent in the admin's language. */
+  private static Map<String, Object> shown(Line l, Formats f) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", l.id());
+    row.put("name", l.name());
+    row.put("kecamatan", l.kecamatan());
+    row.put("connected", l.connected());
+    row.put("noBudgetLine", l.noBudgetLine());
+    row.put("hotspots", f.whole(l.hotspots()));
+    row.put("sessions", f.whole(l.sessions()));
+    row.put("monthBytes", f.bytes(l.monthBytes()));
+    row.put("monthLimit", Units.limitBytes(l.monthLimitBytes(), f));
+    row.put("percent", f.whole(l.percent()));
+    return row;
   }
 
   /** {@code GET /admin/kabupaten/csv?urut=}. */

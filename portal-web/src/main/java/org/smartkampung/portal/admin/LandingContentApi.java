@@ -7,22 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.village.LandingContent;
 import org.smartkampung.core.village.ServiceLink;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.admin.service.LandingContentService;
 
 /**
  * {@code /api/admin/v1/villages/:village/landing}: the village landing page's public-service links,
- * news and "Produk Desa" board. PUT replaces the lists it names, each item checked by {@link
- * LandingContentPages#added} as if added on the console page, in the order given; the audit log
- * gets the page's entries for every item removed and added.
+ * news and "Produk Desa" board. PUT replaces the lists it names, each item read as the console's
+ * form reads it, in the order given; {@link LandingContentService#replace} saves them and audits
+ * every item removed and added as the console does.
  */
 final class LandingContentApi {
-
-  /** The JSON lists by the console's kinds. */
-  private static final Map<String, String> KINDS =
-      Map.of("links", "tautan", "news", "berita", "products", "produk");
 
   private final AdminParts parts;
   private final AdminApi api;
@@ -57,81 +55,62 @@ final class LandingContentApi {
     parts.run(
         ctx,
         () -> {
-          LandingContent before = parts.admin.landingContent().find(village.id());
-          boolean replace =
-              body.getValue("replaceConfigLinks") instanceof Boolean b
-                  ? b
-                  : before.replaceConfigLinks();
-          LandingContent next =
-              before.withLists(List.of(), List.of(), List.of()).withReplaceConfigLinks(replace);
           Map<String, String> errors = new LinkedHashMap<>();
-          for (String list : List.of("links", "news", "products")) {
-            if (!body.containsKey(list)) {
-              next = keep(next, before, list);
-              continue;
-            }
-            if (!(body.getValue(list) instanceof JsonArray items)) {
-              errors.put(list, parts.pages.text(ctx, "form.required"));
-              continue;
-            }
-            // The page puts each new item of news first; adding in reverse keeps the given order.
-            boolean reverse = list.equals("news");
-            for (int n = 0; n < items.size(); n++) {
-              int i = reverse ? items.size() - 1 - n : n;
-              JsonObject item = items.getValue(i) instanceof JsonObject o ? o : new JsonObject();
-              FormFields form =
-                  new FormFields(f -> AdminApi.text(item, f), key -> parts.pages.text(ctx, key));
-              LandingContent added = pages.added(next, KINDS.get(list), form, village);
-              if (added == null) {
-                form.errors()
-                    .forEach((f, message) -> errors.put(list + "[" + i + "]." + f, message));
-              } else {
-                next = added;
-              }
-            }
-          }
+          List<ServiceLink> links = items(ctx, body, "links", errors, LandingContentPages::link);
+          List<LandingContent.News> news =
+              items(ctx, body, "news", errors, form -> pages.news(form, village));
+          List<LandingContent.Product> products =
+              items(
+                  ctx,
+                  body,
+                  "products",
+                  errors,
+                  form -> LandingContentPages.product(form, village));
           if (!errors.isEmpty()) {
             return Reply.json(
                 400, new JsonObject().put("errors", new JsonObject(Map.copyOf(errors))).encode());
           }
-          parts.admin.landingContent().put(next);
-          audit(me, village, "tautan", before.links(), next.links());
-          audit(me, village, "berita", before.news(), next.news());
-          audit(me, village, "produk", before.products(), next.products());
-          return Reply.json(200, json(next, village));
+          Boolean replace = body.getValue("replaceConfigLinks") instanceof Boolean b ? b : null;
+          return parts
+              .services
+              .landing()
+              .replace(
+                  new LandingContentService.ReplaceLists(
+                      village.id(), links, news, products, replace, me.username()))
+              .fold(
+                  next -> Reply.json(200, json(next, village)),
+                  e -> Refusals.json(parts, ctx, e, ""));
         });
   }
 
-  private static LandingContent keep(LandingContent next, LandingContent before, String list) {
-    return switch (list) {
-      case "links" -> next.withLists(before.links(), next.news(), next.products());
-      case "news" -> next.withLists(next.links(), before.news(), next.products());
-      default -> next.withLists(next.links(), next.news(), before.products());
-    };
-  }
-
-  /** The page's entries: one per item gone (its text before), one per item new (its name). */
-  private void audit(AdminAccount me, Village village, String kind, List<?> before, List<?> after) {
-    List<Object> gone = new ArrayList<>(before);
-    after.forEach(gone::remove);
-    List<Object> added = new ArrayList<>(after);
-    before.forEach(added::remove);
-    for (Object item : gone) {
-      parts.audit.record(
-          me.username(), village.id(), "landing.remove." + kind, village.id(), item.toString(), "");
+  /**
+   * The body's list {@code name} read item by item as the console's form would; null when the body
+   * leaves it out. Errors are keyed like {@code news[0].title}.
+   */
+  private <T> List<T> items(
+      RoutingContext ctx,
+      JsonObject body,
+      String name,
+      Map<String, String> errors,
+      Function<FormFields, T> read) {
+    if (!body.containsKey(name)) {
+      return null;
     }
-    for (Object item : added) {
-      String name = item.toString();
-      if (item instanceof ServiceLink l) {
-        name = l.name();
-      } else if (item instanceof LandingContent.News n) {
-        name = n.title();
-      } else if (item instanceof LandingContent.Product p) {
-        name = p.name();
-      }
-      parts.audit.record(
-          me.username(), village.id(), "landing.add." + kind, village.id(), "", name);
+    if (!(body.getValue(name) instanceof JsonArray items)) {
+      errors.put(name, parts.pages.text(ctx, "form.required"));
+      return null;
     }
+    List<T> list = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      JsonObject item = items.getValue(i) instanceof JsonObject o ? o : new JsonObject();
+      FormFields form =
+          new FormFields(f -> AdminApi.text(item, f), key -> parts.pages.text(ctx, key));
+      T read1 = read.apply(form);
+      int index = i;
+      form.errors().forEach((f, message) -> errors.put(name + "[" + index + "]." + f, message));
+      list.add(read1);
+    }
+    return list;
   }
 
   private static String json(LandingContent c, Village village) {

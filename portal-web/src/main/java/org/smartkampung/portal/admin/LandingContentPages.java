@@ -1,16 +1,26 @@
 package org.smartkampung.portal.admin;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.village.LandingContent;
+import org.smartkampung.core.village.ProductPhotoStore;
 import org.smartkampung.core.village.ServiceLink;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.admin.service.AdminError;
+import org.smartkampung.portal.admin.service.LandingContentService;
+import org.smartkampung.portal.admin.service.Outcome;
+import org.smartkampung.portal.admin.service.ProductPhotos;
 import org.smartkampung.portal.page.Formats;
 import org.smartkampung.portal.security.SafeUrl;
 
@@ -21,9 +31,9 @@ import org.smartkampung.portal.security.SafeUrl;
  */
 final class LandingContentPages {
 
-  static final int MAX_LINKS = 12;
-  static final int MAX_NEWS = 10;
-  static final int MAX_PRODUCTS = 20;
+  static final int MAX_LINKS = LandingContentService.MAX_LINKS;
+  static final int MAX_NEWS = LandingContentService.MAX_NEWS;
+  static final int MAX_PRODUCTS = LandingContentService.MAX_PRODUCTS;
 
   /** Indonesian mobile numbers: 08… or 628…, 10 to 15 digits in all. */
   static final Pattern WHATSAPP = Pattern.compile("(?:08|628)\\d{7,12}");
@@ -50,9 +60,9 @@ final class LandingContentPages {
     parts.run(
         ctx,
         () -> {
-          LandingContent before = parts.admin.landingContent().find(village.id());
-          LandingContent next = added(before, kind, form, village);
-          if (next == null) {
+          Outcome<LandingContent> added = add(ctx, kind, form, village, me);
+          if (added instanceof Outcome.Refused<LandingContent> refused) {
+            Refusals.into(form, refused.error());
             Map<String, String> submitted = new HashMap<>();
             for (String f :
                 List.of(
@@ -70,16 +80,83 @@ final class LandingContentPages {
             return new Reply.Page(
                 400, "landing", model(village, form.formats(), submitted, form.errors()));
           }
-          parts.admin.landingContent().put(next);
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "landing.add." + kind,
-              village.id(),
-              "",
-              form.text(kind.equals("berita") ? "title" : "name"));
           return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
         });
+  }
+
+  /** Adds the item of {@code kind} in the form; Invalid (errors in form) when it is not right. */
+  private Outcome<LandingContent> add(
+      RoutingContext ctx, String kind, FormFields form, Village village, AdminAccount me) {
+    LandingContentService service = parts.services.landing();
+    String actor = me.username();
+    switch (kind) {
+      case "tautan" -> {
+        ServiceLink link = link(form);
+        return form.ok()
+            ? service.add(new LandingContentService.AddLink(village.id(), link, actor))
+            : invalid();
+      }
+      case "berita" -> {
+        LandingContent.News news = news(form, village);
+        return form.ok()
+            ? service.add(new LandingContentService.AddNews(village.id(), news, actor))
+            : invalid();
+      }
+      case "produk" -> {
+        LandingContent.Product product = product(form, village);
+        if (!form.ok()) {
+          return invalid();
+        }
+        Outcome<String> photo = uploadedPhoto(ctx, village);
+        if (photo instanceof Outcome.Refused<String> r) {
+          return Outcome.refused(r.error());
+        }
+        if (photo instanceof Outcome.Done<String> d && d.value() != null) {
+          product = withPhoto(product, d.value());
+        }
+        Outcome<LandingContent> added =
+            service.add(new LandingContentService.AddProduct(village.id(), product, actor));
+        if (added instanceof Outcome.Refused && photo instanceof Outcome.Done<String> d) {
+          service.photos().deleteIfOwn(d.value(), village.id());
+        }
+        return added;
+      }
+      default -> {
+        form.error("name", "error.notFound");
+        return invalid();
+      }
+    }
+  }
+
+  /**
+   * The photo file of a multipart form, checked and stored (blocking): its path, a null value when
+   * none was chosen, or Invalid on {@code photo}.
+   */
+  private Outcome<String> uploadedPhoto(RoutingContext ctx, Village village) {
+    for (FileUpload upload : ctx.fileUploads()) {
+      if (!upload.name().equals("photo") || upload.size() == 0) {
+        continue;
+      }
+      if (upload.size() > ProductPhotos.MAX_BYTES) {
+        return Outcome.refused(AdminError.Invalid.of("photo", "landing.photoTooBig"));
+      }
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(Path.of(upload.uploadedFileName()));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return parts.services.landing().photos().store(village.id(), bytes);
+    }
+    return Outcome.done(null);
+  }
+
+  private static LandingContent.Product withPhoto(LandingContent.Product p, String photoUrl) {
+    return new LandingContent.Product(p.name(), photoUrl, p.priceRupiah(), p.whatsapp());
+  }
+
+  private static <T> Outcome<T> invalid() {
+    return Outcome.refused(new AdminError.Invalid(Map.of()));
   }
 
   /**
@@ -97,24 +174,18 @@ final class LandingContentPages {
             return new Reply.Page(
                 400, "message", Map.of("message", parts.pages.text(ctx, "form.fix")));
           }
-          LandingContent before = parts.admin.landingContent().find(village.id());
-          boolean replace = mode.equals("ganti");
-          if (before.replaceConfigLinks() != replace) {
-            parts.admin.landingContent().put(before.withReplaceConfigLinks(replace));
-            parts.audit.record(
-                me.username(),
-                village.id(),
-                replace ? "landing.links.replace" : "landing.links.add",
-                village.id(),
-                before.replaceConfigLinks() ? "ganti" : "tambah",
-                mode);
-          }
+          parts
+              .services
+              .landing()
+              .setLinksMode(
+                  new LandingContentService.LinksMode(
+                      village.id(), mode.equals("ganti"), me.username()));
           return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
         });
   }
 
   /** The longest kantor desa contact text. */
-  static final int MAX_CONTACT_CHARS = 300;
+  static final int MAX_CONTACT_CHARS = LandingContentService.MAX_CONTACT_CHARS;
 
   /**
    * {@code POST /admin/desa/:village/beranda/kontak}: the kantor desa contact; empty removes it.
@@ -133,17 +204,10 @@ final class LandingContentPages {
                 "landing",
                 model(village, form.formats(), Map.of("officeContact", contact), form.errors()));
           }
-          LandingContent before = parts.admin.landingContent().find(village.id());
-          if (!before.officeContact().equals(contact)) {
-            parts.admin.landingContent().put(before.withOfficeContact(contact));
-            parts.audit.record(
-                me.username(),
-                village.id(),
-                "landing.contact",
-                village.id(),
-                before.officeContact(),
-                contact);
-          }
+          parts
+              .services
+              .landing()
+              .setContact(new LandingContentService.Contact(village.id(), contact, me.username()));
           return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
         });
   }
@@ -157,96 +221,60 @@ final class LandingContentPages {
     parts.run(
         ctx,
         () -> {
-          LandingContent c = parts.admin.landingContent().find(village.id());
-          List<ServiceLink> links = new ArrayList<>(c.links());
-          List<LandingContent.News> news = new ArrayList<>(c.news());
-          List<LandingContent.Product> products = new ArrayList<>(c.products());
-          List<?> list =
-              switch (kind) {
-                case "tautan" -> links;
-                case "berita" -> news;
-                case "produk" -> products;
-                default -> null;
-              };
+          LandingContentService.Kind k = LandingContentService.Kind.of(kind);
           int i;
           try {
             i = Integer.parseInt(index);
           } catch (NumberFormatException e) {
             i = -1;
           }
-          if (list == null || i < 0 || i >= list.size()) {
-            return new Reply.Page(
-                404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
+          if (k == null) {
+            return Refusals.page(parts, ctx, new AdminError.NotFound(), "error.notFound");
           }
-          String removed = list.remove(i).toString();
-          parts.admin.landingContent().put(c.withLists(links, news, products));
-          parts.audit.record(
-              me.username(), village.id(), "landing.remove." + kind, village.id(), removed, "");
-          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
+          return parts
+              .services
+              .landing()
+              .remove(new LandingContentService.Remove(village.id(), k, i, me.username()))
+              .fold(
+                  c -> new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda"),
+                  e -> Refusals.page(parts, ctx, e, "error.notFound"));
         });
   }
 
-  /** {@code c} with one item from the form added, or null with errors in {@code form}. */
-  LandingContent added(LandingContent c, String kind, FormFields form, Village village) {
-    List<ServiceLink> links = new ArrayList<>(c.links());
-    List<LandingContent.News> news = new ArrayList<>(c.news());
-    List<LandingContent.Product> products = new ArrayList<>(c.products());
-    switch (kind) {
-      case "tautan" -> {
-        String name = required(form, "name", 80);
-        String url = SafeUrl.httpTarget(form.text("url")).orElse(null);
-        if (url == null) {
-          form.error("url", "landing.badUrl");
-        }
-        String description = optional(form, "description", 160);
-        if (links.size() >= MAX_LINKS) {
-          form.error("name", "landing.full");
-        }
-        if (form.ok()) {
-          links.add(new ServiceLink(name, url, description));
-        }
-      }
-      case "berita" -> {
-        String title = required(form, "title", 120);
-        String body = required(form, "body", 2000);
-        LocalDate date = LocalDate.now(parts.clock.withZone(village.timeZone()));
-        if (!form.text("date").isEmpty()) {
-          date = form.formats().parseDate(form.text("date")).orElse(null);
-          if (date == null) {
-            form.error("date", "landing.badDate");
-          }
-        }
-        if (news.size() >= MAX_NEWS) {
-          form.error("title", "landing.full");
-        }
-        if (form.ok()) {
-          news.add(
-              0,
-              new LandingContent.News(
-                  title, body, date.atStartOfDay(village.timeZone()).toInstant()));
-        }
-      }
-      case "produk" -> {
-        LandingContent.Product product = product(form);
-        if (products.size() >= MAX_PRODUCTS) {
-          form.error("name", "landing.full");
-        }
-        if (form.ok()) {
-          products.add(product);
-        }
-      }
-      default -> form.error("name", "error.notFound");
+  /** A link from fields {@code name, url, description?}; errors in form. */
+  static ServiceLink link(FormFields form) {
+    String name = required(form, "name", 80);
+    String url = SafeUrl.httpTarget(form.text("url")).orElse(null);
+    if (url == null) {
+      form.error("url", "landing.badUrl");
     }
-    return form.ok() ? c.withLists(links, news, products) : null;
+    String description = optional(form, "description", 160);
+    return new ServiceLink(name, url == null ? "" : url, description);
+  }
+
+  /** A news item from fields {@code title, body, date?} (today when empty); errors in form. */
+  LandingContent.News news(FormFields form, Village village) {
+    String title = required(form, "title", 120);
+    String body = required(form, "body", 2000);
+    LocalDate date = LocalDate.now(parts.clock.withZone(village.timeZone()));
+    if (!form.text("date").isEmpty()) {
+      date = form.formats().parseDate(form.text("date")).orElse(null);
+      if (date == null) {
+        form.error("date", "landing.badDate");
+        date = LocalDate.now(parts.clock.withZone(village.timeZone()));
+      }
+    }
+    return new LandingContent.News(title, body, date.atStartOfDay(village.timeZone()).toInstant());
   }
 
   /**
    * A Produk Desa item from fields {@code name, photoUrl, priceRupiah, whatsapp}; errors in form.
    */
-  static LandingContent.Product product(FormFields form) {
+  static LandingContent.Product product(FormFields form, Village village) {
     String name = required(form, "name", 80);
     String photo = form.text("photoUrl");
     if (!photo.isEmpty()
+        && !ProductPhotos.isOwn(photo, village.id())
         && (!photo.startsWith("https://") || SafeUrl.httpTarget(photo).isEmpty())) {
       form.error("photoUrl", "landing.photo");
     }
@@ -285,30 +313,44 @@ final class LandingContentPages {
               productModel(
                   village,
                   i,
+                  p,
                   Map.of(
-                      "name", p.name(),
-                      "photoUrl", p.photoUrl(),
-                      "priceRupiah", f.whole(p.priceRupiah()),
-                      "whatsapp", wa),
+                      "name",
+                      p.name(),
+                      // An uploaded photo shows as a picture; only an outside address is typed.
+                      "photoUrl",
+                      ProductPhotos.isOwn(p.photoUrl(), village.id()) ? "" : p.photoUrl(),
+                      "priceRupiah",
+                      f.whole(p.priceRupiah()),
+                      "whatsapp",
+                      wa),
                   Map.of()));
         });
   }
 
-  /** {@code POST /admin/desa/:village/beranda/produk/:index}: saves the edited item, audited. */
+  /**
+   * {@code POST /admin/desa/:village/beranda/produk/:index}: saves the edited item, audited. The
+   * photo stays unless a new file or address is given or {@code hapusFoto} is ticked.
+   */
   void saveProduct(RoutingContext ctx) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
     String index = ctx.pathParam("index");
     FormFields form = parts.form(ctx);
-    LandingContent.Product edited = product(form);
+    LandingContent.Product typed = product(form, village);
+    boolean removePhoto = !form.text("hapusFoto").isEmpty();
     parts.run(
         ctx,
         () -> {
-          LandingContent c = parts.admin.landingContent().find(village.id());
-          int i = index(index, c.products().size());
-          if (i < 0) {
-            return new Reply.Page(
-                404, "message", Map.of("message", parts.pages.text(ctx, "error.notFound")));
+          int i = index(index, Integer.MAX_VALUE);
+          List<LandingContent.Product> products =
+              parts.services.landing().find(village.id()).products();
+          if (i < 0 || i >= products.size()) {
+            return Refusals.page(parts, ctx, new AdminError.NotFound(), "error.notFound");
+          }
+          Outcome<String> photo = form.ok() ? uploadedPhoto(ctx, village) : Outcome.done(null);
+          if (photo instanceof Outcome.Refused<String> r) {
+            Refusals.into(form, r.error());
           }
           if (!form.ok()) {
             Map<String, String> submitted = new HashMap<>();
@@ -316,20 +358,64 @@ final class LandingContentPages {
               submitted.put(field, form.text(field));
             }
             return new Reply.Page(
-                400, "product-edit", productModel(village, i, submitted, form.errors()));
+                400,
+                "product-edit",
+                productModel(village, i, products.get(i), submitted, form.errors()));
           }
-          List<LandingContent.Product> products = new ArrayList<>(c.products());
-          LandingContent.Product before = products.set(i, edited);
-          parts.admin.landingContent().put(c.withLists(c.links(), c.news(), products));
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "landing.edit.produk",
-              village.id(),
-              before.toString(),
-              edited.toString());
-          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda");
+          String uploaded = ((Outcome.Done<String>) photo).value();
+          LandingContent.Product edited = uploaded == null ? typed : withPhoto(typed, uploaded);
+          return parts
+              .services
+              .landing()
+              .editProduct(
+                  new LandingContentService.EditProduct(
+                      village.id(), i, edited, !removePhoto, me.username()))
+              .fold(
+                  p -> new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/beranda"),
+                  e -> Refusals.page(parts, ctx, e, "error.notFound"));
         });
+  }
+
+  /**
+   * {@code GET /foto/:village/:photo}: an uploaded Produk Desa photo, to everyone. Its id never
+   * names other bytes, so it is cached for a year; nosniff keeps it an image.
+   */
+  void photo(RoutingContext ctx) {
+    String village = ctx.pathParam("village");
+    String id = ctx.pathParam("photo");
+    if (!ProductPhotoStore.valid(village, id)) {
+      ctx.response().setStatusCode(404).end();
+      return;
+    }
+    parts
+        .vertx
+        .executeBlocking(() -> parts.services.landing().photos().find(village, id), false)
+        .onSuccess(
+            bytes -> {
+              if (bytes.isEmpty()) {
+                ctx.response().setStatusCode(404).end();
+                return;
+              }
+              ctx.response()
+                  .putHeader("Content-Type", ProductPhotoStore.contentType(id))
+                  .putHeader("X-Content-Type-Options", "nosniff")
+                  .putHeader("Cache-Control", "public, max-age=31536000, immutable")
+                  .putHeader("Content-Security-Policy", "default-src 'none'; sandbox")
+                  .end(Buffer.buffer(bytes.get()));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** A photo upload over the body limit: 413 with a message saying how large a photo may be. */
+  void uploadFailed(RoutingContext ctx) {
+    if (ctx.statusCode() != 413) {
+      ctx.next();
+      return;
+    }
+    parts.send(
+        ctx,
+        new Reply.Page(
+            413, "message", Map.of("message", parts.pages.text(ctx, "landing.photoTooBig"))));
   }
 
   private static int index(String text, int size) {
@@ -342,10 +428,17 @@ final class LandingContentPages {
   }
 
   private static Map<String, Object> productModel(
-      Village village, int index, Map<String, String> values, Map<String, String> errors) {
+      Village village,
+      int index,
+      LandingContent.Product current,
+      Map<String, String> values,
+      Map<String, String> errors) {
     Map<String, Object> model = new HashMap<>();
     model.put("village", VillagePages.view(village));
     model.put("index", index);
+    model.put(
+        "photo", ProductPhotos.isOwn(current.photoUrl(), village.id()) ? current.photoUrl() : "");
+    model.put("maxPhoto", "2 MB");
     model.put("v", values);
     model.put("errors", errors);
     return model;
@@ -392,7 +485,9 @@ final class LandingContentPages {
                 p ->
                     Map.of(
                         "name", p.name(),
-                        "photo", p.photoUrl(),
+                        // Only our own uploads: the console loads nothing from outside.
+                        "photo",
+                            ProductPhotos.isOwn(p.photoUrl(), village.id()) ? p.photoUrl() : "",
                         "price", f.rupiah(p.priceRupiah()),
                         "wa", p.whatsapp()))
             .toList());

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.config.KampungConfig;
-import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.KickResult;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.admin.service.SessionService;
 import org.smartkampung.portal.page.Formats;
 
 /**
@@ -76,29 +76,20 @@ final class SessionPages {
     String sessionId = SignInPages.value(ctx, "session");
     parts.run(
         ctx,
-        () -> {
-          Optional<Session> session = parts.stores.sessions().find(sessionId);
-          if (session.isEmpty()) {
-            return new Reply.Page(
-                404, "message", Map.of("message", parts.pages.text(ctx, "kick.unknown")));
-          }
-          if (!session.get().villageId().equals(village.id())) {
-            return new Reply.Page(
-                403, "message", Map.of("message", parts.pages.text(ctx, "error.forbidden")));
-          }
-          KickRequest request =
-              parts.stores.sessionCommands().requestKick(sessionId, me.username());
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "session.kick",
-              sessionId,
-              session.get().userId() + " " + session.get().deviceMac(),
-              "request " + request.id());
-          AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
-          ctx.put(AdminParts.FLASH, parts.sessions.kickFlash(signIn, village.id(), request.id()));
-          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
-        });
+        () ->
+            parts
+                .services
+                .sessions()
+                .kick(new SessionService.Kick(village.id(), sessionId, me.username()))
+                .fold(
+                    request -> {
+                      AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
+                      ctx.put(
+                          AdminParts.FLASH,
+                          parts.sessions.kickFlash(signIn, village.id(), request.id()));
+                      return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
+                    },
+                    e -> Refusals.page(parts, ctx, e, "kick.unknown")));
   }
 
   /**

@@ -3,15 +3,17 @@ package org.smartkampung.portal.admin;
 import io.vertx.ext.web.RoutingContext;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
-import org.smartkampung.core.session.LimitsRequest;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.village.VillageSettings;
+import org.smartkampung.portal.admin.service.AdminError;
+import org.smartkampung.portal.admin.service.Outcome;
+import org.smartkampung.portal.admin.service.SubscriberService;
 
 /**
  * A village's subscribers: list, create, reset password, disable or enable, and the per-subscriber
@@ -38,17 +40,35 @@ final class SubscriberPages {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
     FormFields form = form(ctx);
+    SubscriberService.Create command = createCommand(form, village, me);
     parts.run(
         ctx,
-        () -> {
-          Optional<Subscriber> made = create(form, village, me);
-          if (made.isEmpty()) {
-            Map<String, String> submitted =
-                Map.of("username", form.text("username"), "displayName", form.text("displayName"));
-            return new Reply.Page(400, "subscribers", listModel(village, submitted, form.errors()));
-          }
-          return new Reply.Redirect(path(village, made.get().username()));
-        });
+        () ->
+            parts
+                .services
+                .subscribers()
+                .create(command)
+                .fold(
+                    made -> new Reply.Redirect(path(village, made.username())),
+                    e -> {
+                      Refusals.into(form, e);
+                      Map<String, String> submitted =
+                          Map.of(
+                              "username", form.text("username"),
+                              "displayName", form.text("displayName"));
+                      return new Reply.Page(
+                          400, "subscribers", listModel(village, submitted, form.errors()));
+                    }));
+  }
+
+  /** The create command from a form or API body ({@code username, displayName?, password}). */
+  static SubscriberService.Create createCommand(FormFields form, Village village, AdminAccount me) {
+    return new SubscriberService.Create(
+        village.id(),
+        form.text("username").toLowerCase(Locale.ROOT),
+        form.text("displayName"),
+        form.raw("password"),
+        me.username());
   }
 
   /** {@code GET /admin/desa/:village/pelanggan/:username}. */
@@ -97,123 +117,93 @@ final class SubscriberPages {
     change(ctx, "override");
   }
 
+  /**
+   * {@code POST /admin/desa/:village/pelanggan/:username/hapus}: deletes the subscriber, then the
+   * list.
+   */
+  void delete(RoutingContext ctx) {
+    Village village = AdminParts.village(ctx);
+    AdminAccount me = AdminParts.account(ctx);
+    String username = ctx.pathParam("username");
+    parts.run(
+        ctx,
+        () ->
+            parts
+                .services
+                .subscribers()
+                .delete(new SubscriberService.Delete(village.id(), username, me.username()))
+                .fold(
+                    gone ->
+                        new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/pelanggan"),
+                    e -> Refusals.page(parts, ctx, e, "subscriber.unknown")));
+  }
+
   private void change(RoutingContext ctx, String what) {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
     String username = ctx.pathParam("username");
     FormFields form = form(ctx);
+    SubscriberService.Change command = command(village, username, me, what, form);
     parts.run(
         ctx,
         () -> {
-          Optional<Subscriber> s = parts.stores.subscribers().find(username);
-          Reply refused = refusal(ctx, s, village);
-          if (refused != null) {
-            return refused;
-          }
-          Subscriber next = changed(s.get(), what, form);
-          if (next == null) {
+          Outcome<SubscriberService.Changed> changed =
+              form.ok()
+                  ? parts.services.subscribers().change(command)
+                  : parts
+                      .services
+                      .subscribers()
+                      .find(village.id(), username)
+                      .fold(
+                          s -> Outcome.refused(new AdminError.Invalid(Map.of())), Outcome::refused);
+          if (changed instanceof Outcome.Refused<SubscriberService.Changed> r
+              && r.error() instanceof AdminError.Invalid) {
+            Refusals.into(form, r.error());
+            Subscriber s = parts.stores.subscribers().find(username).orElseThrow();
             Map<String, String> values =
                 what.equals("override")
                     ? submitted(form)
-                    : SubscriberRules.overrideValues(s.get().quotaOverride());
+                    : SubscriberRules.overrideValues(s.quotaOverride());
             return new Reply.Page(
-                400, "subscriber", detailModel(village, s.get(), values, form.errors()));
+                400, "subscriber", detailModel(village, s, values, form.errors()));
           }
-          Optional<LimitsRequest> limits = save(me, village, s.get(), next, what);
-          return new Reply.Redirect(
-              path(village, username)
-                  + "?tersimpan="
-                  + what
-                  + limits.map(r -> "&coa=" + r.id()).orElse(""));
+          return changed.fold(
+              c ->
+                  new Reply.Redirect(
+                      path(village, username)
+                          + "?tersimpan="
+                          + what
+                          + c.limits().map(r -> "&coa=" + r.id()).orElse("")),
+              e -> Refusals.page(parts, ctx, e, "subscriber.unknown"));
         });
   }
 
   /**
-   * The subscriber with one change from the form, or null with errors in {@code form}.
+   * The change one form (or one part of an API body) asks for; a malformed value leaves its error
+   * in {@code form}.
    *
    * @param what {@code password}, {@code enabled} or {@code override}
    */
-  Subscriber changed(Subscriber s, String what, FormFields form) {
+  static SubscriberService.Change command(
+      Village village, String username, AdminAccount me, String what, FormFields form) {
     switch (what) {
       case "password" -> {
-        String password = SubscriberRules.password(form);
-        return form.ok() ? withHash(s, parts.hasher.hash(password)) : null;
+        return SubscriberService.Change.password(
+            village.id(), username, me.username(), form.raw("password"));
       }
       case "enabled" -> {
         String value = form.text("enabled");
         if (!value.equals("ya") && !value.equals("tidak")) {
           form.error("enabled", "subscriber.enabledValue");
-          return null;
         }
-        return new Subscriber(
-            s.username(),
-            s.villageId(),
-            s.passwordHash(),
-            s.displayName(),
-            value.equals("ya"),
-            s.quotaOverride());
+        return SubscriberService.Change.enabled(
+            village.id(), username, me.username(), value.equals("ya"));
       }
       default -> {
         QuotaOverride o = SubscriberRules.override(form);
-        return form.ok()
-            ? new Subscriber(
-                s.username(), s.villageId(), s.passwordHash(), s.displayName(), s.enabled(), o)
-            : null;
+        return SubscriberService.Change.override(village.id(), username, me.username(), o);
       }
     }
-  }
-
-  /**
-   * Saves {@code next} over {@code before} and records it in the audit log; when the quota override
-   * changed, asks the RADIUS role to give the subscriber's running sessions their new limits.
-   *
-   * @return that request; empty when the override did not change or it could not be queued
-   */
-  Optional<LimitsRequest> save(
-      AdminAccount me, Village village, Subscriber before, Subscriber next, String what) {
-    parts.stores.subscribers().update(next);
-    boolean password = what.equals("password");
-    parts.audit.record(
-        me.username(),
-        village.id(),
-        "subscriber." + what,
-        next.username(),
-        password ? "" : SubscriberRules.describe(before),
-        password ? "" : SubscriberRules.describe(next));
-    if (Objects.equals(before.quotaOverride(), next.quotaOverride())) {
-      return Optional.empty();
-    }
-    return LimitsNotice.request(parts, village.id(), next.username(), me.username());
-  }
-
-  /** Creates the subscriber in the form, or returns empty with errors in {@code form}. */
-  Optional<Subscriber> create(FormFields form, Village village, AdminAccount me) {
-    String username = SubscriberRules.username(form);
-    String displayName = SubscriberRules.displayName(form, username);
-    String password = SubscriberRules.password(form);
-    if (!form.ok()) {
-      return Optional.empty();
-    }
-    if (parts.stores.subscribers().find(username).isPresent()) {
-      form.error("username", "subscriber.taken");
-      return Optional.empty();
-    }
-    Subscriber s =
-        new Subscriber(
-            username, village.id(), parts.hasher.hash(password), displayName, true, null);
-    // Usernames are unique regency-wide; the store refuses a name taken meanwhile.
-    if (!parts.stores.subscribers().create(s)) {
-      form.error("username", "subscriber.taken");
-      return Optional.empty();
-    }
-    parts.audit.record(
-        me.username(),
-        village.id(),
-        "subscriber.create",
-        username,
-        "",
-        SubscriberRules.describe(s));
-    return Optional.of(s);
   }
 
   /** Null when the subscriber exists in this village; else the 404 or 403 to answer. */
@@ -239,11 +229,6 @@ final class SubscriberPages {
       v.put(f, form.text(f));
     }
     return v;
-  }
-
-  private static Subscriber withHash(Subscriber s, String hash) {
-    return new Subscriber(
-        s.username(), s.villageId(), hash, s.displayName(), s.enabled(), s.quotaOverride());
   }
 
   static String path(Village village, String username) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.smartkampung.core.subscriber.QuotaOverride;
-import org.smartkampung.core.subscriber.Subscriber;
+import org.smartkampung.portal.admin.service.SubscriberService;
 
 /**
  * What a subscriber form or API body may hold, shared by {@link SubscriberPages} and {@link
@@ -15,10 +15,10 @@ import org.smartkampung.core.subscriber.Subscriber;
 final class SubscriberRules {
 
   /** Lowercase letters, digits, dot, dash, underscore; 3 to 32 characters; no leading symbol. */
-  static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+  static final Pattern USERNAME = SubscriberService.USERNAME;
 
   /** Shortest subscriber password accepted. */
-  static final int MIN_PASSWORD_CHARS = 8;
+  static final int MIN_PASSWORD_CHARS = SubscriberService.MIN_PASSWORD_CHARS;
 
   static final String[] OVERRIDE_FIELDS = {
     "userDailyMb", "userDailyMinutes", "userRateDownKbps", "userRateUpKbps", "maxDevices"
@@ -78,15 +78,6 @@ final class SubscriberRules {
     v.put("userRateUpKbps", o == null ? "" : str(o.userRateUpKbps()));
     v.put("maxDevices", o == null ? "" : str(o.maxDevices()));
     return v;
-  }
-
-  /** For the audit log: never the password or its hash. */
-  static String describe(Subscriber s) {
-    StringBuilder sb =
-        new StringBuilder("name=").append(s.displayName()).append(", enabled=").append(s.enabled());
-    overrideValues(s.quotaOverride())
-        .forEach((k, v) -> sb.append(", ").append(k).append('=').append(v));
-    return sb.toString();
   }
 
   private static String str(Object o) {

@@ -1,6 +1,7 @@
 package org.smartkampung.portal.admin;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.config.KampungConfig;
@@ -67,8 +68,11 @@ final class VillageEdits {
             yes(form.text("macAuth")));
     RegistryRules.checkVillage(parts.live.current(), next, existingId == null)
         .forEach(form::errorIfAbsent);
-    // A new village may come with its bandwidth package and budget line at once.
-    BandwidthPackage pkg = existingId == null ? VillagePages.readPackage(form) : null;
+    // The package, budget line and daily cap come with a new village, and with an edit whose form
+    // (or body) has them; an API edit that leaves them out leaves them as they are.
+    boolean withPackage = existingId == null || form.has("budgetYear");
+    BandwidthPackage pkg = withPackage ? VillagePages.readPackage(form) : null;
+    Long dailyCapGb = VillagePages.readDailyCap(form);
     if (!form.ok()) {
       return Optional.empty();
     }
@@ -86,20 +90,35 @@ final class VillageEdits {
         next.id(),
         before.map(VillageEdits::describe).orElse(""),
         describe(next));
-    if (pkg != null) {
-      savePackage(next, pkg, me);
+    if (withPackage || dailyCapGb != null) {
+      savePackage(next, withPackage, pkg, dailyCapGb, me);
     }
     return Optional.of(next);
   }
 
-  /** The new village's quota settings: its policy's values with the package from the form. */
-  private void savePackage(RegisteredVillage village, BandwidthPackage pkg, AdminAccount me) {
+  /**
+   * The village's quota settings with the package (when {@code withPackage}) and daily cap (when
+   * not null) from the form, saved only when they change: new logins see them at once, running
+   * sessions through the same CoA request as the quota page.
+   */
+  private void savePackage(
+      RegisteredVillage village,
+      boolean withPackage,
+      BandwidthPackage pkg,
+      Long dailyCapGb,
+      AdminAccount me) {
     Village v = village.toVillage();
     VillageSettings base = parts.live.settingsOf(v);
+    BandwidthPackage nextPackage = withPackage ? pkg : base.bandwidthPackage();
+    Long nextCap = dailyCapGb == null ? base.villageDailyGb() : dailyCapGb;
+    if (Objects.equals(nextPackage, base.bandwidthPackage())
+        && Objects.equals(nextCap, base.villageDailyGb())) {
+      return;
+    }
     VillageSettings next =
         new VillageSettings(
             v.id(),
-            pkg,
+            nextPackage,
             base.userDailyMb(),
             base.userDailyMinutes(),
             base.userRateDownKbps(),
@@ -107,15 +126,9 @@ final class VillageEdits {
             base.maxDevicesPerUser(),
             base.openingHours(),
             me.username(),
-            null);
-    parts.live.save(next);
-    parts.audit.record(
-        me.username(),
-        v.id(),
-        "quota.update",
-        v.id(),
-        VillagePages.describe(base),
-        VillagePages.describe(next));
+            null,
+            nextCap);
+    VillagePages.saveSettings(parts, me, v, next);
   }
 
   /** Removes a console village; the message key of the refusal, or empty when removed. */

@@ -113,6 +113,7 @@ final class VillagePages {
     "monthlyGb",
     "budgetYear",
     "budgetRupiah",
+    "villageDailyGb",
     "userDailyMb",
     "userDailyMinutes",
     "userRateDownKbps",
@@ -128,7 +129,7 @@ final class VillagePages {
   static BandwidthPackage readPackage(FormFields form) {
     Long down = form.optionalLong("downlinkMbps", 1, 100_000);
     Long up = form.optionalLong("uplinkMbps", 1, 100_000);
-    Long monthlyGb = form.optionalLong("monthlyGb", 0, 10_000_000);
+    Long monthlyGb = form.optionalAmount("monthlyGb", "GB", 0, 10_000_000);
     Long year = form.optionalLong("budgetYear", 2000, 2100);
     Long rupiah = form.optionalLong("budgetRupiah", 0, 1_000_000_000_000L);
     boolean anyPackage =
@@ -153,7 +154,8 @@ final class VillagePages {
   /** The settings in the form, or null with errors recorded in {@code form}. */
   static VillageSettings read(FormFields form, String villageId, String admin) {
     BandwidthPackage pkg = readPackage(form);
-    Long dailyMb = form.optionalLong("userDailyMb", 1, 10_000_000);
+    Long dailyMb = form.optionalAmount("userDailyMb", "MB", 1, 10_000_000);
+    Long villageDailyGb = readDailyCap(form);
     Long minutes = form.optionalLong("userDailyMinutes", 1, 1440);
     Long downKbps = form.optionalLong("userRateDownKbps", 64, 10_000_000);
     Long upKbps = form.optionalLong("userRateUpKbps", 64, 10_000_000);
@@ -181,7 +183,20 @@ final class VillagePages {
         devices == null ? null : devices.intValue(),
         hours,
         admin,
-        null);
+        null,
+        villageDailyGb);
+  }
+
+  /**
+   * The village daily cap in field {@code villageDailyGb}: gigabytes, 0 when empty (no cap); null
+   * when the form or body leaves the field out (the cap stays as it is).
+   */
+  static Long readDailyCap(FormFields form) {
+    if (!form.has("villageDailyGb")) {
+      return null;
+    }
+    Long gb = form.optionalAmount("villageDailyGb", "GB", 1, 1_000_000);
+    return gb == null ? 0L : gb;
   }
 
   private Map<String, Object> quotaModel(
@@ -204,6 +219,8 @@ final class VillagePages {
     }
     v.computeIfPresent("userDailyMb", (k, x) -> x.isEmpty() ? x : f.whole(s.userDailyMb()));
     v.computeIfPresent(
+        "villageDailyGb", (k, x) -> x.isEmpty() ? x : f.whole(s.villageDailyGb()) + " GB");
+    v.computeIfPresent(
         "userRateDownKbps", (k, x) -> x.isEmpty() ? x : f.whole(s.userRateDownKbps()));
     v.computeIfPresent("userRateUpKbps", (k, x) -> x.isEmpty() ? x : f.whole(s.userRateUpKbps()));
     if (s.openingHours() != null && !s.openingHours().isEmpty()) {
@@ -221,6 +238,8 @@ final class VillagePages {
     v.put("monthlyGb", p == null ? "" : Long.toString(p.monthlyGb()));
     v.put("budgetYear", p == null ? "" : Integer.toString(p.budgetYear()));
     v.put("budgetRupiah", p == null ? "" : Long.toString(p.budgetRupiah()));
+    Long cap = s.villageDailyGb();
+    v.put("villageDailyGb", cap == null || cap == 0 ? "" : Long.toString(cap));
     v.put("userDailyMb", str(s.userDailyMb()));
     v.put("userDailyMinutes", str(s.userDailyMinutes()));
     v.put("userRateDownKbps", str(s.userRateDownKbps()));
@@ -272,14 +291,16 @@ final class VillagePages {
       AdminParts parts, AdminAccount me, Village village, VillageSettings next) {
     VillageSettings before =
         parts.live.settingsOf(parts.live.base().village(village.id()).orElse(village));
-    parts.live.save(next);
+    VillageSettings saved =
+        next.villageDailyGb() == null ? next.withVillageDailyGb(before.villageDailyGb()) : next;
+    parts.live.save(saved);
     parts.audit.record(
         me.username(),
         village.id(),
         "quota.update",
         village.id(),
         describe(before),
-        describe(next));
+        describe(saved));
     return LimitsNotice.request(parts, village.id(), "", me.username());
   }
 }

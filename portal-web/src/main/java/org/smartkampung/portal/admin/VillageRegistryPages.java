@@ -22,9 +22,9 @@ final class VillageRegistryPages {
 
   static final String[] FIELDS = {"id", "name", "kecamatan", "timeZone", "policy", "macAuth"};
 
-  /** The bandwidth package and APBDes budget line, on the add form only. */
+  /** The bandwidth package, APBDes budget line and village daily cap, on the add and edit forms. */
   static final String[] PACKAGE_FIELDS = {
-    "downlinkMbps", "uplinkMbps", "monthlyGb", "budgetYear", "budgetRupiah"
+    "downlinkMbps", "uplinkMbps", "monthlyGb", "budgetYear", "budgetRupiah", "villageDailyGb"
   };
 
   private final AdminParts parts;
@@ -64,7 +64,7 @@ final class VillageRegistryPages {
                 .live
                 .registry()
                 .village(id)
-                .<Reply>map(v -> editPage(200, values(v), Map.of()))
+                .<Reply>map(v -> editPage(200, withSettings(values(v), v, ctx), Map.of()))
                 .orElseGet(() -> refused(ctx, id)));
   }
 
@@ -132,6 +132,18 @@ final class VillageRegistryPages {
     v.put("timeZone", village.timeZone());
     v.put("policy", village.policy() == null ? "" : village.policy());
     v.put("macAuth", village.macAuth() ? "ya" : "");
+    return v;
+  }
+
+  /** The village's values with its package, budget and daily cap as the console writes them. */
+  private Map<String, String> withSettings(
+      Map<String, String> values, RegisteredVillage village, RoutingContext ctx) {
+    Map<String, String> v = new LinkedHashMap<>(values);
+    Map<String, String> settings =
+        VillagePages.formValues(parts.live.settingsOf(village.toVillage()), parts.formats(ctx));
+    for (String field : PACKAGE_FIELDS) {
+      v.put(field, settings.getOrDefault(field, ""));
+    }
     return v;
   }
 

@@ -5,21 +5,20 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.village.Village;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherBatch;
 import org.smartkampung.core.voucher.VoucherCodes;
+import org.smartkampung.portal.admin.service.AdminError;
+import org.smartkampung.portal.admin.service.Outcome;
+import org.smartkampung.portal.admin.service.VoucherService;
 import org.smartkampung.portal.page.Formats;
 
 /** Voucher batches: create, list with status, revoke, and the printable A4 sheet. */
 final class VoucherPages {
 
   private static final int LISTED = 300;
-
-  /** The longest SSID Wi-Fi allows is 32 bytes; names here are plain text. */
-  static final int MAX_SSID_CHARS = 32;
 
   static final int QR_MILLIMETRES = 22;
 
@@ -42,50 +41,40 @@ final class VoucherPages {
     Formats f = parts.formats(ctx);
     AdminAccount me = AdminParts.account(ctx);
     FormFields form = parts.form(ctx);
-    long count = form.requiredLong("count", 1, VoucherBatch.MAX_COUNT);
-    long days = form.requiredLong("validityDays", 1, 366);
-    long megabytes = form.requiredLong("megabytes", 0, 10_000_000);
-    long minutes = form.requiredLong("minutes", 0, 60 * 24 * 366);
-    long devices = form.requiredLong("maxDevices", 1, 10);
-    String wifiName = form.text("wifiName");
-    if (wifiName.length() > MAX_SSID_CHARS || wifiName.chars().anyMatch(Character::isISOControl)) {
-      form.error("wifiName", "vouchers.badWifiName");
-    }
-    if (!form.ok()) {
-      Map<String, String> submitted = new HashMap<>();
-      for (String field :
-          List.of("count", "validityDays", "megabytes", "minutes", "maxDevices", "wifiName")) {
-        submitted.put(field, form.text(field));
-      }
-      parts.run(ctx, () -> withStatus(400, model(village, f, submitted, form.errors())));
-      return;
-    }
-    VoucherBatch batch =
-        new VoucherBatch(village.id(), (int) count, (int) days, megabytes, minutes, (int) devices);
+    VoucherService.CreateBatch command =
+        new VoucherService.CreateBatch(batch(form, village), form.text("wifiName"), me.username());
     parts.run(
         ctx,
         () -> {
-          rememberWifiName(village, wifiName, me);
-          List<Voucher> made = parts.voucherBatches.create(batch);
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "voucher.create",
-              made.get(0).batchId(),
-              "",
-              made.size()
-                  + " voucher, "
-                  + days
-                  + " hari, "
-                  + megabytes
-                  + " MB, "
-                  + minutes
-                  + " menit");
+          Outcome<List<Voucher>> made =
+              form.ok()
+                  ? parts.services.vouchers().create(command)
+                  : Outcome.refused(new AdminError.Invalid(Map.of()));
+          if (made instanceof Outcome.Refused<List<Voucher>> refused) {
+            Refusals.into(form, refused.error());
+            Map<String, String> submitted = new HashMap<>();
+            for (String field :
+                List.of(
+                    "count", "validityDays", "megabytes", "minutes", "maxDevices", "wifiName")) {
+              submitted.put(field, form.text(field));
+            }
+            return withStatus(400, model(village, f, submitted, form.errors()));
+          }
+          String batchId = ((Outcome.Done<List<Voucher>>) made).value().get(0).batchId();
           return new Reply.Redirect(
-              AdminRoutes.villagePath(village.id())
-                  + "/voucher/cetak?batch="
-                  + made.get(0).batchId());
+              AdminRoutes.villagePath(village.id()) + "/voucher/cetak?batch=" + batchId);
         });
+  }
+
+  /** The batch the form or API body asks for; range errors go into {@code form}. */
+  static VoucherBatch batch(FormFields form, Village village) {
+    return new VoucherBatch(
+        village.id(),
+        (int) form.requiredLong("count", 1, VoucherBatch.MAX_COUNT),
+        (int) form.requiredLong("validityDays", 1, 366),
+        form.requiredLong("megabytes", 0, 10_000_000),
+        form.requiredLong("minutes", 0, 60 * 24 * 366),
+        (int) form.requiredLong("maxDevices", 1, 10));
   }
 
   /** {@code POST /admin/desa/:village/voucher/cabut}: revokes a code of this village only. */
@@ -95,35 +84,14 @@ final class VoucherPages {
     String code = VoucherCodes.normalize(ctx.request().getFormAttribute("code"));
     parts.run(
         ctx,
-        () -> {
-          if (revoke(village, code, me).isEmpty()) {
-            return new Reply.Page(
-                404, "message", Map.of("message", parts.pages.text(ctx, "voucher.unknown")));
-          }
-          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/voucher");
-        });
-  }
-
-  /**
-   * Revokes a code of this village, audited (blocking).
-   *
-   * @param code normalized
-   * @return the voucher as it was before; empty for a code unknown or of another village
-   */
-  Optional<Voucher> revoke(Village village, String code, AdminAccount me) {
-    Optional<Voucher> voucher = parts.stores.vouchers().find(code);
-    if (voucher.isEmpty() || !voucher.get().villageId().equals(village.id())) {
-      return Optional.empty();
-    }
-    parts.stores.vouchers().revoke(code);
-    parts.audit.record(
-        me.username(),
-        village.id(),
-        "voucher.revoke",
-        code,
-        voucher.get().status().name(),
-        "REVOKED");
-    return voucher;
+        () ->
+            parts
+                .services
+                .vouchers()
+                .revoke(new VoucherService.Revoke(village.id(), code, me.username()))
+                .fold(
+                    v -> new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/voucher"),
+                    e -> Refusals.page(parts, ctx, e, "voucher.unknown")));
   }
 
   /** {@code GET /admin/desa/:village/voucher/cetak?batch=}: the A4 sheet of one batch. */
@@ -153,21 +121,6 @@ final class VoucherPages {
                   wifiName.isEmpty() ? portalUrl : VoucherQr.wifiJoin(wifiName), QR_MILLIMETRES));
           return Reply.page("voucher-print", model);
         });
-  }
-
-  /** The SSID printed on cards, kept per village once typed; audited when it changes. */
-  private void rememberWifiName(Village village, String wifiName, AdminAccount me) {
-    var content = parts.admin.landingContent().find(village.id());
-    if (!wifiName.isEmpty() && !wifiName.equals(content.wifiName())) {
-      parts.admin.landingContent().put(content.withWifiName(wifiName));
-      parts.audit.record(
-          me.username(),
-          village.id(),
-          "voucher.wifiName",
-          village.id(),
-          content.wifiName(),
-          wifiName);
-    }
   }
 
   private Reply withStatus(int status, Map<String, Object> model) {

@@ -116,6 +116,7 @@ class AdminConsoleTest {
           "/admin/desa/%s/pelanggan/joko/sandi",
           "/admin/desa/%s/pelanggan/joko/status",
           "/admin/desa/%s/pelanggan/joko/kuota",
+          "/admin/desa/%s/pelanggan/joko/hapus",
           "/admin/desa/%s/beranda/tautan",
           "/admin/desa/%s/beranda/berita",
           "/admin/desa/%s/beranda/produk",
@@ -130,6 +131,7 @@ class AdminConsoleTest {
           new String[] {"POST", "/api/admin/v1/villages/%s/sessions/kick"},
           new String[] {"POST", "/api/admin/v1/villages/%s/subscribers"},
           new String[] {"PUT", "/api/admin/v1/villages/%s/subscribers/joko"},
+          new String[] {"DELETE", "/api/admin/v1/villages/%s/subscribers/joko"},
           new String[] {"PUT", "/api/admin/v1/villages/%s/landing"});
 
   /** Every kabupaten-only page and API call that reads. */
@@ -207,7 +209,7 @@ class AdminConsoleTest {
         }
       }
       // Every API route but /me: a route parsed away by mistake would lower the count.
-      assertThat(checked).isEqualTo(30);
+      assertThat(checked).isEqualTo(31);
     } finally {
       vertx.close();
     }

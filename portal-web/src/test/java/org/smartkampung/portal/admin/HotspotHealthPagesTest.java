@@ -146,7 +146,7 @@ class HotspotHealthPagesTest {
     assertThat(down)
         .contains("hs-0007", "hs-0207", "hs-0407", "hs-0607", "hs-0807", "hs-1007", "hs-1207")
         .doesNotContain("hs-0008");
-    assertThat(overview).contains("Hotspot mati: 7 / 1402");
+    assertThat(overview).contains("Hotspot mati: 7 / 1.402");
     page("/admin/kabupaten/desa");
     // 1,589 creations audited: the log pages through the newest 500.
     assertThat(page("/admin/kabupaten/audit")).contains("id=\"audit-next\"");

@@ -83,6 +83,23 @@ class IndonesianFormatsTest {
   }
 
   @Test
+  void theKabupatenOverviewWritesUsageAgainstThePackageTheIndonesianWayAndTheEnglishWay() {
+    h.chargeAt("2026-11-28T19:00", 59_100);
+    AdminHarness.Client operator = h.client();
+    operator.signIn("admin", AdminHarness.ADMIN_PASSWORD);
+
+    String id = operator.get("/admin/kabupaten").body();
+    String en = operator.get("/admin/kabupaten?lang=en").body();
+
+    assertThat(id)
+        .contains("59,1 GB / 1.000,0 GB (5%)")
+        .contains("id=\"totals\">2 desa, 0 sesi berjalan, 59,1 GB terpakai bulan ini.");
+    assertThat(en)
+        .contains("59.1 GB / 1,000.0 GB (5%)")
+        .contains("id=\"totals\">2 villages, 0 running sessions, 59.1 GB used this month.");
+  }
+
+  @Test
   void sessionsShowDecimalCommasInIndonesianAndDecimalPointsInEnglish() {
     Instant now = h.clock.instant();
     h.stores

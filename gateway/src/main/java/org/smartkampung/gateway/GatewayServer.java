@@ -219,7 +219,7 @@ public final class GatewayServer implements AutoCloseable {
         DnsForwarder.start(
             transport,
             new InetSocketAddress(listen, s.dnsPort()),
-            upstream(s.upstreamDns()),
+            s.upstreamDns().stream().map(GatewayServer::upstream).toList(),
             new DnsForwarder.Policy(
                 garden,
                 clients::isOnline,
@@ -237,7 +237,8 @@ public final class GatewayServer implements AutoCloseable {
             },
             blocking,
             metrics,
-            new PipelineErrors("dns", metrics, clock));
+            new PipelineErrors("dns", metrics, clock),
+            clock);
     servers.add(dns);
     metrics.gauge("kampung.gateway.garden.bytes", gardenBytes);
     poller.scheduleWithFixedDelay(

@@ -44,6 +44,11 @@ class GatewayEndToEndTest {
   private static final String UPSTREAM_IP = "192.168.77.2";
   private static final String GARDEN_IP = "192.168.77.3";
   private static final String GARDEN_NAME = "layanan.desa.test";
+  // A name outside the walled garden (resolving it opens nothing).
+  private static final String OTHER_NAME = "kabar.test";
+  private static final String OTHER_IP = "192.0.2.80";
+  // On the upstream link but not assigned to anyone: a resolver that never answers.
+  private static final String DEAD_RESOLVER = "192.168.77.9";
   private static final String PORTAL = "http://" + GATEWAY_IP + ":8080/hotspot/gateway";
   private static final int API_PORT = 8003;
   private static final long SHAPED_DOWN_BITS_PER_SECOND = 8_000_000;
@@ -113,7 +118,8 @@ class GatewayEndToEndTest {
               "--bind-interfaces",
               "--listen-address=" + UPSTREAM_IP,
               "--local-ttl=300",
-              "--address=/" + GARDEN_NAME + "/" + GARDEN_IP),
+              "--address=/" + GARDEN_NAME + "/" + GARDEN_IP,
+              "--address=/" + OTHER_NAME + "/" + OTHER_IP),
           tmp.resolve("dnsmasq.log"));
 
       radius =
@@ -183,11 +189,12 @@ class GatewayEndToEndTest {
           radius-server: 127.0.0.1
           radius-secret: %s
           api-port: %d
-          upstream-dns: %s
+          upstream-dns: [%s, %s]
           walled-garden: [%s]
           poll-interval-seconds: 1
         """
-        .formatted(data, PORTAL, KEY, RADIUS_SECRET, API_PORT, UPSTREAM_IP, GARDEN_NAME);
+        .formatted(
+            data, PORTAL, KEY, RADIUS_SECRET, API_PORT, DEAD_RESOLVER, UPSTREAM_IP, GARDEN_NAME);
   }
 
   @AfterAll
@@ -280,6 +287,20 @@ class GatewayEndToEndTest {
             .run(List.of("curl", "-s", "--max-time", "5", "https://" + UPSTREAM_IP + "/"));
     // 7 = connection refused (our TCP reset); 28 would be a timeout (a silent drop).
     assertThat(r.exitCode()).isEqualTo(7);
+  }
+
+  @Test
+  @Order(3)
+  void dnsFailsOverToTheSecondResolverWhenTheFirstDoesNotAnswer() {
+    // The first resolver in upstream-dns is an address nobody answers on: the first query waits
+    // out its turn and gets its answer from the second; the dead one is not asked first again.
+    String answer = lab.sh(client, "dig +short +time=6 +tries=1 @" + GATEWAY_IP + " " + OTHER_NAME);
+    assertThat(answer.trim()).isEqualTo(OTHER_IP);
+    assertThat(GatewayProcess.read(gatewayLog))
+        .contains("resolver /" + DEAD_RESOLVER + ":53 did not answer (timeout)");
+    String again =
+        lab.sh(client, "dig +short +time=1 +tries=1 @" + GATEWAY_IP + " www." + OTHER_NAME);
+    assertThat(again.trim()).isEqualTo(OTHER_IP);
   }
 
   @Test

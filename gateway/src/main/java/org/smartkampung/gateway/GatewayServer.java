@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,8 +66,6 @@ public final class GatewayServer implements AutoCloseable {
   private final TcShaper shaper;
   private final ClientTable clients;
   private final List<AutoCloseable> servers = new ArrayList<>();
-  // The walled garden's traffic before login (both ways), as nft counted it since the start.
-  private final AtomicLong gardenBytes = new AtomicLong();
   private CaptiveInterceptor interceptor;
   private AuthorizeApi api;
   private DacListener dac;
@@ -240,7 +237,6 @@ public final class GatewayServer implements AutoCloseable {
             new PipelineErrors("dns", metrics, clock),
             clock);
     servers.add(dns);
-    metrics.gauge("kampung.gateway.garden.bytes", gardenBytes);
     poller.scheduleWithFixedDelay(
         this::pollSafely, s.pollIntervalSeconds(), s.pollIntervalSeconds(), TimeUnit.SECONDS);
     log.info(
@@ -259,10 +255,6 @@ public final class GatewayServer implements AutoCloseable {
   private void pollSafely() {
     try {
       clients.poll();
-      long garden = firewall.namedCounterBytes(NftRuleset.GARDEN_BYTES);
-      if (garden >= 0) {
-        gardenBytes.set(garden);
-      }
     } catch (RuntimeException e) {
       log.error("counter poll failed", e);
     }

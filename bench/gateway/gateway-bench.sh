@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 
 seconds=${SECONDS_PER_RUN:-10}
 connections=${WRK_CONNECTIONS:-50}
-jar=app/target/kampung.jar
+jar=${JAR:-app/target/kampung.jar} # JAR=another.jar compares builds
 [[ -f $jar ]] || { echo "build first: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 2; }
 
 p=kgwb$$

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 
 seconds=${SECONDS_PER_RUN:-10}
 connections=${WRK_CONNECTIONS:-50}
-jar=app/target/kampung.jar
+jar=${JAR:-app/target/kampung.jar} # JAR=another.jar compares builds
 [[ -f $jar ]] || { echo "build first: ./mvnw -B -q -pl app -am package -DskipTests" >&2; exit 2; }
 
 p=kgwb$$
@@ -115,25 +115,38 @@ http {
 }
 NGINX
 ip netns exec $g nginx -c "$work/nginx.conf" &
+nginx_pid=$!
 sleep 1
 wrk_rps() { ip netns exec $c wrk -t2 -c"$connections" -d"${seconds}s" "$1" | awk '/Requests\/sec/ {print int($2)}'; }
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+# CPU time (clock ticks, user + system) of processes: on a shared machine the CPU a server spends
+# per redirect is steadier than its redirects/s, which also depend on what else gets the cores.
+ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' /proc/"$p"/stat))); done; echo $t; }
+gateway_pids() { echo "$gateway_pid"; }
+nginx_pids() { echo "$nginx_pid" $(pgrep -P "$nginx_pid"); }
+measure() { # url pids-function -> "redirects/s CPU-microseconds-per-redirect"
+  local before after rps
+  before=$(ticks $($2)); rps=$(wrk_rps "$1"); after=$(ticks $($2))
+  awk -v r="$rps" -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" \
+    'BEGIN {printf "%d %.1f\n", r, t * 1e6 / hz / (r * s)}'
+}
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Warm the JVM first: C2 needs a while on a loaded box, and the first seconds are not steady state.
 ip netns exec $c wrk -t2 -c"$connections" -d"${WARMUP_SECONDS:-20}s" http://10.77.0.1:8002/ >/dev/null
 ip netns exec $c wrk -t2 -c"$connections" -d5s http://10.77.0.1:8004/ >/dev/null
 # Rounds alternate between the two servers, so drift on a shared machine hits both alike.
 rounds=${ROUNDS:-3}
-ours=() theirs=() nft=()
+ours=() theirs=() nft=() ours_cpu=() theirs_cpu=()
 for r in $(seq 1 "$rounds"); do
-  ours+=("$(wrk_rps http://10.77.0.1:8002/)")
-  theirs+=("$(wrk_rps http://10.77.0.1:8004/)")
-  nft+=("$(wrk_rps http://192.168.77.2/)")
+  read -r rps cpu < <(measure http://10.77.0.1:8002/ gateway_pids); ours+=("$rps"); ours_cpu+=("$cpu")
+  read -r rps cpu < <(measure http://10.77.0.1:8004/ nginx_pids); theirs+=("$rps"); theirs_cpu+=("$cpu")
+  read -r rps cpu < <(measure http://192.168.77.2/ gateway_pids); nft+=("$rps")
 done
 echo "== redirects/s, $connections connections, $rounds alternating rounds of ${seconds}s"
 echo "ours (Netty interceptor, HMAC-signed Location): ${ours[*]} -> median $(median "${ours[@]}")"
 echo "nginx returning the same 302 (fixed signature):  ${theirs[*]} -> median $(median "${theirs[@]}")"
 echo "ours through the nft redirect of port 80:        ${nft[*]} -> median $(median "${nft[@]}")"
 python3 -c "print('ours/nginx = %.0f%%' % (100*$(median "${ours[@]}")/$(median "${theirs[@]}")))"
+echo "server CPU per redirect, microseconds: ours ${ours_cpu[*]} -> median $(median "${ours_cpu[@]}"), nginx ${theirs_cpu[*]} -> median $(median "${theirs_cpu[@]}")"
 if [[ -n ${JFR:-} ]]; then
   jcmd "$gateway_pid" JFR.dump filename="$JFR" >/dev/null && echo "profile: $JFR"
 fi

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,8 +73,6 @@ public final class GatewayServer implements AutoCloseable {
   private final TcShaper shaper;
   private final ClientTable clients;
   private final List<AutoCloseable> servers = new ArrayList<>();
-  // The walled garden's traffic before login (both ways), as nft counted it since the start.
-  private final AtomicLong gardenBytes = new AtomicLong();
   private CaptiveInterceptor interceptor;
   private AuthorizeApi api;
   private DacListener dac;
@@ -264,7 +261,7 @@ public final class GatewayServer implements AutoCloseable {
         DnsForwarder.start(
             transport,
             new InetSocketAddress(listen, s.dnsPort()),
-            upstream(s.upstreamDns()),
+            s.upstreamDns().stream().map(GatewayServer::upstream).toList(),
             new DnsForwarder.Policy(
                 garden,
                 clients::isOnline,
@@ -282,9 +279,9 @@ public final class GatewayServer implements AutoCloseable {
             },
             blocking,
             metrics,
-            new PipelineErrors("dns", metrics, clock));
+            new PipelineErrors("dns", metrics, clock),
+            clock);
     servers.add(dns);
-    metrics.gauge("kampung.gateway.garden.bytes", gardenBytes);
     poller.scheduleWithFixedDelay(
         this::pollSafely, s.pollIntervalSeconds(), s.pollIntervalSeconds(), TimeUnit.SECONDS);
     log.info(
@@ -303,10 +300,6 @@ public final class GatewayServer implements AutoCloseable {
   private void pollSafely() {
     try {
       clients.poll();
-      long garden = firewall.namedCounterBytes(NftRuleset.GARDEN_BYTES);
-      if (garden >= 0) {
-        gardenBytes.set(garden);
-      }
     } catch (RuntimeException e) {
       log.error("counter poll failed", e);
     }

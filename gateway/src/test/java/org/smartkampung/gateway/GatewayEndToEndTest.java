@@ -44,6 +44,12 @@ class GatewayEndToEndTest {
   private static final String UPSTREAM_IP = "192.168.77.2";
   private static final String GARDEN_IP = "192.168.77.3";
   private static final String GARDEN_NAME = "layanan.desa.test";
+  private static final String GARDEN_USER = "User-Name = \"walled-garden\"";
+  // A name outside the walled garden (resolving it opens nothing).
+  private static final String OTHER_NAME = "kabar.test";
+  private static final String OTHER_IP = "192.0.2.80";
+  // On the upstream link but not assigned to anyone: a resolver that never answers.
+  private static final String DEAD_RESOLVER = "192.168.77.9";
   private static final String PORTAL = "http://" + GATEWAY_IP + ":8080/hotspot/gateway";
   private static final int API_PORT = 8003;
   private static final long SHAPED_DOWN_BITS_PER_SECOND = 8_000_000;
@@ -113,7 +119,8 @@ class GatewayEndToEndTest {
               "--bind-interfaces",
               "--listen-address=" + UPSTREAM_IP,
               "--local-ttl=300",
-              "--address=/" + GARDEN_NAME + "/" + GARDEN_IP),
+              "--address=/" + GARDEN_NAME + "/" + GARDEN_IP,
+              "--address=/" + OTHER_NAME + "/" + OTHER_IP),
           tmp.resolve("dnsmasq.log"));
 
       radius =
@@ -183,11 +190,12 @@ class GatewayEndToEndTest {
           radius-server: 127.0.0.1
           radius-secret: %s
           api-port: %d
-          upstream-dns: %s
+          upstream-dns: [%s, %s]
           walled-garden: [%s]
           poll-interval-seconds: 1
         """
-        .formatted(data, PORTAL, KEY, RADIUS_SECRET, API_PORT, UPSTREAM_IP, GARDEN_NAME);
+        .formatted(
+            data, PORTAL, KEY, RADIUS_SECRET, API_PORT, DEAD_RESOLVER, UPSTREAM_IP, GARDEN_NAME);
   }
 
   @AfterAll
@@ -232,10 +240,26 @@ class GatewayEndToEndTest {
     return curlFromClient("http://" + UPSTREAM_IP + "/").startsWith("302 ");
   }
 
+  /** The villagers' accounting records of this type (not the walled garden's). */
   private List<String> accounting(String statusType) {
     return radius.accountingRecords().stream()
         .filter(r -> r.contains("Acct-Status-Type = " + statusType))
+        .filter(r -> !r.contains(GARDEN_USER))
         .toList();
+  }
+
+  /** The walled garden pseudo-session's accounting records. */
+  private List<String> gardenAccounting() {
+    return radius.accountingRecords().stream().filter(r -> r.contains(GARDEN_USER)).toList();
+  }
+
+  /** Bytes the shaper's walled-garden class sent to clients. */
+  private long gardenClassBytes() {
+    Matcher m =
+        Pattern.compile("Sent (\\d+) bytes")
+            .matcher(lab.sh(gw, "tc -s class show dev gc0 classid 1:3"));
+    assertThat(m.find()).as("the garden's tc class").isTrue();
+    return Long.parseLong(m.group(1));
   }
 
   private static long attribute(String record, String name) {
@@ -283,6 +307,20 @@ class GatewayEndToEndTest {
   }
 
   @Test
+  @Order(3)
+  void dnsFailsOverToTheSecondResolverWhenTheFirstDoesNotAnswer() {
+    // The first resolver in upstream-dns is an address nobody answers on: the first query waits
+    // out its turn and gets its answer from the second; the dead one is not asked first again.
+    String answer = lab.sh(client, "dig +short +time=6 +tries=1 @" + GATEWAY_IP + " " + OTHER_NAME);
+    assertThat(answer.trim()).isEqualTo(OTHER_IP);
+    assertThat(GatewayProcess.read(gatewayLog))
+        .contains("resolver /" + DEAD_RESOLVER + ":53 did not answer (timeout)");
+    String again =
+        lab.sh(client, "dig +short +time=1 +tries=1 @" + GATEWAY_IP + " www." + OTHER_NAME);
+    assertThat(again.trim()).isEqualTo(OTHER_IP);
+  }
+
+  @Test
   @Order(4)
   void walledGardenNameResolvedThroughTheGatewayIsReachableBeforeLogin() {
     assertThat(curlFromClient("http://" + GARDEN_IP + "/")).startsWith("302 ");
@@ -293,6 +331,52 @@ class GatewayEndToEndTest {
     assertThat(lab.sh(gw, "nft list set inet kampung_gateway garden")).contains(GARDEN_IP);
     assertThat(curlFromClient("http://" + GARDEN_IP + "/")).isEqualTo("200");
     assertThat(curlFromClient("http://" + UPSTREAM_IP + "/")).startsWith("302 ");
+  }
+
+  @Test
+  @Order(5)
+  void gardenTrafficBeforeLoginIsShapedInTheVillageClassAndAccountedToTheVillageNotAVillager() {
+    // Opens the garden address (again), whatever ran before.
+    lab.sh(client, "dig +short +time=3 +tries=1 @" + GATEWAY_IP + " " + GARDEN_NAME);
+    long before = gardenClassBytes();
+    CommandRunner.Result r =
+        lab.runner(client)
+            .run(
+                List.of(
+                    "curl",
+                    "-s",
+                    "-o",
+                    "/dev/null",
+                    "-w",
+                    "%{size_download}",
+                    "--max-time",
+                    "10",
+                    "http://" + GARDEN_IP + "/1mb.bin"));
+    assertThat(r.stdout().trim()).isEqualTo("1000000");
+
+    // Delivered through the garden's class under the village's class 1:1, not unshaped.
+    assertThat(gardenClassBytes() - before).isBetween(1_000_000L, 1_100_000L);
+    assertThat(lab.sh(gw, "tc class show dev gc0 classid 1:3")).contains("parent 1:1");
+    // Reported as the garden pseudo-session of this hotspot: no villager, no device, no Class.
+    await("the garden's Interim-Update with the download")
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                gardenAccounting().stream()
+                    .anyMatch(g -> attribute(g, "Acct-Output-Octets") >= 1_000_000));
+    String interim =
+        gardenAccounting().stream()
+            .filter(g -> attribute(g, "Acct-Output-Octets") >= 1_000_000)
+            .findFirst()
+            .orElseThrow();
+    assertThat(attribute(interim, "Acct-Output-Octets")).isLessThan(1_100_000L);
+    assertThat(interim)
+        .contains("Acct-Status-Type = Interim-Update")
+        .contains("NAS-Identifier = \"kemiren-gw\"")
+        .doesNotContain("Calling-Station-Id")
+        .doesNotContain("Class =");
+    assertThat(gardenAccounting()).anyMatch(g -> g.contains("Acct-Status-Type = Start"));
+    assertThat(accounting("Start")).as("no villager's session").isEmpty();
   }
 
   @Test

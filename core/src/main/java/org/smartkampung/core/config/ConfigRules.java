@@ -202,6 +202,9 @@ final class ConfigRules {
     address("gateway.api-bind-address", gw.apiBindAddress(), false);
     port("gateway.api-port", gw.apiPort());
     port("gateway.dns-port", gw.dnsPort());
+    for (int i = 0; i < gw.upstreamDns().size(); i++) {
+      resolver("gateway.upstream-dns[" + i + "]", gw.upstreamDns().get(i));
+    }
     port("gateway.dac-port", gw.dacPort());
     atLeast("gateway.poll-interval-seconds", gw.pollIntervalSeconds(), 1);
     gatewayRadSec(gw.radsec());
@@ -217,6 +220,23 @@ final class ConfigRules {
         problems.at(
             "gateway.walled-garden[" + i + "]",
             "'" + entry + "' is not a host name or IPv4 address/block (e.g. kemenkes.go.id)");
+      }
+    }
+  }
+
+  /** A resolver: {@code host} or {@code host:port}. */
+  private void resolver(String path, String value) {
+    int colon = value.lastIndexOf(':');
+    String host = colon < 0 ? value : value.substring(0, colon);
+    if (!HOST.matcher(host).matches()) {
+      problems.at(
+          path, "'" + value + "' is not a resolver address (e.g. 1.1.1.1 or 10.0.0.53:5353)");
+    } else if (colon >= 0) {
+      String port = value.substring(colon + 1);
+      if (!port.matches("[0-9]{1,5}")
+          || Integer.parseInt(port) < 1
+          || Integer.parseInt(port) > 65535) {
+        problems.at(path, "'" + port + "' is not a port (1-65535)");
       }
     }
   }

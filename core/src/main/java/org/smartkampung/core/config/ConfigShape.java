@@ -120,10 +120,15 @@ final class ConfigShape {
   }
 
   private JsonNode list(JsonNode node, Type elementType, String path) {
+    boolean records = rawClass(elementType).isRecord();
+    if (node.isValueNode() && !records) {
+      // One value where a list of values is expected is a list of one (upstream-dns: 1.1.1.1).
+      JsonNode one = value(node, elementType, path);
+      return one == null ? null : NODES.arrayNode().add(one);
+    }
     if (!node.isArray()) {
       return wrong(path, "a list of '- ' items", node);
     }
-    boolean records = rawClass(elementType).isRecord();
     ArrayNode out = NODES.arrayNode();
     for (int i = 0; i < node.size(); i++) {
       JsonNode checked = value(node.get(i), elementType, path + "[" + i + "]");

@@ -29,8 +29,8 @@ import java.util.List;
  * @param apiBindAddress address of the signed authorize API (default 127.0.0.1)
  * @param apiPort TCP port of the signed authorize API (default 8003)
  * @param dnsPort UDP port of the DNS forwarder for clients (default 53)
- * @param upstreamDns resolver the forwarder asks, {@code host} or {@code host:port} (default
- *     1.1.1.1)
+ * @param upstreamDns resolvers the forwarder asks, each {@code host} or {@code host:port}, in order
+ *     until one answers (default 1.1.1.1); one value stands for a list of one
  * @param walledGarden names (and IPv4 addresses or blocks) reachable before login; the portal's
  *     host is always added
  * @param dacPort UDP port for Disconnect-Request and CoA-Request (default 3799)
@@ -65,7 +65,7 @@ public record GatewaySettings(
     String apiBindAddress,
     Integer apiPort,
     Integer dnsPort,
-    String upstreamDns,
+    List<String> upstreamDns,
     List<String> walledGarden,
     Integer dacPort,
     Integer pollIntervalSeconds,
@@ -93,7 +93,10 @@ public record GatewaySettings(
     apiBindAddress = apiBindAddress == null ? "127.0.0.1" : apiBindAddress;
     apiPort = apiPort == null ? 8003 : apiPort;
     dnsPort = dnsPort == null ? 53 : dnsPort;
-    upstreamDns = upstreamDns == null ? "1.1.1.1" : upstreamDns;
+    upstreamDns =
+        upstreamDns == null || upstreamDns.isEmpty()
+            ? List.of("1.1.1.1")
+            : List.copyOf(upstreamDns);
     walledGarden = walledGarden == null ? List.of() : List.copyOf(walledGarden);
     dacPort = dacPort == null ? 3799 : dacPort;
     pollIntervalSeconds = pollIntervalSeconds == null ? 5 : pollIntervalSeconds;
@@ -127,7 +130,7 @@ public record GatewaySettings(
       String apiBindAddress,
       Integer apiPort,
       Integer dnsPort,
-      String upstreamDns,
+      List<String> upstreamDns,
       List<String> walledGarden,
       Integer dacPort,
       Integer pollIntervalSeconds,
@@ -226,7 +229,7 @@ public record GatewaySettings(
       String apiBindAddress,
       Integer apiPort,
       Integer dnsPort,
-      String upstreamDns,
+      List<String> upstreamDns,
       List<String> walledGarden,
       Integer dacPort,
       Integer pollIntervalSeconds,

@@ -129,9 +129,60 @@ public final class GatewaySignature {
     return query.append(SIG).append('=').append(sig).toString();
   }
 
+  /**
+   * A signer of redirects for one client: {@code gw}, {@code ip} and {@code mac} are encoded once,
+   * so each redirect encodes only its URL (once, for the query and the base string alike) and the
+   * time. The captive interceptor keeps one per connection. The result is exactly {@link
+   * #signQuery(String, String[], String[])} of {@code op=redirect} with {@code gw, ip, mac, url}.
+   */
+  public RedirectSigner redirectSigner(String gw, String ip, String mac) {
+    return new RedirectSigner(gw, ip, mac);
+  }
+
+  /** See {@link #redirectSigner}. Thread-safe (its scratch space is per thread). */
+  public final class RedirectSigner {
+    private static final String OP_AND_TS = "&op=redirect&ts=";
+    // Both start with gw, ip and mac: in the query in the caller's order, in the base by name.
+    private final String head;
+
+    private RedirectSigner(String gw, String ip, String mac) {
+      StringBuilder b = new StringBuilder();
+      FormEncoding.append(b.append("gw="), gw);
+      FormEncoding.append(b.append("&ip="), ip);
+      FormEncoding.append(b.append("&mac="), mac);
+      this.head = b.toString();
+    }
+
+    /** The signed query string (without {@code ?}) of a redirect for {@code url} (null = empty). */
+    public String sign(String url) {
+      Scratch scratch = scratches.get();
+      long ts = Math.floorDiv(clock.millis(), 1000);
+      StringBuilder encodedUrl = FormEncoding.append(scratch.text(2), url);
+      // The base string, sorted by name: gw, ip, mac, op, ts, url.
+      StringBuilder base = scratch.text(1).append(head).append(OP_AND_TS).append(ts);
+      base.append("&url=").append(encodedUrl);
+      String sig = hmacHex(base, scratch);
+      // The query: gw, ip, mac, url, then op, ts and sig.
+      return scratch
+          .text(0)
+          .append(head)
+          .append("&url=")
+          .append(encodedUrl)
+          .append(OP_AND_TS)
+          .append(ts)
+          .append('&')
+          .append(SIG)
+          .append('=')
+          .append(sig)
+          .toString();
+    }
+  }
+
   /** Reused text and bytes of one thread, so signing allocates little more than its answer. */
   private static final class Scratch {
-    private final StringBuilder[] texts = {new StringBuilder(512), new StringBuilder(512)};
+    private final StringBuilder[] texts = {
+      new StringBuilder(512), new StringBuilder(512), new StringBuilder(512)
+    };
     private byte[] bytes = new byte[512];
 
     StringBuilder text(int which) {

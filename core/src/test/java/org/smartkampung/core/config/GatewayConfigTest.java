@@ -150,4 +150,34 @@ class GatewayConfigTest {
                 + " (make the files with: kampung pki init)",
             FILE + ":23: gateway.radsec.keepalive-seconds: must be at least 1, got 0");
   }
+
+  @Test
+  void upstreamDnsTakesOneResolverOrAListOfThem() throws Exception {
+    Map<String, String> env = Map.of("KAMPUNG_GATEWAY_KEY", "0123456789abcdef0123");
+    assertThat(ConfigLoader.load(FILE, BASE + GATEWAY, env).gateway().upstreamDns())
+        .containsExactly("1.1.1.1");
+    String one = BASE + GATEWAY + "  upstream-dns: 9.9.9.9\n";
+    assertThat(ConfigLoader.load(FILE, one, env).gateway().upstreamDns())
+        .containsExactly("9.9.9.9");
+    String two = BASE + GATEWAY + "  upstream-dns: [10.5.0.53, \"9.9.9.9:5353\"]\n";
+    assertThat(ConfigLoader.load(FILE, two, env).gateway().upstreamDns())
+        .containsExactly("10.5.0.53", "9.9.9.9:5353");
+  }
+
+  @Test
+  void aBadResolverIsReportedWithItsFileLineAndField() {
+    Map<String, String> env = Map.of("KAMPUNG_GATEWAY_KEY", "0123456789abcdef0123");
+    String yaml =
+        BASE
+            + GATEWAY
+            + "  upstream-dns:\n    - 10.5.0.53\n    - \"9.9.9.9:99999\"\n    - dns resolver\n";
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(FILE, yaml, env));
+    assertThat(e.errors())
+        .extracting(ConfigError::toString)
+        .containsExactlyInAnyOrder(
+            "kampung.yaml:21: gateway.upstream-dns[1]: '99999' is not a port (1-65535)",
+            "kampung.yaml:22: gateway.upstream-dns[2]: 'dns resolver' is not a resolver address"
+                + " (e.g. 1.1.1.1 or 10.0.0.53:5353)");
+  }
 }

@@ -105,4 +105,28 @@ class GatewaySignatureTest {
     p.put("ts", "1772366400");
     assertThat(signature.verify("authorize", p)).isEqualTo(Verdict.MISSING);
   }
+
+  @Test
+  void aConnectionsRedirectSignerGivesExactlyTheSignedQueryOfItsClient() {
+    GatewaySignature.RedirectSigner signer =
+        signature.redirectSigner("kemiren-gw", "10.5.50.23", "aa:bb:cc:00:11:22");
+    String[] names = {"gw", "ip", "mac", "url"};
+    for (String url :
+        new String[] {
+          "", null, "http://contoh.test/berita?a=1&b=dua kata", "http://désa.test/ü*-._~%"
+        }) {
+      assertThat(signer.sign(url))
+          .isEqualTo(
+              signature.signQuery(
+                  "redirect",
+                  names,
+                  new String[] {"kemiren-gw", "10.5.50.23", "aa:bb:cc:00:11:22", url}));
+    }
+    assertThat(signature.redirectSigner("kemiren-gw", "10.5.50.23", "").sign("http://a.test/"))
+        .isEqualTo(
+            signature.signQuery(
+                "redirect",
+                names,
+                new String[] {"kemiren-gw", "10.5.50.23", "", "http://a.test/"}));
+  }
 }

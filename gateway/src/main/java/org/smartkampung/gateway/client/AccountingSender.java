@@ -35,7 +35,7 @@ final class AccountingSender implements AutoCloseable {
 
   /** Queues the record of {@code c} at {@code now}; {@code cause} only for a Stop. */
   void send(ClientSession c, Status status, TerminateCause cause, Instant now) {
-    AccountingRecord record =
+    send(
         new AccountingRecord(
             status,
             c.username(),
@@ -47,7 +47,12 @@ final class AccountingSender implements AutoCloseable {
             c.upBytes(),
             c.downBytes(),
             cause,
-            now.getEpochSecond());
+            now.getEpochSecond()));
+  }
+
+  /** Queues one record. */
+  void send(AccountingRecord record) {
+    Status status = record.status();
     thread.execute(
         () -> {
           try {
@@ -58,7 +63,7 @@ final class AccountingSender implements AutoCloseable {
             log.warn(
                 "accounting {} for session {} not answered: {}",
                 status,
-                c.acctSessionId(),
+                record.acctSessionId(),
                 e.getMessage());
           }
         });

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -66,12 +67,17 @@ public final class ClientTable implements AutoCloseable {
   // "ip mac" pairs already reported as taken over, so each is logged once.
   private final Set<String> takeoversLogged = new HashSet<>();
   private final AccountingSender accounting;
+  // The walled garden's traffic before login, charged to the village; one per start.
+  private GardenSession garden;
+  private final AtomicLong gardenBytes = new AtomicLong();
 
   public ClientTable(Parts parts) {
     this.parts = parts;
     this.limitsFile = new LimitsFile(parts.limitsFile());
     this.accounting = new AccountingSender(parts.radius(), parts.metrics());
+    this.garden = new GardenSession(parts.clock().instant());
     parts.metrics().gauge("kampung.gateway.clients", byIp, Map::size);
+    parts.metrics().gauge("kampung.gateway.garden.bytes", gardenBytes);
   }
 
   /**
@@ -83,7 +89,16 @@ public final class ClientTable implements AutoCloseable {
   public synchronized void start(List<String> staticGarden) {
     Instant now = parts.clock().instant();
     Map<String, LimitsFile.Saved> saved = limitsFile.read();
+    garden = new GardenSession(now);
     for (Session s : parts.sessions().listByNas(parts.gatewayId())) {
+      if (GardenSession.isGarden(s.acctSessionId())) {
+        // Left open by a run that crashed: its counters started again from 0 with the new table.
+        parts.sessions().remove(s.id());
+        accounting.send(
+            GardenSession.leftOver(
+                s.acctSessionId(), s.startedAt(), s.outBytes(), s.inBytes(), now));
+        continue;
+      }
       if (s.framedIp().isEmpty()) {
         continue;
       }
@@ -185,6 +200,7 @@ public final class ClientTable implements AutoCloseable {
 
   /** Reads the counters and ends or reports sessions as their limits say. */
   public synchronized void poll() {
+    pollGarden();
     if (byIp.isEmpty()) {
       return;
     }
@@ -218,6 +234,19 @@ public final class ClientTable implements AutoCloseable {
         send(c, Status.INTERIM_UPDATE, null, now);
       }
     }
+  }
+
+  /** Reports the walled garden's traffic before login as its pseudo-session's accounting. */
+  private void pollGarden() {
+    Optional<Enforcer.Traffic> traffic = parts.enforcer().garden();
+    if (traffic.isEmpty()) {
+      return;
+    }
+    Instant now = parts.clock().instant();
+    garden
+        .counted(traffic.get().upBytes(), traffic.get().downBytes(), now)
+        .forEach(accounting::send);
+    gardenBytes.set(garden.totalBytes());
   }
 
   /** Ends every session matching {@code which}; returns how many ended. */
@@ -278,6 +307,8 @@ public final class ClientTable implements AutoCloseable {
       for (ClientSession c : byIp.values()) {
         parts.sessions().put(toSession(c, now));
       }
+      // The next start counts the garden from 0 again (a new table): this session is over.
+      garden.stop(now).ifPresent(accounting::send);
     }
     accounting.close();
   }

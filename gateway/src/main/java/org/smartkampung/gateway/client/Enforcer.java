@@ -27,6 +27,14 @@ public interface Enforcer {
     }
   }
 
+  /**
+   * Bytes both ways.
+   *
+   * @param upBytes sent by clients
+   * @param downBytes received by clients (after the shaper, where there is one)
+   */
+  record Traffic(long upBytes, long downBytes) {}
+
   /** Why a client could not be admitted. */
   enum Failure {
     FIREWALL,
@@ -54,4 +62,12 @@ public interface Enforcer {
    * through (its time ran out). Null when the kernel could not be read (skip this round).
    */
   Map<String, Usage> usage(Collection<ClientSession> sessions);
+
+  /**
+   * What unauthenticated clients exchanged with the walled garden since {@link #start}; empty when
+   * it cannot be read (or this enforcer does not count it).
+   */
+  default java.util.Optional<Traffic> garden() {
+    return java.util.Optional.empty();
+  }
 }

@@ -113,6 +113,17 @@ public final class KernelEnforcer implements Enforcer {
     return usage;
   }
 
+  @Override
+  public Optional<Traffic> garden() {
+    long up = firewall.namedCounterBytes(NftRuleset.GARDEN_UP_BYTES);
+    // Replies are counted where they leave the shaper's garden class: what clients really got.
+    long down =
+        shaper == null
+            ? firewall.namedCounterBytes(NftRuleset.GARDEN_DOWN_BYTES)
+            : shaper.deliveredGardenDownBytes();
+    return up < 0 || down < 0 ? Optional.empty() : Optional.of(new Traffic(up, down));
+  }
+
   private boolean shape(ClientSession c) {
     return shaper == null || shaper.addClient(c.ip(), c.limits().downKbps(), c.limits().upKbps());
   }

@@ -24,7 +24,9 @@ import io.netty.handler.codec.dns.DnsRecordType;
 import io.netty.handler.codec.dns.DnsResponseCode;
 import io.netty.handler.codec.dns.DnsSection;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,21 +37,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartkampung.gateway.pipeline.PipelineErrors;
 import org.smartkampung.gateway.pipeline.Transport;
+import org.smartkampung.gateway.pipeline.WarnLimiter;
 
 /**
  * The DNS forwarder clients use. It listens on the gateway's client-side address only. Each query
- * goes upstream from a socket of its own, connected to the configured resolver (a fresh random
- * source port), under a random id; only an answer from that resolver, with that id and exactly the
- * question asked, is taken. When the question is a walled-garden name, the answer's A records go
- * into the nftables garden set for their TTL <em>before</em> the client gets the answer, so its
- * first connection already passes. Clients that have not logged in get only what {@link
- * BeforeLogin} allows, and only A, AAAA and CNAME records back.
+ * goes upstream from a socket of its own, connected to one of the configured resolvers (a fresh
+ * random source port), under a random id; only an answer from that resolver, with that id and
+ * exactly the question asked, is taken. A resolver that does not answer within {@link
+ * #ATTEMPT_TIMEOUT_MILLIS} (or refuses with an ICMP port-unreachable) gets the question no longer:
+ * the next resolver is asked, from a new socket under a new id, and is asked first from then on.
+ * When the question is a walled-garden name, the answer's A records go into the nftables garden set
+ * for their TTL <em>before</em> the client gets the answer, so its first connection already passes.
+ * Clients that have not logged in get only what {@link BeforeLogin} allows, and only A, AAAA and
+ * CNAME records back.
  */
 public final class DnsForwarder implements AutoCloseable {
 
-  private static final long QUERY_TIMEOUT_MILLIS = 5000;
+  private static final Logger log = LoggerFactory.getLogger(DnsForwarder.class);
+
+  /** How long one resolver has to answer before the next one is asked. */
+  static final long ATTEMPT_TIMEOUT_MILLIS = 2000;
+
   private static final long MIN_TTL_SECONDS = 60;
   private static final long MAX_TTL_SECONDS = 86_400;
   private static final int MAX_IN_FLIGHT = 1024;
@@ -66,7 +78,7 @@ public final class DnsForwarder implements AutoCloseable {
   public record Policy(WalledGarden garden, Predicate<String> online, BeforeLogin beforeLogin) {}
 
   private final Transport transport;
-  private final InetSocketAddress upstream;
+  private final List<InetSocketAddress> upstreams;
   private final Policy policy;
   private final BiConsumer<List<String>, Long> addToGarden;
   private final Executor blocking;
@@ -74,18 +86,26 @@ public final class DnsForwarder implements AutoCloseable {
   private final PipelineErrors errors;
   private final SecureRandom random = new SecureRandom();
   private final AtomicInteger inFlight = new AtomicInteger();
+  // The resolver asked first: the one after the last that failed to answer.
+  private final AtomicInteger preferred = new AtomicInteger();
+  private final WarnLimiter silentResolver;
   private Channel clientSide;
 
   private DnsForwarder(
       Transport transport,
-      InetSocketAddress upstream,
+      List<InetSocketAddress> upstreams,
       Policy policy,
       BiConsumer<List<String>, Long> addToGarden,
       Executor blocking,
       MeterRegistry metrics,
-      PipelineErrors errors) {
+      PipelineErrors errors,
+      Clock clock) {
+    if (upstreams.isEmpty()) {
+      throw new IllegalArgumentException("at least one upstream resolver is needed");
+    }
     this.transport = transport;
-    this.upstream = upstream;
+    this.upstreams = List.copyOf(upstreams);
+    this.silentResolver = new WarnLimiter(log, clock);
     this.policy = policy;
     this.addToGarden = addToGarden;
     this.blocking = blocking;
@@ -95,7 +115,7 @@ public final class DnsForwarder implements AutoCloseable {
 
   /**
    * @param bind the client-side address and port to listen on (never the wildcard address)
-   * @param upstream the resolver asked
+   * @param upstreams the resolvers, asked one after the other until one answers
    * @param addToGarden called with (IPv4 address, seconds) off the event loop; must return only
    *     after the address passes the firewall
    * @param errors the pipeline's error reporter
@@ -103,15 +123,17 @@ public final class DnsForwarder implements AutoCloseable {
   public static DnsForwarder start(
       Transport transport,
       InetSocketAddress bind,
-      InetSocketAddress upstream,
+      List<InetSocketAddress> upstreams,
       Policy policy,
       BiConsumer<List<String>, Long> addToGarden,
       Executor blocking,
       MeterRegistry metrics,
-      PipelineErrors errors)
+      PipelineErrors errors,
+      Clock clock)
       throws InterruptedException {
     DnsForwarder forwarder =
-        new DnsForwarder(transport, upstream, policy, addToGarden, blocking, metrics, errors);
+        new DnsForwarder(
+            transport, upstreams, policy, addToGarden, blocking, metrics, errors, clock);
     forwarder.clientSide =
         new Bootstrap()
             .group(transport.group())
@@ -154,7 +176,9 @@ public final class DnsForwarder implements AutoCloseable {
       if (refusal.isPresent()) {
         count("refused-" + refusal.get().name().toLowerCase(Locale.ROOT));
         clientSide.writeAndFlush(
-            reply(query, asked).setCode(DnsResponseCode.REFUSED).setRecursionAvailable(true));
+            reply(query.recipient(), query.sender(), query.id(), query.isRecursionDesired(), asked)
+                .setCode(DnsResponseCode.REFUSED)
+                .setRecursionAvailable(true));
         return;
       }
     }
@@ -163,7 +187,14 @@ public final class DnsForwarder implements AutoCloseable {
       count("busy");
       return;
     }
-    Upstream up = new Upstream(query, asked, online, random.nextInt(0x10000));
+    ask(new Query(query, asked, online, preferred.get()), 0);
+  }
+
+  /** Asks the {@code attempt}-th resolver (counting from the one asked first) from a new socket. */
+  private void ask(Query q, int attempt) {
+    int index = (q.first + attempt) % upstreams.size();
+    InetSocketAddress upstream = upstreams.get(index);
+    Attempt up = new Attempt(q, attempt, index, random.nextInt(0x10000));
     ChannelFuture connecting =
         new Bootstrap()
             .group(transport.group())
@@ -179,66 +210,79 @@ public final class DnsForwarder implements AutoCloseable {
                   }
                 })
             .connect(upstream);
-    connecting.channel().closeFuture().addListener(f -> inFlight.decrementAndGet());
     connecting.addListener(
         (ChannelFuture f) -> {
           if (!f.isSuccess()) {
             count("upstream-failed");
             f.channel().close();
-            clientSide.writeAndFlush(reply(query, asked).setCode(DnsResponseCode.SERVFAIL));
+            inFlight.decrementAndGet();
+            clientSide.writeAndFlush(reply(q, DnsResponseCode.SERVFAIL));
             return;
           }
           DatagramDnsQuery out = new DatagramDnsQuery(null, upstream, up.id);
-          out.setRecursionDesired(query.isRecursionDesired());
-          out.addRecord(DnsSection.QUESTION, up.question);
+          out.setRecursionDesired(q.recursionDesired);
+          out.addRecord(DnsSection.QUESTION, q.question);
           f.channel().writeAndFlush(out);
           f.channel()
               .eventLoop()
               .schedule(
-                  () -> {
-                    if (f.channel().isOpen()) {
-                      count("timeout");
-                      f.channel().close();
-                    }
-                  },
-                  QUERY_TIMEOUT_MILLIS,
+                  () -> up.giveUp(f.channel(), "timeout"),
+                  ATTEMPT_TIMEOUT_MILLIS,
                   TimeUnit.MILLISECONDS);
         });
   }
 
-  /** One query's upstream side: takes the first answer that matches it, then closes. */
-  private final class Upstream extends SimpleChannelInboundHandler<DatagramDnsResponse> {
+  /** One client question, asked of one resolver after the other until one answers. */
+  private static final class Query {
     final InetSocketAddress client;
     final InetSocketAddress local;
     final int clientId;
     final boolean recursionDesired;
     final DnsQuestion question;
     final boolean online;
-    final int id;
+    final int first;
 
-    Upstream(DatagramDnsQuery query, DnsQuestion asked, boolean online, int id) {
+    Query(DatagramDnsQuery query, DnsQuestion asked, boolean online, int first) {
       this.client = query.sender();
       this.local = query.recipient();
       this.clientId = query.id();
       this.recursionDesired = query.isRecursionDesired();
       this.question = new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass());
       this.online = online;
+      this.first = first;
+    }
+  }
+
+  /** One resolver's turn: takes the first answer that matches it, then closes. */
+  private final class Attempt extends SimpleChannelInboundHandler<DatagramDnsResponse> {
+    final Query query;
+    final int attempt;
+    final int index;
+    final int id;
+    // Answered, timed out or refused: touched on this channel's event loop only.
+    boolean over;
+    boolean answered;
+
+    Attempt(Query query, int attempt, int index, int id) {
+      this.query = query;
+      this.attempt = attempt;
+      this.index = index;
       this.id = id;
     }
 
-    boolean answered;
-
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsResponse response) {
-      if (answered) {
+      if (over) {
         return;
       }
-      if (response.id() != id || !asksExactly(response, question)) {
+      if (response.id() != id || !asksExactly(response, query.question)) {
         count("mismatched");
         return; // not our answer: keep waiting for the real one
       }
+      over = true;
       answered = true;
-      answer(this, response);
+      inFlight.decrementAndGet();
+      answer(query, response);
     }
 
     /** Closed once the read is over: closing inside it would fail the read loop's next recv. */
@@ -248,6 +292,35 @@ public final class DnsForwarder implements AutoCloseable {
         ctx.close();
       }
       ctx.fireChannelReadComplete();
+    }
+
+    /** The resolver's ICMP port-unreachable: it is down, so the next one is asked at once. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      if (cause instanceof PortUnreachableException) {
+        giveUp(ctx.channel(), "unreachable");
+      } else {
+        ctx.fireExceptionCaught(cause);
+      }
+    }
+
+    /** This resolver did not answer: ask the next one, or leave the client to retry. */
+    void giveUp(Channel channel, String why) {
+      if (over) {
+        return;
+      }
+      over = true;
+      channel.close();
+      count(why);
+      InetSocketAddress silent = upstreams.get(index);
+      if (attempt + 1 < upstreams.size()) {
+        preferred.compareAndSet(index, (index + 1) % upstreams.size());
+        silentResolver.warn("resolver {} did not answer ({}); asking the next one", silent, why);
+        ask(query, attempt + 1);
+      } else {
+        inFlight.decrementAndGet();
+        silentResolver.warn("no resolver answered ({}), last asked {}", why, silent);
+      }
     }
   }
 
@@ -261,7 +334,7 @@ public final class DnsForwarder implements AutoCloseable {
         && q.name().equalsIgnoreCase(question.name());
   }
 
-  private void answer(Upstream p, DatagramDnsResponse response) {
+  private void answer(Query p, DatagramDnsResponse response) {
     DatagramDnsResponse reply = new DatagramDnsResponse(p.local, p.client, p.clientId);
     reply.setOpCode(response.opCode());
     reply.setCode(response.code());
@@ -306,12 +379,19 @@ public final class DnsForwarder implements AutoCloseable {
     }
   }
 
-  private static DatagramDnsResponse reply(DatagramDnsQuery query, DnsQuestion asked) {
-    // The reply goes back the way the question came: from where it was sent to, to its sender.
-    InetSocketAddress from = query.recipient();
-    InetSocketAddress to = query.sender();
-    DatagramDnsResponse reply = new DatagramDnsResponse(from, to, query.id());
-    reply.setRecursionDesired(query.isRecursionDesired());
+  private static DatagramDnsResponse reply(Query q, DnsResponseCode code) {
+    return reply(q.local, q.client, q.clientId, q.recursionDesired, q.question).setCode(code);
+  }
+
+  /** The reply goes back the way the question came: from where it was sent to, to its sender. */
+  private static DatagramDnsResponse reply(
+      InetSocketAddress from,
+      InetSocketAddress to,
+      int id,
+      boolean recursionDesired,
+      DnsQuestion asked) {
+    DatagramDnsResponse reply = new DatagramDnsResponse(from, to, id);
+    reply.setRecursionDesired(recursionDesired);
     reply.addRecord(
         DnsSection.QUESTION, new DefaultDnsQuestion(asked.name(), asked.type(), asked.dnsClass()));
     return reply;

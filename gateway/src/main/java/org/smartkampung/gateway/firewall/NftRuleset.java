@@ -42,7 +42,19 @@ public record NftRuleset(
   public static final String CLIENTS_DOWN = "clients_down";
   public static final String GARDEN = "garden";
   public static final String GARDEN_STATIC = "garden_static";
-  public static final String GARDEN_BYTES = "garden_bytes";
+
+  /** Bytes unauthenticated clients sent to walled-garden addresses (after the upload shaper). */
+  public static final String GARDEN_UP_BYTES = "garden_up_bytes";
+
+  /** Bytes walled-garden addresses sent back (before the download shaper). */
+  public static final String GARDEN_DOWN_BYTES = "garden_down_bytes";
+
+  /**
+   * The tc class ({@code major:minor}) the walled garden's replies are put in on the client
+   * interface: the shaper counts there what it delivered of them, inside the village's class.
+   */
+  public static final String GARDEN_TC_CLASS = "1:3";
+
   public static final String TAKEN_OVER = "taken_over";
 
   /** The ports a garden address is open on unless configured otherwise: HTTP and HTTPS. */
@@ -130,7 +142,8 @@ public record NftRuleset(
       b.append("elements = { ").append(String.join(", ", staticGarden)).append(" }; ");
     }
     b.append("}\n");
-    b.append("  counter ").append(GARDEN_BYTES).append(" { }\n");
+    b.append("  counter ").append(GARDEN_UP_BYTES).append(" { }\n");
+    b.append("  counter ").append(GARDEN_DOWN_BYTES).append(" { }\n");
     b.append("  counter ").append(TAKEN_OVER).append(" { }\n");
     String fromClient = "ip saddr . ether saddr";
     b.append("  chain prerouting {\n")
@@ -152,7 +165,8 @@ public record NftRuleset(
           .append("  }\n");
     }
     String gardenPorts = "tcp dport { " + join(gardenTcpPorts) + " }";
-    String garden = " ct mark set " + GARDEN_MARK + " counter name " + GARDEN_BYTES + " accept\n";
+    String garden =
+        " ct mark set " + GARDEN_MARK + " counter name " + GARDEN_UP_BYTES + " accept\n";
     b.append("  chain forward_filter {\n")
         .append("    type filter hook forward priority filter; policy accept;\n");
     // Quotas first: a client over its quota is dropped before the counters, which count only what
@@ -173,8 +187,10 @@ public record NftRuleset(
         .append(" counter name " + TAKEN_OVER + " drop\n")
         .append("    iifname " + c + " ip daddr @" + GARDEN + " " + gardenPorts + garden)
         .append("    iifname " + c + " ip daddr @" + GARDEN_STATIC + " " + gardenPorts + garden)
+        // HTB takes a packet's priority as its class: the garden's replies go to the garden class.
         .append("    oifname " + c + " ct direction reply ct mark " + GARDEN_MARK)
-        .append(" counter name " + GARDEN_BYTES + " accept\n")
+        .append(" meta priority set " + GARDEN_TC_CLASS)
+        .append(" counter name " + GARDEN_DOWN_BYTES + " accept\n")
         // A fast refusal makes phones fall back to their HTTP probe instead of waiting.
         .append("    iifname " + c + " tcp dport 443 reject with tcp reset\n")
         .append("    iifname " + c + " udp dport 443 reject with icmpx port-unreachable\n")

@@ -24,7 +24,6 @@ import org.smartkampung.gateway.intercept.CaptiveProbes.Kind;
  */
 final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
 
-  private static final String[] REDIRECT_NAMES = {"gw", "ip", "mac", "url"};
   private static final byte[] FOUND = ascii("HTTP/1.1 302 Found\r\n");
   private static final byte[] BAD_REQUEST = ascii("HTTP/1.1 400 Bad Request\r\n");
   private static final byte[] TOO_LARGE = ascii("HTTP/1.1 413 Request Entity Too Large\r\n");
@@ -43,6 +42,8 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
   private long bodyBytes;
   private String clientIp; // the connection's, looked up once
   private String clientMac = ""; // looked up again while the kernel does not know it
+  // The connection's client, encoded once; made again when its MAC becomes known.
+  private GatewaySignature.RedirectSigner signer;
 
   InterceptHandler(InterceptSettings shared, InterceptMeters meters) {
     this.shared = shared;
@@ -91,6 +92,10 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
     }
     if (clientMac.isEmpty()) {
       clientMac = shared.neighbours().macOf(clientIp).orElse("");
+      signer = null;
+    }
+    if (signer == null) {
+      signer = shared.signature().redirectSigner(shared.gatewayId(), clientIp, clientMac);
     }
     String host = request.headers().get(HttpHeaderNames.HOST, "");
     String uri = request.uri();
@@ -98,13 +103,7 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
     Kind probe = CaptiveProbes.of(host, path);
     String original = uri.startsWith("http://") ? uri : "http://" + host + uri;
     String url = probe == Kind.NONE && !host.isEmpty() ? original : "";
-    String query =
-        shared
-            .signature()
-            .signQuery(
-                "redirect",
-                REDIRECT_NAMES,
-                new String[] {shared.gatewayId(), clientIp, clientMac, url});
+    String query = signer.sign(url);
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     CompletionStage<Boolean> byMac =
         clientMac.isEmpty() ? null : shared.macAdmission().tryAdmit(clientIp, clientMac);

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.gateway.firewall.CommandRunner;
+import org.smartkampung.gateway.firewall.NftRuleset;
 
 /**
  * tc HTB shaping: on the client interface (download) and on an ifb device fed from its ingress
@@ -22,6 +23,9 @@ public final class TcShaper {
 
   private static final Logger log = LoggerFactory.getLogger(TcShaper.class);
   private static final int DEFAULT_MINOR = 2;
+  // The walled garden's replies: nft gives them this class as their priority.
+  private static final int GARDEN_MINOR =
+      Integer.parseInt(NftRuleset.GARDEN_TC_CLASS.substring("1:".length()), 16);
   private static final Pattern CLASS_SENT =
       Pattern.compile("class htb 1:([0-9a-f]+) [^\\n]*\\n\\s*Sent (\\d+) bytes");
   private static final int FIRST_MINOR = 0x10;
@@ -50,6 +54,17 @@ public final class TcShaper {
   List<String> setupCommands() {
     List<String> commands = new ArrayList<>();
     commands.addAll(villageCommands(clientInterface, villageDownKbps));
+    commands.add(
+        "class replace dev "
+            + clientInterface
+            + " parent 1:1 classid 1:"
+            + GARDEN_MINOR
+            + " htb rate "
+            + villageDownKbps
+            + "kbit ceil "
+            + villageDownKbps
+            + "kbit"
+            + QUANTUM);
     commands.add("qdisc replace dev " + clientInterface + " handle ffff: ingress");
     commands.add(
         "filter replace dev "
@@ -190,6 +205,29 @@ public final class TcShaper {
           }
         });
     return delivered;
+  }
+
+  /**
+   * Bytes the walled garden's download class has sent since {@link #start}: what unauthenticated
+   * clients really got from the garden. -1 when tc could not be read.
+   */
+  public synchronized long deliveredGardenDownBytes() {
+    CommandRunner.Result r =
+        runner.run(
+            List.of(
+                "tc",
+                "-s",
+                "class",
+                "show",
+                "dev",
+                clientInterface,
+                "classid",
+                "1:" + GARDEN_MINOR));
+    if (!r.ok()) {
+      log.warn("cannot read the garden's tc class counter: {}", r.describe());
+      return -1;
+    }
+    return sentBytesByMinor(r.stdout()).getOrDefault(GARDEN_MINOR, -1L);
   }
 
   /** "Sent N bytes" of each class in {@code tc -s class show} output, by minor; for tests. */

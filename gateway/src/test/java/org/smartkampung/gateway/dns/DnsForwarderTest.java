@@ -33,6 +33,7 @@ class DnsForwarderTest {
   private Transport transport;
   private DnsForwarder forwarder;
   private Process dnsmasq;
+  private InetSocketAddress upstream;
 
   @BeforeEach
   void start(@TempDir Path dir) throws Exception {
@@ -58,25 +59,30 @@ class DnsForwarderTest {
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("dnsmasq.log").toFile())
             .start();
+    upstream = new InetSocketAddress("127.0.0.1", upstreamPort);
     transport = Transport.create(1);
-    forwarder =
-        DnsForwarder.start(
-            transport,
-            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-            new InetSocketAddress("127.0.0.1", upstreamPort),
-            new DnsForwarder.Policy(
-                new WalledGarden(List.of("desa.test")),
-                online::contains,
-                new BeforeLogin(
-                    new WalledGarden(List.of("desa.test")),
-                    new QueryBudget(5, 0.001, 16, Clock.systemUTC()))),
-            (addresses, ttl) -> addresses.forEach(a -> garden.put(a, ttl)),
-            Executors.newSingleThreadExecutor(),
-            metrics,
-            new PipelineErrors("dns", metrics, Clock.systemUTC()));
+    forwarder = forwarderTo(List.of(upstream));
     await("dnsmasq answering")
         .atMost(Duration.ofSeconds(10))
         .until(() -> dig("lain.test").equals("203.0.113.8"));
+  }
+
+  private DnsForwarder forwarderTo(List<InetSocketAddress> upstreams) throws InterruptedException {
+    return DnsForwarder.start(
+        transport,
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        upstreams,
+        new DnsForwarder.Policy(
+            new WalledGarden(List.of("desa.test")),
+            online::contains,
+            new BeforeLogin(
+                new WalledGarden(List.of("desa.test")),
+                new QueryBudget(5, 0.001, 16, Clock.systemUTC()))),
+        (addresses, ttl) -> addresses.forEach(a -> garden.put(a, ttl)),
+        Executors.newSingleThreadExecutor(),
+        metrics,
+        new PipelineErrors("dns", metrics, Clock.systemUTC()),
+        Clock.systemUTC());
   }
 
   @AfterEach
@@ -92,12 +98,16 @@ class DnsForwarderTest {
   }
 
   private String dig(String name) {
+    return dig(name, 2);
+  }
+
+  private String dig(String name, int seconds) {
     return CommandRunner.local()
         .run(
             List.of(
                 "dig",
                 "+short",
-                "+time=2",
+                "+time=" + seconds,
                 "+tries=1",
                 "-p",
                 "" + forwarder.port(),
@@ -188,5 +198,39 @@ class DnsForwarderTest {
     assertThat(w.matches("www.banyuwangikab.go.id")).isTrue();
     assertThat(w.matches("evilbanyuwangikab.go.id")).isFalse();
     assertThat(w.matches("go.id")).isFalse();
+  }
+
+  @Test
+  void aResolverThatDoesNotAnswerIsPassedOverForTheNextAndNotAskedFirstAgain() throws Exception {
+    try (DatagramSocket silent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      forwarder.close();
+      online.add("127.0.0.1");
+      forwarder =
+          forwarderTo(List.of(new InetSocketAddress("127.0.0.1", silent.getLocalPort()), upstream));
+      // dig waits longer than one resolver's turn: the answer comes from the second resolver.
+      assertThat(dig("lain.test", 5)).isEqualTo("203.0.113.8");
+      assertThat(metrics.counter("kampung.gateway.dns", "result", "timeout").count()).isEqualTo(1);
+      assertThat(dig("www.layanan.desa.test", 5)).isEqualTo("203.0.113.7");
+      assertThat(metrics.counter("kampung.gateway.dns", "result", "timeout").count())
+          .as("the silent resolver is not asked first any more")
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aResolverThatRefusesWithPortUnreachableIsPassedOverAtOnce() throws Exception {
+    int closedPort;
+    try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      closedPort = probe.getLocalPort();
+    }
+    forwarder.close();
+    forwarder = forwarderTo(List.of(new InetSocketAddress("127.0.0.1", closedPort), upstream));
+    assertThat(dig("lain.test", 5)).isEqualTo("203.0.113.8");
+    assertThat(metrics.counter("kampung.gateway.dns", "result", "unreachable").count())
+        .isEqualTo(1);
+    // Passed over on the ICMP error, not after waiting out its turn.
+    assertThat(metrics.counter("kampung.gateway.dns", "result", "timeout").count()).isZero();
+    assertThat(metrics.counter("kampung.gateway.pipeline.errors", "listener", "dns").count())
+        .isZero();
   }
 }

@@ -66,9 +66,9 @@ class NftRulesetTest {
             "oifname \"br-wifi\" ip daddr @clients_down accept",
             "iifname \"br-wifi\" ip saddr @clients_down counter name taken_over drop",
             "iifname \"br-wifi\" ip daddr @garden tcp dport { 80, 443 } ct mark set 0x6b67"
-                + " counter name garden_bytes accept",
-            "oifname \"br-wifi\" ct direction reply ct mark 0x6b67 counter name garden_bytes"
-                + " accept",
+                + " counter name garden_up_bytes accept",
+            "oifname \"br-wifi\" ct direction reply ct mark 0x6b67 meta priority set 1:3"
+                + " counter name garden_down_bytes accept",
             "iifname \"br-wifi\" tcp dport 443 reject with tcp reset",
             "iifname \"br-wifi\" drop",
             "oifname \"br-wifi\" drop");

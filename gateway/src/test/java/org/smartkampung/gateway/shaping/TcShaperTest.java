@@ -35,6 +35,15 @@ class TcShaperTest {
   }
 
   @Test
+  void theGardensRepliesHaveAClassOfTheirOwnInsideTheVillagesClass() {
+    TcShaper shaper = new TcShaper("br-wifi", 50_000, 20_000, CommandRunner.local());
+    assertThat(shaper.setupCommands())
+        .contains(
+            "class replace dev br-wifi parent 1:1 classid 1:3 htb rate 50000kbit ceil 50000kbit"
+                + " quantum 1514");
+  }
+
+  @Test
   void sentBytesAreReadPerClass() {
     String tc =
         """

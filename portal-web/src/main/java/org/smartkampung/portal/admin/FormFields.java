@@ -78,11 +78,6 @@ final class FormFields {
     return n;
   }
 
-  /** Whether the form or body has the field at all (an empty value counts). */
-  boolean has(String field) {
-    return values.apply(field) != null;
-  }
-
   private static final Pattern AMOUNT =
       Pattern.compile("(.*?)\\s*(GB|MB)?", Pattern.CASE_INSENSITIVE);
 

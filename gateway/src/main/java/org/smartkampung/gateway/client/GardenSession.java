@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.smartkampung.core.gateway.GardenAccounting;
 import org.smartkampung.gateway.radius.AccountingRecord;
 import org.smartkampung.gateway.radius.AccountingRecord.Status;
 import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
@@ -21,10 +22,10 @@ import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
 final class GardenSession {
 
   /** The User-Name of the garden's pseudo-session. */
-  static final String USERNAME = "walled-garden";
+  static final String USERNAME = GardenAccounting.USERNAME;
 
   /** Acct-Session-Ids of garden pseudo-sessions start with this. */
-  static final String SESSION_PREFIX = "garden";
+  static final String SESSION_PREFIX = GardenAccounting.SESSION_PREFIX;
 
   /** Framed-IP-Address of the pseudo-session: it stands for every unauthenticated client. */
   static final String ADDRESS = "0.0.0.0";

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.codec.RadiusCode;
+import org.smartkampung.core.gateway.GardenAccounting;
 import org.smartkampung.core.limits.EffectiveLimits;
 import org.smartkampung.core.nas.NasClient;
 import org.smartkampung.core.quota.QuotaLedger;
@@ -230,10 +231,16 @@ public final class AcctHandler implements RequestHandler {
               }
               recent.put(id, session);
               villageGauges.update(key.villageId(), ok.usage());
-              if (activity != null && previous.isEmpty()) {
+              // The walled garden's traffic is the village's, not a villager's: never counted as
+              // one in the report, never ended by a villager's quota.
+              boolean garden =
+                  GardenAccounting.isGarden(nas.type(), record.userName(), record.acctSessionId());
+              if (activity != null && previous.isEmpty() && !garden) {
                 activity.session(key.villageId(), key.userId(), key.deviceId(), true);
               }
-              exhaustedCheck(session, ok.usage());
+              if (!garden) {
+                exhaustedCheck(session, ok.usage());
+              }
               return CompletableFuture.completedFuture(true);
             });
   }

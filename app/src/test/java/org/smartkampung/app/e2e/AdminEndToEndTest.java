@@ -153,7 +153,7 @@ class AdminEndToEndTest {
         .containsText(SimulatedMikrotik.MAC.toLowerCase(Locale.ROOT));
     assertThat(admin.locator("#sessions tbody tr")).containsText(Pattern.compile("100[.,]0 MB"));
     HeadlessChromium.shot(admin, "admin-e2e-08-sessions");
-    admin.locator("#sessions tbody tr button").click();
+    admin.locator("#sessions tbody tr button:has-text('Putuskan')").click();
 
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(nas.received).hasSize(1));
     TestNasDynamicAuth.Received disconnect = nas.received.get(0);

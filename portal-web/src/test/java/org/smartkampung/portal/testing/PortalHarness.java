@@ -208,6 +208,8 @@ public final class PortalHarness implements AutoCloseable {
             null,
             null,
             null,
+            null,
+            null,
             null);
     return new KampungConfig(
         c.regency(),

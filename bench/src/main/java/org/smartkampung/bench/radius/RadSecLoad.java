@@ -123,6 +123,14 @@ public final class RadSecLoad {
     private final AtomicLong bad;
     private final byte[][] authenticators = new byte[256][];
     private final long[] sentAt = new long[256];
+
+    /**
+     * Identifiers whose answer has not come yet. A slow answer must not find its identifier given
+     * to a newer request (as a NAS keeps it too): with 64 in flight and fast answers around it, the
+     * writer would otherwise come round all 256 identifiers past it.
+     */
+    private final boolean[] inFlight = new boolean[256];
+
     // A sample of latencies (one in 16), enough for percentiles without a large array.
     final long[] latencies = new long[1 << 20];
     private int latencyCount;
@@ -156,8 +164,13 @@ public final class RadSecLoad {
           if (!free.tryAcquire(100, TimeUnit.MILLISECONDS)) {
             continue;
           }
-          byte[] packet = request(identifier);
+          byte[] packet;
           synchronized (this) {
+            while (inFlight[identifier]) {
+              identifier = (identifier + 1) & 0xff; // at most the window is taken: one is free
+            }
+            packet = request(identifier);
+            inFlight[identifier] = true;
             authenticators[identifier] = Arrays.copyOfRange(packet, 4, 20);
             sentAt[identifier] = System.nanoTime();
           }
@@ -187,8 +200,9 @@ public final class RadSecLoad {
           byte[] auth;
           long sent;
           synchronized (this) {
-            auth = authenticators[id];
+            auth = inFlight[id] ? authenticators[id] : null;
             sent = sentAt[id];
+            inFlight[id] = false;
           }
           boolean counted = System.nanoTime() < deadline;
           if (auth != null
@@ -197,8 +211,11 @@ public final class RadSecLoad {
             if (counted) {
               ok.incrementAndGet();
             }
-          } else {
-            bad.incrementAndGet();
+          } else if (bad.incrementAndGet() <= 5) {
+            // Say what was wrong: a Reject, a server-initiated request, or a wrong authenticator.
+            System.err.printf(
+                "bad answer: code %d identifier %d length %d%s%n",
+                reply[0] & 0xff, id, length, auth == null ? " (never sent)" : "");
           }
           if ((n++ & 15) == 0 && latencyCount < latencies.length) {
             latencies[latencyCount++] = System.nanoTime() - sent;

@@ -9,9 +9,9 @@ import org.smartkampung.core.admin.AdminAccount;
 import org.smartkampung.core.device.DeviceListKind;
 import org.smartkampung.core.device.ListedDevice;
 import org.smartkampung.core.nas.Macs;
-import org.smartkampung.core.session.KickRequest;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
+import org.smartkampung.portal.admin.service.SessionService;
 import org.smartkampung.portal.page.Formats;
 
 /**
@@ -162,18 +162,20 @@ final class DevicePages {
                 400, "message", Map.of("message", parts.pages.text(ctx, "devices.noMac")));
           }
           list(village, me, mac, DeviceListKind.BLOCKED, session.get().userId());
-          KickRequest request =
-              parts.stores.sessionCommands().requestKick(sessionId, me.username());
-          parts.audit.record(
-              me.username(),
-              village.id(),
-              "session.kick",
-              sessionId,
-              session.get().userId() + " " + mac,
-              "request " + request.id());
-          AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
-          ctx.put(AdminParts.FLASH, parts.sessions.kickFlash(signIn, village.id(), request.id()));
-          return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
+          // The kick is the console's one kick, with its rules and its one audit entry.
+          return parts
+              .services
+              .sessions()
+              .kick(new SessionService.Kick(village.id(), sessionId, me.username()))
+              .fold(
+                  request -> {
+                    AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
+                    ctx.put(
+                        AdminParts.FLASH,
+                        parts.sessions.kickFlash(signIn, village.id(), request.id()));
+                    return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
+                  },
+                  e -> Refusals.page(parts, ctx, e, "kick.unknown"));
         });
   }
 }

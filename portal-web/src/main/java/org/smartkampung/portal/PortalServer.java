@@ -31,6 +31,7 @@ import org.smartkampung.portal.login.TokenMinter;
 import org.smartkampung.portal.login.VillagerVerifier;
 import org.smartkampung.portal.nas.GatewayApi;
 import org.smartkampung.portal.nas.NasLoginCompleter;
+import org.smartkampung.portal.nas.NasRedirect;
 import org.smartkampung.portal.page.PageRenderer;
 import org.smartkampung.portal.security.AttemptLimit;
 import org.smartkampung.portal.security.StateSigner;
@@ -200,18 +201,12 @@ public final class PortalServer {
         new Admission(live, stores.ledger(), stores.subscribers(), clock),
         new TokenMinter(stores.loginTokens(), clock),
         new NasLoginCompleter(
-            hotspot -> uamSecretOf(live.get(), hotspot), gatewayApi(vx, config.gateway(), clock)),
+            hotspot ->
+                NasRedirect.hotspot(live.get(), hotspot)
+                    .map(NasClientSettings::uamSecret)
+                    .orElse(null),
+            gatewayApi(vx, config.gateway(), clock)),
         landing);
-  }
-
-  /** The uamsecret of a hotspot in the configuration in force; null when it has none. */
-  private static String uamSecretOf(KampungConfig config, String hotspot) {
-    for (NasClientSettings h : config.hotspots()) {
-      if (h.name().equals(hotspot)) {
-        return h.uamSecret();
-      }
-    }
-    return null;
   }
 
   /**

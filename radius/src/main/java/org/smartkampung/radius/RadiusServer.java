@@ -253,36 +253,12 @@ public final class RadiusServer implements AutoCloseable {
             epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     Class<? extends DatagramChannel> channelType =
         epoll ? EpollDatagramChannel.class : NioDatagramChannel.class;
-    ThreadPoolExecutor workers =
-        new ThreadPoolExecutor(
-            WORKER_THREADS,
-            WORKER_THREADS,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(WORKER_QUEUE),
-            new DefaultThreadFactory("radius-worker", true),
-            new ThreadPoolExecutor.AbortPolicy());
+    ThreadPoolExecutor workers = lane("radius-worker", WORKER_THREADS, WORKER_QUEUE);
     // Accounting-On/Off closes a NAS's sessions in bulk: its own lane, never a worker's.
-    ThreadPoolExecutor bulk =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(BULK_QUEUE),
-            new DefaultThreadFactory("radius-bulk", true),
-            new ThreadPoolExecutor.AbortPolicy());
+    ThreadPoolExecutor bulk = lane("radius-bulk", 1, BULK_QUEUE);
     // The limits a running session is checked against after each record: store reads on a miss,
     // so never on the thread that completes the store's pipelines.
-    ThreadPoolExecutor limitsLane =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(LIMITS_QUEUE),
-            new DefaultThreadFactory("radius-limits", true),
-            new ThreadPoolExecutor.AbortPolicy());
+    ThreadPoolExecutor limitsLane = lane("radius-limits", 1, LIMITS_QUEUE);
     ThreadPoolExecutor passwordLane = passwordLane(settings.passwordChecks());
     // TLS costs CPU per packet: RadSec connections get loops of their own, one per core.
     EventLoopGroup radSecGroup =
@@ -498,16 +474,22 @@ public final class RadiusServer implements AutoCloseable {
           checks.threads(),
           threads);
     }
-    ThreadPoolExecutor lane =
-        new ThreadPoolExecutor(
-            threads,
-            threads,
-            60,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(checks.queue()),
-            new DefaultThreadFactory("radius-password", true),
-            new ThreadPoolExecutor.AbortPolicy());
-    return lane;
+    return lane("radius-password", threads, checks.queue());
+  }
+
+  /**
+   * A bounded lane of daemon threads: when its queue is full, new work is refused at once (the
+   * caller drops and counts it, and the NAS retries), never queued without end.
+   */
+  private static ThreadPoolExecutor lane(String name, int threads, int queue) {
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        60,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(queue),
+        new DefaultThreadFactory(name, true),
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   private static Channel bind(

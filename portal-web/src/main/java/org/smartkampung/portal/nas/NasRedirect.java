@@ -232,7 +232,8 @@ public record NasRedirect(
     }
   }
 
-  private static Optional<NasClientSettings> hotspot(KampungConfig config, String name) {
+  /** The configured hotspot of that name; empty for none (or no name). */
+  public static Optional<NasClientSettings> hotspot(KampungConfig config, String name) {
     if (name == null || name.isEmpty()) {
       return Optional.empty();
     }

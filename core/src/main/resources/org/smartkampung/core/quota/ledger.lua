@@ -89,6 +89,8 @@ local now = tonumber(ARGV[14]) or 0
 local dIn, dOut, dSec = 0, 0, 0
 local reserved = 0
 local open = 1
+-- Whether the villager's all-time totals get their time to live renewed by this call.
+local totalsRefresh = true
 if op == 'charge' then
   dIn, dOut, dSec = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 elseif op == 'record' then
@@ -97,12 +99,20 @@ elseif op == 'record' then
   local st = redis.call('HMGET', KEYS[5], 'i', 'o', 's', 'e', 'c', 'x', 'd')
   local kIn, kOut, kSec, newest = tIn, tOut, tSec, true
   local register = kind ~= 'stop'
+  -- Time to live and device slot are renewed on a session's first record, its Start, and then
+  -- once an hour of records by event time (a quarter of the time to live if that is shorter),
+  -- which every NAS sends: not on every Interim-Update.
+  local refresh = st[1] == false or kind == 'start'
+  local every = math.min(3600000, tonumber(ARGV[9]) * 250)
   if st[1] == false or (st[5] == '1' and kind == 'start' and at > tonumber(st[6])) then
     -- First record of the session, or a Start that opens a closed id anew.
     dIn, dOut, dSec = tIn, tOut, tSec
     if st[5] == '1' then redis.call('HDEL', KEYS[5], 'c', 'x') end
   else
     local pIn, pOut, pSec = tonumber(st[1]), tonumber(st[2]), tonumber(st[3])
+    if st[4] == false or math.floor(at / every) ~= math.floor(tonumber(st[4]) / every) then
+      refresh = true
+    end
     if st[5] == '1' then
       dIn, dOut, dSec = maxn(0, tIn - pIn), maxn(0, tOut - pOut), maxn(0, tSec - pSec)
       kIn, kOut, kSec = maxn(pIn, tIn), maxn(pOut, tOut), maxn(pSec, tSec)
@@ -122,10 +132,25 @@ elseif op == 'record' then
       end
     end
   end
-  redis.call('HSET', KEYS[5], 'i', int(kIn), 'o', int(kOut), 's', int(kSec))
-  if newest or st[4] == false then redis.call('HSET', KEYS[5], 'e', int(at)) end
-  if ARGV[5] ~= '' and (st[7] == false or register) then redis.call('HSET', KEYS[5], 'd', ARGV[5]) end
-  if register then
+  totalsRefresh = refresh
+  -- The session's state in one write.
+  local fields = {'i', int(kIn), 'o', int(kOut), 's', int(kSec)}
+  if newest or st[4] == false then
+    fields[#fields + 1] = 'e'
+    fields[#fields + 1] = int(at)
+  end
+  if ARGV[5] ~= '' and (st[7] == false or register) and st[7] ~= ARGV[5] then
+    fields[#fields + 1] = 'd'
+    fields[#fields + 1] = ARGV[5]
+  end
+  if kind == 'stop' and st[5] ~= '1' then
+    fields[#fields + 1] = 'c'
+    fields[#fields + 1] = '1'
+    fields[#fields + 1] = 'x'
+    fields[#fields + 1] = int(at)
+  end
+  redis.call('HSET', KEYS[5], unpack(fields))
+  if register and refresh then
     -- A Start claims the device; another record only when its Start was lost, so a late record
     -- of an old session never takes the device back from a newer one.
     if kind == 'start' then
@@ -139,8 +164,12 @@ elseif op == 'record' then
     open = 0
   end
   if kind == 'stop' then
-    closeSession(KEYS[5], KEYS[4], ARGV[6], ARGV[5], int(at), ARGV[9])
-  else
+    -- closeSession's work, with the state read above: free the device, keep the record a while.
+    local recorded = st[7] or ARGV[5]
+    freeDevice(KEYS[4], recorded, ARGV[6])
+    if ARGV[5] ~= recorded then freeDevice(KEYS[4], ARGV[5], ARGV[6]) end
+    redis.call('EXPIRE', KEYS[5], ARGV[9])
+  elseif refresh then
     redis.call('EXPIRE', KEYS[5], ARGV[9])
   end
 elseif op == 'close' then
@@ -177,7 +206,7 @@ if dIn + dOut + dSec > 0 then
   if ub == tonumber(bytes) and us == tonumber(sec) then redis.call('EXPIRE', KEYS[3], ARGV[7]) end
   tb = redis.call('HINCRBY', KEYS[7], 'b', bytes)
   ts = redis.call('HINCRBY', KEYS[7], 's', sec)
-  redis.call('EXPIRE', KEYS[7], ARGV[11])
+  if totalsRefresh or tb == tonumber(bytes) then redis.call('EXPIRE', KEYS[7], ARGV[11]) end
 else
   local u = redis.call('HMGET', KEYS[3], 'b', 's')
   ub, us = tonumber(u[1]) or 0, tonumber(u[2]) or 0

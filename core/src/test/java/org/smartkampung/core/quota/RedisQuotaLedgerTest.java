@@ -83,6 +83,31 @@ class RedisQuotaLedgerTest extends NasRetriesContract {
   }
 
   @Test
+  void aLongSessionRenewsItsRecordOnceAnHourNotOnEveryInterim() {
+    SessionKey s = session("alice", "aa:01", "s-long");
+    String record = "{v:" + village + "}:s:s-long";
+    String devices = "{v:" + village + "}:dev:alice";
+    ledger.record(s, AccountingEvent.start()).orThrow();
+    // As if most of the record's time to live had gone by.
+    jedis.expire(record, 100);
+    jedis.expire(devices, 100);
+
+    clock.advance(Duration.ofMinutes(1));
+    ledger.record(s, AccountingEvent.interim(MB, 0, 60)).orThrow();
+    assertThat(jedis.ttl(record))
+        .as("an Interim in the same hour leaves it")
+        .isLessThanOrEqualTo(100);
+
+    clock.advance(Duration.ofHours(1));
+    ledger.record(s, AccountingEvent.interim(2 * MB, 0, 3660)).orThrow();
+    assertThat(jedis.ttl(record))
+        .as("the first Interim of the next hour renews it")
+        .isGreaterThan(RedisQuotaLedger.SESSION_TTL_SECONDS - 60);
+    assertThat(jedis.ttl(devices)).isGreaterThan(RedisQuotaLedger.SESSION_TTL_SECONDS - 60);
+    assertThat(charged()).isEqualTo(2 * MB);
+  }
+
+  @Test
   void chargeStillWorksAfterRedisForgetsTheScript() {
     ledger.charge(session("alice", "aa:01", "s1"), 100, 0, 0).orThrow();
 

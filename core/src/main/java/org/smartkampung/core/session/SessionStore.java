@@ -1,5 +1,6 @@
 package org.smartkampung.core.session;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,21 @@ public interface SessionStore {
       return CompletableFuture.failedFuture(e);
     }
   }
+
+  /**
+   * Writes a session whose village, NAS and address are those of a {@link #put} this caller made
+   * within the last {@link #INDEX_RENEWAL} (an Interim-Update's new counters): a store may then
+   * leave the session's index entries as they are. This default puts it.
+   */
+  default CompletableFuture<Void> updateAsync(Session session) {
+    return putAsync(session);
+  }
+
+  /**
+   * How often a live session's index entries must be written again at the latest: {@link
+   * #updateAsync} may skip them in between, and a store keeps them far longer than this.
+   */
+  Duration INDEX_RENEWAL = Duration.ofHours(1);
 
   Optional<Session> find(String id);
 

@@ -85,7 +85,8 @@ public final class RedisSessionStore implements SessionStore {
   public void put(Session session) {
     // One round trip per accounting record: the writes go as one pipeline, index entries first.
     // A standalone Redis runs them in that order; on a Cluster they may land on different nodes
-    // in any order, but every Interim-Update puts again, so a missing index entry heals itself.
+    // in any order, but the session is put again at least once an hour (INDEX_RENEWAL), so a
+    // missing index entry heals itself.
     try (AbstractPipeline pipeline = jedis.pipelined()) {
       write(pipeline, session);
       pipeline.sync();
@@ -104,6 +105,30 @@ public final class RedisSessionStore implements SessionStore {
     String json = StoreJson.write(session);
     return batcher
         .submit(pipeline -> write(pipeline, session, json))
+        .handle(
+            (ok, error) -> {
+              if (error != null) {
+                throw outage("Redis session write failed", error);
+              }
+              return null;
+            });
+  }
+
+  /**
+   * {@inheritDoc} Only the data key, in the batcher's next pipeline: one command instead of seven
+   * for an Interim-Update. The index entries, written at the session's {@link #putAsync}, outlive
+   * {@link SessionStore#INDEX_RENEWAL} by far ({@link #TTL_SECONDS}).
+   */
+  @Override
+  public CompletableFuture<Void> updateAsync(Session session) {
+    if (batcher == null) {
+      return putAsync(session);
+    }
+    String json = StoreJson.write(session);
+    return batcher
+        .submit(
+            pipeline ->
+                pipeline.set(key(session.id()), json, SetParams.setParams().ex(TTL_SECONDS)))
         .handle(
             (ok, error) -> {
               if (error != null) {

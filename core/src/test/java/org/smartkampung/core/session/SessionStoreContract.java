@@ -65,6 +65,34 @@ public abstract class SessionStoreContract {
   }
 
   @Test
+  void anUpdateAfterAPutIsFoundAndListedWithItsNewCounters() throws Exception {
+    Session s = at(session("8100010", village, nas, T0), freshIp());
+    store.putAsync(s).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    Session later =
+        new Session(
+            s.id(),
+            s.villageId(),
+            s.userId(),
+            s.deviceMac(),
+            s.nasName(),
+            s.nasAddress(),
+            s.acctSessionId(),
+            s.framedIp(),
+            s.startedAt(),
+            T0.plusSeconds(300),
+            5_000_000,
+            700_000,
+            0);
+
+    store.updateAsync(later).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(store.find(s.id())).contains(later);
+    assertThat(store.listByVillage(village)).containsExactly(later);
+    assertThat(store.listByNas(nas)).containsExactly(later);
+    assertThat(store.findByFramedIp(s.framedIp())).contains(later);
+  }
+
+  @Test
   void putReplacesTheSessionWithTheSameId() {
     Session s = session("8100002", village, nas, T0);
     store.put(s);

@@ -4,7 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -71,12 +73,25 @@ public final class AcctHandler implements RequestHandler {
    * before its writes. Only the session's identity, start and rate come from it; charging is exact
    * without it because the ledger keeps its own last counters.
    */
-  private final Cache<String, Session> recent =
+  private final Cache<String, Recent> recent =
       Caffeine.newBuilder()
           .maximumSize(RECENT_SESSIONS)
           .expireAfterWrite(Duration.ofHours(1))
           .executor(Runnable::run)
           .build();
+
+  /**
+   * A session as last written, and when its index entries were last written with it ({@link
+   * SessionStore#putAsync}); until {@link SessionStore#INDEX_RENEWAL} has passed, an Interim-Update
+   * at the same address writes only the session ({@link SessionStore#updateAsync}).
+   */
+  private record Recent(Session session, Instant indexedAt) {
+
+    boolean indexesCurrent(Session next, Instant now) {
+      return Objects.equals(session.framedIp(), next.framedIp())
+          && now.isBefore(indexedAt.plus(SessionStore.INDEX_RENEWAL));
+    }
+  }
 
   /**
    * @param limits the limits each session's counters are checked against
@@ -180,12 +195,12 @@ public final class AcctHandler implements RequestHandler {
 
   private CompletionStage<Boolean> session(InboundRequest request, AccountingRecord record) {
     String id = request.nas().name() + "/" + record.acctSessionId();
-    Session remembered = recent.getIfPresent(id);
+    Recent remembered = recent.getIfPresent(id);
     CompletableFuture<Optional<Session>> previous =
         remembered != null
-            ? CompletableFuture.completedFuture(Optional.of(remembered))
+            ? CompletableFuture.completedFuture(Optional.of(remembered.session()))
             : sessions.findAsync(id);
-    return previous.thenCompose(found -> apply(request, record, id, found, remembered != null));
+    return previous.thenCompose(found -> apply(request, record, id, found, remembered));
   }
 
   /** The ledger's record and the live session's write or removal, in the batcher's pipelines. */
@@ -194,7 +209,7 @@ public final class AcctHandler implements RequestHandler {
       AccountingRecord record,
       String id,
       Optional<Session> previous,
-      boolean remembered) {
+      Recent remembered) {
     NasClient nas = request.nas();
     SessionKey key = SessionRecords.keyFor(nas, record, id, previous);
     if (record.statusType() == AccountingRecord.STOP) {
@@ -211,15 +226,16 @@ public final class AcctHandler implements RequestHandler {
                           .orElse(CompletableFuture.completedFuture(null))
                           .thenApply(removed -> true));
     }
+    Instant now = clock.instant();
     Session session =
         SessionRecords.toSession(
-            nas,
-            request.sender().getAddress().getHostAddress(),
-            record,
-            key,
-            previous,
-            clock.instant());
-    return written(session, key, record, remembered)
+            nas, request.sender().getAddress().getHostAddress(), record, key, previous, now);
+    boolean update =
+        remembered != null
+            && record.statusType() == AccountingRecord.INTERIM_UPDATE
+            && remembered.indexesCurrent(session, now);
+    Instant indexedAt = update ? remembered.indexedAt() : now;
+    return written(session, key, record, remembered != null, update)
         .thenCompose(
             result -> {
               if (!(result instanceof QuotaResult.Ok ok)) {
@@ -229,7 +245,7 @@ public final class AcctHandler implements RequestHandler {
                 // A late record of an ended session: it must not stay listed as live.
                 return sessions.removeAsync(session).thenApply(removed -> true);
               }
-              recent.put(id, session);
+              recent.put(id, new Recent(session, indexedAt));
               villageGauges.update(key.villageId(), ok.usage());
               // The walled garden's traffic is the village's, not a villager's: never counted as
               // one in the report, never ended by a villager's quota.
@@ -250,12 +266,18 @@ public final class AcctHandler implements RequestHandler {
    * session in the ledger, the live session is written first, so every session the ledger holds
    * open is one the lost-session sweep can find, even after a crash between the two. An
    * Interim-Update of a session this instance saw the ledger open cannot open it again (a closed
-   * session stays closed until a Start), so both go out at once, in one round trip.
+   * session stays closed until a Start), so both go out at once, in one round trip; with {@code
+   * update} the session's index entries are left as they are.
    */
   private CompletableFuture<QuotaResult> written(
-      Session session, SessionKey key, AccountingRecord record, boolean remembered) {
+      Session session,
+      SessionKey key,
+      AccountingRecord record,
+      boolean remembered,
+      boolean update) {
     if (remembered && record.statusType() == AccountingRecord.INTERIM_UPDATE) {
-      CompletableFuture<Void> put = sessions.putAsync(session);
+      CompletableFuture<Void> put =
+          update ? sessions.updateAsync(session) : sessions.putAsync(session);
       return ledger.recordAsync(key, record.event()).thenCombine(put, (result, done) -> result);
     }
     return sessions.putAsync(session).thenCompose(done -> ledger.recordAsync(key, record.event()));

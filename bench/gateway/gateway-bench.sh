@@ -2,8 +2,9 @@
 # Gateway benchmarks in network namespaces (docs/BENCHMARKS.md, section "Gateway"). Run as root
 # from the repository root after `./mvnw -B -q -pl app -am package -DskipTests`.
 #
-#   1. iperf3 throughput client -> gateway -> upstream with plain forwarding (no rules), then
-#      with the running gateway's nftables table and the client in its authenticated sets.
+#   1. iperf3 throughput client -> gateway -> upstream, rounds alternating between plain
+#      forwarding (no rules) and the running gateway's nftables tables with the client in its
+#      authenticated sets (THROUGHPUT_ROUNDS, default ROUNDS).
 #   2. captive redirects/s with wrk: our interceptor against nginx returning the same 302.
 #
 # Needs: nftables iproute2 iperf3 wrk nginx (or nginx-light) openjdk-17. Everything it starts
@@ -46,9 +47,6 @@ iperf() { # prints Gbit/s received by the client (download, -R) over $seconds
     python3 -c 'import json,sys; print(round(json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"]/1e9, 2))'
 }
 
-echo "== throughput, plain forwarding (no rules)"
-plain=$(iperf); echo "$plain Gbit/s"
-
 cat >"$work/kampung.yaml" <<YAML
 regency: {id: banyuwangi, name: Kabupaten Banyuwangi}
 store: {type: embedded, data-dir: $work/data}
@@ -89,10 +87,25 @@ add element inet kampung_gateway quota_total_up { 10.77.0.2 . $mac : "qt_bench" 
 add element inet kampung_gateway quota_total_down { 10.77.0.2 : "qt_bench" }
 NFT
 
-echo "== throughput, through the gateway's table (authenticated client, counters on)"
-gated=$(iperf); echo "$gated Gbit/s"
+# Rounds alternate between plain forwarding (the gateway's tables taken out of the kernel for the
+# round, then put back as they were) and forwarding through them, so drift hits both alike.
+ip netns exec $g nft list table inet kampung_gateway >"$work/table.nft"
+ip netns exec $g nft list table inet kampung_gateway_ipv6 >"$work/table6.nft"
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+plain=() gated=()
+for r in $(seq 1 "${THROUGHPUT_ROUNDS:-${ROUNDS:-3}}"); do
+  ip netns exec $g nft delete table inet kampung_gateway
+  ip netns exec $g nft delete table inet kampung_gateway_ipv6
+  plain+=("$(iperf)")
+  ip netns exec $g nft -f "$work/table.nft"
+  ip netns exec $g nft -f "$work/table6.nft"
+  gated+=("$(iperf)")
+done
+echo "== throughput (iperf3 download), ${#plain[@]} alternating rounds of ${seconds}s"
+echo "plain forwarding (no rules):                        ${plain[*]} Gbit/s -> median $(median "${plain[@]}")"
+echo "through the gateway's tables (authenticated client): ${gated[*]} Gbit/s -> median $(median "${gated[@]}")"
 ip netns exec $g nft list set inet kampung_gateway clients_down | grep -o 'counter packets [0-9]* bytes [0-9]*' || true
-python3 -c "print('gateway/plain = %.0f%%' % (100*$gated/$plain))"
+python3 -c "print('gateway/plain = %.0f%%' % (100*$(median "${gated[@]}")/$(median "${plain[@]}")))"
 
 ip netns exec $g nft delete element inet kampung_gateway clients_up "{ 10.77.0.2 . $mac }"
 ip netns exec $g nft delete element inet kampung_gateway clients_down '{ 10.77.0.2 }'
@@ -129,7 +142,6 @@ measure() { # url pids-function -> "redirects/s CPU-microseconds-per-redirect"
   awk -v r="$rps" -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v s="$seconds" \
     'BEGIN {printf "%d %.1f\n", r, t * 1e6 / hz / (r * s)}'
 }
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # Warm the JVM first: C2 needs a while on a loaded box, and the first seconds are not steady state.
 ip netns exec $c wrk -t2 -c"$connections" -d"${WARMUP_SECONDS:-20}s" http://10.77.0.1:8002/ >/dev/null
 ip netns exec $c wrk -t2 -c"$connections" -d5s http://10.77.0.1:8004/ >/dev/null

@@ -44,6 +44,9 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
   private String clientMac = ""; // looked up again while the kernel does not know it
   // The connection's client, encoded once; made again when its MAC becomes known.
   private GatewaySignature.RedirectSigner signer;
+  // Whether this connection's MAC was offered to MAC login: once per connection is enough (MAC
+  // login itself tries a MAC once per several minutes), so later requests skip the lookup.
+  private boolean macOffered;
 
   InterceptHandler(InterceptSettings shared, InterceptMeters meters) {
     this.shared = shared;
@@ -105,8 +108,11 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
     String url = probe == Kind.NONE && !host.isEmpty() ? original : "";
     String query = signer.sign(url);
     boolean keepAlive = HttpUtil.isKeepAlive(request);
-    CompletionStage<Boolean> byMac =
-        clientMac.isEmpty() ? null : shared.macAdmission().tryAdmit(clientIp, clientMac);
+    CompletionStage<Boolean> byMac = null;
+    if (!macOffered && !clientMac.isEmpty()) {
+      macOffered = true;
+      byMac = shared.macAdmission().tryAdmit(clientIp, clientMac);
+    }
     if (byMac == null) {
       meters.redirect(probe).increment();
       respond(ctx, FOUND, query, keepAlive);
@@ -154,7 +160,7 @@ final class InterceptHandler extends SimpleChannelInboundHandler<HttpObject> {
     bytes.writeBytes(status);
     if (query != null) {
       bytes.writeBytes(LOCATION).writeBytes(portalPrefix);
-      bytes.writeCharSequence(query, StandardCharsets.US_ASCII); // form-encoded: ASCII
+      bytes.writeBytes(query.getBytes(StandardCharsets.US_ASCII)); // form-encoded: ASCII
       bytes.writeByte('\r').writeByte('\n');
     }
     bytes.writeBytes(tail);

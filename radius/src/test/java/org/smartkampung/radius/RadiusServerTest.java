@@ -162,6 +162,43 @@ class RadiusServerTest {
   }
 
   @Test
+  void aNasReusingAnIdentifierGetsTheNewRequestAnsweredAndItsRetransmitFromTheCache()
+      throws Exception {
+    try (RadiusHarness h = new RadiusHarness();
+        DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      for (String token : List.of("t-id-a", "t-id-b")) {
+        h.stores
+            .loginTokens()
+            .mint(
+                new LoginToken(
+                    token,
+                    "pw",
+                    "kemiren",
+                    "warga-" + token,
+                    LoginMethod.CLICK_THROUGH,
+                    "aa:bb:cc:dd:ee:01",
+                    "mikrotik-yes",
+                    Instant.now().plusSeconds(120)));
+      }
+      // Both with identifier 7 from the same socket, as a NAS reuses identifiers once answered.
+      byte[] a = h.papRequest("t-id-a", "pw", "AA-BB-CC-DD-EE-01", true);
+      byte[] b = h.papRequest("t-id-b", "pw", "AA-BB-CC-DD-EE-01", true);
+      assertThat(b[1]).isEqualTo(a[1]);
+
+      byte[] first = RadiusHarness.exchange(socket, a, h.server.authPort(), WAIT).orElseThrow();
+      byte[] second = RadiusHarness.exchange(socket, b, h.server.authPort(), WAIT).orElseThrow();
+      byte[] again = RadiusHarness.exchange(socket, b, h.server.authPort(), WAIT).orElseThrow();
+
+      assertThat(first[0]).isEqualTo((byte) 2);
+      assertThat(second[0]).as("a new request, not a retransmit").isEqualTo((byte) 2);
+      assertThat(RadiusHarness.replyValid(second, b)).isTrue();
+      assertThat(again).isEqualTo(second);
+      assertThat(h.stores.tokenConsumes.get()).isEqualTo(2);
+      assertThat(h.server.metrics().drops(DropReason.DUPLICATE)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void statusServerIsAnsweredOnBothPorts() throws Exception {
     try (RadiusHarness h = new RadiusHarness()) {
       byte[] request = h.request(12, List.of(), true);

@@ -12,6 +12,14 @@ import java.util.Optional;
  */
 public interface DeviceListStore {
 
+  /**
+   * Most entries one village's lists hold together: a desa lists the few devices it must, and a
+   * bound keeps every RADIUS lookup and the console page cheap. A full village must take entries
+   * off before adding new ones ({@link #isFull}); replacing an entry's list or note is always
+   * allowed.
+   */
+  int MAX_PER_VILLAGE = 2_000;
+
   /** Lists the device, replacing whatever the village listed under its MAC. */
   void add(ListedDevice device);
 
@@ -38,6 +46,11 @@ public interface DeviceListStore {
   default boolean bypass(String villageId, String mac) {
     return !mac.isEmpty()
         && find(villageId, mac).map(d -> d.kind() == DeviceListKind.BYPASS).orElse(false);
+  }
+
+  /** Whether listing {@code mac} would take the village past {@link #MAX_PER_VILLAGE}. */
+  default boolean isFull(String villageId, String mac) {
+    return find(villageId, mac).isEmpty() && list(villageId).size() >= MAX_PER_VILLAGE;
   }
 
   /** Orders a village's entries as {@link #list} returns them. */

@@ -86,6 +86,9 @@ final class DevicePages {
           if (note.length() > NOTE_MAX_CHARS) {
             form.error("note", "devices.longNote");
           }
+          if (!mac.isEmpty() && parts.stores.deviceLists().isFull(village.id(), mac)) {
+            form.error("mac", "devices.full");
+          }
           if (!form.ok()) {
             Map<String, String> submitted =
                 Map.of(
@@ -160,6 +163,10 @@ final class DevicePages {
           if (mac.isEmpty()) {
             return new Reply.Page(
                 400, "message", Map.of("message", parts.pages.text(ctx, "devices.noMac")));
+          }
+          if (parts.stores.deviceLists().isFull(village.id(), mac)) {
+            return new Reply.Page(
+                409, "message", Map.of("message", parts.pages.text(ctx, "devices.full")));
           }
           list(village, me, mac, DeviceListKind.BLOCKED, session.get().userId());
           // The kick is the console's one kick, with its rules and its one audit entry.

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartkampung.core.admin.AuditEntry;
 import org.smartkampung.core.device.DeviceListKind;
+import org.smartkampung.core.device.DeviceListStore;
 import org.smartkampung.core.device.ListedDevice;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.portal.testing.PortalHarness;
@@ -83,6 +84,25 @@ class DevicePagesTest {
         .contains("value=\"AA:BB:CC:DD:EE\"")
         .contains("HP Pak Joko");
     assertThat(h.stores.deviceLists().list("kemiren")).isEmpty();
+  }
+
+  @Test
+  void aFullVillageIsToldToRemoveDevicesFirstAndCanStillChangeAListedOne() {
+    for (int i = 0; i < DeviceListStore.MAX_PER_VILLAGE; i++) {
+      String mac = String.format(java.util.Locale.ROOT, "02:00:00:00:%02x:%02x", i >> 8, i & 0xff);
+      h.stores
+          .deviceLists()
+          .add(new ListedDevice("kemiren", mac, DeviceListKind.BLOCKED, "", "budi", Instant.EPOCH));
+    }
+
+    HttpResponse<String> r = add(budi, "kemiren", "AA:BB:CC:DD:EE:99", "blokir");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("sudah penuh").contains("value=\"AA:BB:CC:DD:EE:99\"");
+    assertThat(h.stores.deviceLists().find("kemiren", "aa:bb:cc:dd:ee:99")).isEmpty();
+    // A listed device may still move to the other list.
+    assertThat(add(budi, "kemiren", "02:00:00:00:00:05", "lewati").statusCode()).isEqualTo(303);
+    assertThat(h.stores.deviceLists().bypass("kemiren", "02:00:00:00:00:05")).isTrue();
   }
 
   @Test

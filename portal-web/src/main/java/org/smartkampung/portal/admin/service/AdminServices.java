@@ -21,6 +21,8 @@ public record AdminServices(
   public static AdminServices create(
       KampungStores stores, AdminStores admin, PasswordHasher hasher, Clock clock) {
     Audit audit = new Audit(admin.audit(), clock);
+    SessionService sessions =
+        new SessionService(stores.sessions(), stores.sessionCommands(), audit);
     return new AdminServices(
         audit,
         new VoucherService(
@@ -28,8 +30,14 @@ public record AdminServices(
             new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock),
             admin,
             audit),
-        new SessionService(stores.sessions(), stores.sessionCommands(), audit),
-        new SubscriberService(stores.subscribers(), hasher, stores.sessionCommands(), audit),
+        sessions,
+        new SubscriberService(
+            stores.subscribers(),
+            hasher,
+            stores.sessionCommands(),
+            stores.sessions(),
+            sessions,
+            audit),
         new LandingContentService(
             admin.landingContent(), new ProductPhotos(admin.productPhotos()), audit));
   }

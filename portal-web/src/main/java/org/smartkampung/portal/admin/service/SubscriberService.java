@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartkampung.core.session.LimitsRequest;
+import org.smartkampung.core.session.Session;
 import org.smartkampung.core.session.SessionCommands;
+import org.smartkampung.core.session.SessionStore;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
@@ -106,13 +108,26 @@ public final class SubscriberService {
   private final SubscriberStore subscribers;
   private final PasswordHasher hasher;
   private final SessionCommands commands;
+  private final SessionStore sessions;
+  private final SessionService kicks;
   private final Audit audit;
 
+  /**
+   * @param sessions the live sessions, whose subscriber's are ended through {@code kicks} when the
+   *     subscriber is deleted or disabled
+   */
   public SubscriberService(
-      SubscriberStore subscribers, PasswordHasher hasher, SessionCommands commands, Audit audit) {
+      SubscriberStore subscribers,
+      PasswordHasher hasher,
+      SessionCommands commands,
+      SessionStore sessions,
+      SessionService kicks,
+      Audit audit) {
     this.subscribers = subscribers;
     this.hasher = hasher;
     this.commands = commands;
+    this.sessions = sessions;
+    this.kicks = kicks;
     this.audit = audit;
   }
 
@@ -196,6 +211,9 @@ public final class SubscriberService {
         next.username(),
         password ? "" : describe(before),
         password ? "" : describe(next));
+    if (before.enabled() && !next.enabled()) {
+      endSessions(command.villageId(), next.username(), command.actor());
+    }
     Optional<LimitsRequest> limits =
         Objects.equals(before.quotaOverride(), next.quotaOverride())
             ? Optional.empty()
@@ -204,8 +222,8 @@ public final class SubscriberService {
   }
 
   /**
-   * Deletes the subscriber, audited as {@code subscriber.delete}; their running sessions end at
-   * their next re-authentication.
+   * Deletes the subscriber, audited as {@code subscriber.delete}; their running sessions are
+   * disconnected (each kick audited as {@code session.kick}).
    *
    * @return the subscriber as it was
    */
@@ -219,8 +237,21 @@ public final class SubscriberService {
           command.username(),
           describe(d.value()),
           "");
+      endSessions(command.villageId(), command.username(), command.actor());
     }
     return found;
+  }
+
+  /**
+   * Disconnects the subscriber's live sessions in the village: a deleted or disabled account must
+   * not keep browsing until its session times out.
+   */
+  private void endSessions(String villageId, String username, String actor) {
+    for (Session s : sessions.listByVillage(villageId)) {
+      if (s.userId().equals(username)) {
+        kicks.kick(new SessionService.Kick(villageId, s.id(), actor));
+      }
+    }
   }
 
   /** The subscriber of the village; NotFound or OtherVillage. */

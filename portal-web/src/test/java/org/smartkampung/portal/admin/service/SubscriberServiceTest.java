@@ -2,11 +2,17 @@ package org.smartkampung.portal.admin.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.smartkampung.core.admin.AuditEntry;
+import org.smartkampung.core.session.KickRequest;
+import org.smartkampung.core.session.Session;
 import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.subscriber.QuotaOverride;
 import org.smartkampung.core.subscriber.Subscriber;
@@ -144,5 +150,61 @@ class SubscriberServiceTest {
         .containsExactly("subscriber.create", "subscriber.delete");
     assertThat(f.audit().get(1).before()).startsWith("name=Wati");
     create("tamansari", "wati");
+  }
+
+  @Test
+  void disablingASubscriberDisconnectsTheirLiveSessionsAndNobodyElses() throws Exception {
+    create("kemiren", "sari");
+    f.liveSession("kemiren-mt/s1", "kemiren");
+    f.liveSession("kemiren-mt/s2", "kemiren");
+    Session other = f.liveSession("kemiren-mt/o1", "kemiren");
+    f.stores.sessions().put(withUser(other, "joko"));
+
+    service.change(SubscriberService.Change.enabled("kemiren", "sari", "budi", false));
+
+    assertThat(kicked()).containsExactlyInAnyOrder("kemiren-mt/s1", "kemiren-mt/s2");
+    assertThat(f.audit())
+        .extracting(AuditEntry::action)
+        .containsExactly("subscriber.create", "subscriber.enabled", "session.kick", "session.kick");
+  }
+
+  @Test
+  void deletingASubscriberDisconnectsTheirLiveSessions() throws Exception {
+    create("kemiren", "sari");
+    f.liveSession("kemiren-mt/s1", "kemiren");
+
+    service.delete(new SubscriberService.Delete("kemiren", "sari", "budi"));
+
+    assertThat(kicked()).containsExactly("kemiren-mt/s1");
+    assertThat(f.audit())
+        .extracting(AuditEntry::action)
+        .containsExactly("subscriber.create", "subscriber.delete", "session.kick");
+  }
+
+  /** The sessions whose disconnect was queued. */
+  private List<String> kicked() throws InterruptedException {
+    List<String> ids = new ArrayList<>();
+    for (Optional<KickRequest> k;
+        (k = f.stores.sessionCommands().nextKick(Duration.ofMillis(200))).isPresent(); ) {
+      ids.add(k.get().sessionId());
+    }
+    return ids;
+  }
+
+  private static Session withUser(Session s, String user) {
+    return new Session(
+        s.id(),
+        s.villageId(),
+        user,
+        s.deviceMac(),
+        s.nasName(),
+        s.nasAddress(),
+        s.acctSessionId(),
+        s.framedIp(),
+        s.startedAt(),
+        s.updatedAt(),
+        s.inBytes(),
+        s.outBytes(),
+        s.rateBitsPerSecond());
   }
 }

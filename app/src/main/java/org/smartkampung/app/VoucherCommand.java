@@ -10,11 +10,16 @@ import org.smartkampung.core.config.KampungConfig;
 import org.smartkampung.core.limits.ConfigLimitsSource;
 import org.smartkampung.core.metrics.KampungMetrics;
 import org.smartkampung.core.quota.StoreUnavailableException;
+import org.smartkampung.core.store.AdminStoreFactory;
+import org.smartkampung.core.store.AdminStores;
 import org.smartkampung.core.store.KampungStores;
+import org.smartkampung.core.subscriber.PasswordHasher;
 import org.smartkampung.core.voucher.Voucher;
 import org.smartkampung.core.voucher.VoucherBatch;
-import org.smartkampung.core.voucher.VoucherBatches;
 import org.smartkampung.core.voucher.VoucherCodes;
+import org.smartkampung.portal.admin.service.AdminServices;
+import org.smartkampung.portal.admin.service.Outcome;
+import org.smartkampung.portal.admin.service.VoucherService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -77,16 +82,30 @@ final class VoucherCommand {
       }
       Clock clock = Clock.systemUTC();
       try (KampungStores stores =
-          Wiring.openStores(
-              config, new ConfigLimitsSource(config), clock, KampungMetrics.createRegistry())) {
-        List<Voucher> made =
-            new VoucherBatches(stores.vouchers(), new VoucherCodes(), clock).create(batch);
-        made.forEach(v -> System.out.println(VoucherCodes.format(v.code())));
+              Wiring.openStores(
+                  config, new ConfigLimitsSource(config), clock, KampungMetrics.createRegistry());
+          AdminStores admin = AdminStoreFactory.open(config.store())) {
+        // The console's service: the batch lands in the audit log as the console's do, with the
+        // operating-system account that ran the command as its actor.
+        Outcome<List<Voucher>> made =
+            AdminServices.create(stores, admin, new PasswordHasher(), clock)
+                .vouchers()
+                .create(new VoucherService.CreateBatch(batch, "", actor()));
+        if (!(made instanceof Outcome.Done<List<Voucher>> done)) {
+          System.err.println("kampung: vouchers not made: " + made);
+          return ExitCodes.USAGE;
+        }
+        done.value().forEach(v -> System.out.println(VoucherCodes.format(v.code())));
         return 0;
       } catch (StoreUnavailableException e) {
         System.err.println("kampung: " + e.getMessage());
         return ExitCodes.UNAVAILABLE;
       }
+    }
+
+    /** The audit log's actor: the command line and the account that ran it. */
+    private static String actor() {
+      return "cli:" + System.getProperty("user.name", "unknown");
     }
   }
 }

@@ -73,7 +73,11 @@ public final class RegistryRules {
       problems.put("name", "registry.duplicate");
     }
     if (blank(client.address())) {
-      problems.put("address", "form.required");
+      // A hotspot known by its RadSec certificate may have no fixed address (behind CGNAT), as in
+      // the configuration file.
+      if (blank(client.certificate())) {
+        problems.put("address", "registry.addressOrCertificate");
+      }
     } else if (IpAddresses.problem(client.address(), true).isPresent()) {
       problems.put("address", "registry.address");
     } else if (current.hotspots().stream()

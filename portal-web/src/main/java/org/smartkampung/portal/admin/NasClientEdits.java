@@ -152,7 +152,7 @@ final class NasClientEdits {
     NasClientSettings next =
         new NasClientSettings(
             existingName != null ? existingName : form.text("name"),
-            form.text("address"),
+            form.text("address").isEmpty() ? null : form.text("address"),
             secret,
             type,
             form.text("village"),

@@ -231,6 +231,25 @@ class RegistryPagesTest {
   }
 
   @Test
+  void
+      aRadSecHotspotWithoutAFixedAddressIsAddedByItsCertificateAloneAndOtherwiseAnAddressIsAsked() {
+    addVillage("olehsari", "Olehsari", "Asia/Jakarta");
+    HttpResponse<String> neither = admin.post("/admin/kabupaten/hotspot", nasForm("address", ""));
+    assertThat(neither.statusCode()).isEqualTo(400);
+    assertThat(neither.body()).contains("id=\"address-error\"").contains("sertifikat RadSec");
+
+    HttpResponse<String> added =
+        admin.post(
+            "/admin/kabupaten/hotspot", nasForm("address", "", "certificate", "CN=olehsari-balai"));
+
+    assertThat(added.statusCode()).isEqualTo(303);
+    assertThat(chilli().address()).isNull();
+    assertThat(chilli().certificate()).isEqualTo("CN=olehsari-balai");
+    assertThat(row(admin.get("/admin/kabupaten/hotspot").body(), "radsec-olehsari-balai"))
+        .contains("tidak tersambung");
+  }
+
+  @Test
   void radSecHotspotsAreListedWithTheirConnectionAndWhichWayAKickGoes() {
     addVillage("olehsari", "Olehsari", "Asia/Jakarta");
     assertThat(

@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,17 +37,17 @@ import org.smartkampung.gateway.radius.RadiusClient;
  *
  * <p>The table's lock guards only its maps: kernel commands, the journal's fsync and the session
  * store run outside it, so a login storm never holds up {@link #find}, {@link #all}, a poll or a
- * Disconnect. What keeps them apart is a per-address reservation: whoever changes an address in the
- * kernel (a login, an end, a CoA) holds it, so two logins for one address run one after the other
- * (the later one ends the earlier), and a session is visible only once it is wholly admitted and
- * journaled. Accounting requests go out in order on one thread: a session's Start is queued when it
- * becomes visible, its Interim-Updates and Stop only after that.
+ * Disconnect. What keeps them apart is a per-address reservation ({@link Reservations}): whoever
+ * changes an address in the kernel (a login, an end, a CoA) holds it, so two logins for one address
+ * run one after the other (the later one ends the earlier), and a session is visible only once it
+ * is wholly admitted and journaled. Accounting requests go out in order on one thread: a session's
+ * Start is queued when it becomes visible, its Interim-Updates and Stop only after that.
  *
- * <p>A login is durable ({@link SessionJournal}, fsync'd) before it is answered; the journal's
- * snapshot is written at most once per poll. Sessions are mirrored into the shared {@link
- * SessionStore} for the console and the portal ({@link StoreMirror}); a start restores what the
- * journal holds, and ends any session the store lists that the journal does not know (its limits
- * are unknown, so it is never let through without them).
+ * <p>A login is durable ({@link SessionJournal}, fsync'd) before it is answered, an end before the
+ * store forgets it; the journal's snapshot is written at most once per poll. Sessions are mirrored
+ * into the shared {@link SessionStore} for the console and the portal ({@link StoreMirror}); a
+ * start restores what the journal holds, and ends any session the store lists that the journal does
+ * not know (its limits are unknown, so it is never let through without them).
  */
 public final class ClientTable implements AutoCloseable {
 
@@ -77,11 +77,10 @@ public final class ClientTable implements AutoCloseable {
   private final SessionJournal journal;
   private final StoreMirror mirror;
   private final AccountingSender accounting;
+  private final Reservations reservations = new Reservations();
 
   // Guarded by this.
   private final Map<String, ClientSession> byIp = new HashMap<>();
-  // Addresses whose kernel state someone is changing; guarded by this, waited on with this.
-  private final Set<String> reserved = new HashSet<>();
 
   // Read without the lock by the DNS forwarder's event loop on every query.
   private final Set<String> onlineIps = ConcurrentHashMap.newKeySet();
@@ -117,7 +116,7 @@ public final class ClientTable implements AutoCloseable {
       Instant now = parts.clock().instant();
       garden = new GardenSession(now);
       Map<String, ClientSession> restored =
-          new Restore(journal, mirror, accounting::send, this::stopped).sessions(now);
+          new Restore(journal, mirror, accounting::send, this::notRestored).sessions(now);
       synchronized (this) {
         byIp.putAll(restored);
         onlineIps.addAll(restored.keySet());
@@ -188,17 +187,17 @@ public final class ClientTable implements AutoCloseable {
     Instant now = parts.clock().instant();
     ClientSession session =
         new ClientSession(ip, mac, username, acctSessionId, reply, now, 0, 0, 0, 0, now, now);
-    ClientSession old;
-    synchronized (this) {
-      if (!reserve(ip)) {
-        count("interrupted");
-        return false;
-      }
-      old = detach(ip);
+    if (!reservations.reserve(ip)) {
+      count("interrupted");
+      return false;
     }
     try {
+      ClientSession old;
+      synchronized (this) {
+        old = detach(ip);
+      }
       if (old != null) {
-        stopped(old, TerminateCause.USER_REQUEST, true);
+        stop(List.of(new Ending(old, TerminateCause.USER_REQUEST)));
       }
       Optional<Enforcer.Failure> failure = parts.enforcer().admit(session, now);
       if (failure.isPresent()) {
@@ -223,7 +222,7 @@ public final class ClientTable implements AutoCloseable {
       }
       return true;
     } finally {
-      release(ip);
+      reservations.release(ip);
     }
   }
 
@@ -275,16 +274,8 @@ public final class ClientTable implements AutoCloseable {
             send(c, Status.INTERIM_UPDATE, null, now);
           }
         }
-        endings.removeIf(e -> !reserveSame(e.session()));
-        endings.forEach(e -> detach(e.session().ip()));
       }
-      for (Ending e : endings) {
-        try {
-          stopped(e.session(), e.cause(), true);
-        } finally {
-          release(e.session().ip());
-        }
-      }
+      endAll(endings);
       // One batch per poll: the store with each Interim's counters, the journal's snapshot.
       mirror.putAll(interims, this::isCurrent, now);
       journal.compact(counters(all()), !interims.isEmpty());
@@ -313,34 +304,25 @@ public final class ClientTable implements AutoCloseable {
       return 0;
     }
     poll(); // final counters for the Stop
-    List<ClientSession> ended = new ArrayList<>();
+    int ended = 0;
     for (ClientSession c : matching) {
-      ClientSession current;
-      synchronized (this) {
-        if (!reserveSame(c)) {
-          continue;
-        }
-        current = detach(c.ip());
-      }
-      try {
-        stopped(current, cause, true);
-        ended.add(current);
-      } finally {
-        release(c.ip());
+      // One at a time: only a poll holds several addresses, so no two callers wait on each other.
+      if (endAll(List.of(new Ending(c, cause))) == 1) {
+        ended++;
       }
     }
-    return ended.size();
+    return ended;
   }
 
   /** Applies new limits from a CoA-Request to matching sessions; returns how many changed. */
   public int change(Predicate<ClientSession> which, AccessReply newLimits) {
     int changed = 0;
     for (ClientSession c : all().stream().filter(which).toList()) {
+      if (!reserveSame(c)) {
+        continue;
+      }
       ClientSession updated;
       synchronized (this) {
-        if (!reserveSame(c)) {
-          continue;
-        }
         ClientSession current = byIp.get(c.ip());
         updated = current.withLimits(newLimits.over(current.limits()));
         byIp.put(c.ip(), updated);
@@ -353,7 +335,7 @@ public final class ClientTable implements AutoCloseable {
         log.warn("new limits of {} not journaled: {}", c.ip(), e.getMessage());
         changed++; // the kernel has them; the next snapshot saves them
       } finally {
-        release(c.ip());
+        reservations.release(c.ip());
       }
     }
     return changed;
@@ -399,41 +381,64 @@ public final class ClientTable implements AutoCloseable {
   private record Ending(ClientSession session, TerminateCause cause) {}
 
   /**
-   * Reserves the address of {@code c} and confirms it is still the address's session; false (and
-   * nothing reserved) when it ended or was replaced meanwhile, or on interrupt. Holds the lock.
+   * Ends those of {@code endings} that are still their address's session, holding their addresses
+   * meanwhile; returns how many ended.
    */
-  private boolean reserveSame(ClientSession c) {
-    if (!reserve(c.ip())) {
-      return false;
+  private int endAll(List<Ending> endings) {
+    List<Ending> detached = new ArrayList<>();
+    try {
+      for (Ending e : endings) {
+        if (reserveSame(e.session())) {
+          synchronized (this) {
+            detached.add(new Ending(detach(e.session().ip()), e.cause()));
+          }
+        }
+      }
+      stop(detached);
+      return detached.size();
+    } finally {
+      detached.forEach(e -> reservations.release(e.session().ip()));
     }
-    if (!same(byIp.get(c.ip()), c)) {
-      reserved.remove(c.ip());
-      notifyAll();
-      return false;
-    }
-    return true;
   }
 
   /**
-   * Waits until no one else changes {@code ip} in the kernel, then reserves it; false when
-   * interrupted. Caller holds the lock (released while waiting).
+   * Ends detached sessions whose addresses the caller holds: returns the clients to the captive
+   * state, journals the ends (one fsync for all, before the store forgets them, so a start cannot
+   * bring one back), forgets them and sends their Stops.
    */
-  private boolean reserve(String ip) {
-    while (reserved.contains(ip)) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
+  private void stop(List<Ending> detached) {
+    if (detached.isEmpty()) {
+      return;
     }
-    reserved.add(ip);
-    return true;
+    Instant now = parts.clock().instant();
+    List<CompletableFuture<Void>> ends = new ArrayList<>();
+    for (Ending e : detached) {
+      parts.enforcer().release(e.session(), now);
+      ends.add(journal.end(e.session().acctSessionId()));
+    }
+    try {
+      CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).join();
+    } catch (RuntimeException ex) {
+      log.error("session journal: {} ends not written: {}", ends.size(), ex.getMessage());
+    }
+    detached.forEach(e -> forget(e.session(), e.cause()));
   }
 
-  private synchronized void release(String ip) {
-    reserved.remove(ip);
-    notifyAll();
+  /**
+   * Reserves the address of {@code c} and confirms it is still the address's session; false (and
+   * nothing reserved) when it ended or was replaced meanwhile, or on interrupt. Not under the lock.
+   */
+  private boolean reserveSame(ClientSession c) {
+    if (!reservations.reserve(c.ip())) {
+      return false;
+    }
+    synchronized (this) {
+      if (same(byIp.get(c.ip()), c)) {
+        return true;
+      }
+    }
+    reservations.release(c.ip());
+    return false;
   }
 
   /** Takes the address's session out of the table (it is no longer visible); holds the lock. */
@@ -444,27 +449,21 @@ public final class ClientTable implements AutoCloseable {
     return c;
   }
 
-  /**
-   * Ends a detached session: returns the client to the captive state (when {@code inKernel}),
-   * forgets it and sends its Stop. The caller holds its address's reservation, not the lock.
-   */
-  private void stopped(ClientSession c, TerminateCause cause, boolean inKernel) {
-    Instant now = parts.clock().instant();
-    if (inKernel) {
-      parts.enforcer().release(c, now);
-    }
-    journal.end(c.acctSessionId());
+  /** Takes an ended session out of the store, counts it and sends its Stop. */
+  private void forget(ClientSession c, TerminateCause cause) {
     mirror.remove(c);
     parts
         .metrics()
         .counter("kampung.gateway.cutoff", "cause", cause.name().toLowerCase(Locale.ROOT))
         .increment();
     log.info("client {} ({}) captive again: {}", c.ip(), c.username(), cause);
-    send(c, Status.STOP, cause, now);
+    send(c, Status.STOP, cause, parts.clock().instant());
   }
 
-  private void stopped(ClientSession c, TerminateCause cause) {
-    stopped(c, cause, false);
+  /** Ends a session a start cannot let through again (nothing of it is in the kernel yet). */
+  private void notRestored(ClientSession c, TerminateCause cause) {
+    journal.end(c.acctSessionId());
+    forget(c, cause);
   }
 
   private synchronized boolean isCurrent(ClientSession c) {

@@ -231,14 +231,15 @@ final class SessionJournal implements AutoCloseable {
   }
 
   /**
-   * Records that a session ended. Not waited for: the session store no longer holds it, so a start
-   * would not restore it even if the line were lost.
+   * Records that a session ended; completes once that is on disk. Wait for it before the session
+   * leaves the session store: a start restores what the journal holds, even without the store.
    */
-  void end(String acctSessionId) {
+  CompletableFuture<Void> end(String acctSessionId) {
     synchronized (this) {
-      if (sessions.remove(acctSessionId) != null) {
-        append(new Line("end", null, acctSessionId, null));
+      if (sessions.remove(acctSessionId) == null) {
+        return CompletableFuture.completedFuture(null);
       }
+      return append(new Line("end", null, acctSessionId, null));
     }
   }
 

@@ -130,6 +130,21 @@ class ClientTableJournalTest {
     assertThat(kernel.admitted()).containsEntry(IP, admitted.acctSessionId());
   }
 
+  /** The store is a mirror: a login it missed (a Redis outage, say) is restored and shown again. */
+  @Test
+  void aLoginTheStoreLostIsRestoredFromTheJournalAndStoredAgain() {
+    ClientTable before = table(new FakeEnforcer(), new SimpleMeterRegistry());
+    before.authorize(IP, MAC, "warga", "rahasia");
+    String id = before.find(IP).orElseThrow().acctSessionId();
+    sessions.remove("kemiren-gw/" + id);
+
+    ClientTable after = table(new FakeEnforcer(), new SimpleMeterRegistry());
+    assertLimits(after.find(IP).orElseThrow().limits());
+    assertThat(sessions.listByNas("kemiren-gw"))
+        .extracting(Session::acctSessionId)
+        .containsExactly(id);
+  }
+
   @Test
   void aCoaSurvivesACrash() {
     ClientTable before = table(new FakeEnforcer(), new SimpleMeterRegistry());

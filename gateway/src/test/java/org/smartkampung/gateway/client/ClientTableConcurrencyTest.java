@@ -21,6 +21,7 @@ import org.smartkampung.core.store.EmbeddedSessionStore;
 import org.smartkampung.gateway.client.AuthorizeResult.Outcome;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
 import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
+import org.tinyradius.packet.RadiusPacket;
 
 /**
  * The table's lock never waits on the kernel: a login whose nft and tc commands are slow holds up
@@ -135,6 +136,39 @@ class ClientTableConcurrencyTest {
       assertThat(f.get().outcome()).isEqualTo(Outcome.ACCEPTED);
     }
     assertOneSessionFor(A, 8);
+  }
+
+  @Test
+  void aLoginWaitsForTheReleaseOfItsAddressesEndingSessionNotForOthers() throws Exception {
+    assertThat(table.authorize(A, MAC_A, "warga", "rahasia").outcome()).isEqualTo(Outcome.ACCEPTED);
+    String old = table.find(A).orElseThrow().acctSessionId();
+    CountDownLatch releaseA = kernel.holdRelease(A);
+    CompletableFuture<Integer> kick =
+        CompletableFuture.supplyAsync(
+            () -> table.disconnect(c -> c.ip().equals(A), TerminateCause.ADMIN_RESET), logins);
+    assertThat(kernel.awaitReleaseHeld(A)).isTrue();
+
+    CompletableFuture<AuthorizeResult> again = login(A, MAC_A);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                radius.types().stream().filter(t -> t == RadiusPacket.ACCESS_REQUEST).count() == 2);
+    // Another address and the lookups are not held up by A's slow release.
+    assertThat(completes(() -> table.authorize(B, MAC_B, "warga", "rahasia")).outcome())
+        .isEqualTo(Outcome.ACCEPTED);
+    assertThat(completes(() -> table.find(A))).isEmpty();
+
+    releaseA.countDown();
+    assertThat(kick.get()).isEqualTo(1);
+    assertThat(again.get().outcome()).isEqualTo(Outcome.ACCEPTED);
+    // Had the new login not waited, its admit would have come while the old one was still in.
+    assertThat(kernel.violations).isEmpty();
+    assertThat(kernel.admitted()).containsOnlyKeys(A, B);
+    assertThat(kernel.admitted().get(A)).isNotEqualTo(old);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> radius.accounting(old).equals(List.of("Start", "Stop")));
   }
 
   /**

@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An in-memory kernel for the client table's concurrency tests: who is admitted, by address. An
- * admit for an address can be held on a latch to stand for slow nft and tc; an admit for an address
- * still admitted, or a release of one that is not, is recorded as a violation.
+ * admit or a release for an address can be held on a latch to stand for slow nft and tc; an admit
+ * for an address still admitted, or a release of one that is not, is recorded as a violation.
  */
 final class FakeEnforcer implements Enforcer {
 
   private final Map<String, String> admitted = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> entered = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> releaseHolds = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> releasing = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
   final List<String> violations = new CopyOnWriteArrayList<>();
   final List<String> admits = new CopyOnWriteArrayList<>();
@@ -37,6 +39,19 @@ final class FakeEnforcer implements Enforcer {
   /** Waits until an admit for {@code ip} is being held. */
   boolean awaitHeld(String ip) throws InterruptedException {
     return entered.get(ip).await(10, TimeUnit.SECONDS);
+  }
+
+  /** Holds releases for {@code ip} until the returned latch is counted down. */
+  CountDownLatch holdRelease(String ip) {
+    CountDownLatch release = new CountDownLatch(1);
+    releaseHolds.put(ip, release);
+    releasing.put(ip, new CountDownLatch(1));
+    return release;
+  }
+
+  /** Waits until a release for {@code ip} is being held. */
+  boolean awaitReleaseHeld(String ip) throws InterruptedException {
+    return releasing.get(ip).await(10, TimeUnit.SECONDS);
   }
 
   void failAdmits(String ip) {
@@ -78,6 +93,15 @@ final class FakeEnforcer implements Enforcer {
 
   @Override
   public void release(ClientSession session, Instant now) {
+    CountDownLatch latch = releaseHolds.get(session.ip());
+    if (latch != null) {
+      releasing.get(session.ip()).countDown();
+      try {
+        latch.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (!admitted.remove(session.ip(), session.acctSessionId())) {
       violations.add("release " + session.acctSessionId() + " not admitted");
     }

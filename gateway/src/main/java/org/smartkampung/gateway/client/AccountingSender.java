@@ -5,7 +5,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ import org.smartkampung.gateway.radius.RadiusClient;
  * Sends accounting requests in the order they are queued, on one thread of its own: a session's
  * Start always goes before its Interim-Updates and Stop, and RADIUS round trips never hold up the
  * caller. A request RADIUS does not answer is counted and logged, not retried later.
+ *
+ * <p>The queue is bounded for Interim-Updates: while RADIUS does not answer, each request waits out
+ * its retries, so when {@value #MAX_QUEUED_INTERIMS} requests are waiting a new Interim-Update is
+ * dropped and counted (the next one carries the same cumulative counters). Starts and Stops are
+ * always queued: there is one of each per login.
  */
 final class AccountingSender implements AutoCloseable {
 
@@ -25,8 +31,12 @@ final class AccountingSender implements AutoCloseable {
 
   private final RadiusClient radius;
   private final MeterRegistry metrics;
+  static final int MAX_QUEUED_INTERIMS = 10_000;
+
+  private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
   private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "gateway-accounting"));
+      new ThreadPoolExecutor(
+          1, 1, 0, TimeUnit.SECONDS, queue, r -> new Thread(r, "gateway-accounting"));
 
   AccountingSender(RadiusClient radius, MeterRegistry metrics) {
     this.radius = radius;
@@ -53,6 +63,10 @@ final class AccountingSender implements AutoCloseable {
   /** Queues one record. */
   void send(AccountingRecord record) {
     Status status = record.status();
+    if (status == Status.INTERIM_UPDATE && queue.size() >= MAX_QUEUED_INTERIMS) {
+      count(status, "dropped");
+      return;
+    }
     thread.execute(
         () -> {
           try {

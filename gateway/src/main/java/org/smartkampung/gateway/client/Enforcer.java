@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * Where the client table's decisions take effect: who passes, at what rate and up to how many
  * bytes, and what each client used. The kernel enforces; the table only decides and reports.
+ *
+ * <p>Called from several threads at once (logins, the poll, Disconnect/CoA) without the table's
+ * lock; calls for one address never overlap (the table reserves the address first), so an
+ * implementation must only be safe for different addresses and for reads alongside changes.
  */
 public interface Enforcer {
 

@@ -17,7 +17,7 @@ import org.smartkampung.gateway.radius.AccountingRecord.TerminateCause;
  * since the gateway started, cumulative, so a lost or repeated record charges nothing twice. Start
  * with the first garden byte; an Interim-Update at each poll that saw the counters move, and at
  * least every {@link #HEARTBEAT} so the server never takes the session for lost; Stop when the
- * gateway stops. Owned by the client table (under its lock).
+ * gateway stops. Owned by the client table's poll (under its poll lock).
  */
 final class GardenSession {
 

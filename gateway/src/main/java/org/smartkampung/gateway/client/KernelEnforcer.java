@@ -19,6 +19,10 @@ import org.smartkampung.gateway.shaping.TcShaper;
 /**
  * The enforcer over nftables (who passes, octet limits as quotas, counters) and tc (rates; a shaped
  * client's download is counted by its tc class, after the shaper's drops).
+ *
+ * <p>Thread-safe as {@link Enforcer} asks: every nft change is one {@code nft -f -} batch on its
+ * standard input (no batch files), which the kernel applies atomically, and {@link TcShaper} locks
+ * only its class-id bookkeeping.
  */
 public final class KernelEnforcer implements Enforcer {
 

@@ -1,6 +1,7 @@
 package org.smartkampung.gateway.shaping;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import org.smartkampung.gateway.firewall.NftRuleset;
  * the sum, so at the evening peak the clients share the village's line fairly.
  *
  * <p>Rates are in kilobits per second (1000 bit/s). Leaves keep the kernel's default pfifo.
+ *
+ * <p>Thread-safe: clients can be added, removed and read at once. Calls for one address must not
+ * overlap (the client table never lets them).
  */
 public final class TcShaper {
 
@@ -38,7 +42,11 @@ public final class TcShaper {
   private final long villageDownKbps;
   private final long villageUpKbps;
   private final CommandRunner runner;
+  // Guarded by this. tc itself runs outside the lock: the kernel applies each command atomically,
+  // and commands for different clients touch different classes and filter priorities.
   private final Map<String, Integer> minorByIp = new HashMap<>();
+  // Minors in use, including those whose removal is still running (not free for a new client yet).
+  private final BitSet usedMinors = new BitSet();
 
   public TcShaper(
       String clientInterface, long villageDownKbps, long villageUpKbps, CommandRunner runner) {
@@ -150,18 +158,23 @@ public final class TcShaper {
    * Shapes one client; a rate of 0 means "up to the village's rate". False (logged, and whatever
    * was added removed again) on failure.
    */
-  public synchronized boolean addClient(String ip, long downKbps, long upKbps) {
-    Integer minor = minorByIp.get(ip);
-    if (minor == null) {
-      minor = freeMinor();
-      if (minor < 0) {
-        log.error("no free tc class for {}: more than {} clients", ip, LAST_MINOR - FIRST_MINOR);
-        return false;
+  public boolean addClient(String ip, long downKbps, long upKbps) {
+    int minor;
+    synchronized (this) {
+      Integer known = minorByIp.get(ip);
+      if (known == null) {
+        known = usedMinors.nextClearBit(FIRST_MINOR);
+        if (known > LAST_MINOR) {
+          log.error("no free tc class for {}: more than {} clients", ip, LAST_MINOR - FIRST_MINOR);
+          return false;
+        }
+        usedMinors.set(known);
+        minorByIp.put(ip, known);
       }
+      minor = known;
     }
     long down = downKbps > 0 ? Math.min(downKbps, villageDownKbps) : villageDownKbps;
     long up = upKbps > 0 ? Math.min(upKbps, villageUpKbps) : villageUpKbps;
-    minorByIp.put(ip, minor);
     if (!batch(clientCommands(ip, minor, down, up))) {
       removeClient(ip);
       return false;
@@ -170,25 +183,39 @@ public final class TcShaper {
   }
 
   /** Removes a client's classes; quiet when it has none. */
-  public synchronized void removeClient(String ip) {
-    Integer minor = minorByIp.remove(ip);
-    if (minor == null) {
-      return;
+  public void removeClient(String ip) {
+    Integer minor;
+    synchronized (this) {
+      minor = minorByIp.remove(ip);
+      if (minor == null) {
+        return;
+      }
     }
-    String hex = Integer.toHexString(minor);
-    List<String> commands = new ArrayList<>();
-    for (String dev : List.of(clientInterface, ifb)) {
-      commands.add("filter del dev " + dev + " parent 1: prio " + minor);
-      commands.add("class del dev " + dev + " classid 1:" + hex);
+    try {
+      String hex = Integer.toHexString(minor);
+      List<String> commands = new ArrayList<>();
+      for (String dev : List.of(clientInterface, ifb)) {
+        commands.add("filter del dev " + dev + " parent 1: prio " + minor);
+        commands.add("class del dev " + dev + " classid 1:" + hex);
+      }
+      runner.run(List.of("tc", "-force", "-batch", "-"), String.join("\n", commands) + "\n");
+    } finally {
+      // Only now may another client get this class: its commands would race these deletions.
+      synchronized (this) {
+        usedMinors.clear(minor);
+      }
     }
-    runner.run(List.of("tc", "-force", "-batch", "-"), String.join("\n", commands) + "\n");
   }
 
   /**
    * Bytes each shaped client's download class has sent, by address: what the client really got,
    * after the shaper's drops (nft counts before the shaper). Null when tc could not be read.
    */
-  public synchronized Map<String, Long> deliveredDownBytes() {
+  public Map<String, Long> deliveredDownBytes() {
+    Map<String, Integer> minors;
+    synchronized (this) {
+      minors = Map.copyOf(minorByIp);
+    }
     CommandRunner.Result r =
         runner.run(List.of("tc", "-s", "class", "show", "dev", clientInterface));
     if (!r.ok()) {
@@ -197,7 +224,7 @@ public final class TcShaper {
     }
     Map<Integer, Long> byMinor = sentBytesByMinor(r.stdout());
     Map<String, Long> delivered = new HashMap<>();
-    minorByIp.forEach(
+    minors.forEach(
         (ip, minor) -> {
           Long bytes = byMinor.get(minor);
           if (bytes != null) {
@@ -211,7 +238,7 @@ public final class TcShaper {
    * Bytes the walled garden's download class has sent since {@link #start}: what unauthenticated
    * clients really got from the garden. -1 when tc could not be read.
    */
-  public synchronized long deliveredGardenDownBytes() {
+  public long deliveredGardenDownBytes() {
     CommandRunner.Result r =
         runner.run(
             List.of(
@@ -243,18 +270,10 @@ public final class TcShaper {
   /** Removes every class, the ingress redirect and the ifb device. */
   public synchronized void stop() {
     minorByIp.clear();
+    usedMinors.clear();
     runner.run(List.of("tc", "qdisc", "del", "dev", clientInterface, "root"));
     runner.run(List.of("tc", "qdisc", "del", "dev", clientInterface, "ingress"));
     runner.run(List.of("ip", "link", "del", ifb));
-  }
-
-  private int freeMinor() {
-    for (int m = FIRST_MINOR; m <= LAST_MINOR; m++) {
-      if (!minorByIp.containsValue(m)) {
-        return m;
-      }
-    }
-    return -1;
   }
 
   private boolean batch(List<String> commands) {

@@ -1,33 +1,27 @@
 package org.smartkampung.gateway.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smartkampung.core.session.Session;
 import org.smartkampung.core.store.EmbeddedSessionStore;
 import org.smartkampung.gateway.client.AuthorizeResult.Outcome;
 import org.smartkampung.gateway.firewall.CommandRunner;
 import org.smartkampung.gateway.firewall.Firewall;
 import org.smartkampung.gateway.firewall.NftRuleset;
 import org.smartkampung.gateway.neighbour.NeighbourTable;
-import org.smartkampung.gateway.radius.RadiusClient;
 import org.smartkampung.gateway.shaping.TcShaper;
 import org.tinyradius.packet.RadiusPacket;
 
@@ -37,14 +31,7 @@ import org.tinyradius.packet.RadiusPacket;
  */
 class ClientTableTest {
 
-  private static final String SECRET = "rahasia-uji";
-  // "true" and "false" stand in for nft and tc: they accept or refuse every batch.
-  private static final CommandRunner WORKS = new CommandRunner(List.of("true"));
-  private static final CommandRunner FAILS = new CommandRunner(List.of("false"));
-
-  private DatagramSocket radius;
-  private final List<Integer> received = new CopyOnWriteArrayList<>();
-  private Thread responder;
+  private LoopbackRadius radius;
   private EmbeddedSessionStore sessions;
   private Path dir;
 
@@ -52,46 +39,29 @@ class ClientTableTest {
   void startRadius(@TempDir Path dir) throws Exception {
     this.dir = dir;
     sessions = new EmbeddedSessionStore(dir.resolve("sessions"));
-    radius = new DatagramSocket(0, InetAddress.getLoopbackAddress());
-    responder = new Thread(this::answer, "radius-responder");
-    responder.start();
+    radius = new LoopbackRadius();
   }
 
   @AfterEach
   void stop() throws Exception {
     radius.close();
-    responder.join(2000);
   }
 
-  /** Accepts every Access-Request, answers every Accounting-Request. */
-  private void answer() {
-    byte[] buffer = new byte[4096];
-    while (true) {
-      DatagramPacket in = new DatagramPacket(buffer, buffer.length);
-      try {
-        radius.receive(in);
-        RadiusPacket request =
-            RadiusPacket.decodeRequestPacket(
-                new ByteArrayInputStream(Arrays.copyOf(in.getData(), in.getLength())), SECRET);
-        received.add(request.getPacketType());
-        int code =
-            request.getPacketType() == RadiusPacket.ACCESS_REQUEST
-                ? RadiusPacket.ACCESS_ACCEPT
-                : RadiusPacket.ACCOUNTING_RESPONSE;
-        RadiusPacket reply = new RadiusPacket(code, request.getPacketIdentifier());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        reply.encodeResponsePacket(out, SECRET, request);
-        radius.send(new DatagramPacket(out.toByteArray(), out.size(), in.getSocketAddress()));
-      } catch (SocketException closed) {
-        return;
-      } catch (Exception e) {
-        // a packet we cannot read: ignore, as a server would
-      }
+  /**
+   * Stands in for nft or tc: accepts every batch until {@link #fail} is called, then refuses every
+   * one (so a table can start, then meet a kernel that refuses a login).
+   */
+  private record Switch(Path failFlag) {
+    CommandRunner runner() {
+      return new CommandRunner(List.of("sh", "-c", "test ! -e \"$0\"", failFlag.toString()));
+    }
+
+    void fail() throws Exception {
+      Files.createFile(failFlag);
     }
   }
 
-  private ClientTable table(CommandRunner nft, CommandRunner tc) {
-    InetSocketAddress server = new InetSocketAddress("127.0.0.1", radius.getLocalPort());
+  private ClientTable table(CommandRunner nft, CommandRunner tc, Path limitsFile) {
     return new ClientTable(
         new ClientTable.Parts(
             "kemiren-gw",
@@ -110,46 +80,50 @@ class ClientTableTest {
                         NftRuleset.WEB_PORTS),
                     nft),
                 new TcShaper("cl0", 50_000, 20_000, tc)),
-            new RadiusClient(
-                server,
-                server,
-                SECRET,
-                new RadiusClient.NasIdentity("kemiren-gw", null, "kemiren-gw"),
-                1000,
-                2),
+            radius.client("kemiren-gw"),
             new NeighbourTable(dir.resolve("no-arp"), "cl0"),
             sessions,
-            dir.resolve("limits.json"),
+            limitsFile,
             Clock.systemUTC(),
             new SimpleMeterRegistry()));
   }
 
+  private ClientTable table(CommandRunner nft, CommandRunner tc) {
+    return table(nft, tc, dir.resolve("limits.json"));
+  }
+
+  private static CommandRunner works() {
+    return new CommandRunner(List.of("true"));
+  }
+
   @Test
   void acceptedLoginIsRecordedAndStarted() {
-    ClientTable table = table(WORKS, WORKS);
+    ClientTable table = table(works(), works());
+    table.start(List.of());
     AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.ACCEPTED);
     assertThat(table.find("10.5.50.9")).isPresent();
     assertThat(sessions.listByNas("kemiren-gw")).hasSize(1);
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> received.contains(RadiusPacket.ACCOUNTING_REQUEST));
+        .until(() -> radius.types().contains(RadiusPacket.ACCOUNTING_REQUEST));
   }
 
   @Test
   void loginWithoutAKnownMacIsRefused() {
-    ClientTable table = table(WORKS, WORKS);
+    ClientTable table = table(works(), works());
+    table.start(List.of());
     AuthorizeResult result = table.authorize("10.5.50.9", "", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.WRONG_DEVICE);
     assertThat(table.find("10.5.50.9")).isEmpty();
-    assertThat(received).isEmpty();
+    assertThat(radius.types()).isEmpty();
   }
 
   @Test
   void aSavedSessionWithoutMacEndsWithAStopAtStart() {
-    java.time.Instant then = java.time.Instant.now().minusSeconds(60);
+    Instant then = Instant.now().minusSeconds(60);
     sessions.put(
-        new org.smartkampung.core.session.Session(
+        new Session(
             "kemiren-gw/abc123",
             "kemiren",
             "warga",
@@ -163,32 +137,62 @@ class ClientTableTest {
             100,
             200,
             0));
-    ClientTable table = table(WORKS, WORKS);
+    ClientTable table = table(works(), works());
     table.start(List.of());
     assertThat(table.find("10.5.50.9")).isEmpty();
     assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
     await()
         .atMost(Duration.ofSeconds(5))
-        .until(() -> received.contains(RadiusPacket.ACCOUNTING_REQUEST));
+        .until(() -> radius.types().contains(RadiusPacket.ACCOUNTING_REQUEST));
   }
 
   @Test
-  void failingNftLeavesTheClientCaptiveWithoutSessionOrAccounting() {
-    ClientTable table = table(FAILS, WORKS);
+  void failingNftLeavesTheClientCaptiveWithoutSessionOrAccounting() throws Exception {
+    Switch nft = new Switch(dir.resolve("nft-fails"));
+    ClientTable table = table(nft.runner(), works());
+    table.start(List.of());
+    nft.fail();
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertNothingLeft(table);
+  }
+
+  @Test
+  void failingTcLeavesTheClientCaptiveWithoutSessionOrAccounting() throws Exception {
+    Switch tc = new Switch(dir.resolve("tc-fails"));
+    ClientTable table = table(works(), tc.runner());
+    table.start(List.of());
+    tc.fail();
+    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertNothingLeft(table);
+  }
+
+  private void assertNothingLeft(ClientTable table) {
+    assertThat(table.find("10.5.50.9")).isEmpty();
+    assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
+    assertThat(radius.types()).containsExactly(RadiusPacket.ACCESS_REQUEST);
+    // Nor in the journal: a restart lets nobody through.
+    ClientTable restarted = table(works(), works());
+    restarted.start(List.of());
+    assertThat(restarted.all()).isEmpty();
+  }
+
+  /**
+   * The old limits file failed silently: the login was let through, and after a restart the session
+   * came back with no limits at all. A gateway that cannot journal refuses to start, and a login it
+   * cannot journal is refused.
+   */
+  @Test
+  void aGatewayThatCannotJournalLetsNobodyThrough() throws Exception {
+    Path notADirectory = Files.createFile(dir.resolve("a-file"));
+    ClientTable table = table(works(), works(), notADirectory.resolve("limits.json"));
+    assertThatThrownBy(() -> table.start(List.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("journal");
     AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
     assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(table.find("10.5.50.9")).isEmpty();
     assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
-    assertThat(received).containsExactly(RadiusPacket.ACCESS_REQUEST);
-  }
-
-  @Test
-  void failingTcLeavesTheClientCaptiveWithoutSessionOrAccounting() {
-    ClientTable table = table(WORKS, FAILS);
-    AuthorizeResult result = table.authorize("10.5.50.9", "02:00:00:00:00:09", "tok", "rahasia");
-    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(table.find("10.5.50.9")).isEmpty();
-    assertThat(sessions.listByNas("kemiren-gw")).isEmpty();
-    assertThat(received).containsExactly(RadiusPacket.ACCESS_REQUEST);
   }
 }

@@ -2,6 +2,14 @@ package org.smartkampung.gateway.shaping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.smartkampung.gateway.firewall.CommandRunner;
 import org.smartkampung.gateway.testing.NetnsLab;
@@ -107,6 +115,56 @@ class TcShaperTest {
       TcShaper shaper = new TcShaper("missing0", 20_000, 10_000, lab.runner(ns));
       assertThat(shaper.start()).isFalse();
       assertThat(shaper.addClient("10.88.0.5", 1_000, 1_000)).isFalse();
+    }
+  }
+
+  /**
+   * Logins and ends of different clients run their tc commands at once (the client table no longer
+   * serialises them): each client ends with its own class, and a class being removed is not handed
+   * to another client before its removal is done.
+   */
+  @Test
+  void clientsAddedAndRemovedFromManyThreadsAtOnceEachKeepTheirOwnClass() throws Exception {
+    NetnsLab.requireRootAnd("ip", "tc");
+    try (NetnsLab lab = new NetnsLab()) {
+      String ns = lab.namespace("tc");
+      lab.sh(
+          ns,
+          "ip link add cl0 type veth peer name cl1 && ip link set cl0 up && ip link set cl1 up");
+      TcShaper shaper = new TcShaper("cl0", 20_000, 10_000, lab.runner(ns));
+      assertThat(shaper.start()).isTrue();
+      List<String> ips = IntStream.range(0, 24).mapToObj(i -> "10.88.0." + (10 + i)).toList();
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<Boolean>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          List<String> mine = ips.subList(t * 6, t * 6 + 6);
+          done.add(
+              threads.submit(
+                  () -> {
+                    boolean ok = true;
+                    for (String ip : mine) {
+                      ok &= shaper.addClient(ip, 1_000, 500);
+                      shaper.removeClient(ip);
+                      ok &= shaper.addClient(ip, 2_000, 500);
+                    }
+                    return ok;
+                  }));
+        }
+        for (Future<Boolean> f : done) {
+          assertThat(f.get()).isTrue();
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+      assertThat(shaper.deliveredDownBytes()).containsOnlyKeys(Set.copyOf(ips));
+      Set<String> classes =
+          lab.sh(ns, "tc class show dev cl0")
+              .lines()
+              .filter(l -> l.contains("parent 1:1") && l.contains("rate 2Mbit"))
+              .collect(Collectors.toSet());
+      assertThat(classes).hasSize(ips.size());
+      shaper.stop();
     }
   }
 }

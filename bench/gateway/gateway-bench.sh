@@ -69,7 +69,7 @@ gateway:
 YAML
 # JFR=path records a CPU profile of the gateway during the runs (dumped before the namespaces go).
 # The JVM flags of config/gateway/kampung.service unless GATEWAY_JAVA_OPTS says otherwise.
-ip netns exec $g java ${GATEWAY_JAVA_OPTS:--Xmx256m} ${JFR:+-XX:StartFlightRecording=settings=profile} -jar "$jar" run \
+ip netns exec $g java ${GATEWAY_JAVA_OPTS:--Xmx256m} ${JFR:+-XX:StartFlightRecording=settings=${JFR_SETTINGS:-profile}} -jar "$jar" run \
   --config "$work/kampung.yaml" >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 for _ in $(seq 1 60); do

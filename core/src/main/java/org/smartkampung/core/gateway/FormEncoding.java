@@ -50,14 +50,24 @@ final class FormEncoding {
     return out.append(value, run, length);
   }
 
+  /** The ASCII characters kept as they are, looked up instead of compared one range at a time. */
+  private static final boolean[] KEPT = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      KEPT[c] =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '-'
+              || c == '*'
+              || c == '_';
+    }
+  }
+
   private static boolean keeps(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '.'
-        || c == '-'
-        || c == '*'
-        || c == '_';
+    return c < 128 && KEPT[c];
   }
 
   private static void percent(StringBuilder out, int b) {

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -57,7 +56,6 @@ public final class GatewaySignature {
   // Initialised once and cloned once per thread: the JCA lookup and key setup cost more than the
   // HMAC, and the captive interceptor signs every redirect.
   private final Mac prototype;
-  private final ThreadLocal<Mac> macs;
   private final ThreadLocal<Scratch> scratches;
   private final Clock clock;
   private final long maxAgeSeconds;
@@ -69,8 +67,7 @@ public final class GatewaySignature {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
     }
-    this.macs = ThreadLocal.withInitial(this::newMac);
-    this.scratches = ThreadLocal.withInitial(Scratch::new);
+    this.scratches = ThreadLocal.withInitial(() -> new Scratch(newMac()));
     this.clock = clock;
     this.maxAgeSeconds = maxAgeSeconds;
   }
@@ -178,12 +175,20 @@ public final class GatewaySignature {
     }
   }
 
-  /** Reused text and bytes of one thread, so signing allocates little more than its answer. */
+  /**
+   * Reused text, bytes and keyed MAC of one thread (one thread-local look-up per signature), so
+   * signing allocates little more than its answer.
+   */
   private static final class Scratch {
+    private final Mac mac;
     private final StringBuilder[] texts = {
       new StringBuilder(512), new StringBuilder(512), new StringBuilder(512)
     };
     private byte[] bytes = new byte[512];
+
+    Scratch(Mac mac) {
+      this.mac = mac;
+    }
 
     StringBuilder text(int which) {
       StringBuilder text = texts[which];
@@ -268,11 +273,18 @@ public final class GatewaySignature {
     return hmacHex(baseString(params), scratches.get());
   }
 
-  private String hmacHex(CharSequence base, Scratch scratch) {
-    Mac mac = macs.get();
-    mac.update(scratch.ascii(base), 0, base.length());
-    return HexFormat.of().formatHex(mac.doFinal());
+  private static String hmacHex(CharSequence base, Scratch scratch) {
+    scratch.mac.update(scratch.ascii(base), 0, base.length());
+    byte[] digest = scratch.mac.doFinal();
+    char[] hex = new char[digest.length * 2];
+    for (int i = 0; i < digest.length; i++) {
+      hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+    }
+    return new String(hex);
   }
+
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
   private Mac newMac() {
     try {

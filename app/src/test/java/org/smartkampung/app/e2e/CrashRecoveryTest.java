@@ -43,6 +43,7 @@ class CrashRecoveryTest {
     AtomicLong acknowledgedBytes = new AtomicLong();
     AtomicInteger acknowledgedStops = new AtomicInteger();
     AtomicLong inFlightBytes = new AtomicLong();
+    AtomicInteger inFlightStatus = new AtomicInteger();
     Thread hotspot;
     try (NasRadiusClient nas =
         new NasRadiusClient("127.0.0.1", "testing123", shipped.authPort(), shipped.acctPort())) {
@@ -56,7 +57,9 @@ class CrashRecoveryTest {
               });
       hotspot =
           new Thread(
-              () -> stream(nas, acknowledgedBytes, acknowledgedStops, inFlightBytes), "hotspot");
+              () ->
+                  stream(nas, acknowledgedBytes, acknowledgedStops, inFlightBytes, inFlightStatus),
+              "hotspot");
       hotspot.start();
       await().atMost(Duration.ofSeconds(60)).until(() -> acknowledgedStops.get() >= 5);
       kampung.destroyForcibly(); // SIGKILL: no shutdown hook, no last snapshot
@@ -80,13 +83,18 @@ class CrashRecoveryTest {
       assertThat(usage.villageDayBytes()).isEqualTo(usage.userDayBytes());
       int online = usage.userDevices();
       assertThat(online).as("only the session cut off by the crash").isLessThanOrEqualTo(1);
-      assertThat(stores.sessions().listByVillage("kemiren")).hasSize(online);
+      // A Stop in flight at the kill may have closed its session in the ledger before taking it
+      // off the live list (the ledger closes first, so the sweep always finds what it holds open;
+      // the NAS's retransmit of the Stop removes it). Nothing else may differ.
+      int stopInFlight = inFlightStatus.get() == 2 ? 1 : 0;
+      int listed = stores.sessions().listByVillage("kemiren").size();
+      assertThat(listed).isBetween(online, online + stopInFlight);
 
       // An hour later its Stop has still not come: the sweep ends it and frees its device.
       Clock hourLater = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
       try (RadiusServer radius =
           RadiusServer.start(config, stores, hourLater, new SimpleMeterRegistry())) {
-        assertThat(radius.sweepLostSessions()).isEqualTo(online);
+        assertThat(radius.sweepLostSessions()).isEqualTo(listed);
       }
       assertThat(stores.ledger().check("kemiren", "warga", "x").orThrow().userDevices()).isZero();
       assertThat(stores.sessions().listByVillage("kemiren")).isEmpty();
@@ -117,7 +125,8 @@ class CrashRecoveryTest {
       NasRadiusClient nas,
       AtomicLong acknowledgedBytes,
       AtomicInteger acknowledgedStops,
-      AtomicLong inFlightBytes) {
+      AtomicLong inFlightBytes,
+      AtomicInteger inFlightStatus) {
     try {
       for (int s = 1; ; s++) {
         String id = "crash-" + s;
@@ -127,6 +136,7 @@ class CrashRecoveryTest {
         int[] statuses = {1, 3, 3, 2};
         for (int r = 0; r < statuses.length; r++) {
           inFlightBytes.set(downloads[r] - charged);
+          inFlightStatus.set(statuses[r]);
           nas.accountingRequest(statuses[r], record(nas, id, mac, downloads[r], 60L * r));
           acknowledgedBytes.addAndGet(downloads[r] - charged);
           charged = downloads[r];

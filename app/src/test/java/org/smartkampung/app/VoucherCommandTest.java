@@ -37,8 +37,8 @@ class VoucherCommandTest {
     System.setOut(oldOut);
   }
 
-  @Test
-  void aBatchMadeOnTheCommandLineIsPrintedAndAuditedAsTheConsolesAre() throws Exception {
+  /** One village on the embedded store in the test's folder. */
+  private Path config() throws Exception {
     Path file = dir.resolve("kampung.yaml");
     Files.writeString(
         file,
@@ -48,6 +48,12 @@ class VoucherCommandTest {
         villages: [{id: kemiren, name: Kemiren}]
         """
             .formatted(dir.resolve("data")));
+    return file;
+  }
+
+  @Test
+  void aBatchMadeOnTheCommandLineIsPrintedAndAuditedAsTheConsolesAre() throws Exception {
+    Path file = config();
 
     int code =
         KampungCli.execute(
@@ -84,15 +90,7 @@ class VoucherCommandTest {
 
   @Test
   void anOutOfRangeBatchIsRefusedAndAuditsNothing() throws Exception {
-    Path file = dir.resolve("kampung.yaml");
-    Files.writeString(
-        file,
-        """
-        regency: {id: banyuwangi, name: Kabupaten Banyuwangi}
-        store: {type: embedded, data-dir: %s}
-        villages: [{id: kemiren, name: Kemiren}]
-        """
-            .formatted(dir.resolve("data")));
+    Path file = config();
 
     int code =
         KampungCli.execute(

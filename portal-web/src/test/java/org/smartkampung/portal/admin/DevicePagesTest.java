@@ -75,6 +75,12 @@ class DevicePagesTest {
   }
 
   @Test
+  void theVillagesMenuLeadsToItsDevicePage() {
+    assertThat(budi.get("/admin/desa/kemiren/sesi").body())
+        .contains("href=\"/admin/desa/kemiren/perangkat\">Perangkat</a>");
+  }
+
+  @Test
   void aBadMacReRendersTheFormWithAMessageAndSavesNothing() {
     HttpResponse<String> r = add(budi, "kemiren", "AA:BB:CC:DD:EE", "blokir");
 

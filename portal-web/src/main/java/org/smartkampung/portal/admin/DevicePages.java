@@ -11,7 +11,6 @@ import org.smartkampung.core.device.ListedDevice;
 import org.smartkampung.core.nas.Macs;
 import org.smartkampung.core.session.Session;
 import org.smartkampung.core.village.Village;
-import org.smartkampung.portal.admin.service.SessionService;
 import org.smartkampung.portal.page.Formats;
 
 /**
@@ -169,20 +168,7 @@ final class DevicePages {
                 409, "message", Map.of("message", parts.pages.text(ctx, "devices.full")));
           }
           list(village, me, mac, DeviceListKind.BLOCKED, session.get().userId());
-          // The kick is the console's one kick, with its rules and its one audit entry.
-          return parts
-              .services
-              .sessions()
-              .kick(new SessionService.Kick(village.id(), sessionId, me.username()))
-              .fold(
-                  request -> {
-                    AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
-                    ctx.put(
-                        AdminParts.FLASH,
-                        parts.sessions.kickFlash(signIn, village.id(), request.id()));
-                    return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
-                  },
-                  e -> Refusals.page(parts, ctx, e, "kick.unknown"));
+          return SessionPages.kick(parts, ctx, village, sessionId, me);
         });
   }
 }

@@ -74,22 +74,28 @@ final class SessionPages {
     Village village = AdminParts.village(ctx);
     AdminAccount me = AdminParts.account(ctx);
     String sessionId = SignInPages.value(ctx, "session");
-    parts.run(
-        ctx,
-        () ->
-            parts
-                .services
-                .sessions()
-                .kick(new SessionService.Kick(village.id(), sessionId, me.username()))
-                .fold(
-                    request -> {
-                      AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
-                      ctx.put(
-                          AdminParts.FLASH,
-                          parts.sessions.kickFlash(signIn, village.id(), request.id()));
-                      return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
-                    },
-                    e -> Refusals.page(parts, ctx, e, "kick.unknown")));
+    parts.run(ctx, () -> kick(parts, ctx, village, sessionId, me));
+  }
+
+  /**
+   * The console's one kick (its rules and its one audit entry through {@link SessionService}),
+   * answered with the session list and the kick's result; the device page's "block and kick" ends
+   * with it too.
+   */
+  static Reply kick(
+      AdminParts parts, RoutingContext ctx, Village village, String sessionId, AdminAccount me) {
+    return parts
+        .services
+        .sessions()
+        .kick(new SessionService.Kick(village.id(), sessionId, me.username()))
+        .fold(
+            request -> {
+              AdminSessions.Session signIn = ctx.get(AdminParts.SESSION);
+              ctx.put(
+                  AdminParts.FLASH, parts.sessions.kickFlash(signIn, village.id(), request.id()));
+              return new Reply.Redirect(AdminRoutes.villagePath(village.id()) + "/sesi");
+            },
+            e -> Refusals.page(parts, ctx, e, "kick.unknown"));
   }
 
   /**
